@@ -1,0 +1,159 @@
+//! Turning input bytes into text: encodings and kinds of file, with clear messages for
+//! what cannot be read. Pure: bytes in, text or a message out.
+
+use std::borrow::Cow;
+
+/// Inputs larger than this are refused with a message (a report is well under 1 MB of text).
+pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
+
+/// Why bytes could not be turned into report text (Chinese first, then English).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputError {
+    pub zh: String,
+    pub en: String,
+}
+
+impl InputError {
+    fn new(zh: &str, en: &str) -> InputError {
+        InputError {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+
+    /// `zh / en`, for one-line messages.
+    pub fn both(&self) -> String {
+        format!("{} / {}", self.zh, self.en)
+    }
+}
+
+/// Decodes report text: UTF-8 with or without BOM, UTF-16 with BOM.
+/// Binary files and unknown encodings give an [`InputError`] that says what to do.
+pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, InputError> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(InputError {
+            zh: format!(
+                "文件过大（{} MB）：年度报告的文字通常不足 1 MB，请只提供报告本身。",
+                bytes.len() / (1024 * 1024)
+            ),
+            en: format!(
+                "The file is too large ({} MB): a report's text is usually under 1 MB.",
+                bytes.len() / (1024 * 1024)
+            ),
+        });
+    }
+    if let Some(kind) = sniff_binary(bytes) {
+        return Err(kind);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return std::str::from_utf8(rest).map(Cow::Borrowed).map_err(|_| {
+            InputError::new(
+                "文件以 UTF-8 标记开头，但内容不是有效的 UTF-8 文本。",
+                "The file starts with a UTF-8 mark but is not valid UTF-8 text.",
+            )
+        });
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let le = bytes[0] == 0xFF;
+        let units: Vec<u16> = bytes[2..]
+            .chunks(2)
+            .map(|c| {
+                let pair = [c[0], *c.get(1).unwrap_or(&0)];
+                if le {
+                    u16::from_le_bytes(pair)
+                } else {
+                    u16::from_be_bytes(pair)
+                }
+            })
+            .collect();
+        return String::from_utf16(&units).map(Cow::Owned).map_err(|_| {
+            InputError::new(
+                "文件以 UTF-16 标记开头，但内容不是有效的 UTF-16 文本。",
+                "The file starts with a UTF-16 mark but is not valid UTF-16 text.",
+            )
+        });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(Cow::Borrowed(s)),
+        Err(_) => Err(InputError::new(
+            "无法识别文件编码：文件不是 UTF-8 文本（可能是 GBK 编码）。请用记事本“另存为”UTF-8 编码后再校验，或直接复制报告文字粘贴。",
+            "Unknown text encoding: the file is not UTF-8 (it may be GBK). Save it as UTF-8, or paste the report text.",
+        )),
+    }
+}
+
+fn sniff_binary(b: &[u8]) -> Option<InputError> {
+    if b.starts_with(b"PK\x03\x04") {
+        return Some(InputError::new(
+            "这是一个压缩包格式的文件（.docx/.xlsx/.zip）：当前版本尚不能直接读取，请在 Word/WPS 中全选报告、复制后粘贴文字。",
+            "This is a zip-based file (.docx/.xlsx/.zip), which this version cannot read yet: copy the report text from Word/WPS and paste it.",
+        ));
+    }
+    if b.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Some(InputError::new(
+            "这是旧版 Word（.doc）或 WPS（.wps）二进制文件，无法读取：请在 Word/WPS 中另存为 .docx，或复制报告文字粘贴。",
+            "This is an old binary Word (.doc) or WPS (.wps) file: save it as .docx, or paste the report text.",
+        ));
+    }
+    if b.starts_with(b"%PDF") {
+        return Some(InputError::new(
+            "这是 PDF 文件：浏览器内无法可靠提取 PDF 表格。请用 pdftotext -layout 转成文本，或从 PDF 阅读器复制文字粘贴。",
+            "This is a PDF: convert it with pdftotext -layout, or copy the text from a PDF reader and paste it.",
+        ));
+    }
+    let head = &b[..b.len().min(4096)];
+    let nul = head.iter().filter(|&&c| c == 0).count();
+    // UTF-16 without BOM has many NULs too; only call it binary when it doesn't look like UTF-16.
+    let utf16ish = head.len() >= 4
+        && (head.iter().step_by(2).filter(|&&c| c == 0).count() * 3 > head.len() / 2 * 2
+            || head.iter().skip(1).step_by(2).filter(|&&c| c == 0).count() * 3
+                > head.len() / 2 * 2);
+    if nul > 0 && !utf16ish {
+        return Some(InputError::new(
+            "这不是文本文件（含有二进制数据），无法作为年度报告读取。",
+            "This is not a text file (it contains binary data) and cannot be read as a report.",
+        ));
+    }
+    if nul > 0 {
+        return Some(InputError::new(
+            "文件似乎是没有字节序标记的 UTF-16 文本：请另存为 UTF-8 后再校验。",
+            "The file looks like UTF-16 without a byte-order mark: save it as UTF-8.",
+        ));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_utf8_bom_and_utf16() {
+        assert_eq!(decode("表三".as_bytes()).unwrap(), "表三");
+        let mut b = vec![0xEF, 0xBB, 0xBF];
+        b.extend_from_slice("表三".as_bytes());
+        assert_eq!(decode(&b).unwrap(), "表三");
+        let mut u = vec![0xFF, 0xFE];
+        for unit in "表三".encode_utf16() {
+            u.extend_from_slice(&unit.to_le_bytes());
+        }
+        assert_eq!(decode(&u).unwrap(), "表三");
+    }
+
+    #[test]
+    fn refuses_binary_with_a_message() {
+        assert!(decode(b"PK\x03\x04rest").unwrap_err().zh.contains("docx"));
+        assert!(decode(&[0xD0, 0xCF, 0x11, 0xE0, 0, 0])
+            .unwrap_err()
+            .zh
+            .contains(".doc"));
+        assert!(decode(&[1, 2, 0, 0, 0, 9, 200, 0])
+            .unwrap_err()
+            .zh
+            .contains("不是文本"));
+        assert!(decode(&[0xB1, 0xED, 0xC8, 0xFD])
+            .unwrap_err()
+            .zh
+            .contains("GBK"));
+    }
+}

@@ -1,0 +1,108 @@
+//! # nianbao-core
+//!
+//! The pure core of nianbao, the validator for 政府信息公开工作年度报告.
+//!
+//! Input text in; a [`Report`] model and [`Finding`]s out. No I/O, no clock, no wasm,
+//! no JSON: the shells (`nianbao-web`, `nianbao-cli`) own those. Parsing never fails
+//! as a whole: [`check_text`] always returns an [`Analysis`] with what it could read
+//! and findings about what it could not.
+//!
+//! ```
+//! let a = nianbao_core::check_text("一、总体情况\n……");
+//! assert_eq!(a.report.format, nianbao_core::DetectedFormat::Unknown);
+//! ```
+
+pub mod check;
+pub mod finding;
+pub mod format;
+pub mod input;
+mod localize;
+pub mod model;
+pub mod num;
+pub mod read;
+pub mod rules;
+pub mod text;
+
+pub use finding::{Evaluation, Finding, Lang, Outcome, Param, Severity};
+pub use model::{Cell, CellValue, DetectedFormat, ReadStatus, Report, RowRead, Section, Span};
+pub use num::Num;
+pub use rules::{find_rule, Rule, RuleId, RULES};
+
+/// The overall verdict on one report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// No error or warning.
+    Pass,
+    /// Warnings but no error.
+    Warn,
+    /// At least one error.
+    Fail,
+    /// The input could not be read as a report.
+    Unreadable,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Pass => "pass",
+            Verdict::Warn => "warn",
+            Verdict::Fail => "fail",
+            Verdict::Unreadable => "unreadable",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Verdict::Pass, Lang::Zh) => "通过",
+            (Verdict::Warn, Lang::Zh) => "有警告",
+            (Verdict::Fail, Lang::Zh) => "有错误",
+            (Verdict::Unreadable, Lang::Zh) => "无法读取",
+            (Verdict::Pass, Lang::En) => "passed",
+            (Verdict::Warn, Lang::En) => "warnings",
+            (Verdict::Fail, Lang::En) => "errors",
+            (Verdict::Unreadable, Lang::En) => "unreadable",
+        }
+    }
+}
+
+/// Everything nianbao knows about one input.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    pub report: Report,
+    /// Problems, in a stable order: reading, format, sections, tables, cells, arithmetic.
+    pub findings: Vec<Finding>,
+    /// Every evaluated arithmetic identity, passes included.
+    pub evaluations: Vec<Evaluation>,
+}
+
+impl Analysis {
+    pub fn verdict(&self) -> Verdict {
+        if self.report.status != ReadStatus::Ok {
+            Verdict::Unreadable
+        } else if self.count(Severity::Error) > 0 {
+            Verdict::Fail
+        } else if self.count(Severity::Warning) > 0 {
+            Verdict::Warn
+        } else {
+            Verdict::Pass
+        }
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+}
+
+/// Reads report text and checks it.
+pub fn check_text(input: &str) -> Analysis {
+    let reading = read::read_text(input);
+    let (findings, evaluations) = check::run(&reading.report, reading.findings);
+    Analysis {
+        report: reading.report,
+        findings,
+        evaluations,
+    }
+}

@@ -1,0 +1,240 @@
+//! Error localisation: which cells most likely hold the wrong number.
+//!
+//! When identities fail, find the smallest set of cells whose change makes every failing
+//! identity hold while every identity that held keeps holding (Fellegi–Holt, as in R's
+//! errorlocate): first single cells, then pairs. All minimal solutions are listed (ties).
+//! Failing identities that share no cell are localised independently.
+
+use crate::finding::{Evaluation, Finding, Outcome};
+use crate::model::Report;
+use std::collections::BTreeMap;
+
+/// An identity as `Σ coef·cell = 0` with its current residual.
+struct Eq {
+    terms: Vec<(usize, i128)>,
+    residual: i128,
+    failing: bool,
+}
+
+pub(crate) fn assign_suspects(report: &Report, findings: &mut [Finding], evals: &[Evaluation]) {
+    let mut cell_ix: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut cells: Vec<&str> = Vec::new();
+    let mut values: Vec<i128> = Vec::new();
+    let mut eqs: Vec<Eq> = Vec::new();
+    let mut eval_of_eq: Vec<usize> = Vec::new();
+    for (ei, e) in evals.iter().enumerate() {
+        if e.outcome == Outcome::NotAssessable {
+            continue;
+        }
+        let (Some(l), Some(r)) = (
+            e.left.and_then(|n| n.as_i64()),
+            e.right.and_then(|n| n.as_i64()),
+        ) else {
+            continue;
+        };
+        let mut terms = Vec::new();
+        for (keys, coef) in [(&e.left_cells, 1i128), (&e.right_cells, -1i128)] {
+            for k in keys {
+                let ix = *cell_ix.entry(k.as_str()).or_insert_with(|| {
+                    cells.push(k.as_str());
+                    let v = report
+                        .value(k)
+                        .and_then(|v| v.number())
+                        .and_then(|n| n.as_i64())
+                        .unwrap_or(0);
+                    values.push(i128::from(v));
+                    cells.len() - 1
+                });
+                terms.push((ix, coef));
+            }
+        }
+        eqs.push(Eq {
+            terms,
+            residual: i128::from(l) - i128::from(r),
+            failing: e.outcome == Outcome::Fail,
+        });
+        eval_of_eq.push(ei);
+    }
+
+    let failing: Vec<usize> = (0..eqs.len()).filter(|&i| eqs[i].failing).collect();
+    if failing.is_empty() {
+        return;
+    }
+    // Which equations mention each cell.
+    let mut eqs_of_cell: Vec<Vec<usize>> = vec![Vec::new(); cells.len()];
+    for (i, e) in eqs.iter().enumerate() {
+        for &(c, _) in &e.terms {
+            eqs_of_cell[c].push(i);
+        }
+    }
+
+    // Components of failing equations connected by shared cells.
+    let mut comp: Vec<usize> = (0..eqs.len()).collect();
+    fn find(comp: &mut [usize], x: usize) -> usize {
+        let mut r = x;
+        while comp[r] != r {
+            r = comp[r];
+        }
+        let mut y = x;
+        while comp[y] != r {
+            let n = comp[y];
+            comp[y] = r;
+            y = n;
+        }
+        r
+    }
+    for list in &eqs_of_cell {
+        let fl: Vec<usize> = list.iter().copied().filter(|&i| eqs[i].failing).collect();
+        for w in fl.windows(2) {
+            let (a, b) = (find(&mut comp, w[0]), find(&mut comp, w[1]));
+            comp[a] = b;
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &i in &failing {
+        let r = find(&mut comp, i);
+        groups.entry(r).or_default().push(i);
+    }
+
+    let mut suspects_of_eq: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for group in groups.values() {
+        let mut cand: Vec<usize> = group
+            .iter()
+            .flat_map(|&i| eqs[i].terms.iter().map(|t| t.0))
+            .collect();
+        cand.sort_unstable();
+        cand.dedup();
+        let mut found: Vec<usize> = cand
+            .iter()
+            .copied()
+            .filter(|&x| single_fixes(x, group, &eqs, &eqs_of_cell, &values))
+            .collect();
+        if found.is_empty() {
+            let mut score: BTreeMap<usize, usize> = BTreeMap::new();
+            for (i, &x) in cand.iter().enumerate() {
+                for &y in &cand[i + 1..] {
+                    if pair_fixes(x, y, group, &eqs, &eqs_of_cell, &values) {
+                        *score.entry(x).or_default() += 1;
+                        *score.entry(y).or_default() += 1;
+                    }
+                }
+            }
+            let mut v: Vec<(usize, usize)> = score.into_iter().collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            found = v.into_iter().map(|(c, _)| c).collect();
+        }
+        for &i in group {
+            suspects_of_eq.insert(i, found.clone());
+        }
+    }
+
+    for f in findings.iter_mut() {
+        if f.outcome != Outcome::Fail {
+            continue;
+        }
+        let Some(eq_i) = eval_of_eq.iter().position(|&ei| {
+            let e = &evals[ei];
+            e.rule == f.rule
+                && e.left_cells.len() + e.right_cells.len() == f.cells.len()
+                && e.left_cells
+                    .iter()
+                    .chain(&e.right_cells)
+                    .zip(&f.cells)
+                    .all(|(a, b)| a == b)
+        }) else {
+            continue;
+        };
+        if let Some(s) = suspects_of_eq.get(&eq_i) {
+            let names: Vec<String> = s.iter().map(|&c| cells[c].to_string()).collect();
+            let mine: Vec<String> = names
+                .iter()
+                .filter(|n| f.cells.contains(n))
+                .cloned()
+                .collect();
+            f.suspect = if mine.is_empty() { names } else { mine };
+        }
+    }
+}
+
+fn coef(eq: &Eq, cell: usize) -> i128 {
+    eq.terms.iter().filter(|t| t.0 == cell).map(|t| t.1).sum()
+}
+
+/// Changing `x` alone fixes every equation of `group` and breaks none.
+fn single_fixes(
+    x: usize,
+    group: &[usize],
+    eqs: &[Eq],
+    eqs_of_cell: &[Vec<usize>],
+    values: &[i128],
+) -> bool {
+    if !group.iter().all(|&i| coef(&eqs[i], x) != 0) {
+        return false;
+    }
+    let mut delta: Option<i128> = None;
+    for &i in &eqs_of_cell[x] {
+        let a = coef(&eqs[i], x);
+        if a == 0 {
+            continue;
+        }
+        let r = eqs[i].residual;
+        if r % a != 0 {
+            return false;
+        }
+        let d = -r / a;
+        match delta {
+            None => delta = Some(d),
+            Some(p) if p != d => return false,
+            _ => {}
+        }
+    }
+    matches!(delta, Some(d) if d != 0 && values[x] + d >= 0)
+}
+
+/// Changing `x` and `y` together (both really changed) fixes every equation of `group` and breaks none.
+fn pair_fixes(
+    x: usize,
+    y: usize,
+    group: &[usize],
+    eqs: &[Eq],
+    eqs_of_cell: &[Vec<usize>],
+    values: &[i128],
+) -> bool {
+    if !group
+        .iter()
+        .all(|&i| coef(&eqs[i], x) != 0 || coef(&eqs[i], y) != 0)
+    {
+        return false;
+    }
+    let mut rows: Vec<(i128, i128, i128)> = Vec::new();
+    let mut seen = Vec::new();
+    for &i in eqs_of_cell[x].iter().chain(&eqs_of_cell[y]) {
+        if seen.contains(&i) {
+            continue;
+        }
+        seen.push(i);
+        rows.push((coef(&eqs[i], x), coef(&eqs[i], y), -eqs[i].residual));
+    }
+    // Find two independent rows and solve; then check all rows.
+    for i in 0..rows.len() {
+        for j in i + 1..rows.len() {
+            let (a1, b1, c1) = rows[i];
+            let (a2, b2, c2) = rows[j];
+            let det = a1 * b2 - a2 * b1;
+            if det == 0 {
+                continue;
+            }
+            let nx = c1 * b2 - c2 * b1;
+            let ny = a1 * c2 - a2 * c1;
+            if nx % det != 0 || ny % det != 0 {
+                return false;
+            }
+            let (dx, dy) = (nx / det, ny / det);
+            if dx == 0 || dy == 0 || values[x] + dx < 0 || values[y] + dy < 0 {
+                return false;
+            }
+            return rows.iter().all(|&(a, b, c)| a * dx + b * dy == c);
+        }
+    }
+    false // rank-deficient: infinitely many fixes, not informative
+}

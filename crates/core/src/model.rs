@@ -1,0 +1,216 @@
+//! The report model: what was read from the input, cell by cell, with nothing repaired.
+//!
+//! Invariant: blank, placeholder and 0 are three different [`CellValue`]s. A cell that
+//! was not found in the input is absent from [`Report::cells`]; it is never invented.
+
+use crate::num::Num;
+
+/// A byte range into the input text given to [`crate::check_text`].
+///
+/// The core works in UTF-8 byte offsets; the shells convert to characters (CLI JSON)
+/// or UTF-16 code units (JavaScript) with [`Span::to_char_range`] / [`Span::to_utf16_range`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    /// The range in Unicode scalar values (characters) of `text`.
+    pub fn to_char_range(self, text: &str) -> (usize, usize) {
+        let s = char_index(text, self.start);
+        let e = s + text
+            .get(self.start..self.end)
+            .map_or(0, |t| t.chars().count());
+        (s, e)
+    }
+
+    /// The range in UTF-16 code units of `text` (what JavaScript string indices use).
+    pub fn to_utf16_range(self, text: &str) -> (usize, usize) {
+        let s = text
+            .get(..self.start)
+            .map_or(0, |t| t.encode_utf16().count());
+        let e = s + text
+            .get(self.start..self.end)
+            .map_or(0, |t| t.encode_utf16().count());
+        (s, e)
+    }
+}
+
+fn char_index(text: &str, byte: usize) -> usize {
+    text.get(..byte).map_or(0, |t| t.chars().count())
+}
+
+/// The state of one table cell, exactly as read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CellValue {
+    /// A number as printed (integer, or decimal for money).
+    Number(Num),
+    /// Nothing was written in the cell.
+    Blank,
+    /// A placeholder such as `/`, `—`, `-`, `无`, `N/A`, `不适用` (the text as printed).
+    Placeholder(String),
+    /// Something that is neither a number nor a known placeholder (`12件`, `251000元`, `约5`).
+    Text(String),
+}
+
+impl CellValue {
+    pub fn number(&self) -> Option<Num> {
+        match self {
+            CellValue::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+}
+
+/// One cell read from a table, under its canonical key (format.md §10).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cell {
+    /// Canonical key such as `T3.R1.C7`, `T4.RV.t`, `T2.norm.valid`.
+    pub key: String,
+    pub value: CellValue,
+    /// The cell text as it stood in the input (trimmed).
+    pub raw: String,
+    /// Where the cell text stands in the input; `None` for a cell that was empty in the source.
+    pub span: Option<Span>,
+}
+
+/// A table row as found in the report: its canonical key and its label in the report's own words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowRead {
+    /// `T2`, `T3` or `T4`.
+    pub table: &'static str,
+    /// Canonical row key, e.g. `R3c2`, `norm`, `RV`.
+    pub key: &'static str,
+    /// The label as written (`2.其他法律行政止公开`); empty for 表四's unlabelled data row.
+    pub label: String,
+    pub span: Span,
+}
+
+/// A top-level section of the report (一 … 六).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Section {
+    /// Which standard section this is (1 = 总体情况 … 6 = 其他需要报告的事项).
+    pub number: u8,
+    /// The numeral written in the heading (may differ from `number`: `二、收到和处理…`).
+    pub written_number: Option<u8>,
+    /// The heading as written.
+    pub heading: String,
+    pub heading_span: Span,
+    /// Heading plus body, up to the next top-level heading.
+    pub span: Span,
+}
+
+/// The report format detected from the tables and headings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DetectedFormat {
+    /// 国办公开办函〔2021〕30号.
+    F2021,
+    /// 2019 trial format (国办公开办函〔2019〕60号).
+    F2019,
+    /// 2021 tables except for a single 2019-style （六）其他处理 row.
+    Mixed,
+    /// A report on the structure used before 2019 (no 第二十条 tables).
+    Pre2019,
+    Unknown,
+}
+
+impl DetectedFormat {
+    /// The contract string (`"2021"`, `"2019"`, `"mixed"`, `"pre2019"`, `"unknown"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DetectedFormat::F2021 => "2021",
+            DetectedFormat::F2019 => "2019",
+            DetectedFormat::Mixed => "mixed",
+            DetectedFormat::Pre2019 => "pre2019",
+            DetectedFormat::Unknown => "unknown",
+        }
+    }
+
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            DetectedFormat::F2021 => "2021年版格式（国办公开办函〔2021〕30号）",
+            DetectedFormat::F2019 => "2019年试行格式（国办公开办函〔2019〕60号）",
+            DetectedFormat::Mixed => "2021年版格式，但表三“（六）其他处理”仍为2019年的单行",
+            DetectedFormat::Pre2019 => "2019年以前的旧格式",
+            DetectedFormat::Unknown => "未能识别",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            DetectedFormat::F2021 => "2021 national format (国办公开办函〔2021〕30号)",
+            DetectedFormat::F2019 => "2019 trial format (国办公开办函〔2019〕60号)",
+            DetectedFormat::Mixed => "2021 format with the single 2019-style （六）其他处理 row",
+            DetectedFormat::Pre2019 => "pre-2019 format",
+            DetectedFormat::Unknown => "not recognised",
+        }
+    }
+}
+
+/// Whether the input could be read as a report at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadStatus {
+    Ok,
+    /// The input is not a report (or is empty); the message says why, in Chinese and English.
+    Unreadable {
+        zh: String,
+        en: String,
+    },
+}
+
+/// Everything read from one input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Report {
+    pub status: ReadStatus,
+    pub title: Option<String>,
+    pub agency: Option<String>,
+    pub year: Option<u32>,
+    pub format: DetectedFormat,
+    pub sections: Vec<Section>,
+    /// Rows found in the tables, in input order.
+    pub rows: Vec<RowRead>,
+    /// Every cell read, in table order (T2, T3, T4).
+    pub cells: Vec<Cell>,
+}
+
+impl Report {
+    pub fn cell(&self, key: &str) -> Option<&Cell> {
+        self.cells.iter().find(|c| c.key == key)
+    }
+
+    pub fn value(&self, key: &str) -> Option<&CellValue> {
+        self.cell(key).map(|c| &c.value)
+    }
+
+    pub fn row(&self, table: &str, key: &str) -> Option<&RowRead> {
+        self.rows.iter().find(|r| r.table == table && r.key == key)
+    }
+
+    pub fn has_table(&self, table: &str) -> bool {
+        self.rows.iter().any(|r| r.table == table)
+    }
+
+    pub fn section(&self, number: u8) -> Option<&Section> {
+        self.sections.iter().find(|s| s.number == number)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_convert_to_chars_and_utf16() {
+        let text = "a表𝄞三b";
+        // bytes: a(1) 表(3) 𝄞(4) 三(3) b(1)
+        let span = Span::new(8, 11); // 三
+        assert_eq!(&text[8..11], "三");
+        assert_eq!(span.to_char_range(text), (3, 4));
+        assert_eq!(span.to_utf16_range(text), (4, 5));
+    }
+}

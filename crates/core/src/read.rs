@@ -1,0 +1,833 @@
+//! Reading report text into the model.
+//!
+//! Handles what people get when they copy a report out of Word, WPS or a web page:
+//! tab-separated cells whose positions shift with merged cells, whitespace-separated
+//! cells, full-width digits, thousands separators, page furniture around the tables.
+//! Rows are identified by their label text, never by position; values are taken from
+//! the cells after the label.
+//!
+//! Reading never fails as a whole: it returns what it could read and findings about
+//! what it could not (the rules then decide what is missing).
+
+use crate::finding::{Finding, Outcome, Param};
+use crate::format::{self, ColKind, RowSpec, SectionSpec};
+use crate::model::{Cell, CellValue, DetectedFormat, ReadStatus, Report, RowRead, Section, Span};
+use crate::num::Num;
+use crate::rules::ids;
+use crate::text::{fold, norm_label, split_numbering, trim_wide, Numbering};
+
+/// A cell (tab-separated input) or a token (whitespace-separated input) with its place in the input.
+#[derive(Clone, Copy, Debug)]
+struct Tok<'a> {
+    start: usize,
+    text: &'a str,
+}
+
+impl Tok<'_> {
+    fn span(&self) -> Span {
+        Span::new(self.start, self.start + self.text.len())
+    }
+    fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+struct Line<'a> {
+    start: usize,
+    text: &'a str,
+    tabbed: bool,
+    toks: Vec<Tok<'a>>,
+}
+
+fn lines(input: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for raw in input.split_inclusive('\n') {
+        let text = raw.trim_end_matches(['\n', '\r']);
+        let text = text.strip_suffix('\u{000C}').unwrap_or(text);
+        let tabbed = text.contains('\t');
+        let mut toks = Vec::new();
+        if tabbed {
+            let mut off = pos;
+            for part in text.split('\t') {
+                let t = trim_wide(part);
+                let lead = part.len() - part.trim_start_matches(crate::text::is_space).len();
+                toks.push(Tok {
+                    start: off + if t.is_empty() { 0 } else { lead },
+                    text: t,
+                });
+                off += part.len() + 1;
+            }
+        } else {
+            let mut i = 0;
+            let b = text;
+            for (s, e) in ws_tokens(b) {
+                toks.push(Tok {
+                    start: pos + s,
+                    text: &text[s..e],
+                });
+                i = e;
+            }
+            let _ = i;
+        }
+        out.push(Line {
+            start: pos,
+            text,
+            tabbed,
+            toks,
+        });
+        pos += raw.len();
+    }
+    out
+}
+
+/// Byte ranges of whitespace-separated tokens (wide whitespace included).
+fn ws_tokens(s: &str) -> Vec<(usize, usize)> {
+    let mut v = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        if crate::text::is_space(c) {
+            if let Some(st) = start.take() {
+                v.push((st, i));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(st) = start {
+        v.push((st, s.len()));
+    }
+    v
+}
+
+/// Placeholder texts (after folding) that stand for "nothing to report" without being 0.
+const PLACEHOLDERS: &[&str] = &[
+    "/",
+    "//",
+    "\\",
+    "-",
+    "--",
+    "---",
+    "----",
+    "无",
+    "N/A",
+    "n/a",
+    "NA",
+    "na",
+    "不适用",
+    "空",
+    "暂无",
+    "未统计",
+    "×",
+    "x",
+    "X",
+    "*",
+];
+
+/// The state of a cell from its text. Never repairs: `12件` is text, not 12.
+pub fn classify(raw: &str) -> CellValue {
+    let t = trim_wide(raw);
+    if t.is_empty() {
+        return CellValue::Blank;
+    }
+    let f = fold(t);
+    if PLACEHOLDERS.contains(&f.as_str()) {
+        return CellValue::Placeholder(t.to_string());
+    }
+    match parse_number(&f) {
+        Some(n) => CellValue::Number(n),
+        None => CellValue::Text(t.to_string()),
+    }
+}
+
+/// Parses a folded number: digits with optional thousands separators and decimals.
+fn parse_number(f: &str) -> Option<Num> {
+    if f.contains(',') {
+        // Thousands separators must group by three: 1,234 or 12,345.67.
+        let (int_part, frac) = match f.find('.') {
+            Some(i) => (&f[..i], &f[i..]),
+            None => (f, ""),
+        };
+        let body = int_part.trim_start_matches(['-', '+']);
+        let groups: Vec<&str> = body.split(',').collect();
+        let ok = groups.len() > 1
+            && !groups[0].is_empty()
+            && groups[0].len() <= 3
+            && groups[1..].iter().all(|g| g.len() == 3);
+        if !ok {
+            return None;
+        }
+        let joined = format!(
+            "{}{}{}",
+            &int_part[..int_part.len() - body.len()],
+            groups.concat(),
+            frac
+        );
+        return Num::parse(&joined);
+    }
+    Num::parse(f)
+}
+
+/// Is this cell a value (number, placeholder, or a number with a unit such as `12件`)?
+fn is_value(t: &str) -> bool {
+    if t.is_empty() {
+        return false;
+    }
+    match classify(t) {
+        CellValue::Number(_) | CellValue::Placeholder(_) => true,
+        CellValue::Blank => false,
+        CellValue::Text(s) => number_with_unit(&fold(&s)),
+    }
+}
+
+/// `251000元`, `12件`, `3.5万元`: a number followed by a short unit.
+fn number_with_unit(f: &str) -> bool {
+    let end = f
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || c == '.' || c == ',' || c == '-'))
+        .map_or(f.len(), |(i, _)| i);
+    if end == 0 {
+        return false;
+    }
+    let unit = &f[end..];
+    let n = unit.chars().count();
+    n > 0 && n <= 2 && ["件", "元", "万元", "个", "条", "项", "次", "人", "%"].contains(&unit)
+}
+
+/// A row label cell: text that is not a value.
+fn is_label(t: &str) -> bool {
+    !t.is_empty() && !is_value(t)
+}
+
+/// Splits a line into its label cells and its value cells (empty cells kept among values).
+fn split_row<'a>(line: &Line<'a>) -> Option<(Vec<Tok<'a>>, Vec<Tok<'a>>)> {
+    let last_label = line.toks.iter().rposition(|t| is_label(t.text));
+    let (labels, values): (Vec<Tok>, Vec<Tok>) = match last_label {
+        Some(i) => (
+            line.toks[..=i]
+                .iter()
+                .filter(|t| !t.is_empty())
+                .copied()
+                .collect(),
+            line.toks[i + 1..].to_vec(),
+        ),
+        None => (Vec::new(), line.toks.clone()),
+    };
+    if !values.iter().any(|t| is_value(t.text)) {
+        return None;
+    }
+    if !line.tabbed {
+        // Whitespace-separated: labels may contain spaces ("1. 属于国家秘密"); values are the
+        // trailing run of value tokens, and a label must not follow a value.
+        let first_value = line.toks.iter().position(|t| is_value(t.text))?;
+        if line.toks[first_value..].iter().any(|t| !is_value(t.text)) {
+            return None;
+        }
+        return Some((
+            line.toks[..first_value].to_vec(),
+            line.toks[first_value..].to_vec(),
+        ));
+    }
+    Some((labels, values))
+}
+
+/// Fits the cells after a label to `n` columns: merged-cell artefacts are empty cells at
+/// the edges (one after the label, trailing ones at the end of the row).
+fn fit<'a>(mut v: Vec<Tok<'a>>, n: usize) -> Vec<Tok<'a>> {
+    if v.len() > n && v[0].is_empty() {
+        v.remove(0);
+    }
+    while v.len() > n && v.last().is_some_and(|t| t.is_empty()) {
+        v.pop();
+    }
+    while v.len() > n && v[0].is_empty() {
+        v.remove(0);
+    }
+    v.truncate(n);
+    v
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Region {
+    None,
+    T2,
+    T3,
+    T4,
+}
+
+/// The result of reading: the report plus findings about what could not be read.
+pub struct Reading {
+    pub report: Report,
+    pub findings: Vec<Finding>,
+}
+
+pub fn read_text(input: &str) -> Reading {
+    let ls = lines(input);
+    let mut findings = Vec::new();
+    let folded_all = fold(input);
+
+    let (title, year, agency) = find_title(&ls);
+    let sections = find_sections(&ls, input.len());
+
+    let has_2021 = format::T2_2021_MARKERS
+        .iter()
+        .any(|m| folded_all.contains(m));
+    let has_2019 = format::T2_2019_MARKERS
+        .iter()
+        .any(|m| folded_all.contains(m));
+    let t2_format = if has_2019 && !has_2021 {
+        DetectedFormat::F2019
+    } else {
+        DetectedFormat::F2021
+    };
+
+    let mut rows: Vec<RowRead> = Vec::new();
+    let mut cells: Vec<Cell> = Vec::new();
+    let mut t2_cells: Vec<Cell> = Vec::new();
+    let mut t3_cells: Vec<Cell> = Vec::new();
+    let mut t4_cells: Vec<Cell> = Vec::new();
+
+    let mut region = Region::None;
+    let mut group: Option<&'static str> = None;
+    for line in &ls {
+        if let Some(sec) = sections
+            .iter()
+            .find(|s| s.heading_span.start == line.start + lead_ws(line.text))
+        {
+            region = match sec.number {
+                2 => Region::T2,
+                3 => Region::T3,
+                4 => Region::T4,
+                _ => Region::None,
+            };
+            continue;
+        }
+        let f = fold(line.text);
+        if f.is_empty() {
+            continue;
+        }
+        if f.contains("第二十条") {
+            region = Region::T2;
+        } else if f.contains("申请人情况") || f.contains("勾稽关系") {
+            region = Region::T3;
+        } else if f.contains("行政复议")
+            && f.contains("行政诉讼")
+            && region != Region::T4
+            && !f.contains("情况")
+        {
+            region = Region::T4;
+        }
+        let Some((labels, values)) = split_row(line) else {
+            // A label-only line may open a group (（三）不予公开 on its own line).
+            if region == Region::T3 {
+                if let Some(g) = line
+                    .toks
+                    .iter()
+                    .rev()
+                    .find_map(|t| t3_group(&norm_label(t.text)))
+                {
+                    group = Some(g);
+                }
+            }
+            continue;
+        };
+        match region {
+            Region::T4 if labels.is_empty() => {
+                if t4_cells.is_empty() {
+                    read_t4(line, values, &mut rows, &mut t4_cells, &mut findings);
+                }
+            }
+            Region::T2 => {
+                if let Some(spec) = match_t2(&labels, t2_format) {
+                    read_row(
+                        "T2",
+                        spec,
+                        line,
+                        &labels,
+                        values,
+                        &mut rows,
+                        &mut t2_cells,
+                        &mut findings,
+                    );
+                }
+            }
+            Region::T3 | Region::None => {
+                if let Some(spec) = match_t3(&labels, &mut group) {
+                    read_row(
+                        "T3",
+                        spec,
+                        line,
+                        &labels,
+                        values,
+                        &mut rows,
+                        &mut t3_cells,
+                        &mut findings,
+                    );
+                } else if region == Region::None {
+                    if let Some(spec) = match_t2(&labels, t2_format) {
+                        read_row(
+                            "T2",
+                            spec,
+                            line,
+                            &labels,
+                            values,
+                            &mut rows,
+                            &mut t2_cells,
+                            &mut findings,
+                        );
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    // Put 表三 cells in national order regardless of input order.
+    t3_cells.sort_by_key(|c| t3_order(&c.key));
+    cells.extend(t2_cells);
+    cells.extend(t3_cells);
+    cells.extend(t4_cells);
+
+    let format = detect_format(has_2021, has_2019, &rows, &folded_all, year);
+    let status = if rows.is_empty() && sections.is_empty() {
+        if trim_wide(input).is_empty() {
+            ReadStatus::Unreadable {
+                zh: "输入为空：请粘贴年度报告全文，或选择报告文件。".into(),
+                en: "The input is empty: paste the full report text or choose a report file."
+                    .into(),
+            }
+        } else {
+            ReadStatus::Unreadable {
+                zh: "未识别为政府信息公开工作年度报告：没有找到“一、总体情况”等章节标题，也没有找到表二、表三、表四的任何一行。请粘贴报告全文（含表格）。".into(),
+                en: "This does not look like an annual report on government information disclosure: no section headings and no row of tables 2–4 were found. Paste the full report, tables included.".into(),
+            }
+        }
+    } else {
+        ReadStatus::Ok
+    };
+
+    Reading {
+        report: Report {
+            status,
+            title,
+            agency,
+            year,
+            format,
+            sections,
+            rows,
+            cells,
+        },
+        findings,
+    }
+}
+
+fn lead_ws(s: &str) -> usize {
+    s.len() - s.trim_start_matches(crate::text::is_space).len()
+}
+
+fn t3_order(key: &str) -> usize {
+    let mut parts = key.split('.');
+    let _ = parts.next();
+    let row = parts.next().unwrap_or("");
+    let col = parts.next().unwrap_or("");
+    let r = format::T3_ROWS
+        .iter()
+        .position(|s| s.key == row)
+        .unwrap_or(99);
+    let c = format::T3_COLS
+        .iter()
+        .position(|s| s.key == col)
+        .unwrap_or(9);
+    r * 10 + c
+}
+
+fn detect_format(
+    has_2021: bool,
+    has_2019: bool,
+    rows: &[RowRead],
+    folded_all: &str,
+    year: Option<u32>,
+) -> DetectedFormat {
+    let has = |k: &str| rows.iter().any(|r| r.table == "T3" && r.key == k);
+    let t3_2021 = has("R3f1") || has("R3f2") || has("R3f3");
+    let t3_2019 = has("R3f");
+    let any_table = rows.iter().any(|r| r.table == "T3" || r.table == "T2");
+    if has_2019 && !has_2021 {
+        return DetectedFormat::F2019;
+    }
+    if has_2021 || t3_2021 {
+        return if t3_2019 && !t3_2021 {
+            DetectedFormat::Mixed
+        } else {
+            DetectedFormat::F2021
+        };
+    }
+    if t3_2019 {
+        return DetectedFormat::F2019;
+    }
+    let pre = format::PRE2019_MARKERS
+        .iter()
+        .filter(|m| folded_all.contains(*m))
+        .count();
+    if !any_table && (pre > 0 || year.is_some_and(|y| y <= 2018)) {
+        return DetectedFormat::Pre2019;
+    }
+    DetectedFormat::Unknown
+}
+
+/// Title, year and issuing body from the first lines that name the report.
+fn find_title(ls: &[Line]) -> (Option<String>, Option<u32>, Option<String>) {
+    let mut prev_nonempty: Option<&str> = None;
+    for line in ls.iter().take(60) {
+        let t = trim_wide(line.text);
+        if t.is_empty() {
+            continue;
+        }
+        let f = fold(t);
+        // "标题: …" metadata lines of saved pages carry the title too.
+        let f_title = f.strip_prefix("标题:").unwrap_or(&f);
+        if f_title.contains("年度报告")
+            && f_title.contains("信息公开")
+            && f_title.chars().count() < 80
+        {
+            let (year, before) = year_in(f_title);
+            let mut agency = before
+                .map(|b| b.trim_end_matches(['(', '（']).to_string())
+                .filter(|b| !b.is_empty());
+            if agency.is_none() {
+                // "2024年洛阳市科学技术局政府信息公开工作年度报告"
+                if let Some(y) = year {
+                    let ys = format!("{y}年");
+                    if let Some(i) = f_title.find(&ys) {
+                        let rest = &f_title[i + ys.len()..];
+                        let rest = rest.strip_prefix("度").unwrap_or(rest);
+                        if let Some(j) = rest.find("政府信息公开") {
+                            let a = &rest[..j];
+                            if !a.is_empty() {
+                                agency = Some(a.to_string());
+                            }
+                        }
+                    }
+                }
+            }
+            if agency.is_none() {
+                // Title split over two lines (PDF): the line before names the body.
+                agency = prev_nonempty
+                    .map(fold)
+                    .filter(|p| p.chars().count() <= 30 && !p.contains("年度报告"));
+            }
+            let title = match (&agency, f_title.starts_with(|c: char| c.is_ascii_digit())) {
+                (Some(a), true) if !f_title.contains(a.as_str()) => format!("{a}{f_title}"),
+                _ => f_title.to_string(),
+            };
+            return (Some(title), year, agency);
+        }
+        prev_nonempty = Some(t);
+    }
+    (None, None, None)
+}
+
+/// A 4-digit year followed by 年 (or 年度), and the text before it.
+fn year_in(f: &str) -> (Option<u32>, Option<&str>) {
+    let b = f.as_bytes();
+    let mut i = 0;
+    while i + 4 <= b.len() {
+        if b[i..i + 4].iter().all(u8::is_ascii_digit)
+            && (i == 0 || !b[i - 1].is_ascii_digit())
+            && f[i + 4..].starts_with('年')
+        {
+            let y: u32 = f[i..i + 4].parse().unwrap_or(0);
+            if (1990..=2100).contains(&y) {
+                return (Some(y), Some(&f[..i]));
+            }
+        }
+        i += 1;
+    }
+    (None, None)
+}
+
+/// Top-level section headings, by keyword, in input order.
+fn find_sections(ls: &[Line], len: usize) -> Vec<Section> {
+    let mut found: Vec<Section> = Vec::new();
+    for line in ls {
+        let t = trim_wide(line.text);
+        if t.is_empty() || t.chars().count() > 60 {
+            continue;
+        }
+        if line.tabbed && line.toks.iter().filter(|x| !x.is_empty()).count() > 1 {
+            continue;
+        }
+        let f = fold(t);
+        // Dirty prefixes seen in the wild ("l六、…"): skip one stray ASCII letter.
+        let f2 = match f.chars().next() {
+            Some(c) if c.is_ascii_alphabetic() => &f[1..],
+            _ => &f[..],
+        };
+        let (num, rest) = split_numbering(f2);
+        let Some(Numbering::Top(n)) = num else {
+            continue;
+        };
+        let Some(spec) = match_section(rest) else {
+            continue;
+        };
+        if found.iter().any(|s| s.number == spec.number) {
+            continue;
+        }
+        let start = line.start + lead_ws(line.text);
+        found.push(Section {
+            number: spec.number,
+            written_number: Some(n),
+            heading: t.to_string(),
+            heading_span: Span::new(start, start + t.len()),
+            span: Span::new(start, len),
+        });
+    }
+    let starts: Vec<usize> = found.iter().map(|s| s.span.start).collect();
+    for s in found.iter_mut() {
+        if let Some(next) = starts.iter().filter(|&&x| x > s.span.start).min() {
+            s.span.end = *next;
+        }
+    }
+    found
+}
+
+fn match_section(rest: &str) -> Option<&'static SectionSpec> {
+    // Table-3 row labels look like headings (一、本年新收…, 四、结转下年度…): exclude them.
+    if ["本年新收", "上年结转", "本年度办理结果", "结转下年"]
+        .iter()
+        .any(|k| rest.contains(k))
+    {
+        return None;
+    }
+    format::SECTIONS
+        .iter()
+        .find(|s| s.keys.iter().any(|k| rest.contains(k)))
+}
+
+fn t3_group(norm: &str) -> Option<&'static str> {
+    if norm.contains("不予公开") {
+        Some("C")
+    } else if norm.contains("无法提供") {
+        Some("D")
+    } else if norm.contains("不予处理") {
+        Some("E")
+    } else if norm.contains("其他处理") {
+        Some("F")
+    } else if norm.contains("本年度办理结果") {
+        Some("G")
+    } else {
+        None
+    }
+}
+
+fn match_t3(labels: &[Tok], group: &mut Option<&'static str>) -> Option<&'static RowSpec> {
+    // Update the group context from every label cell on the line (group cells come first).
+    let norms: Vec<String> = labels.iter().map(|t| norm_label(t.text)).collect();
+    let mut line_group = None;
+    for n in &norms {
+        if let Some(g) = t3_group(n) {
+            line_group = Some(g);
+        }
+    }
+    if line_group.is_some() {
+        *group = line_group;
+    }
+    // The most specific label is the last one.
+    for (i, n) in norms.iter().enumerate().rev() {
+        let is_last = i + 1 == norms.len();
+        for spec in format::T3_ROWS {
+            let hit = if spec.exact {
+                spec.keys.iter().any(|k| n == k)
+            } else {
+                spec.keys.iter().any(|k| n.contains(k))
+            };
+            if !hit {
+                continue;
+            }
+            match spec.key {
+                // "3.其他" is R3f3 only under （六）其他处理.
+                "R3f3" if *group != Some("F") => continue,
+                // The single （六）其他处理 row carries its own numbers (no item label after it).
+                "R3f" if !is_last => continue,
+                _ => {}
+            }
+            return Some(spec);
+        }
+        if !is_last {
+            break;
+        }
+    }
+    None
+}
+
+fn match_t2(labels: &[Tok], format: DetectedFormat) -> Option<&'static RowSpec> {
+    let n = norm_label(labels.last()?.text);
+    format::t2_rows(format).iter().find(|spec| {
+        spec.keys.iter().any(|k| {
+            n.starts_with(k) || (n.contains(k) && n.chars().count() <= k.chars().count() + 24)
+        })
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn read_row(
+    table: &'static str,
+    spec: &'static RowSpec,
+    line: &Line,
+    labels: &[Tok],
+    values: Vec<Tok>,
+    rows: &mut Vec<RowRead>,
+    cells: &mut Vec<Cell>,
+    findings: &mut Vec<Finding>,
+) {
+    if rows.iter().any(|r| r.table == table && r.key == spec.key) {
+        return; // first occurrence wins; a repeated row is usually a repeated header block
+    }
+    let label_span = match (labels.first(), labels.last()) {
+        (Some(a), Some(b)) => Span::new(a.start, b.start + b.text.len()),
+        _ => Span::new(line.start, line.start),
+    };
+    let label = labels.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+    rows.push(RowRead {
+        table,
+        key: spec.key,
+        label,
+        span: label_span,
+    });
+    let n = spec.cols.len();
+    let fitted = fit(values, n);
+    let mut missing = Vec::new();
+    for (i, col) in spec.cols.iter().enumerate() {
+        let key = cell_key(table, spec, col);
+        match fitted.get(i) {
+            Some(tok) => cells.push(make_cell(key, tok, col.kind)),
+            None => missing.push(key),
+        }
+    }
+    if !missing.is_empty() {
+        let mut f = Finding::new(ids::COLUMN_MISSING, Outcome::Fail);
+        let (tz, te) = format::table_name(table);
+        f.params.push(Param::two("table", tz, te));
+        f.params.push(Param::same(
+            "row",
+            if labels.is_empty() {
+                spec.label_zh.to_string()
+            } else {
+                rows.last().map(|r| r.label.clone()).unwrap_or_default()
+            },
+        ));
+        f.params.push(Param::same("n", missing.len().to_string()));
+        f.cells = missing;
+        f.span = Some(Span::new(line.start, line.start + line.text.len()));
+        findings.push(f);
+    }
+}
+
+fn cell_key(table: &str, spec: &RowSpec, col: &format::ColSpec) -> String {
+    match table {
+        "T2" => format::t2_key(spec, col),
+        _ => format!("{table}.{}.{}", spec.key, col.key),
+    }
+}
+
+fn make_cell(key: String, tok: &Tok, _kind: ColKind) -> Cell {
+    Cell {
+        key,
+        value: classify(tok.text),
+        raw: tok.text.to_string(),
+        span: if tok.is_empty() {
+            None
+        } else {
+            Some(tok.span())
+        },
+    }
+}
+
+fn read_t4(
+    line: &Line,
+    values: Vec<Tok>,
+    rows: &mut Vec<RowRead>,
+    cells: &mut Vec<Cell>,
+    findings: &mut Vec<Finding>,
+) {
+    let n = format::T4_GROUPS.len() * format::T4_COLS.len();
+    let fitted = fit(values, n);
+    if fitted.iter().filter(|t| is_value(t.text)).count() < 5 {
+        return;
+    }
+    let span = Span::new(line.start, line.start + line.text.len());
+    let mut missing = Vec::new();
+    for (g, spec) in format::T4_GROUPS.iter().enumerate() {
+        rows.push(RowRead {
+            table: "T4",
+            key: spec.key,
+            label: String::new(),
+            span,
+        });
+        for (c, col) in spec.cols.iter().enumerate() {
+            let key = format!("T4.{}.{}", spec.key, col.key);
+            match fitted.get(g * format::T4_COLS.len() + c) {
+                Some(tok) => cells.push(make_cell(key, tok, col.kind)),
+                None => missing.push(key),
+            }
+        }
+    }
+    if !missing.is_empty() {
+        let mut f = Finding::new(ids::COLUMN_MISSING, Outcome::Fail);
+        let (tz, te) = format::table_name("T4");
+        f.params.push(Param::two("table", tz, te));
+        f.params.push(Param::two("row", "数据行", "data row"));
+        f.params.push(Param::same("n", missing.len().to_string()));
+        f.cells = missing;
+        f.span = Some(span);
+        findings.push(f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classify_keeps_three_states_apart() {
+        assert_eq!(classify(""), CellValue::Blank);
+        assert_eq!(classify("  "), CellValue::Blank);
+        assert_eq!(classify("0"), CellValue::Number(Num::int(0)));
+        assert_eq!(classify("／"), CellValue::Placeholder("／".into()));
+        assert_eq!(classify("—"), CellValue::Placeholder("—".into()));
+        assert_eq!(classify("无"), CellValue::Placeholder("无".into()));
+        assert_eq!(classify("１２"), CellValue::Number(Num::int(12)));
+        assert_eq!(classify("1,234"), CellValue::Number(Num::int(1234)));
+        assert_eq!(classify("12,34"), CellValue::Text("12,34".into()));
+        assert_eq!(classify("251000元"), CellValue::Text("251000元".into()));
+        assert_eq!(classify("-8"), CellValue::Number(Num::int(-8)));
+        assert_eq!(
+            classify("24252.311082").to_owned(),
+            CellValue::Number(Num::parse("24252.311082").unwrap())
+        );
+    }
+
+    #[test]
+    fn fit_drops_merge_artefacts_only() {
+        let mk = |s: &'static str| Tok { start: 0, text: s };
+        let v: Vec<Tok> = ["", "0", "1", "2", "3", "4", "5", "6", ""]
+            .iter()
+            .map(|s| mk(s))
+            .collect();
+        let f = fit(v, 7);
+        assert_eq!(
+            f.iter().map(|t| t.text).collect::<Vec<_>>(),
+            ["0", "1", "2", "3", "4", "5", "6"]
+        );
+        // A blank 总计 column stays blank (not shifted).
+        let v: Vec<Tok> = ["", "5", "0", "0", "0", "0", "0", "", ""]
+            .iter()
+            .map(|s| mk(s))
+            .collect();
+        let f = fit(v, 7);
+        assert_eq!(
+            f.iter().map(|t| t.text).collect::<Vec<_>>(),
+            ["5", "0", "0", "0", "0", "0", ""]
+        );
+    }
+}

@@ -1,0 +1,248 @@
+//! Text normalisation shared by the readers and the rules.
+//!
+//! Labels are compared after [`norm_label`]: full-width → half-width, whitespace removed,
+//! quotes unified, traditional characters of the template mapped to simplified, and the
+//! leading numbering (`（一）`, `1.`, `1、`, `一、`) stripped.
+
+/// Maps one character to its comparison form (NFKC-like for the ranges that matter here).
+pub fn fold_char(c: char) -> char {
+    match c {
+        // Full-width ASCII block.
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200B}' | '\u{202F}' | '\u{FEFF}' => ' ',
+        '“' | '”' | '「' | '」' | '『' | '』' | '〝' | '〞' | '″' => '"',
+        '‘' | '’' => '\'',
+        '—' | '–' | '―' | '─' => '-',
+        '〔' | '【' => '[',
+        '〕' | '】' => ']',
+        _ => trad_to_simp(c),
+    }
+}
+
+/// The traditional characters that occur in the template's labels and headings.
+fn trad_to_simp(c: char) -> char {
+    match c {
+        '條' => '条',
+        '項' => '项',
+        '開' => '开',
+        '請' => '请',
+        '處' => '处',
+        '總' => '总',
+        '計' => '计',
+        '結' => '结',
+        '轉' => '转',
+        '與' => '与',
+        '機' => '机',
+        '關' => '关',
+        '數' => '数',
+        '據' => '据',
+        '為' => '为',
+        '門' => '门',
+        '類' => '类',
+        '訪' => '访',
+        '報' => '报',
+        '複' | '復' => '复',
+        '訴' => '诉',
+        '訟' => '讼',
+        '務' => '务',
+        '資' => '资',
+        '訊' => '讯',
+        '規' => '规',
+        '費' => '费',
+        '權' => '权',
+        '護' => '护',
+        '範' => '范',
+        '屬' => '属',
+        '國' => '国',
+        '現' => '现',
+        '製' => '制',
+        '補' => '补',
+        '確' => '确',
+        '審' => '审',
+        '維' => '维',
+        '糾' => '纠',
+        '訂' => '订',
+        '況' => '况',
+        '體' => '体',
+        '對' => '对',
+        '內' => '内',
+        '題' => '题',
+        '進' => '进',
+        '實' => '实',
+        '驗' => '验',
+        '發' => '发',
+        '廢' => '废',
+        '許' => '许',
+        '罰' => '罚',
+        '強' => '强',
+        '採' => '采',
+        '購' => '购',
+        '額' => '额',
+        '單' => '单',
+        '萬' => '万',
+        '無' => '无',
+        '經' => '经',
+        '後' => '后',
+        '議' => '议',
+        _ => c,
+    }
+}
+
+/// Folds and drops all whitespace.
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .map(fold_char)
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// Is this a whitespace character in the wide sense used by copied text (incl. U+3000, NBSP)?
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || fold_char(c) == ' '
+}
+
+/// Trims wide whitespace (NBSP, ideographic space, zero-width space, BOM) from both ends.
+pub fn trim_wide(s: &str) -> &str {
+    s.trim_matches(is_space)
+}
+
+/// Chinese numeral 一 … 十 as a number.
+pub fn cn_digit(c: char) -> Option<u8> {
+    Some(match c {
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        '十' => 10,
+        _ => return None,
+    })
+}
+
+pub fn cn_numeral(n: u8) -> &'static str {
+    [
+        "", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+    ]
+    .get(n as usize)
+    .copied()
+    .unwrap_or("")
+}
+
+/// Kinds of leading numbering.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Numbering {
+    /// `一、` (top level).
+    Top(u8),
+    /// `（一）` / `(一)`.
+    Paren(u8),
+    /// `1.` / `1、` / `1．` / `(1)`.
+    Arabic(u8),
+}
+
+/// Splits leading numbering off a folded (see [`fold`]) string.
+pub fn split_numbering(folded: &str) -> (Option<Numbering>, &str) {
+    let mut chars = folded.char_indices();
+    match chars.next() {
+        Some((_, '(')) => {
+            if let Some(close) = folded.find(')') {
+                let inner = &folded[1..close];
+                let rest = &folded[close + 1..];
+                if let Some(n) = single_cn(inner) {
+                    return (Some(Numbering::Paren(n)), rest);
+                }
+                if let Ok(n) = inner.parse::<u8>() {
+                    return (Some(Numbering::Arabic(n)), rest);
+                }
+            }
+            (None, folded)
+        }
+        Some((_, c)) if cn_digit(c).is_some() => {
+            let n = cn_digit(c).unwrap_or(0);
+            let rest = &folded[c.len_utf8()..];
+            match rest.chars().next() {
+                Some(sep @ ('、' | '.' | ',' | '，' | ' ')) => {
+                    (Some(Numbering::Top(n)), &rest[sep.len_utf8()..])
+                }
+                _ => (None, folded),
+            }
+        }
+        Some((_, c)) if c.is_ascii_digit() => {
+            let end = folded
+                .find(|ch: char| !ch.is_ascii_digit())
+                .unwrap_or(folded.len());
+            let n: u8 = folded[..end].parse().unwrap_or(0);
+            let rest = &folded[end..];
+            match rest.chars().next() {
+                Some(sep @ ('、' | '.' | ')' | ',' | '，')) if n > 0 && n < 30 => {
+                    (Some(Numbering::Arabic(n)), &rest[sep.len_utf8()..])
+                }
+                _ => (None, folded),
+            }
+        }
+        _ => (None, folded),
+    }
+}
+
+fn single_cn(s: &str) -> Option<u8> {
+    let mut it = s.chars();
+    let c = it.next()?;
+    if it.next().is_some() {
+        return None;
+    }
+    cn_digit(c)
+}
+
+/// The comparison form of a table label: folded, numbering stripped (repeatedly).
+pub fn norm_label(s: &str) -> String {
+    let f = fold(s);
+    let mut rest: &str = &f;
+    for _ in 0..3 {
+        match split_numbering(rest) {
+            (Some(_), r) => rest = r,
+            (None, _) => break,
+        }
+    }
+    rest.to_string()
+}
+
+/// Digit value of an ASCII or full-width digit.
+pub fn digit_value(c: char) -> Option<u8> {
+    match c {
+        '0'..='9' => Some(c as u8 - b'0'),
+        '０'..='９' => Some((c as u32 - '０' as u32) as u8),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_normalise() {
+        assert_eq!(norm_label("(一) 予以公开"), "予以公开");
+        assert_eq!(norm_label("（七）总计"), "总计");
+        assert_eq!(norm_label("1. 属于国家秘密"), "属于国家秘密");
+        assert_eq!(
+            norm_label("1、本机关不掌握相关政府信息"),
+            "本机关不掌握相关政府信息"
+        );
+        assert_eq!(norm_label("３．危及“三安全一稳定”"), "危及\"三安全一稳定\"");
+        assert_eq!(norm_label("三、本年度办理结果"), "本年度办理结果");
+        assert_eq!(norm_label("第二十條第（一）項"), "第二十条第(一)项");
+        assert_eq!(norm_label("结果 维持"), "结果维持");
+    }
+
+    #[test]
+    fn numbering_is_classified() {
+        assert_eq!(split_numbering("一、总体情况").0, Some(Numbering::Top(1)));
+        assert_eq!(split_numbering("(三)不予公开").0, Some(Numbering::Paren(3)));
+        assert_eq!(split_numbering("3.其他").0, Some(Numbering::Arabic(3)));
+        assert_eq!(split_numbering("2024年").0, None);
+        assert_eq!(split_numbering("一是加强").0, None);
+    }
+}
