@@ -223,10 +223,20 @@ fn split_row<'a>(line: &Line<'a>) -> Option<(Vec<Tok<'a>>, Vec<Tok<'a>>)> {
         if line.toks[first_value..].iter().any(|t| !is_value(t.text)) {
             return None;
         }
-        return Some((
-            line.toks[..first_value].to_vec(),
-            line.toks[first_value..].to_vec(),
-        ));
+        let labels = match (
+            line.toks[..first_value].first(),
+            line.toks[..first_value].last(),
+        ) {
+            (Some(a), Some(b)) => {
+                let (s, e) = (a.start - line.start, b.start + b.text.len() - line.start);
+                vec![Tok {
+                    start: a.start,
+                    text: &line.text[s..e],
+                }]
+            }
+            _ => Vec::new(),
+        };
+        return Some((labels, line.toks[first_value..].to_vec()));
     }
     Some((labels, values))
 }
