@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Playwright end-to-end test of the release build: serves dist/ on a free 127.0.0.1 port with
+# python3's http.server (killed on exit) and runs tests/e2e/*.test.mjs with `node --test`
+# against it. Screenshots go to target/e2e/. Prints a final line `e2e: N passed, M failed`.
+#   bash scripts/e2e.sh          (after scripts/trunk build --release)
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+[ -f "$ROOT/dist/index.html" ] || { echo "e2e: no dist/index.html; build first (scripts/build.sh)"; exit 1; }
+mkdir -p "$ROOT/target/e2e"
+port=$(free_port)
+python3 -m http.server "$port" --bind 127.0.0.1 --directory "$ROOT/dist" >"$ROOT/target/e2e/http.log" 2>&1 &
+srv=$!
+trap 'kill "$srv" 2>/dev/null || true; wait "$srv" 2>/dev/null || true' EXIT INT TERM
+for _ in $(seq 1 100); do
+  curl -fs -o /dev/null "http://127.0.0.1:$port/" && break
+  kill -0 "$srv" 2>/dev/null || { echo "e2e: http.server died:"; cat "$ROOT/target/e2e/http.log"; exit 1; }
+  sleep 0.1
+done
+kill -0 "$srv"   # our server, not some other process on that port, must be the one answering
+
+set +e
+APP_URL="http://127.0.0.1:$port/" E2E_OUT="$ROOT/target/e2e" \
+  node --test --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="$ROOT/target/e2e/results.tap" \
+    "$ROOT"/tests/e2e/*.test.mjs
+rc=$?
+set -e
+# node's TAP summary: "# pass N" / "# fail N"
+passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$ROOT/target/e2e/results.tap" | tail -n 1)
+failed=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$ROOT/target/e2e/results.tap" | tail -n 1)
+passed=${passed:-0}; failed=${failed:-0}
+if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "e2e: $passed passed, $failed failed"
+exit "$rc"

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# README command 1: set up (idempotent), build the page in release mode, print its sizes and
+# serve dist/ on http://127.0.0.1:${PORT:-8080}/ until Ctrl+C.
+#   bash scripts/serve.sh            PORT=9000 bash scripts/serve.sh
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+port=${PORT:-8080}
+step "setup" bash "$ROOT/scripts/setup.sh"
+step "trunk build --release" "$ROOT/scripts/trunk" build --release
+step "sizes (gzip -9)" bash "$ROOT/scripts/sizes.sh" "$ROOT/dist"
+printf '\nServing %s on http://127.0.0.1:%s/  (Ctrl+C to stop)\n' "$ROOT/dist" "$port"
+exec python3 -m http.server "$port" --bind 127.0.0.1 --directory "$ROOT/dist"

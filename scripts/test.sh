@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# README command 2 (and CI: .ci/run): set up, then every check in order; stops at the first
+# failure with a non-zero exit. Each step prints a header and its duration; a summary follows.
+#   bash scripts/test.sh
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+T0=$(date +%s)
+
+# wasm-bindgen-test-runner runs tests without run_in_browser in Chromium when this is set
+wcargo_in_browser() ( export WASM_BINDGEN_USE_BROWSER=1; wcargo "$@" )
+
+step "setup" bash "$ROOT/scripts/setup.sh"
+ROUTE=$(wasm_route)
+echo "wasm route: $ROUTE"
+
+step "cargo fmt --check" cargo fmt --all --check
+step "cargo clippy (native)" cargo clippy --workspace --all-targets --locked -- -D warnings
+step "cargo test (native)" cargo test --workspace --locked
+step "cargo clippy (wasm32, nianbao-web)" \
+  wcargo clippy --target "$WASM_TARGET" -p nianbao-web --all-targets --locked -- -D warnings
+# tests/node.rs runs in Node; tests/browser.rs (run_in_browser) in headless Chromium via chromedriver
+step "wasm-bindgen-test (Node + Chromium)" \
+  wcargo test --target "$WASM_TARGET" -p nianbao-web --locked --test node --test browser
+step "wasm-bindgen-test (the Node tests in Chromium)" \
+  wcargo_in_browser test --target "$WASM_TARGET" -p nianbao-web --locked --test node
+step "trunk build --release" "$ROOT/scripts/trunk" build --release
+step "sizes (gzip -9)" bash "$ROOT/scripts/sizes.sh" "$ROOT/dist"
+step "e2e (Playwright, release build)" bash "$ROOT/scripts/e2e.sh"
+
+step_summary
+echo "test.sh: all steps passed in $(( $(date +%s) - T0 ))s (wasm route: $ROUTE)"
