@@ -91,9 +91,24 @@ fn section_rules(report: &Report, out: &mut Vec<Finding>) {
 fn table_rules(report: &Report, out: &mut Vec<Finding>) {
     for table in ["T2", "T3", "T4"] {
         if !report.has_table(table) {
-            let mut f = Finding::new(ids::TABLE_MISSING, Outcome::Fail);
             let (zh, en) = format::table_name(table);
-            f.params.push(Param::two("table", zh, en));
+            let f = if report.tables_seen.contains(&table) {
+                // The header is there but no row could be read: say so, don't call it missing.
+                let mut f = Finding::new(ids::TABLE_MISSING, Outcome::NotAssessable);
+                f.severity = Severity::Warning;
+                f.params.push(Param::two("table", zh, en));
+                f.params.push(Param::two("where", "", ""));
+                f.params.push(Param::two(
+                    "why",
+                    "找到了表头，但未能读出表格各行（单元格可能在复制时连在一起，或表格是图片）；请上传原始 .docx/.html 文件",
+                    "its header was found but no row could be read (cells may have run together when copied, or the table is an image); check the original .docx/.html file",
+                ));
+                f
+            } else {
+                let mut f = Finding::new(ids::TABLE_MISSING, Outcome::Fail);
+                f.params.push(Param::two("table", zh, en));
+                f
+            };
             out.push(f);
             continue;
         }

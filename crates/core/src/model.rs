@@ -176,6 +176,9 @@ pub struct Report {
     pub rows: Vec<RowRead>,
     /// Every cell read, in table order (T2, T3, T4).
     pub cells: Vec<Cell>,
+    /// Tables whose header words appear in the text (`T2`, `T3`, `T4`), whether or not
+    /// their rows could be read: a table that is there but unreadable is not "missing".
+    pub tables_seen: Vec<&'static str>,
 }
 
 impl Report {

@@ -363,6 +363,10 @@ pub fn read_text(input: &str) -> Reading {
             }
             Region::T3 | Region::None => {
                 if let Some(spec) = match_t3(&labels, &mut group) {
+                    // The row's own group carries over to the next row (a lost group cell).
+                    if let Some(g) = spec.group.and_then(t3_group_of_heading) {
+                        group = Some(g);
+                    }
                     read_row(
                         "T3",
                         spec,
@@ -399,7 +403,22 @@ pub fn read_text(input: &str) -> Reading {
     cells.extend(t4_cells);
 
     let format = detect_format(has_2021, has_2019, &rows, &folded_all, year);
-    let status = if rows.is_empty() && sections.is_empty() {
+    let tables_seen: Vec<&'static str> = [
+        ("T2", folded_all.contains("第二十条第")),
+        (
+            "T3",
+            folded_all.contains("申请人情况") || folded_all.contains("本年新收"),
+        ),
+        (
+            "T4",
+            folded_all.contains("行政复议")
+                && (folded_all.contains("结果维持") || folded_all.contains("尚未审结")),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(t, seen)| seen.then_some(t))
+    .collect();
+    let status = if rows.is_empty() && sections.is_empty() && title.is_none() {
         if trim_wide(input).is_empty() {
             ReadStatus::Unreadable {
                 zh: "输入为空：请粘贴年度报告全文，或选择报告文件。".into(),
@@ -426,6 +445,7 @@ pub fn read_text(input: &str) -> Reading {
             sections,
             rows,
             cells,
+            tables_seen,
         },
         findings,
     }
@@ -462,6 +482,11 @@ fn detect_format(
     let t3_2021 = has("R3f1") || has("R3f2") || has("R3f3");
     let t3_2019 = has("R3f");
     let any_table = rows.iter().any(|r| r.table == "T3" || r.table == "T2");
+    // The 2019 trial format applies from the 2019 reports on: an earlier report is pre-2019
+    // whatever words its old statistics table shares with the new ones.
+    if year.is_some_and(|y| y <= 2018) && !has("R3g") {
+        return DetectedFormat::Pre2019;
+    }
     if has_2019 && !has_2021 {
         return DetectedFormat::F2019;
     }
@@ -592,6 +617,10 @@ fn find_sections(ls: &[Line], len: usize) -> Vec<Section> {
             span: Span::new(start, len),
         });
     }
+    if found.len() < 3 {
+        inline_sections(ls, &mut found);
+        found.sort_by_key(|s| s.span.start);
+    }
     let starts: Vec<usize> = found.iter().map(|s| s.span.start).collect();
     for s in found.iter_mut() {
         if let Some(next) = starts.iter().filter(|&&x| x > s.span.start).min() {
@@ -599,6 +628,48 @@ fn find_sections(ls: &[Line], len: usize) -> Vec<Section> {
         }
     }
     found
+}
+
+/// Page text saved from some CMSs runs the whole report into one line: find headings
+/// inside lines (`… 二、主动公开政府信息情况 第二十条…`).
+fn inline_sections(ls: &[Line], found: &mut Vec<Section>) {
+    for line in ls {
+        let chars: Vec<(usize, char)> = line.text.char_indices().collect();
+        for w in 0..chars.len().saturating_sub(2) {
+            let (i, c) = chars[w];
+            let Some(n) = crate::text::cn_digit(c) else {
+                continue;
+            };
+            if chars[w + 1].1 != '、' || (w > 0 && crate::text::cn_digit(chars[w - 1].1).is_some())
+            {
+                continue;
+            }
+            let end = chars.get(w + 2 + 16).map_or(line.text.len(), |x| x.0);
+            let window = &line.text[chars[w + 2].0..end];
+            let cut = window.find(['。', '；', '：', ';']).unwrap_or(window.len());
+            let rest = fold(&window[..cut]);
+            let Some(spec) = match_section(&rest) else {
+                continue;
+            };
+            if found.iter().any(|s| s.number == spec.number) {
+                continue;
+            }
+            let start = line.start + i;
+            let heading_end = chars
+                .iter()
+                .skip(w + 2)
+                .find(|x| crate::text::is_space(x.1))
+                .map_or(line.start + end, |x| line.start + x.0);
+            let heading_end = heading_end.min(line.start + end);
+            found.push(Section {
+                number: spec.number,
+                written_number: Some(n),
+                heading: line.text[i..heading_end - line.start].to_string(),
+                heading_span: Span::new(start, heading_end),
+                span: Span::new(start, line.start + line.text.len()),
+            });
+        }
+    }
 }
 
 fn match_section(rest: &str) -> Option<&'static SectionSpec> {
@@ -628,6 +699,10 @@ fn t3_group(norm: &str) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+fn t3_group_of_heading(heading: &str) -> Option<&'static str> {
+    t3_group(&norm_label(heading))
 }
 
 fn match_t3(labels: &[Tok], group: &mut Option<&'static str>) -> Option<&'static RowSpec> {
