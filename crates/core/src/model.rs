@@ -179,11 +179,44 @@ pub struct Report {
     /// Tables whose header words appear in the text (`T2`, `T3`, `T4`), whether or not
     /// their rows could be read: a table that is there but unreadable is not "missing".
     pub tables_seen: Vec<&'static str>,
+    /// Key → position in `cells` (built by [`Report::new`]).
+    index: std::collections::BTreeMap<String, usize>,
 }
 
 impl Report {
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        status: ReadStatus,
+        title: Option<String>,
+        agency: Option<String>,
+        year: Option<u32>,
+        format: DetectedFormat,
+        sections: Vec<Section>,
+        rows: Vec<RowRead>,
+        cells: Vec<Cell>,
+        tables_seen: Vec<&'static str>,
+    ) -> Report {
+        let index = cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.key.clone(), i))
+            .collect();
+        Report {
+            status,
+            title,
+            agency,
+            year,
+            format,
+            sections,
+            rows,
+            cells,
+            tables_seen,
+            index,
+        }
+    }
+
     pub fn cell(&self, key: &str) -> Option<&Cell> {
-        self.cells.iter().find(|c| c.key == key)
+        self.index.get(key).and_then(|&i| self.cells.get(i))
     }
 
     pub fn value(&self, key: &str) -> Option<&CellValue> {

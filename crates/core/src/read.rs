@@ -170,7 +170,15 @@ fn parse_number(f: &str) -> Option<Num> {
 
 /// Is this cell a value (number, placeholder, or a number with a unit such as `12件`)?
 fn is_value(t: &str) -> bool {
-    if t.is_empty() {
+    // Fast path: a value starts with a digit, a sign or a placeholder character; labels
+    // (CJK text) are rejected without allocating.
+    let Some(first) = t.chars().next() else {
+        return false;
+    };
+    let could_be = first.is_ascii_digit()
+        || crate::text::digit_value(first).is_some()
+        || "+-/\\—－–―─／无NnXx×*不空暂未".contains(first);
+    if !could_be {
         return false;
     }
     match classify(t) {
@@ -436,7 +444,7 @@ pub fn read_text(input: &str) -> Reading {
     };
 
     Reading {
-        report: Report {
+        report: Report::new(
             status,
             title,
             agency,
@@ -446,7 +454,7 @@ pub fn read_text(input: &str) -> Reading {
             rows,
             cells,
             tables_seen,
-        },
+        ),
         findings,
     }
 }
