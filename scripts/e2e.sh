@@ -30,5 +30,5 @@ passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$ROOT/target/e2e/results.tap" | ta
 failed=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$ROOT/target/e2e/results.tap" | tail -n 1)
 passed=${passed:-0}; failed=${failed:-0}
 if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
-echo "e2e: $passed passed, $failed failed"
+echo "e2e: $passed passed, $failed failed" | tee "$ROOT/target/e2e/summary.txt"
 exit "$rc"

@@ -76,10 +76,13 @@ step() {
   STEP_LOG+=("ok     ${dt}s  $name")
 }
 
+# Prints the step times; then the file $STEP_SUMMARY_TAIL if set and present (test.sh: the e2e
+# counts, so that they are the last line of the output even when a step failed).
 step_summary() {
   printf '\n==> summary\n'
   local l
   for l in "${STEP_LOG[@]}"; do printf '    %s\n' "$l"; done
+  if [ -n "${STEP_SUMMARY_TAIL:-}" ] && [ -f "$STEP_SUMMARY_TAIL" ]; then cat "$STEP_SUMMARY_TAIL"; fi
 }
 
 # A free TCP port on 127.0.0.1.

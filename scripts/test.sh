@@ -5,6 +5,9 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 T0=$(date +%s)
+# The last line of the output is the Playwright runner's `e2e: N passed, M failed` (see step_summary).
+STEP_SUMMARY_TAIL="$ROOT/target/e2e/summary.txt"
+rm -f "$STEP_SUMMARY_TAIL"
 
 # wasm-bindgen-test-runner runs tests without run_in_browser in Chromium when this is set
 wcargo_in_browser() ( export WASM_BINDGEN_USE_BROWSER=1; wcargo "$@" )
@@ -27,5 +30,6 @@ step "trunk build --release" "$ROOT/scripts/trunk" build --release
 step "sizes (gzip -9)" bash "$ROOT/scripts/sizes.sh" "$ROOT/dist"
 step "e2e (Playwright, release build)" bash "$ROOT/scripts/e2e.sh"
 
-step_summary
+echo
 echo "test.sh: all steps passed in $(( $(date +%s) - T0 ))s (wasm route: $ROUTE)"
+step_summary   # ends with the e2e line `e2e: N passed, M failed`

@@ -133,3 +133,25 @@ test('text that is not a report: explains why, in Chinese', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('browser without WebAssembly (--jitless): a clear message instead of a blank page', async () => {
+  // Stand-in for IE / 360 兼容模式 / JIT-disabled policies (browser-floor.md §5.2).
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-e2e-jitless-'));
+  const ctx = await chromium.launchPersistentContext(dir, {
+    executablePath, headless: true, args: args.concat(['--js-flags=--jitless']),
+  });
+  try {
+    const page = ctx.pages()[0] || (await ctx.newPage());
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e}`));
+    await page.goto(url, { waitUntil: 'load' });
+    assert.equal(await page.evaluate(() => typeof WebAssembly), 'undefined');
+    await page.waitForSelector('#app[data-state="failed"] #message[data-kind="load"]', { timeout: 10000 });
+    assert.match(await page.textContent('#message'), /不支持 WebAssembly/);
+    await page.screenshot({ path: join(out, 'no-wasm.png') });
+    assert.deepEqual(errors, []);
+  } finally {
+    await ctx.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
