@@ -350,10 +350,8 @@ pub fn read_text(input: &str) -> Reading {
             continue;
         };
         match region {
-            Region::T4 if labels.is_empty() => {
-                if t4_cells.is_empty() {
-                    read_t4(line, values, &mut rows, &mut t4_cells, &mut findings);
-                }
+            Region::T4 if labels.is_empty() && t4_cells.is_empty() => {
+                read_t4(line, values, &mut rows, &mut t4_cells, &mut findings);
             }
             Region::T2 => {
                 if let Some(spec) = match_t2(&labels, t2_format) {

@@ -99,7 +99,10 @@ fn render(c: &Cells) -> String {
     s
 }
 
-fn arithmetic_failures(text: &str) -> (BTreeSet<(String, String)>, Vec<(String, Vec<String>)>) {
+type Failures = BTreeSet<(String, String)>;
+type Suspects = Vec<(String, Vec<String>)>;
+
+fn arithmetic_failures(text: &str) -> (Failures, Suspects) {
     let a = check_text(text);
     let fails: BTreeSet<(String, String)> = a
         .evaluations
@@ -155,7 +158,7 @@ fn single_cell_changes_are_detected_and_localised() {
         for key in cells.keys() {
             let mut changed = cells.clone();
             let old = changed[key];
-            let delta = if old > 0 && rng.next() % 2 == 0 {
+            let delta = if old > 0 && rng.next() & 1 == 0 {
                 -((rng.next() % old as u64) as i64 + 1)
             } else {
                 (rng.next() % 9) as i64 + 1
