@@ -15,6 +15,8 @@ const root = join(here, '..', '..');
 const url = process.env.APP_URL;
 const out = process.env.E2E_OUT || join(root, 'target', 'e2e');
 const seed = readFileSync(join(root, 'tests', 'fixtures', 'seed.txt'), 'utf8');
+/** A fixture report of tests/fixtures/cases without its `==== expect ====` block. */
+const fixture = (name) => readFileSync(join(root, 'tests', 'fixtures', 'cases', name), 'utf8').split('==== expect ====')[0];
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
 // --user-data-dir must not be in args: launchPersistentContext(dir) sets it.
 const args = [
@@ -130,6 +132,53 @@ test('text that is not a report: explains why, in Chinese', async () => {
   assert.match(zh, /[\u4e00-\u9fff]/);
   assert.equal(await page.$('#verdict'), null);
   await page.screenshot({ path: join(out, 'not-a-report.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('blank cells are marked blank, never 0; the verdict shows the errors', async () => {
+  const { page, errors } = await open();
+  await check(page, fixture('05_blank_total.txt'));
+  await page.waitForSelector('#verdict');
+  for (const key of ['T3.R3a.C2', 'T3.R3a.C7']) {
+    const td = `#t3 td[data-key="${key}"]`;
+    assert.equal(await page.getAttribute(td, 'class'), 'blank', key);
+    assert.equal(await page.textContent(td), '（空白）', key);
+  }
+  assert.equal(await page.textContent('#t3 td[data-key="T3.R3a.C1"]'), '3');
+  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'fail');
+  assert.match(await page.textContent('#verdict'), /有错误/);
+  assert.ok(await page.$('#findings li[data-rule="CELL-BLANK"][data-severity="error"]'), 'CELL-BLANK error listed');
+  await page.screenshot({ path: join(out, 'blank.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('placeholders are shown as printed; the identity is not assessable there', async () => {
+  const { page, errors } = await open();
+  await check(page, fixture('06_placeholders.txt'));
+  await page.waitForSelector('#verdict');
+  const shown = await page.$$eval('#t3 tr[data-row="R2"] td', (tds) => tds.map((t) => [t.className, t.textContent]));
+  assert.deepEqual(shown.slice(0, 3), [['placeholder', '/'], ['placeholder', '—'], ['placeholder', '无']]);
+  const outcomes = await page.$$eval('#identity [data-col]', (rows) => rows.map((r) => r.getAttribute('data-outcome')));
+  assert.deepEqual(outcomes.slice(0, 3), ['not_assessable', 'not_assessable', 'not_assessable']);
+  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'warn');
+  assert.match(await page.textContent('#verdict'), /有警告/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a broken identity is shown as failed with both sums', async () => {
+  const { page, errors } = await open();
+  await check(page, fixture('15_two_errors.txt'));
+  await page.waitForSelector('#verdict');
+  const c1 = await page.$eval('#identity [data-col="C1"]', (r) => ({
+    outcome: r.getAttribute('data-outcome'), left: r.getAttribute('data-left'), right: r.getAttribute('data-right'),
+  }));
+  assert.equal(c1.outcome, 'fail');
+  assert.notEqual(c1.left, c1.right);
+  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'fail');
+  assert.ok((await page.$$('#findings li[data-severity="error"]')).length >= 1);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -103,3 +103,73 @@ fn seed_table_three_in_national_order_with_report_labels() {
         ]
     );
 }
+
+fn fixture(name: &str) -> String {
+    let path = format!(
+        "{}/../../tests/fixtures/cases/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    text.split("==== expect ====").next().unwrap().to_string()
+}
+
+fn t3_cell(r: &view::ReportView, key: &str) -> view::CellView {
+    r.t3.as_ref()
+        .expect("table 3")
+        .rows
+        .iter()
+        .filter_map(|row| match row {
+            RowView::Row { cells, .. } => Some(cells),
+            RowView::Group(_) => None,
+        })
+        .flatten()
+        .find(|c| c.key == key)
+        .unwrap_or_else(|| panic!("no cell {key}"))
+        .clone()
+}
+
+#[test]
+fn blank_cells_are_marked_blank_never_zero() {
+    let PageView::Report(r) = view::build(&fixture("05_blank_total.txt")) else {
+        panic!("not read");
+    };
+    for key in ["T3.R3a.C2", "T3.R3a.C7"] {
+        let c = t3_cell(&r, key);
+        assert_eq!(
+            (c.kind, c.text.as_str()),
+            (CellKind::Blank, view::BLANK_MARK),
+            "{key}"
+        );
+    }
+    assert_eq!(r.verdict.code, "fail");
+}
+
+#[test]
+fn placeholders_are_shown_as_printed() {
+    let PageView::Report(r) = view::build(&fixture("06_placeholders.txt")) else {
+        panic!("not read");
+    };
+    let shown: Vec<_> = ["T3.R2.C1", "T3.R2.C2", "T3.R2.C3"]
+        .iter()
+        .map(|k| t3_cell(&r, k))
+        .map(|c| (c.kind, c.text))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            (CellKind::Placeholder, "/".to_string()),
+            (CellKind::Placeholder, "—".to_string()),
+            (CellKind::Placeholder, "无".to_string())
+        ]
+    );
+    assert_eq!(r.identity[0].outcome, "not_assessable");
+    assert_eq!(r.identity[0].outcome_zh(), "无法判断");
+}
+
+#[test]
+fn missing_table_three_gives_no_grid() {
+    let PageView::Report(r) = view::build(&fixture("16_table3_missing.txt")) else {
+        panic!("not read");
+    };
+    assert!(r.t3.is_none());
+}
