@@ -40,7 +40,7 @@ fn format_rules(report: &Report, out: &mut Vec<Finding>) {
             let mut f = Finding::new(ids::FORMAT_MIXED, Outcome::Fail);
             f.cells = format::T3_COLS
                 .iter()
-                .map(|c| format!("T3.R3f.{}", c.key))
+                .map(|c| format::key("T3", "R3f", c.key))
                 .filter(|k| report.cell(k).is_some())
                 .collect();
             f.span = report.row("T3", "R3f").map(|r| r.span);
@@ -259,15 +259,15 @@ fn total_parts(report: &Report, key: &str) -> Vec<String> {
     match (table, col) {
         ("T3", "C7") => format::T3_COLS[..6]
             .iter()
-            .map(|c| format!("T3.{row}.{}", c.key))
+            .map(|c| format::key("T3", row, c.key))
             .collect(),
         ("T3", _) if row == "R3g" => outcome_rows(report)
             .iter()
-            .map(|r| format!("T3.{r}.{col}"))
+            .map(|r| format::key("T3", r, col))
             .collect(),
         ("T4", "t") => ["m", "c", "o", "p"]
             .iter()
-            .map(|c| format!("T4.{row}.{c}"))
+            .map(|c| format::key("T4", row, c))
             .collect(),
         _ => Vec::new(),
     }
@@ -366,80 +366,99 @@ fn cell_rules(report: &Report, out: &mut Vec<Finding>) {
     }
 }
 
-/// One arithmetic identity instance: `Σ left = Σ right`.
-pub(crate) struct Identity {
+/// One arithmetic identity of the national tables: `Σ left = Σ right`. Built once per
+/// process from the format data (cell keys are interned), then evaluated per report.
+pub(crate) struct IdentityDef {
     pub rule: RuleId,
     pub instance: &'static str,
-    pub instance_zh: String,
-    pub instance_en: String,
-    pub left: Vec<String>,
-    pub right: Vec<String>,
+    pub instance_zh: &'static str,
+    pub instance_en: &'static str,
+    pub left: Vec<&'static str>,
+    pub right: Vec<&'static str>,
 }
 
-pub(crate) fn identities(report: &Report) -> Vec<Identity> {
+fn intern(table: &str, row: &str, col: &str) -> &'static str {
+    // Called only while the identity tables are built, once per process: a few hundred keys.
+    Box::leak(format::key(table, row, col).into_boxed_str())
+}
+
+fn build_defs(outcomes: &'static [&'static str], rows: DetectedFormat) -> Vec<IdentityDef> {
     let mut v = Vec::new();
-    if report.has_table("T3") {
-        let outcomes = outcome_rows(report);
-        for c in format::T3_COLS {
-            let k = |r: &str| format!("T3.{r}.{}", c.key);
-            v.push(Identity {
-                rule: ids::T3_IDENTITY,
-                instance: c.key,
-                instance_zh: c.label_zh.into(),
-                instance_en: c.label_en.into(),
-                left: vec![k("R1"), k("R2")],
-                right: vec![k("R3g"), k("R4")],
-            });
-        }
-        for c in format::T3_COLS {
-            v.push(Identity {
-                rule: ids::T3_RESULTS_TOTAL,
-                instance: c.key,
-                instance_zh: c.label_zh.into(),
-                instance_en: c.label_en.into(),
-                left: outcomes
-                    .iter()
-                    .map(|r| format!("T3.{r}.{}", c.key))
-                    .collect(),
-                right: vec![format!("T3.R3g.{}", c.key)],
-            });
-        }
-        for r in format::t3_rows(if outcomes.len() == format::T3_OUTCOMES_2019.len() {
-            DetectedFormat::F2019
-        } else {
-            DetectedFormat::F2021
-        }) {
-            let written = report
-                .row("T3", r.key)
-                .map(|x| x.label.clone())
-                .unwrap_or_else(|| r.label_zh.to_string());
-            v.push(Identity {
-                rule: ids::T3_ROW_TOTAL,
-                instance: r.key,
-                instance_zh: written,
-                instance_en: r.label_en.into(),
-                left: format::T3_COLS[..6]
-                    .iter()
-                    .map(|c| format!("T3.{}.{}", r.key, c.key))
-                    .collect(),
-                right: vec![format!("T3.{}.C7", r.key)],
-            });
-        }
+    for c in format::T3_COLS {
+        v.push(IdentityDef {
+            rule: ids::T3_IDENTITY,
+            instance: c.key,
+            instance_zh: c.label_zh,
+            instance_en: c.label_en,
+            left: vec![intern("T3", "R1", c.key), intern("T3", "R2", c.key)],
+            right: vec![intern("T3", "R3g", c.key), intern("T3", "R4", c.key)],
+        });
     }
-    if report.has_table("T4") {
-        for g in format::T4_GROUPS {
-            v.push(Identity {
+    for c in format::T3_COLS {
+        v.push(IdentityDef {
+            rule: ids::T3_RESULTS_TOTAL,
+            instance: c.key,
+            instance_zh: c.label_zh,
+            instance_en: c.label_en,
+            left: outcomes.iter().map(|r| intern("T3", r, c.key)).collect(),
+            right: vec![intern("T3", "R3g", c.key)],
+        });
+    }
+    for r in format::t3_rows(rows) {
+        v.push(IdentityDef {
+            rule: ids::T3_ROW_TOTAL,
+            instance: r.key,
+            instance_zh: r.label_zh,
+            instance_en: r.label_en,
+            left: format::T3_COLS[..6]
+                .iter()
+                .map(|c| intern("T3", r.key, c.key))
+                .collect(),
+            right: vec![intern("T3", r.key, "C7")],
+        });
+    }
+    v
+}
+
+fn t3_defs(single_f: bool) -> &'static [IdentityDef] {
+    static F2021: std::sync::OnceLock<Vec<IdentityDef>> = std::sync::OnceLock::new();
+    static F2019: std::sync::OnceLock<Vec<IdentityDef>> = std::sync::OnceLock::new();
+    if single_f {
+        F2019.get_or_init(|| build_defs(format::T3_OUTCOMES_2019, DetectedFormat::F2019))
+    } else {
+        F2021.get_or_init(|| build_defs(format::T3_OUTCOMES_2021, DetectedFormat::F2021))
+    }
+}
+
+fn t4_defs() -> &'static [IdentityDef] {
+    static T4: std::sync::OnceLock<Vec<IdentityDef>> = std::sync::OnceLock::new();
+    T4.get_or_init(|| {
+        format::T4_GROUPS
+            .iter()
+            .map(|g| IdentityDef {
                 rule: ids::T4_GROUP_TOTAL,
                 instance: g.key,
-                instance_zh: g.label_zh.into(),
-                instance_en: g.label_en.into(),
+                instance_zh: g.label_zh,
+                instance_en: g.label_en,
                 left: ["m", "c", "o", "p"]
                     .iter()
-                    .map(|c| format!("T4.{}.{c}", g.key))
+                    .map(|c| intern("T4", g.key, c))
                     .collect(),
-                right: vec![format!("T4.{}.t", g.key)],
-            });
-        }
+                right: vec![intern("T4", g.key, "t")],
+            })
+            .collect()
+    })
+}
+
+/// The identities that apply to a report (those of the tables it has).
+pub(crate) fn identities(report: &Report) -> Vec<&'static IdentityDef> {
+    let mut v = Vec::new();
+    if report.has_table("T3") {
+        let single_f = outcome_rows(report).len() == format::T3_OUTCOMES_2019.len();
+        v.extend(t3_defs(single_f));
+    }
+    if report.has_table("T4") {
+        v.extend(t4_defs());
     }
     v
 }
@@ -484,6 +503,13 @@ fn arithmetic(report: &Report, out: &mut Vec<Finding>, evals: &mut Vec<Evaluatio
     for id in identities(report) {
         let left_ops: Vec<Operand> = id.left.iter().map(|k| operand(report, k)).collect();
         let right_ops: Vec<Operand> = id.right.iter().map(|k| operand(report, k)).collect();
+        // Rows are named in the report's own words where the report has them.
+        let instance_zh = match id.rule {
+            ids::T3_ROW_TOTAL => report
+                .row("T3", id.instance)
+                .map_or_else(|| id.instance_zh.to_string(), |r| r.label.clone()),
+            _ => id.instance_zh.to_string(),
+        };
         let exact = |ops: &[Operand]| -> Option<Num> {
             Num::sum(
                 ops.iter()
@@ -513,12 +539,17 @@ fn arithmetic(report: &Report, out: &mut Vec<Finding>, evals: &mut Vec<Evaluatio
         };
         let mut f = Finding::new(id.rule, outcome);
         let (pname, pzh, pen) = match id.rule {
-            ids::T3_ROW_TOTAL => ("row", id.instance_zh.clone(), id.instance_en.clone()),
-            ids::T4_GROUP_TOTAL => ("group", id.instance_zh.clone(), id.instance_en.clone()),
-            _ => ("col", id.instance_zh.clone(), id.instance_en.clone()),
+            ids::T3_ROW_TOTAL => ("row", instance_zh.clone(), id.instance_en.to_string()),
+            ids::T4_GROUP_TOTAL => ("group", instance_zh.clone(), id.instance_en.to_string()),
+            _ => ("col", instance_zh.clone(), id.instance_en.to_string()),
         };
         f.params.push(Param::two(pname, pzh, pen));
-        f.cells = id.left.iter().chain(id.right.iter()).cloned().collect();
+        f.cells = id
+            .left
+            .iter()
+            .chain(id.right.iter())
+            .map(|k| k.to_string())
+            .collect();
         match outcome {
             Outcome::Pass => {}
             Outcome::Fail => {
@@ -578,10 +609,10 @@ fn arithmetic(report: &Report, out: &mut Vec<Finding>, evals: &mut Vec<Evaluatio
         evals.push(Evaluation {
             rule: id.rule,
             instance: id.instance,
-            instance_zh: id.instance_zh,
-            instance_en: id.instance_en,
-            left_cells: id.left,
-            right_cells: id.right,
+            instance_zh,
+            instance_en: id.instance_en.to_string(),
+            left_cells: &id.left,
+            right_cells: &id.right,
             left,
             right,
             outcome,

@@ -181,8 +181,8 @@ pub struct Evaluation {
     pub instance_zh: String,
     pub instance_en: String,
     /// Left-hand side cells and right-hand side cells of `Σ left = Σ right`.
-    pub left_cells: Vec<String>,
-    pub right_cells: Vec<String>,
+    pub left_cells: &'static [&'static str],
+    pub right_cells: &'static [&'static str],
     pub left: Option<Num>,
     pub right: Option<Num>,
     pub outcome: Outcome,

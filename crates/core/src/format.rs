@@ -762,13 +762,22 @@ pub fn t2_rows(format: DetectedFormat) -> &'static [RowSpec] {
     }
 }
 
+/// A canonical cell key `T3.R1.C7` (built without `format!`: this is on the hot path).
+pub fn key(table: &str, row: &str, col: &str) -> String {
+    let mut k = String::with_capacity(table.len() + row.len() + col.len() + 2);
+    k.push_str(table);
+    k.push('.');
+    k.push_str(row);
+    if !col.is_empty() {
+        k.push('.');
+        k.push_str(col);
+    }
+    k
+}
+
 /// The canonical key of a 表二 cell: `T2.reg.made`, or `T2.licensing` for single-column rows.
 pub fn t2_key(row: &RowSpec, col: &ColSpec) -> String {
-    if col.key.is_empty() {
-        format!("T2.{}", row.key)
-    } else {
-        format!("T2.{}.{}", row.key, col.key)
-    }
+    key("T2", row.key, col.key)
 }
 
 /// Normalised header words that identify the 2021 表二.

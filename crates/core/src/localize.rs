@@ -17,6 +17,9 @@ struct Eq {
 }
 
 pub(crate) fn assign_suspects(report: &Report, findings: &mut [Finding], evals: &[Evaluation]) {
+    if !evals.iter().any(|e| e.outcome == Outcome::Fail) {
+        return;
+    }
     let mut cell_ix: BTreeMap<&str, usize> = BTreeMap::new();
     let mut cells: Vec<&str> = Vec::new();
     let mut values: Vec<i128> = Vec::new();
@@ -33,10 +36,10 @@ pub(crate) fn assign_suspects(report: &Report, findings: &mut [Finding], evals: 
             continue;
         };
         let mut terms = Vec::new();
-        for (keys, coef) in [(&e.left_cells, 1i128), (&e.right_cells, -1i128)] {
+        for (keys, coef) in [(e.left_cells, 1i128), (e.right_cells, -1i128)] {
             for k in keys {
-                let ix = *cell_ix.entry(k.as_str()).or_insert_with(|| {
-                    cells.push(k.as_str());
+                let ix = *cell_ix.entry(*k).or_insert_with(|| {
+                    cells.push(*k);
                     let v = report
                         .value(k)
                         .and_then(|v| v.number())
@@ -138,7 +141,7 @@ pub(crate) fn assign_suspects(report: &Report, findings: &mut [Finding], evals: 
                 && e.left_cells.len() + e.right_cells.len() == f.cells.len()
                 && e.left_cells
                     .iter()
-                    .chain(&e.right_cells)
+                    .chain(e.right_cells)
                     .zip(&f.cells)
                     .all(|(a, b)| a == b)
         }) else {

@@ -15,31 +15,117 @@ use crate::model::{Cell, CellValue, DetectedFormat, ReadStatus, Report, RowRead,
 use crate::num::Num;
 use crate::rules::ids;
 use crate::text::{fold, norm_label, split_numbering, trim_wide, Numbering};
+use std::borrow::Cow;
 
-/// A cell (tab-separated input) or a token (whitespace-separated input) with its place in the input.
-#[derive(Clone, Copy, Debug)]
-struct Tok<'a> {
-    start: usize,
-    text: &'a str,
+/// A cell (tab-separated text, an HTML or Word table cell) or a token (whitespace-separated
+/// text), with its place in the input.
+#[derive(Clone, Debug)]
+pub struct Tok<'a> {
+    /// Byte range in the input this token stands for (for derived text: its source range).
+    pub start: usize,
+    pub end: usize,
+    /// The cell text, trimmed.
+    pub text: Cow<'a, str>,
+    /// Is this a value (number, placeholder, number with unit)? Computed once.
+    value: bool,
 }
 
-impl Tok<'_> {
+impl<'a> Tok<'a> {
+    pub fn new(start: usize, end: usize, text: Cow<'a, str>) -> Tok<'a> {
+        let value = is_value(&text);
+        Tok {
+            start,
+            end,
+            text,
+            value,
+        }
+    }
     fn span(&self) -> Span {
-        Span::new(self.start, self.start + self.text.len())
+        Span::new(self.start, self.end)
     }
     fn is_empty(&self) -> bool {
         self.text.is_empty()
     }
+    fn is_label(&self) -> bool {
+        !self.text.is_empty() && !self.value
+    }
 }
 
-struct Line<'a> {
-    start: usize,
-    text: &'a str,
-    tabbed: bool,
-    toks: Vec<Tok<'a>>,
+/// One line of a report: a paragraph, or a table row whose cells are known (`tabbed`).
+/// Every reader (plain text, HTML, Word) produces lines; [`read_lines`] builds the report.
+#[derive(Clone, Debug)]
+pub struct Line<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: Cow<'a, str>,
+    /// True when `text` is the input slice `start..end` itself, so offsets inside it are exact.
+    pub exact: bool,
+    /// True when the cells are known (tab-separated text, HTML/Word table rows).
+    pub tabbed: bool,
+    pub toks: Vec<Tok<'a>>,
 }
 
-fn lines(input: &str) -> Vec<Line<'_>> {
+impl<'a> Line<'a> {
+    /// A table row from its cells (HTML, Word).
+    pub fn row(start: usize, end: usize, cells: Vec<Tok<'a>>) -> Line<'a> {
+        let text: String = cells
+            .iter()
+            .map(|c| c.text.as_ref())
+            .collect::<Vec<_>>()
+            .join("\t");
+        Line {
+            start,
+            end,
+            text: Cow::Owned(text),
+            exact: false,
+            tabbed: true,
+            toks: cells,
+        }
+    }
+
+    /// A paragraph of derived text (HTML, Word) standing for the input range `start..end`.
+    pub fn paragraph(start: usize, end: usize, text: String) -> Line<'a> {
+        let toks = ws_tokens(&text)
+            .into_iter()
+            .map(|(s, e)| Tok::new(start, end, Cow::Owned(text[s..e].to_string())))
+            .collect();
+        Line {
+            start,
+            end,
+            text: Cow::Owned(text),
+            exact: false,
+            tabbed: false,
+            toks,
+        }
+    }
+
+    /// The input offset of byte `off` of `text`.
+    fn abs(&self, off: usize) -> usize {
+        if self.exact {
+            self.start + off
+        } else if off == 0 {
+            self.start
+        } else {
+            self.end
+        }
+    }
+}
+
+/// A whitespace-separated line can only be a table row if it ends with a value (a digit or
+/// a placeholder); prose ends with punctuation. Skipping the rest keeps reading fast.
+fn could_be_row(text: &str) -> bool {
+    text.trim_end_matches(crate::text::is_space)
+        .chars()
+        .next_back()
+        .is_some_and(|c| {
+            c.is_ascii_digit()
+                || crate::text::digit_value(c).is_some()
+                || "/／-—－–―─无用AaXx×*计".contains(c)
+        })
+}
+
+/// Splits plain text into lines and cells.
+pub fn text_lines(input: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
     let mut pos = 0;
     for raw in input.split_inclusive('\n') {
@@ -52,27 +138,20 @@ fn lines(input: &str) -> Vec<Line<'_>> {
             for part in text.split('\t') {
                 let t = trim_wide(part);
                 let lead = part.len() - part.trim_start_matches(crate::text::is_space).len();
-                toks.push(Tok {
-                    start: off + if t.is_empty() { 0 } else { lead },
-                    text: t,
-                });
+                let st = off + if t.is_empty() { 0 } else { lead };
+                toks.push(Tok::new(st, st + t.len(), Cow::Borrowed(t)));
                 off += part.len() + 1;
             }
-        } else {
-            let mut i = 0;
-            let b = text;
-            for (s, e) in ws_tokens(b) {
-                toks.push(Tok {
-                    start: pos + s,
-                    text: &text[s..e],
-                });
-                i = e;
+        } else if could_be_row(text) {
+            for (s, e) in ws_tokens(text) {
+                toks.push(Tok::new(pos + s, pos + e, Cow::Borrowed(&text[s..e])));
             }
-            let _ = i;
         }
         out.push(Line {
             start: pos,
-            text,
+            end: pos + text.len(),
+            text: Cow::Borrowed(text),
+            exact: true,
             tabbed,
             toks,
         });
@@ -126,6 +205,11 @@ const PLACEHOLDERS: &[&str] = &[
 
 /// The state of a cell from its text. Never repairs: `12件` is text, not 12.
 pub fn classify(raw: &str) -> CellValue {
+    if !raw.is_empty() && raw.len() <= 18 && raw.bytes().all(|b| b.is_ascii_digit()) {
+        if let Some(n) = Num::parse(raw) {
+            return CellValue::Number(n);
+        }
+    }
     let t = trim_wide(raw);
     if t.is_empty() {
         return CellValue::Blank;
@@ -202,51 +286,60 @@ fn number_with_unit(f: &str) -> bool {
     n > 0 && n <= 2 && ["件", "元", "万元", "个", "条", "项", "次", "人", "%"].contains(&unit)
 }
 
-/// A row label cell: text that is not a value.
-fn is_label(t: &str) -> bool {
-    !t.is_empty() && !is_value(t)
-}
-
 /// Splits a line into its label cells and its value cells (empty cells kept among values).
 fn split_row<'a>(line: &Line<'a>) -> Option<(Vec<Tok<'a>>, Vec<Tok<'a>>)> {
-    let last_label = line.toks.iter().rposition(|t| is_label(t.text));
-    let (labels, values): (Vec<Tok>, Vec<Tok>) = match last_label {
-        Some(i) => (
-            line.toks[..=i]
-                .iter()
-                .filter(|t| !t.is_empty())
-                .copied()
-                .collect(),
-            line.toks[i + 1..].to_vec(),
-        ),
-        None => (Vec::new(), line.toks.clone()),
-    };
-    if !values.iter().any(|t| is_value(t.text)) {
+    if !line.toks.iter().any(|t| t.value) {
         return None;
     }
     if !line.tabbed {
         // Whitespace-separated: labels may contain spaces ("1. 属于国家秘密"); values are the
         // trailing run of value tokens, and a label must not follow a value.
-        let first_value = line.toks.iter().position(|t| is_value(t.text))?;
-        if line.toks[first_value..].iter().any(|t| !is_value(t.text)) {
+        let first_value = line.toks.iter().position(|t| t.value)?;
+        if line.toks[first_value..].iter().any(|t| !t.value) {
             return None;
         }
         let labels = match (
             line.toks[..first_value].first(),
             line.toks[..first_value].last(),
         ) {
+            (Some(a), Some(b)) if line.exact => {
+                let (s, e) = (a.start - line.start, b.end - line.start);
+                vec![Tok::new(
+                    a.start,
+                    b.end,
+                    Cow::Owned(line.text[s..e].to_string()),
+                )]
+            }
             (Some(a), Some(b)) => {
-                let (s, e) = (a.start - line.start, b.start + b.text.len() - line.start);
-                vec![Tok {
-                    start: a.start,
-                    text: &line.text[s..e],
-                }]
+                let joined = line.toks[..first_value]
+                    .iter()
+                    .map(|t| t.text.as_ref())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                vec![Tok::new(a.start, b.end, Cow::Owned(joined))]
             }
             _ => Vec::new(),
         };
         return Some((labels, line.toks[first_value..].to_vec()));
     }
-    Some((labels, values))
+    let last_label = line.toks.iter().rposition(|t| t.is_label());
+    match last_label {
+        Some(i) => {
+            let values = line.toks[i + 1..].to_vec();
+            if !values.iter().any(|t| t.value) {
+                return None;
+            }
+            Some((
+                line.toks[..=i]
+                    .iter()
+                    .filter(|t| !t.is_empty())
+                    .cloned()
+                    .collect(),
+                values,
+            ))
+        }
+        None => Some((Vec::new(), line.toks.clone())),
+    }
 }
 
 /// Fits the cells after a label to `n` columns: merged-cell artefacts are empty cells at
@@ -280,12 +373,34 @@ pub struct Reading {
 }
 
 pub fn read_text(input: &str) -> Reading {
-    let ls = lines(input);
+    read_lines(text_lines(input), input)
+}
+
+/// Builds the report from lines produced by any reader. `source` is the input the spans
+/// index into (used only to tell an empty input from a non-report).
+pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Reading {
+    let input = source;
     let mut findings = Vec::new();
-    let folded_all = fold(input);
+    // Each line is folded once; every later look at line text uses these.
+    // Long paragraphs are prose: they are searched for marker words as they are, not folded.
+    let folded: Vec<Cow<str>> = ls
+        .iter()
+        .map(|l| {
+            if l.tabbed || l.text.len() <= 240 {
+                Cow::Owned(fold(&l.text))
+            } else {
+                Cow::Borrowed(l.text.as_ref())
+            }
+        })
+        .collect();
+    let mut folded_all = String::with_capacity(folded.iter().map(|f| f.len() + 1).sum());
+    for f in &folded {
+        folded_all.push_str(f);
+        folded_all.push('\n');
+    }
 
     let (title, year, agency) = find_title(&ls);
-    let sections = find_sections(&ls, input.len());
+    let sections = find_sections(&ls, &folded, input.len());
 
     let has_2021 = format::T2_2021_MARKERS
         .iter()
@@ -307,10 +422,10 @@ pub fn read_text(input: &str) -> Reading {
 
     let mut region = Region::None;
     let mut group: Option<&'static str> = None;
-    for line in &ls {
+    for (li, line) in ls.iter().enumerate() {
         if let Some(sec) = sections
             .iter()
-            .find(|s| s.heading_span.start == line.start + lead_ws(line.text))
+            .find(|s| s.heading_span.start == line.abs(lead_ws(&line.text)))
         {
             region = match sec.number {
                 2 => Region::T2,
@@ -320,7 +435,7 @@ pub fn read_text(input: &str) -> Reading {
             };
             continue;
         }
-        let f = fold(line.text);
+        let f: &str = &folded[li];
         if f.is_empty() {
             continue;
         }
@@ -342,7 +457,7 @@ pub fn read_text(input: &str) -> Reading {
                     .toks
                     .iter()
                     .rev()
-                    .find_map(|t| t3_group(&norm_label(t.text)))
+                    .find_map(|t| t3_group(&norm_label(&t.text)))
                 {
                     group = Some(g);
                 }
@@ -403,7 +518,7 @@ pub fn read_text(input: &str) -> Reading {
     }
 
     // Put 表三 cells in national order regardless of input order.
-    t3_cells.sort_by_key(|c| t3_order(&c.key));
+    t3_cells.sort_by_cached_key(|c| t3_order(&c.key));
     cells.extend(t2_cells);
     cells.extend(t3_cells);
     cells.extend(t4_cells);
@@ -520,7 +635,7 @@ fn detect_format(
 fn find_title(ls: &[Line]) -> (Option<String>, Option<u32>, Option<String>) {
     let mut prev_nonempty: Option<&str> = None;
     for line in ls.iter().take(60) {
-        let t = trim_wide(line.text);
+        let t = trim_wide(&line.text);
         if t.is_empty() {
             continue;
         }
@@ -588,17 +703,16 @@ fn year_in(f: &str) -> (Option<u32>, Option<&str>) {
 }
 
 /// Top-level section headings, by keyword, in input order.
-fn find_sections(ls: &[Line], len: usize) -> Vec<Section> {
+fn find_sections(ls: &[Line], folded: &[Cow<str>], len: usize) -> Vec<Section> {
     let mut found: Vec<Section> = Vec::new();
-    for line in ls {
-        let t = trim_wide(line.text);
-        if t.is_empty() || t.chars().count() > 60 {
+    for (line, f) in ls.iter().zip(folded) {
+        let t = trim_wide(&line.text);
+        if t.is_empty() || f.chars().count() > 60 {
             continue;
         }
         if line.tabbed && line.toks.iter().filter(|x| !x.is_empty()).count() > 1 {
             continue;
         }
-        let f = fold(t);
         // Dirty prefixes seen in the wild ("l六、…"): skip one stray ASCII letter.
         let f2 = match f.chars().next() {
             Some(c) if c.is_ascii_alphabetic() => &f[1..],
@@ -614,12 +728,19 @@ fn find_sections(ls: &[Line], len: usize) -> Vec<Section> {
         if found.iter().any(|s| s.number == spec.number) {
             continue;
         }
-        let start = line.start + lead_ws(line.text);
+        let start = line.abs(lead_ws(&line.text));
         found.push(Section {
             number: spec.number,
             written_number: Some(n),
             heading: t.to_string(),
-            heading_span: Span::new(start, start + t.len()),
+            heading_span: Span::new(
+                start,
+                if line.exact {
+                    start + t.len()
+                } else {
+                    line.end
+                },
+            ),
             span: Span::new(start, len),
         });
     }
@@ -660,19 +781,19 @@ fn inline_sections(ls: &[Line], found: &mut Vec<Section>) {
             if found.iter().any(|s| s.number == spec.number) {
                 continue;
             }
-            let start = line.start + i;
-            let heading_end = chars
+            let start = line.abs(i);
+            let hend = chars
                 .iter()
                 .skip(w + 2)
                 .find(|x| crate::text::is_space(x.1))
-                .map_or(line.start + end, |x| line.start + x.0);
-            let heading_end = heading_end.min(line.start + end);
+                .map_or(end, |x| x.0)
+                .min(end);
             found.push(Section {
                 number: spec.number,
                 written_number: Some(n),
-                heading: line.text[i..heading_end - line.start].to_string(),
-                heading_span: Span::new(start, heading_end),
-                span: Span::new(start, line.start + line.text.len()),
+                heading: line.text[i..hend].to_string(),
+                heading_span: Span::new(start, line.abs(hend).max(start)),
+                span: Span::new(start, line.end),
             });
         }
     }
@@ -713,7 +834,7 @@ fn t3_group_of_heading(heading: &str) -> Option<&'static str> {
 
 fn match_t3(labels: &[Tok], group: &mut Option<&'static str>) -> Option<&'static RowSpec> {
     // Update the group context from every label cell on the line (group cells come first).
-    let norms: Vec<String> = labels.iter().map(|t| norm_label(t.text)).collect();
+    let norms: Vec<String> = labels.iter().map(|t| norm_label(&t.text)).collect();
     let mut line_group = None;
     for n in &norms {
         if let Some(g) = t3_group(n) {
@@ -752,7 +873,7 @@ fn match_t3(labels: &[Tok], group: &mut Option<&'static str>) -> Option<&'static
 }
 
 fn match_t2(labels: &[Tok], format: DetectedFormat) -> Option<&'static RowSpec> {
-    let n = norm_label(labels.last()?.text);
+    let n = norm_label(&labels.last()?.text);
     format::t2_rows(format).iter().find(|spec| {
         spec.keys.iter().any(|k| {
             n.starts_with(k) || (n.contains(k) && n.chars().count() <= k.chars().count() + 24)
@@ -775,10 +896,14 @@ fn read_row(
         return; // first occurrence wins; a repeated row is usually a repeated header block
     }
     let label_span = match (labels.first(), labels.last()) {
-        (Some(a), Some(b)) => Span::new(a.start, b.start + b.text.len()),
+        (Some(a), Some(b)) => Span::new(a.start, b.end),
         _ => Span::new(line.start, line.start),
     };
-    let label = labels.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+    let label = labels
+        .iter()
+        .map(|t| t.text.as_ref())
+        .collect::<Vec<_>>()
+        .join(" ");
     rows.push(RowRead {
         table,
         key: spec.key,
@@ -809,7 +934,7 @@ fn read_row(
         ));
         f.params.push(Param::same("n", missing.len().to_string()));
         f.cells = missing;
-        f.span = Some(Span::new(line.start, line.start + line.text.len()));
+        f.span = Some(Span::new(line.start, line.end));
         findings.push(f);
     }
 }
@@ -817,14 +942,14 @@ fn read_row(
 fn cell_key(table: &str, spec: &RowSpec, col: &format::ColSpec) -> String {
     match table {
         "T2" => format::t2_key(spec, col),
-        _ => format!("{table}.{}.{}", spec.key, col.key),
+        _ => format::key(table, spec.key, col.key),
     }
 }
 
 fn make_cell(key: String, tok: &Tok, _kind: ColKind) -> Cell {
     Cell {
         key,
-        value: classify(tok.text),
+        value: classify(&tok.text),
         raw: tok.text.to_string(),
         span: if tok.is_empty() {
             None
@@ -843,10 +968,10 @@ fn read_t4(
 ) {
     let n = format::T4_GROUPS.len() * format::T4_COLS.len();
     let fitted = fit(values, n);
-    if fitted.iter().filter(|t| is_value(t.text)).count() < 5 {
+    if fitted.iter().filter(|t| t.value).count() < 5 {
         return;
     }
-    let span = Span::new(line.start, line.start + line.text.len());
+    let span = Span::new(line.start, line.end);
     let mut missing = Vec::new();
     for (g, spec) in format::T4_GROUPS.iter().enumerate() {
         rows.push(RowRead {
@@ -856,7 +981,7 @@ fn read_t4(
             span,
         });
         for (c, col) in spec.cols.iter().enumerate() {
-            let key = format!("T4.{}.{}", spec.key, col.key);
+            let key = format::key("T4", spec.key, col.key);
             match fitted.get(g * format::T4_COLS.len() + c) {
                 Some(tok) => cells.push(make_cell(key, tok, col.kind)),
                 None => missing.push(key),
@@ -900,14 +1025,14 @@ mod tests {
 
     #[test]
     fn fit_drops_merge_artefacts_only() {
-        let mk = |s: &'static str| Tok { start: 0, text: s };
+        let mk = |s: &'static str| Tok::new(0, 0, Cow::Borrowed(s));
         let v: Vec<Tok> = ["", "0", "1", "2", "3", "4", "5", "6", ""]
             .iter()
             .map(|s| mk(s))
             .collect();
         let f = fit(v, 7);
         assert_eq!(
-            f.iter().map(|t| t.text).collect::<Vec<_>>(),
+            f.iter().map(|t| t.text.as_ref()).collect::<Vec<_>>(),
             ["0", "1", "2", "3", "4", "5", "6"]
         );
         // A blank 总计 column stays blank (not shifted).
@@ -917,7 +1042,7 @@ mod tests {
             .collect();
         let f = fit(v, 7);
         assert_eq!(
-            f.iter().map(|t| t.text).collect::<Vec<_>>(),
+            f.iter().map(|t| t.text.as_ref()).collect::<Vec<_>>(),
             ["5", "0", "0", "0", "0", "0", ""]
         );
     }
