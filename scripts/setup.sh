@@ -5,7 +5,8 @@
 #
 # Installs (only when missing or at the wrong version):
 #   1. wasm32 toolchain: `rustup target add wasm32-unknown-unknown` (60 s timeout), else the Debian
-#      route (apt: rustc-web cargo-web rust-web-src lld-22 rust-web-clippy; scripts/dcargo builds std).
+#      route (apt: rustc-web cargo-web rust-web-src rust-web-llvm lld-22 rust-web-clippy; scripts/dcargo
+#      builds std). rust-web-llvm provides /usr/bin/rust-lld (only a Recommends of rustc-web).
 #   2. rust-src (for the later MVP "compat" build with -Zbuild-std).
 #   3. apt: chromium chromium-driver (browser tests, Playwright), wabt (wasm-validate) and
 #      fonts-wqy-microhei (CJK glyphs in screenshots).
@@ -56,7 +57,7 @@ setup: could not get a Rust toolchain for wasm32. Install ONE of these by hand, 
         rustup target add wasm32-unknown-unknown
         rustup component add rust-src clippy rustfmt
   (b) Debian 12 packages (air-gapped mirrors carry them):
-        apt-get install rustc-web cargo-web rust-web-src lld-22 rust-web-clippy
+        apt-get install rustc-web cargo-web rust-web-src rust-web-llvm lld-22 rust-web-clippy
       plus any stable Rust toolchain with clippy and rustfmt for the native steps.
 HELP
 }
@@ -69,21 +70,29 @@ node_major=$(node -p 'process.versions.node.split(".")[0]')
 command -v python3 >/dev/null || apt_install python3 || die "python3 is needed (static file server for the e2e test)"
 
 # --- 1. wasm32 toolchain --------------------------------------------------------------------------
+# Remembers that rustup failed before, so that a second run on an air-gapped machine does not
+# wait for the rustup timeout again. Delete the file to retry rustup.
+route_memo=$ROOT/target/.nianbao-wasm-route
 route=
 if [ -n "${NIANBAO_WASM_ROUTE:-}" ]; then
   say "NIANBAO_WASM_ROUTE=$NIANBAO_WASM_ROUTE (forced)"
   route=$NIANBAO_WASM_ROUTE
 elif [ "$(wasm_route)" = rustup ]; then
   route=rustup
+elif [ "$(cat "$route_memo" 2>/dev/null)" = debian ] && debian_toolchain_ok; then
+  say "rustup failed to add $WASM_TARGET on an earlier run: Debian route (rm $route_memo to retry rustup)"
+  route=debian
 elif command -v rustup >/dev/null && timeout 60 rustup target add "$WASM_TARGET"; then
   route=rustup
 else
   say "rustup could not add $WASM_TARGET (no rustup, no network or timeout): trying the Debian route"
   route=debian
+  mkdir -p "$ROOT/target" && echo debian > "$route_memo"
 fi
 if [ "$route" = debian ]; then
-  apt_install rustc-web cargo-web rust-web-src lld-22 rust-web-clippy || { manual_help; die "Debian route failed"; }
+  apt_install rustc-web cargo-web rust-web-src rust-web-llvm lld-22 rust-web-clippy || { manual_help; die "Debian route failed"; }
   debian_toolchain_ok || { manual_help; die "Debian route installed but incomplete (no /usr/bin/cargo, /usr/bin/rustc or std sources)"; }
+  [ -x /usr/bin/rust-lld ] || { manual_help; die "Debian route: /usr/bin/rust-lld missing (package rust-web-llvm)"; }
 fi
 
 # --- 2. rust-src (not needed by the default build; for the compat build later) ---------------------
