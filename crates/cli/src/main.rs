@@ -180,12 +180,8 @@ fn check(o: &Opts) -> u8 {
         } else {
             path.as_str()
         };
-        let text = match read_input(path).and_then(|b| {
-            nianbao_core::input::decode(&b)
-                .map(|t| t.into_owned())
-                .map_err(|e| if o.lang == Lang::Zh { e.zh } else { e.en })
-        }) {
-            Ok(t) => t,
+        let checked = match read_input(path) {
+            Ok(bytes) => nianbao_core::check_bytes(&bytes, Some(name)),
             Err(msg) => {
                 any_unreadable = true;
                 match o.format {
@@ -205,15 +201,16 @@ fn check(o: &Opts) -> u8 {
                 continue;
             }
         };
-        let a = nianbao_core::check_text(&text);
+        let a = &checked.analysis;
+        let text = &checked.text;
         if a.report.status != nianbao_core::ReadStatus::Ok {
             any_unreadable = true;
         }
         any_error |= a.verdict() == Verdict::Fail;
         match o.format {
-            Out::Json => reports.push(report_dto(&a, &text, Some(name), o.lang, SpanUnits::Chars)),
-            Out::Text => print_text(&mut stdout, name, &a, o.lang, color),
-            Out::Csv => print_csv(&mut stdout, name, &a, o.lang),
+            Out::Json => reports.push(report_dto(a, text, Some(name), o.lang, SpanUnits::Chars)),
+            Out::Text => print_text(&mut stdout, name, a, o.lang, color),
+            Out::Csv => print_csv(&mut stdout, name, a, o.lang),
             Out::Cells => {
                 for c in &a.report.cells {
                     let (state, v) = match &c.value {

@@ -85,8 +85,8 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, InputError> {
 fn sniff_binary(b: &[u8]) -> Option<InputError> {
     if b.starts_with(b"PK\x03\x04") {
         return Some(InputError::new(
-            "这是一个压缩包格式的文件（.docx/.xlsx/.zip）：当前版本尚不能直接读取，请在 Word/WPS 中全选报告、复制后粘贴文字。",
-            "This is a zip-based file (.docx/.xlsx/.zip), which this version cannot read yet: copy the report text from Word/WPS and paste it.",
+            "这是一个压缩包（.zip/.xlsx 等），里面没有 Word 文档：请提供报告的 .docx、.html 或文字。",
+            "This is a zip archive (.zip/.xlsx …) without a Word document in it: provide the report as .docx, .html or text.",
         ));
     }
     if b.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
@@ -142,7 +142,7 @@ mod tests {
 
     #[test]
     fn refuses_binary_with_a_message() {
-        assert!(decode(b"PK\x03\x04rest").unwrap_err().zh.contains("docx"));
+        assert!(decode(b"PK\x03\x04rest").unwrap_err().zh.contains("压缩包"));
         assert!(decode(&[0xD0, 0xCF, 0x11, 0xE0, 0, 0])
             .unwrap_err()
             .zh

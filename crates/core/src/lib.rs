@@ -13,8 +13,11 @@
 //! ```
 
 pub mod check;
+pub mod doc;
+pub mod docx;
 pub mod finding;
 pub mod format;
+pub mod html;
 pub mod input;
 mod localize;
 pub mod model;
@@ -104,5 +107,104 @@ pub fn check_text(input: &str) -> Analysis {
         report: reading.report,
         findings,
         evaluations,
+    }
+}
+
+/// What kind of input was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputKind {
+    Text,
+    Html,
+    Docx,
+    /// Could not be read at all (binary, unknown encoding, too large…).
+    Unreadable,
+}
+
+impl InputKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InputKind::Text => "text",
+            InputKind::Html => "html",
+            InputKind::Docx => "docx",
+            InputKind::Unreadable => "unreadable",
+        }
+    }
+}
+
+/// The result of checking an input of any kind.
+#[derive(Clone, Debug)]
+pub struct Checked {
+    pub kind: InputKind,
+    /// The text that spans index into: the input itself for plain text, a readable
+    /// rendering (paragraphs, tab-separated table rows) for HTML and Word.
+    pub text: String,
+    pub analysis: Analysis,
+}
+
+fn unreadable(e: input::InputError) -> Checked {
+    let report = Report::new(
+        ReadStatus::Unreadable { zh: e.zh, en: e.en },
+        None,
+        None,
+        None,
+        DetectedFormat::Unknown,
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+    );
+    Checked {
+        kind: InputKind::Unreadable,
+        text: String::new(),
+        analysis: Analysis {
+            report,
+            findings: Vec::new(),
+            evaluations: Vec::new(),
+        },
+    }
+}
+
+fn check_doc(kind: InputKind, doc: doc::Doc) -> Checked {
+    let reading = read::read_lines(doc.lines, &doc.text);
+    let (findings, evaluations) = check::run(&reading.report, reading.findings);
+    Checked {
+        kind,
+        text: doc.text,
+        analysis: Analysis {
+            report: reading.report,
+            findings,
+            evaluations,
+        },
+    }
+}
+
+/// Reads and checks text that may be plain report text or HTML (for example clipboard HTML).
+pub fn check_str(input: &str) -> Checked {
+    if html::looks_like_html(input) {
+        match html::parse(input) {
+            Ok(doc) => check_doc(InputKind::Html, doc),
+            Err(e) => unreadable(e),
+        }
+    } else {
+        Checked {
+            kind: InputKind::Text,
+            text: input.to_string(),
+            analysis: check_text(input),
+        }
+    }
+}
+
+/// Reads and checks a file's bytes of any supported kind (sniffed from the content; the
+/// file name is only a hint for messages).
+pub fn check_bytes(bytes: &[u8], _name: Option<&str>) -> Checked {
+    if docx::is_docx(bytes) {
+        return match docx::parse(bytes) {
+            Ok(doc) => check_doc(InputKind::Docx, doc),
+            Err(e) => unreadable(e),
+        };
+    }
+    match input::decode(bytes) {
+        Ok(text) => check_str(&text),
+        Err(e) => unreadable(e),
     }
 }

@@ -62,11 +62,15 @@ pub struct Line<'a> {
     pub exact: bool,
     /// True when the cells are known (tab-separated text, HTML/Word table rows).
     pub tabbed: bool,
+    /// True when the cells are the table's grid columns exactly (HTML/Word with spans
+    /// expanded; cells under a span are empty): values are then taken by position.
+    pub grid: bool,
     pub toks: Vec<Tok<'a>>,
 }
 
 impl<'a> Line<'a> {
-    /// A table row from its cells (HTML, Word).
+    /// A table row from its grid cells (HTML, Word): one cell per grid column, with the
+    /// text in the first cell of a span and empty cells under the rest of it.
     pub fn row(start: usize, end: usize, cells: Vec<Tok<'a>>) -> Line<'a> {
         let text: String = cells
             .iter()
@@ -79,6 +83,7 @@ impl<'a> Line<'a> {
             text: Cow::Owned(text),
             exact: false,
             tabbed: true,
+            grid: true,
             toks: cells,
         }
     }
@@ -95,6 +100,7 @@ impl<'a> Line<'a> {
             text: Cow::Owned(text),
             exact: false,
             tabbed: false,
+            grid: false,
             toks,
         }
     }
@@ -153,6 +159,7 @@ pub fn text_lines(input: &str) -> Vec<Line<'_>> {
             text: Cow::Borrowed(text),
             exact: true,
             tabbed,
+            grid: false,
             toks,
         });
         pos += raw.len();
@@ -161,6 +168,10 @@ pub fn text_lines(input: &str) -> Vec<Line<'_>> {
 }
 
 /// Byte ranges of whitespace-separated tokens (wide whitespace included).
+pub fn ws_token_spans(s: &str) -> Vec<(usize, usize)> {
+    ws_tokens(s)
+}
+
 fn ws_tokens(s: &str) -> Vec<(usize, usize)> {
     let mut v = Vec::new();
     let mut start: Option<usize> = None;
@@ -344,7 +355,20 @@ fn split_row<'a>(line: &Line<'a>) -> Option<(Vec<Tok<'a>>, Vec<Tok<'a>>)> {
 
 /// Fits the cells after a label to `n` columns: merged-cell artefacts are empty cells at
 /// the edges (one after the label, trailing ones at the end of the row).
-fn fit<'a>(mut v: Vec<Tok<'a>>, n: usize) -> Vec<Tok<'a>> {
+fn fit<'a>(v: Vec<Tok<'a>>, n: usize, grid: bool) -> Vec<Tok<'a>> {
+    if grid {
+        // Exact grid: a single value sits in the first cell of its span; several values are
+        // the last grid columns of the row.
+        return if n == 1 || v.len() <= n {
+            v.into_iter().take(n).collect()
+        } else {
+            v[v.len() - n..].to_vec()
+        };
+    }
+    fit_flat(v, n)
+}
+
+fn fit_flat<'a>(mut v: Vec<Tok<'a>>, n: usize) -> Vec<Tok<'a>> {
     if v.len() > n && v[0].is_empty() {
         v.remove(0);
     }
@@ -911,7 +935,7 @@ fn read_row(
         span: label_span,
     });
     let n = spec.cols.len();
-    let fitted = fit(values, n);
+    let fitted = fit(values, n, line.grid);
     let mut missing = Vec::new();
     for (i, col) in spec.cols.iter().enumerate() {
         let key = cell_key(table, spec, col);
@@ -967,7 +991,7 @@ fn read_t4(
     findings: &mut Vec<Finding>,
 ) {
     let n = format::T4_GROUPS.len() * format::T4_COLS.len();
-    let fitted = fit(values, n);
+    let fitted = fit(values, n, line.grid);
     if fitted.iter().filter(|t| t.value).count() < 5 {
         return;
     }
@@ -1030,7 +1054,7 @@ mod tests {
             .iter()
             .map(|s| mk(s))
             .collect();
-        let f = fit(v, 7);
+        let f = fit(v, 7, false);
         assert_eq!(
             f.iter().map(|t| t.text.as_ref()).collect::<Vec<_>>(),
             ["0", "1", "2", "3", "4", "5", "6"]
@@ -1040,7 +1064,7 @@ mod tests {
             .iter()
             .map(|s| mk(s))
             .collect();
-        let f = fit(v, 7);
+        let f = fit(v, 7, false);
         assert_eq!(
             f.iter().map(|t| t.text.as_ref()).collect::<Vec<_>>(),
             ["5", "0", "0", "0", "0", "0", ""]

@@ -6,7 +6,7 @@
 //!
 //! The corpus lives outside the repository (`NIANBAO_CORPUS` overrides its path).
 
-use nianbao_core::{check_text, CellValue, Severity};
+use nianbao_core::{CellValue, Severity};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -82,10 +82,8 @@ fn corpus_regression() {
         let truth: Value = serde_json::from_str(&std::fs::read_to_string(t).unwrap()).unwrap();
         let input_path = PathBuf::from(t.to_string_lossy().trim_end_matches(".truth.json"));
         let bytes = std::fs::read(&input_path).unwrap();
-        let text = nianbao_core::input::decode(&bytes)
-            .map(|c| c.into_owned())
-            .unwrap_or_default();
-        let a = check_text(&text);
+        let checked = nianbao_core::check_bytes(&bytes, None);
+        let a = &checked.analysis;
         let cells = truth["cells"].as_object().cloned().unwrap_or_default();
         let cells_ok = cells
             .iter()
