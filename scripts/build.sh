@@ -1,6 +1,25 @@
 #!/usr/bin/env bash
 # Release build of the page into dist/ (Trunk, wasm-opt -Oz). Assumes scripts/setup.sh ran.
-#   bash scripts/build.sh
+#   bash scripts/build.sh            # skips Trunk when dist/ is already built from the same inputs
+#   bash scripts/build.sh --force    # always runs Trunk (test.sh runs `scripts/trunk build --release`)
+# Trunk reruns wasm-bindgen and the (JavaScript, slow) wasm-opt even when nothing changed, so a
+# stamp of the inputs (the cargo-built wasm, www/, Trunk.toml, lockfiles) lets a second
+# `scripts/serve.sh` start in a second or two.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
+stamp=$ROOT/dist/.nianbao-build-stamp
+inputs_hash() {
+  # the same cargo build Trunk runs; a no-op when the wasm is fresh
+  wcargo build --quiet --release --offline --target "$WASM_TARGET" -p nianbao-web --bin nianbao-app
+  cat "$ROOT/target/$WASM_TARGET/release/nianbao-app.wasm" "$ROOT"/www/* "$ROOT/Trunk.toml" \
+    "$ROOT/Cargo.lock" "$ROOT/package-lock.json" | sha256sum | cut -d' ' -f1
+}
+if [ "${1:-}" != --force ] && [ -f "$stamp" ] && [ -f "$ROOT/dist/index.html" ]; then
+  want=$(inputs_hash)
+  if [ "$(cat "$stamp")" = "$want" ]; then
+    echo "build: dist/ is up to date (inputs unchanged); use --force to rebuild"
+    exit 0
+  fi
+fi
 "$ROOT/scripts/trunk" build --release
+inputs_hash > "$stamp"

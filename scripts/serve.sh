@@ -6,7 +6,7 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 port=${PORT:-8080}
 step "setup" bash "$ROOT/scripts/setup.sh"
-step "trunk build --release" "$ROOT/scripts/trunk" build --release
+step "release build (trunk, reused when unchanged)" bash "$ROOT/scripts/build.sh"
 step "sizes (gzip -9)" bash "$ROOT/scripts/sizes.sh" "$ROOT/dist"
 printf '\nServing %s on http://127.0.0.1:%s/  (Ctrl+C to stop)\n' "$ROOT/dist" "$port"
 exec python3 -m http.server "$port" --bind 127.0.0.1 --directory "$ROOT/dist"
