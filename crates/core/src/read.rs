@@ -446,7 +446,13 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Reading {
 
     let mut region = Region::None;
     let mut group: Option<&'static str> = None;
+    // Label lines seen since the last row (PDF text wraps labels above and below the numbers).
+    let mut pending: Vec<Tok> = Vec::new();
+    let mut skip_to = 0usize;
     for (li, line) in ls.iter().enumerate() {
+        if li < skip_to {
+            continue;
+        }
         if let Some(sec) = sections
             .iter()
             .find(|s| s.heading_span.start == line.abs(lead_ws(&line.text)))
@@ -457,6 +463,7 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Reading {
                 4 => Region::T4,
                 _ => Region::None,
             };
+            pending.clear();
             continue;
         }
         let f: &str = &folded[li];
@@ -485,6 +492,12 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Reading {
                 {
                     group = Some(g);
                 }
+                if !line.tabbed && f.chars().count() <= 40 {
+                    pending.push(whole_line_tok(line));
+                    if pending.len() > 3 {
+                        pending.remove(0);
+                    }
+                }
             }
             continue;
         };
@@ -507,7 +520,40 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Reading {
                 }
             }
             Region::T3 | Region::None => {
-                if let Some(spec) = match_t3(&labels, &mut group) {
+                let mut labels = labels;
+                let mut spec = match_t3(&labels, &mut group);
+                if spec.is_none() && region == Region::T3 && !line.tabbed {
+                    // A wrapped label: join the label lines before the numbers, then (if still
+                    // unknown) the short label lines right after them.
+                    let mut joined: Vec<Tok> = pending.clone();
+                    joined.extend(labels.iter().cloned());
+                    let mut candidate = vec![join_toks(&joined)];
+                    spec = match_t3(&candidate, &mut group);
+                    let mut after = li + 1;
+                    while spec.is_none() && after < ls.len() && after <= li + 2 {
+                        let next = &ls[after];
+                        let nf: &str = &folded[after];
+                        if nf.is_empty()
+                            || next.tabbed
+                            || split_row(next).is_some()
+                            || nf.chars().count() > 40
+                        {
+                            break;
+                        }
+                        joined.push(whole_line_tok(next));
+                        candidate = vec![join_toks(&joined)];
+                        spec = match_t3(&candidate, &mut group);
+                        after += 1;
+                        if spec.is_some() {
+                            skip_to = after;
+                        }
+                    }
+                    if spec.is_some() {
+                        labels = candidate;
+                    }
+                }
+                if let Some(spec) = spec {
+                    pending.clear();
                     // The row's own group carries over to the next row (a lost group cell).
                     if let Some(g) = spec.group.and_then(t3_group_of_heading) {
                         group = Some(g);
@@ -594,6 +640,25 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Reading {
         ),
         findings,
     }
+}
+
+/// The whole (trimmed) line as one token.
+fn whole_line_tok<'a>(line: &Line<'a>) -> Tok<'a> {
+    let t = trim_wide(&line.text);
+    let lead = line.text.len() - line.text.trim_start_matches(crate::text::is_space).len();
+    Tok::new(
+        line.abs(lead),
+        line.abs(lead + t.len()),
+        Cow::Owned(t.to_string()),
+    )
+}
+
+/// Several label pieces as one label (wrapped lines joined without spaces).
+fn join_toks<'a>(toks: &[Tok<'a>]) -> Tok<'a> {
+    let text: String = toks.iter().map(|t| trim_wide(&t.text)).collect();
+    let start = toks.first().map_or(0, |t| t.start);
+    let end = toks.iter().map(|t| t.end).max().unwrap_or(start);
+    Tok::new(start, end, Cow::Owned(text))
 }
 
 fn lead_ws(s: &str) -> usize {
