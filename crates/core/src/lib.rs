@@ -13,6 +13,7 @@
 //! ```
 
 pub mod check;
+pub mod concat;
 pub mod doc;
 pub mod docx;
 pub mod finding;

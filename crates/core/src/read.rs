@@ -587,13 +587,6 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Reading {
         }
     }
 
-    // Put 表三 cells in national order regardless of input order.
-    t3_cells.sort_by_cached_key(|c| t3_order(&c.key));
-    cells.extend(t2_cells);
-    cells.extend(t3_cells);
-    cells.extend(t4_cells);
-
-    let format = detect_format(has_2021, has_2019, &rows, &folded_all, year);
     let tables_seen: Vec<&'static str> = [
         ("T2", folded_all.contains("第二十条第")),
         (
@@ -609,6 +602,35 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Reading {
     .into_iter()
     .filter_map(|(t, seen)| seen.then_some(t))
     .collect();
+
+    // Tables whose header is there but whose rows the line reader found nothing of: page
+    // text whose cells ran together. Recover what the identities allow (concat.rs).
+    let unread: Vec<&'static str> = tables_seen
+        .iter()
+        .copied()
+        .filter(|t| !rows.iter().any(|r| r.table == *t))
+        .collect();
+    if !unread.is_empty() {
+        let folded_refs: Vec<&str> = folded.iter().map(|f| f.as_ref()).collect();
+        let rec = crate::concat::recover(&ls, &folded_refs, t2_format, &unread);
+        rows.extend(rec.rows);
+        for c in rec.cells {
+            match &c.key[..2] {
+                "T2" => t2_cells.push(c),
+                "T3" => t3_cells.push(c),
+                _ => t4_cells.push(c),
+            }
+        }
+        findings.extend(rec.findings);
+    }
+
+    // Put 表三 cells in national order regardless of input order.
+    t3_cells.sort_by_cached_key(|c| t3_order(&c.key));
+    cells.extend(t2_cells);
+    cells.extend(t3_cells);
+    cells.extend(t4_cells);
+
+    let format = detect_format(has_2021, has_2019, &rows, &folded_all, year);
     let status = if rows.is_empty() && sections.is_empty() && title.is_none() {
         if trim_wide(input).is_empty() {
             ReadStatus::Unreadable {

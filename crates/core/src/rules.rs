@@ -27,6 +27,7 @@ pub mod ids {
     pub const T3_RESULTS_TOTAL: &str = "T3-RESULTS-TOTAL";
     pub const T3_ROW_TOTAL: &str = "T3-ROW-TOTAL";
     pub const T4_GROUP_TOTAL: &str = "T4-GROUP-TOTAL";
+    pub const CELLS_AMBIGUOUS: &str = "CELLS-AMBIGUOUS";
 }
 
 /// Which report formats a rule applies to.
@@ -294,6 +295,19 @@ pub static RULES: &[Rule] = &[
         doc_zh: "为什么：表四行政复议、未经复议直接起诉、复议后起诉三组各有“总计”，应等于该组结果维持、结果纠正、其他结果、尚未审结四项之和。实际报告中常见总计误填为0而各项之和不为0。\n怎样改：重新合计该组四项并填入总计。",
         doc_en: "Why: each of the three groups of table 4 (reconsideration, direct litigation, litigation after reconsideration) has a total that must equal upheld + corrected + other + pending. Totals printed as 0 while the parts are not are a common error.\nHow to fix: add up the four parts and write the sum as the total.",
     },
+    Rule {
+        id: ids::CELLS_AMBIGUOUS,
+        severity: Severity::Warning,
+        scope: Scope::NationalTables,
+        title_zh: "表格数字连在一起，无法唯一拆分",
+        title_en: "Run-together cells cannot be split uniquely",
+        message_zh: "{table}“{row}”行的数字连在一起（“{raw}”），有{n}种拆分都符合表内关系，无法确定各单元格的值，例如：{candidates}",
+        message_en: "{table} row “{row}”: the numbers ran together (“{raw}”) and {n} different splits fit the table's identities, so the cells cannot be determined; e.g. {candidates}",
+        not_assessable_zh: NA_ZH,
+        not_assessable_en: NA_EN,
+        doc_zh: "为什么：有些网页把表格转成了连续文字，单元格之间没有分隔（如“640020470”）。本工具按行合计、列勾稽关系枚举所有可能的拆分；只有一种拆分成立时才采用，多种拆分都成立时不猜测，这些单元格不参与校验，也不会因此报出算术错误。\n怎样改：检查原始报告（.docx/.pdf 或网页表格），或上传原始文件再校验；发布网页时应保留表格结构，不要把表格转成连续文字。",
+        doc_en: "Why: some pages turn tables into running text with no separator between cells (640020470). nianbao enumerates every split that satisfies the row totals and column identities, uses a split only when it is unique, and never guesses: ambiguous cells are left out and no arithmetic error is reported on them.\nHow to fix: check the original report (.docx/.pdf or the page's table), or check the original file; publish tables as tables, not running text.",
+    },
 ];
 
 /// Looks up a rule by id. Every id used in the crate is in [`RULES`] (checked by a test).
@@ -330,6 +344,7 @@ mod tests {
             ids::T3_RESULTS_TOTAL,
             ids::T3_ROW_TOTAL,
             ids::T4_GROUP_TOTAL,
+            ids::CELLS_AMBIGUOUS,
         ];
         assert_eq!(all.len(), RULES.len());
         for id in all {
