@@ -126,6 +126,25 @@ fn explain_and_rules_come_from_the_rule_docs() {
 }
 
 #[test]
+fn legacy_encodings_are_decoded_not_rejected() {
+    let seed = std::fs::read_to_string(SEED).unwrap();
+    // GBK, as saved by Notepad on a Chinese Windows machine: encode the seed's characters.
+    // (Built by hand from UTF-16 → GB18030 is not available in std; use a small known text.)
+    let gbk: &[u8] = &[0xB1, 0xED, 0xC8, 0xFD]; // 表三
+    let o = nianbao(&["check", "-"], Some(gbk));
+    assert!(!stdout(&o).contains("无法识别文件编码"), "{}", stdout(&o));
+    // UTF-16 LE with BOM.
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in seed.encode_utf16() {
+        utf16.extend_from_slice(&u.to_le_bytes());
+    }
+    let o = nianbao(&["check", "-", "--format", "json"], Some(&utf16));
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["reports"][0]["agency"], "洛阳市科学技术局");
+}
+
+#[test]
 fn bad_input_gets_a_clear_message_and_exit_2() {
     let o = nianbao(&["check", "-"], Some(b"PK\x03\x04garbage"));
     assert_eq!(o.status.code(), Some(2));

@@ -75,11 +75,29 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, InputError> {
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(Cow::Borrowed(s)),
-        Err(_) => Err(InputError::new(
-            "无法识别文件编码：文件不是 UTF-8 文本（可能是 GBK 编码）。请用记事本“另存为”UTF-8 编码后再校验，或直接复制报告文字粘贴。",
-            "Unknown text encoding: the file is not UTF-8 (it may be GBK). Save it as UTF-8, or paste the report text.",
+        Err(_) => decode_legacy(bytes),
+    }
+}
+
+/// GBK / GB18030 (files saved on Chinese Windows machines). Strict: any byte sequence that
+/// is not valid GB18030 is an error, never a silent replacement character.
+#[cfg(feature = "encodings")]
+fn decode_legacy(bytes: &[u8]) -> Result<Cow<'_, str>, InputError> {
+    match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
+        Some(text) => Ok(Cow::Owned(text.into_owned())),
+        None => Err(InputError::new(
+            "无法识别文件编码：文件既不是 UTF-8 也不是 GBK/GB18030 文本。请用记事本“另存为”UTF-8 编码后再校验，或直接复制报告文字粘贴。",
+            "Unknown text encoding: the file is neither UTF-8 nor GBK/GB18030 text. Save it as UTF-8, or paste the report text.",
         )),
     }
+}
+
+#[cfg(not(feature = "encodings"))]
+fn decode_legacy(_bytes: &[u8]) -> Result<Cow<'_, str>, InputError> {
+    Err(InputError::new(
+            "无法识别文件编码：文件不是 UTF-8 文本（可能是 GBK 编码）。请用记事本“另存为”UTF-8 编码后再校验，或直接复制报告文字粘贴。",
+            "Unknown text encoding: the file is not UTF-8 (it may be GBK). Save it as UTF-8, or paste the report text.",
+    ))
 }
 
 fn sniff_binary(b: &[u8]) -> Option<InputError> {
@@ -151,6 +169,22 @@ mod tests {
             .unwrap_err()
             .zh
             .contains("不是文本"));
+    }
+
+    #[cfg(feature = "encodings")]
+    #[test]
+    fn decodes_gbk_strictly() {
+        // "表三" in GBK.
+        assert_eq!(decode(&[0xB1, 0xED, 0xC8, 0xFD]).unwrap(), "表三");
+        assert!(decode(&[0xB1, 0xED, 0xFF, 0xFF, 0x81])
+            .unwrap_err()
+            .zh
+            .contains("GBK"));
+    }
+
+    #[cfg(not(feature = "encodings"))]
+    #[test]
+    fn without_legacy_encodings_gbk_gets_a_message() {
         assert!(decode(&[0xB1, 0xED, 0xC8, 0xFD])
             .unwrap_err()
             .zh
