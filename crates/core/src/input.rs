@@ -42,9 +42,6 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, InputError> {
             ),
         });
     }
-    if let Some(kind) = sniff_binary(bytes) {
-        return Err(kind);
-    }
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return std::str::from_utf8(rest).map(Cow::Borrowed).map_err(|_| {
             InputError::new(
@@ -72,6 +69,9 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, InputError> {
                 "The file starts with a UTF-16 mark but is not valid UTF-16 text.",
             )
         });
+    }
+    if let Some(kind) = sniff_binary(bytes) {
+        return Err(kind);
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(Cow::Borrowed(s)),
@@ -147,6 +147,11 @@ mod tests {
 
     #[test]
     fn decodes_utf8_bom_and_utf16() {
+        let mut big = vec![0xFF, 0xFE];
+        for unit in "一、总体情况\n表三".encode_utf16() {
+            big.extend_from_slice(&unit.to_le_bytes());
+        }
+        assert_eq!(decode(&big).unwrap(), "一、总体情况\n表三");
         assert_eq!(decode("表三".as_bytes()).unwrap(), "表三");
         let mut b = vec![0xEF, 0xBB, 0xBF];
         b.extend_from_slice("表三".as_bytes());
