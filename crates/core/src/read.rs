@@ -467,7 +467,7 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Reading {
             continue;
         }
         let f: &str = &folded[li];
-        if f.is_empty() {
+        if f.is_empty() || is_page_furniture(f) {
             continue;
         }
         if f.contains("第二十条") {
@@ -492,6 +492,8 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Reading {
                 {
                     group = Some(g);
                 }
+            }
+            if matches!(region, Region::T2 | Region::T3) {
                 if !line.tabbed && f.chars().count() <= 40 {
                     pending.push(whole_line_tok(line));
                     if pending.len() > 3 {
@@ -503,10 +505,32 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Reading {
         };
         match region {
             Region::T4 if labels.is_empty() && t4_cells.is_empty() => {
+                let mut values = values;
+                if !line.tabbed {
+                    skip_to = gather(&ls, &folded, li, &mut values, 15);
+                }
                 read_t4(line, values, &mut rows, &mut t4_cells, &mut findings);
             }
             Region::T2 => {
-                if let Some(spec) = match_t2(&labels, t2_format) {
+                let mut labels = labels;
+                let mut values = values;
+                let mut spec = match_t2(&labels, t2_format);
+                if spec.is_none() && labels.is_empty() && !line.tabbed {
+                    // One cell per line (PDF text): the label is on the line(s) before.
+                    for k in 1..=pending.len().min(2) {
+                        let cand = vec![join_toks(&pending[pending.len() - k..])];
+                        if let Some(sp) = match_t2(&cand, t2_format) {
+                            spec = Some(sp);
+                            labels = cand;
+                            break;
+                        }
+                    }
+                    if let Some(sp) = spec {
+                        skip_to = gather(&ls, &folded, li, &mut values, sp.cols.len());
+                    }
+                }
+                if let Some(spec) = spec {
+                    pending.clear();
                     read_row(
                         "T2",
                         spec,
@@ -522,6 +546,19 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Reading {
             Region::T3 | Region::None => {
                 let mut labels = labels;
                 let mut spec = match_t3(&labels, &mut group);
+                let mut values = values;
+                if spec.is_none() && region == Region::T3 && !line.tabbed && labels.is_empty() {
+                    // One cell per line, or a label wrapped above the numbers: the last label
+                    // line alone first, then joined with the one before.
+                    for k in 1..=pending.len().min(3) {
+                        let cand = vec![join_toks(&pending[pending.len() - k..])];
+                        if let Some(sp) = match_t3(&cand, &mut group) {
+                            spec = Some(sp);
+                            labels = cand;
+                            break;
+                        }
+                    }
+                }
                 if spec.is_none() && region == Region::T3 && !line.tabbed {
                     // A wrapped label: join the label lines before the numbers, then (if still
                     // unknown) the short label lines right after them.
@@ -550,6 +587,11 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Reading {
                     }
                     if spec.is_some() {
                         labels = candidate;
+                    }
+                }
+                if let (Some(sp), false) = (spec, line.tabbed) {
+                    if values.len() < sp.cols.len() {
+                        skip_to = skip_to.max(gather(&ls, &folded, li, &mut values, sp.cols.len()));
                     }
                 }
                 if let Some(spec) = spec {
@@ -662,6 +704,45 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Reading {
         ),
         findings,
     }
+}
+
+/// Page numbers and footers inside tables (`-4-`, `— 3 —`, `第 2 页`, `2/5`, `Page 9`).
+fn is_page_furniture(f: &str) -> bool {
+    let inner = f.trim_matches(|c| c == '-' || c == '—' || c == '·');
+    let digits = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
+    (inner.len() < f.len() && digits(inner))
+        || (f.starts_with('第') && f.ends_with('页') && f.chars().count() <= 12)
+        || f.split_once('/')
+            .is_some_and(|(a, b)| digits(a) && digits(b))
+        || f.strip_prefix("Page")
+            .or_else(|| f.strip_prefix("P."))
+            .is_some_and(digits)
+}
+
+/// One cell per line (PDF text): appends the values of the following values-only lines to
+/// `values` until there are `n`. Returns the index of the first line not consumed.
+fn gather<'a>(
+    ls: &[Line<'a>],
+    folded: &[Cow<str>],
+    li: usize,
+    values: &mut Vec<Tok<'a>>,
+    n: usize,
+) -> usize {
+    let mut next = li + 1;
+    while values.len() < n && next < ls.len() {
+        let l = &ls[next];
+        let f: &str = &folded[next];
+        if f.is_empty() || is_page_furniture(f) {
+            next += 1;
+            continue;
+        }
+        if l.tabbed || l.toks.is_empty() || !l.toks.iter().all(|t| t.value) {
+            break;
+        }
+        values.extend(l.toks.iter().cloned());
+        next += 1;
+    }
+    next
 }
 
 /// The whole (trimmed) line as one token.

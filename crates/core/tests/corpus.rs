@@ -59,7 +59,7 @@ fn corpus_regression() {
     .unwrap();
     let baseline: BTreeMap<String, (bool, usize, usize)> = baseline_text
         .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#') && !l.starts_with("peer/"))
         .map(|l| {
             let p: Vec<&str> = l.split_whitespace().collect();
             (
@@ -160,6 +160,155 @@ fn corpus_regression() {
             None => failures.push(format!(
                 "{}: no baseline line in tests/corpus-baseline.txt",
                 r.file
+            )),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The peer corpus uses the peer's older field names; map its `ground_truth` to our keys.
+fn peer_cells(gt: &Value) -> BTreeMap<String, Value> {
+    let mut out = BTreeMap::new();
+    let cols = ["C1", "C2", "C3", "C4", "C5", "C6", "C7"];
+    if let Some(t2) = gt["table2"].as_object() {
+        for (name, key) in [("regulations", "reg"), ("normativeDocuments", "norm")] {
+            match &t2.get(name) {
+                Some(Value::Array(v)) => {
+                    for (i, c) in ["made", "repealed", "valid"].iter().enumerate() {
+                        if let Some(n) = v.get(i).filter(|x| x.is_number()) {
+                            out.insert(format!("T2.{key}.{c}"), n.clone());
+                        }
+                    }
+                }
+                Some(Value::Object(o)) => {
+                    for c in ["made", "repealed", "valid"] {
+                        if let Some(n) = o.get(c).filter(|x| x.is_number()) {
+                            out.insert(format!("T2.{key}.{c}"), n.clone());
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        for (name, key) in [
+            ("licensing", "T2.licensing"),
+            ("punishment", "T2.penalty"),
+            ("coercion", "T2.coercion"),
+            ("fees_wan", "T2.fee"),
+        ] {
+            if let Some(n) = t2.get(name).filter(|x| x.is_number()) {
+                out.insert(key.to_string(), n.clone());
+            }
+        }
+    }
+    let t3 = if gt["table3_rows_C1toC7"].is_object() {
+        &gt["table3_rows_C1toC7"]
+    } else {
+        &gt["table3"]
+    };
+    if let Some(rows) = t3.as_object() {
+        for (name, v) in rows {
+            let row = match name.as_str() {
+                "R1_new" => "R1",
+                "R2_carry" => "R2",
+                other => other,
+            };
+            if let Some(list) = v.as_array().filter(|l| l.len() == 7) {
+                for (i, n) in list.iter().enumerate() {
+                    if n.is_number() {
+                        out.insert(format!("T3.{row}.{}", cols[i]), n.clone());
+                    }
+                }
+            }
+        }
+    }
+    let results = ["m", "c", "o", "p", "t"];
+    if let Some(list) = gt["table4_15"].as_array().filter(|l| l.len() == 15) {
+        for (i, n) in list.iter().enumerate() {
+            let g = ["RV", "LD", "LR"][i / 5];
+            out.insert(format!("T4.{g}.{}", results[i % 5]), n.clone());
+        }
+    }
+    if let Some(t4) = gt["table4"].as_object() {
+        for g in ["RV", "LD", "LR"] {
+            if let Some(list) = t4
+                .get(g)
+                .and_then(|v| v.as_array())
+                .filter(|l| l.len() == 5)
+            {
+                for (i, n) in list.iter().enumerate() {
+                    out.insert(format!("T4.{g}.{}", results[i]), n.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn peer_corpus_regression() {
+    let dir = corpus_dir().join("../peer");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "peer corpus not found at {}",
+            dir.display()
+        );
+        return;
+    };
+    let baseline_text = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus-baseline.txt"),
+    )
+    .unwrap();
+    let mut folders: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("expected.json").exists())
+        .collect();
+    folders.sort();
+    println!("{:<34} {:>13} {:>7}", "peer report", "cells", "errors");
+    let mut failures = Vec::new();
+    for f in folders {
+        let e: Value =
+            serde_json::from_str(&std::fs::read_to_string(f.join("expected.json")).unwrap())
+                .unwrap();
+        if !e["ground_truth"].is_object() {
+            continue;
+        }
+        let Some(input) = [
+            "report.pymupdf.txt",
+            "report.txt",
+            "report.html",
+            "source.md",
+        ]
+        .iter()
+        .map(|n| f.join(n))
+        .find(|p| p.exists()) else {
+            continue;
+        };
+        let truth = peer_cells(&e["ground_truth"]);
+        let checked = nianbao_core::check_bytes(&std::fs::read(&input).unwrap(), None);
+        let a = &checked.analysis;
+        let ok = truth
+            .iter()
+            .filter(|(k, v)| a.report.value(k).is_some_and(|g| same(v, g)))
+            .count();
+        let errors = a
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count();
+        let name = format!("peer/{}", f.file_name().unwrap().to_string_lossy());
+        println!("{:<34} {:>6}/{:<6} {:>7}", name, ok, truth.len(), errors);
+        let min: Option<usize> = baseline_text
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(name.as_str()))
+            .and_then(|l| l.split_whitespace().nth(2))
+            .and_then(|n| n.parse().ok());
+        match min {
+            Some(m) if ok < m => failures.push(format!("{name}: {ok} cells correct, baseline {m}")),
+            Some(_) => {}
+            None => failures.push(format!(
+                "{name}: no baseline line in tests/corpus-baseline.txt"
             )),
         }
     }

@@ -1,0 +1,326 @@
+//! A small, lenient XML pull tokenizer for the parts of a Word package.
+//!
+//! It knows what WordprocessingML needs: start/end/empty tags with attributes, text with
+//! the predefined and numeric entities, CDATA; comments, processing instructions and
+//! doctypes are skipped. It never fails: malformed input ends the stream or is read as
+//! text. Element names are resolved against `xmlns` declarations (scoped).
+
+use std::borrow::Cow;
+
+/// The namespaces the Word reader cares about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ns {
+    /// WordprocessingML main (transitional or strict).
+    W,
+    /// Markup compatibility (`mc:AlternateContent`).
+    Mc,
+    /// Package relationships.
+    Rel,
+    Other,
+}
+
+fn ns_of(uri: &str) -> Ns {
+    match uri {
+        "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+        | "http://purl.oclc.org/ooxml/wordprocessingml/main" => Ns::W,
+        "http://schemas.openxmlformats.org/markup-compatibility/2006" => Ns::Mc,
+        "http://schemas.openxmlformats.org/package/2006/relationships" => Ns::Rel,
+        _ => Ns::Other,
+    }
+}
+
+/// What a prefix means when no declaration is in scope (fragments, sloppy writers).
+fn default_ns(prefix: &str) -> Ns {
+    match prefix {
+        "w" => Ns::W,
+        "mc" => Ns::Mc,
+        _ => Ns::Other,
+    }
+}
+
+#[derive(Debug)]
+pub enum Event<'a> {
+    Start {
+        ns: Ns,
+        local: &'a str,
+        attrs: &'a str,
+        empty: bool,
+    },
+    End {
+        ns: Ns,
+        local: &'a str,
+    },
+    Text(Cow<'a, str>),
+}
+
+pub struct Reader<'a> {
+    s: &'a str,
+    pos: usize,
+    /// `(prefix, namespace, element depth that declared it)`; `""` is the default namespace.
+    bindings: Vec<(&'a str, Ns, usize)>,
+    depth: usize,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(s: &'a str) -> Reader<'a> {
+        let s = s.strip_prefix('\u{feff}').unwrap_or(s);
+        Reader {
+            s,
+            pos: 0,
+            bindings: Vec::new(),
+            depth: 0,
+        }
+    }
+
+    fn resolve(&self, qname: &'a str) -> (Ns, &'a str) {
+        let (prefix, local) = match qname.split_once(':') {
+            Some((p, l)) => (p, l),
+            None => ("", qname),
+        };
+        let ns = self
+            .bindings
+            .iter()
+            .rev()
+            .find(|b| b.0 == prefix)
+            .map(|b| b.1)
+            .unwrap_or_else(|| default_ns(prefix));
+        (ns, local)
+    }
+
+    fn find(&self, pat: &str) -> Option<usize> {
+        self.s[self.pos..].find(pat).map(|i| self.pos + i)
+    }
+
+    /// The next event, or `None` at the end of the input.
+    #[allow(clippy::should_implement_trait)]
+    pub fn next(&mut self) -> Option<Event<'a>> {
+        loop {
+            let s = self.s;
+            if self.pos >= s.len() {
+                return None;
+            }
+            let rest = &s[self.pos..];
+            if !rest.starts_with('<') {
+                let end = self.find("<").unwrap_or(s.len());
+                let raw = &s[self.pos..end];
+                self.pos = end;
+                return Some(Event::Text(unescape(raw)));
+            }
+            if rest.starts_with("<!--") {
+                self.pos = self.find("-->").map_or(s.len(), |i| i + 3);
+                continue;
+            }
+            if rest.starts_with("<![CDATA[") {
+                let start = self.pos + 9;
+                let end = s[start..].find("]]>").map_or(s.len(), |i| start + i);
+                self.pos = (end + 3).min(s.len());
+                return Some(Event::Text(Cow::Borrowed(&s[start..end])));
+            }
+            if rest.starts_with("<?") {
+                self.pos = self.find("?>").map_or(s.len(), |i| i + 2);
+                continue;
+            }
+            if rest.starts_with("<!") {
+                self.pos = self.find(">").map_or(s.len(), |i| i + 1);
+                continue;
+            }
+            if let Some(r) = rest.strip_prefix("</") {
+                let end = r.find('>').map_or(s.len(), |i| self.pos + 2 + i);
+                let qname = s[self.pos + 2..end].trim();
+                self.pos = (end + 1).min(s.len());
+                let (ns, local) = self.resolve(qname);
+                self.depth = self.depth.saturating_sub(1);
+                while self.bindings.last().is_some_and(|b| b.2 > self.depth) {
+                    self.bindings.pop();
+                }
+                return Some(Event::End { ns, local });
+            }
+            // A start tag: find its `>` outside quoted attribute values.
+            let bytes = s.as_bytes();
+            let mut i = self.pos + 1;
+            let mut quote = 0u8;
+            while i < bytes.len() {
+                let c = bytes[i];
+                if quote != 0 {
+                    if c == quote {
+                        quote = 0;
+                    }
+                } else if c == b'"' || c == b'\'' {
+                    quote = c;
+                } else if c == b'>' {
+                    break;
+                }
+                i += 1;
+            }
+            let inner = &s[self.pos + 1..i.min(s.len())];
+            self.pos = (i + 1).min(s.len());
+            let (inner, empty) = match inner.strip_suffix('/') {
+                Some(x) => (x, true),
+                None => (inner, false),
+            };
+            let name_end = inner
+                .find(|c: char| c.is_ascii_whitespace())
+                .unwrap_or(inner.len());
+            let qname = &inner[..name_end];
+            let attrs = &inner[name_end..];
+            if qname.is_empty() {
+                return Some(Event::Text(Cow::Borrowed("<")));
+            }
+            self.depth += 1;
+            for (name, value) in Attrs(attrs) {
+                if name == "xmlns" {
+                    self.bindings.push(("", ns_of(value), self.depth));
+                } else if let Some(p) = name.strip_prefix("xmlns:") {
+                    self.bindings.push((p, ns_of(value), self.depth));
+                }
+            }
+            let (ns, local) = self.resolve(qname);
+            if empty {
+                self.depth -= 1;
+                while self.bindings.last().is_some_and(|b| b.2 > self.depth) {
+                    self.bindings.pop();
+                }
+            }
+            return Some(Event::Start {
+                ns,
+                local,
+                attrs,
+                empty,
+            });
+        }
+    }
+}
+
+/// The attributes of a tag, as `(qualified name, raw value)`.
+pub struct Attrs<'a>(pub &'a str);
+
+impl<'a> Iterator for Attrs<'a> {
+    type Item = (&'a str, &'a str);
+    fn next(&mut self) -> Option<(&'a str, &'a str)> {
+        loop {
+            let s = self.0.trim_start();
+            if s.is_empty() {
+                return None;
+            }
+            let Some(eq) = s.find('=') else {
+                self.0 = "";
+                return None;
+            };
+            let name = s[..eq].trim();
+            let v = s[eq + 1..].trim_start();
+            let Some(q) = v.chars().next().filter(|&c| c == '"' || c == '\'') else {
+                // Unquoted: up to the next space.
+                let end = v.find(|c: char| c.is_ascii_whitespace()).unwrap_or(v.len());
+                self.0 = &v[end..];
+                return Some((name, &v[..end]));
+            };
+            let body = &v[1..];
+            let end = body.find(q).unwrap_or(body.len());
+            self.0 = body.get(end + 1..).unwrap_or("");
+            if name.is_empty() {
+                continue;
+            }
+            return Some((name, &body[..end]));
+        }
+    }
+}
+
+/// The raw value of the attribute with this local name (any prefix).
+pub fn attr<'a>(attrs: &'a str, local: &str) -> Option<&'a str> {
+    Attrs(attrs)
+        .find(|(n, _)| n.rsplit(':').next() == Some(local))
+        .map(|(_, v)| v)
+}
+
+/// Replaces the predefined and numeric character references.
+pub fn unescape(raw: &str) -> Cow<'_, str> {
+    if !raw.contains('&') {
+        return Cow::Borrowed(raw);
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest.bytes().take(12).position(|b| b == b';');
+        let rep = end.and_then(|e| {
+            let name = &rest[1..e];
+            let c = match name {
+                "lt" => '<',
+                "gt" => '>',
+                "amp" => '&',
+                "quot" => '"',
+                "apos" => '\'',
+                _ => {
+                    let n = if let Some(h) = name
+                        .strip_prefix("#x")
+                        .or_else(|| name.strip_prefix("#X"))
+                    {
+                        u32::from_str_radix(h, 16).ok()
+                    } else {
+                        name.strip_prefix('#').and_then(|d| d.parse().ok())
+                    }?;
+                    char::from_u32(n).unwrap_or('\u{fffd}')
+                }
+            };
+            Some((c, e + 1))
+        });
+        match rep {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn events(s: &str) -> Vec<String> {
+        let mut r = Reader::new(s);
+        let mut out = Vec::new();
+        while let Some(e) = r.next() {
+            out.push(match e {
+                Event::Start {
+                    ns, local, empty, ..
+                } => format!("<{ns:?}:{local}{}>", if empty { "/" } else { "" }),
+                Event::End { ns, local } => format!("</{ns:?}:{local}>"),
+                Event::Text(t) => t.into_owned(),
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn tokenizes_with_namespaces_entities_and_oddities() {
+        let s = r#"<?xml version="1.0"?><!-- c --><x:document xmlns:x="http://schemas.openxmlformats.org/wordprocessingml/2006/main" a='1>2'><x:t>a&lt;b&#x4E00;&#20108;&bogus;&amp;</x:t><w:t/><![CDATA[<raw>]]></x:document>"#;
+        assert_eq!(
+            events(s),
+            [
+                "<W:document>",
+                "<W:t>",
+                "a<b一二&bogus;&",
+                "</W:t>",
+                "<W:t/>",
+                "<raw>",
+                "</W:document>"
+            ]
+        );
+        // Scoped: after the element that declared it, `x` is unknown again.
+        let s = r#"<a xmlns:x="http://schemas.openxmlformats.org/markup-compatibility/2006"><x:b/></a><x:c/>"#;
+        assert_eq!(events(s), ["<Other:a>", "<Mc:b/>", "</Other:a>", "<Other:c/>"]);
+        assert_eq!(attr(r#" w:val="restart" b = '2'"#, "b"), Some("2"));
+        assert_eq!(attr(r#" w:val="restart""#, "val"), Some("restart"));
+        for junk in ["<", "<a", "</", "<a b='", "<!--", "<![CDATA[x", "&", "&#xZZ;", "<?x", "< >"] {
+            let _ = events(junk);
+        }
+    }
+}

@@ -1,0 +1,290 @@
+//! Just enough of the zip format to read the parts of a Word package: the central
+//! directory (zip64 included) and stored or deflated entries, inflated by `miniz_oxide`
+//! under a size budget (declared sizes are checked first, and inflating stops at the cap,
+//! whatever the headers say).
+
+/// Why a zip part could not be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ZipError {
+    /// No end-of-central-directory record, or a record pointing past the end of the file.
+    Truncated,
+    /// A header or a compressed stream is invalid.
+    Corrupt,
+    /// A part inflates (or says it inflates) beyond the budget.
+    TooLarge,
+    /// The entry is encrypted (zip-level password).
+    Encrypted,
+    /// A compression method other than stored or deflate.
+    Unsupported,
+}
+
+/// A central-directory entry.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// Normalised part name: `/` separators, no leading `/`, ASCII lowercase.
+    pub name: String,
+    flags: u16,
+    method: u16,
+    compressed: u64,
+    size: u64,
+    offset: u64,
+}
+
+/// How many bytes may still be inflated, over all parts read from one package.
+#[derive(Debug)]
+pub struct Budget {
+    pub left: usize,
+}
+
+fn u16_at(b: &[u8], at: usize) -> Option<u16> {
+    let s = b.get(at..at.checked_add(2)?)?;
+    Some(u16::from_le_bytes([s[0], s[1]]))
+}
+
+fn u32_at(b: &[u8], at: usize) -> Option<u32> {
+    let s = b.get(at..at.checked_add(4)?)?;
+    Some(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+}
+
+fn u64_at(b: &[u8], at: usize) -> Option<u64> {
+    let s = b.get(at..at.checked_add(8)?)?;
+    let mut a = [0u8; 8];
+    a.copy_from_slice(s);
+    Some(u64::from_le_bytes(a))
+}
+
+/// Normalises a part name for lookups (OPC part names are case-insensitive).
+pub fn norm_name(name: &str) -> String {
+    name.replace('\\', "/")
+        .trim_start_matches('/')
+        .to_ascii_lowercase()
+}
+
+/// Finds the end-of-central-directory record: `(its offset, central directory offset,
+/// central directory size, entry count)`.
+fn end_record(b: &[u8]) -> Result<(usize, u64, u64, u64), ZipError> {
+    const EOCD: &[u8] = b"PK\x05\x06";
+    if b.len() < 22 {
+        return Err(ZipError::Truncated);
+    }
+    let lowest = b.len().saturating_sub(22 + 0xFFFF);
+    let mut at = b.len() - 22;
+    let eocd = loop {
+        if &b[at..at + 4] == EOCD {
+            break at;
+        }
+        if at == lowest {
+            return Err(ZipError::Truncated);
+        }
+        at -= 1;
+    };
+    let count = u16_at(b, eocd + 10).ok_or(ZipError::Truncated)?;
+    let size = u32_at(b, eocd + 12).ok_or(ZipError::Truncated)?;
+    let offset = u32_at(b, eocd + 16).ok_or(ZipError::Truncated)?;
+    if count == 0xFFFF || size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF {
+        // Zip64: the locator sits just before the classic record.
+        let loc = eocd.checked_sub(20).ok_or(ZipError::Corrupt)?;
+        if b.get(loc..loc + 4) != Some(b"PK\x06\x07") {
+            return Err(ZipError::Corrupt);
+        }
+        let z = u64_at(b, loc + 8).ok_or(ZipError::Corrupt)?;
+        let z = usize::try_from(z).map_err(|_| ZipError::Truncated)?;
+        if b.get(z..z.saturating_add(4)) != Some(b"PK\x06\x06") {
+            return Err(ZipError::Truncated);
+        }
+        let count = u64_at(b, z + 32).ok_or(ZipError::Truncated)?;
+        let size = u64_at(b, z + 40).ok_or(ZipError::Truncated)?;
+        let offset = u64_at(b, z + 48).ok_or(ZipError::Truncated)?;
+        return Ok((z, offset, size, count));
+    }
+    Ok((eocd, offset.into(), size.into(), count.into()))
+}
+
+/// Reads the central directory.
+pub fn entries(b: &[u8]) -> Result<Vec<Entry>, ZipError> {
+    let (end, cd_offset, cd_size, count) = end_record(b)?;
+    let start = usize::try_from(cd_offset).map_err(|_| ZipError::Truncated)?;
+    let size = usize::try_from(cd_size).map_err(|_| ZipError::Truncated)?;
+    let stop = start.checked_add(size).ok_or(ZipError::Corrupt)?;
+    if stop > end {
+        return Err(ZipError::Truncated);
+    }
+    let cd = &b[start..stop];
+    let mut out = Vec::new();
+    let mut at = 0usize;
+    // Every entry takes at least 46 bytes, so `count` cannot make us loop for long.
+    while (out.len() as u64) < count && at + 46 <= cd.len() {
+        if u32_at(cd, at) != Some(0x0201_4b50) {
+            return Err(ZipError::Corrupt);
+        }
+        let flags = u16_at(cd, at + 8).ok_or(ZipError::Corrupt)?;
+        let method = u16_at(cd, at + 10).ok_or(ZipError::Corrupt)?;
+        let mut compressed = u64::from(u32_at(cd, at + 20).ok_or(ZipError::Corrupt)?);
+        let mut size = u64::from(u32_at(cd, at + 24).ok_or(ZipError::Corrupt)?);
+        let name_len = usize::from(u16_at(cd, at + 28).ok_or(ZipError::Corrupt)?);
+        let extra_len = usize::from(u16_at(cd, at + 30).ok_or(ZipError::Corrupt)?);
+        let comment_len = usize::from(u16_at(cd, at + 32).ok_or(ZipError::Corrupt)?);
+        let mut offset = u64::from(u32_at(cd, at + 42).ok_or(ZipError::Corrupt)?);
+        let name = cd
+            .get(at + 46..at + 46 + name_len)
+            .ok_or(ZipError::Corrupt)?;
+        let extra = cd
+            .get(at + 46 + name_len..at + 46 + name_len + extra_len)
+            .ok_or(ZipError::Corrupt)?;
+        // Zip64 extended information: the 64-bit values of the fields that are all ones.
+        let mut e = 0usize;
+        while e + 4 <= extra.len() {
+            let id = u16_at(extra, e).unwrap_or(0);
+            let len = usize::from(u16_at(extra, e + 2).unwrap_or(0));
+            let data = extra.get(e + 4..e + 4 + len).unwrap_or(&[]);
+            if id == 0x0001 {
+                let mut p = 0usize;
+                for field in [&mut size, &mut compressed, &mut offset] {
+                    if *field == 0xFFFF_FFFF {
+                        if let Some(v) = u64_at(data, p) {
+                            *field = v;
+                            p += 8;
+                        }
+                    }
+                }
+            }
+            e += 4 + len;
+        }
+        out.push(Entry {
+            name: norm_name(&String::from_utf8_lossy(name)),
+            flags,
+            method,
+            compressed,
+            size,
+            offset,
+        });
+        at += 46 + name_len + extra_len + comment_len;
+    }
+    Ok(out)
+}
+
+/// Finds an entry by (normalised) name.
+pub fn find<'e>(entries: &'e [Entry], name: &str) -> Option<&'e Entry> {
+    let name = norm_name(name);
+    entries.iter().find(|e| e.name == name)
+}
+
+/// Reads one entry, inflating at most `cap` bytes and at most what is left of `budget`.
+pub fn read(b: &[u8], e: &Entry, cap: usize, budget: &mut Budget) -> Result<Vec<u8>, ZipError> {
+    if e.flags & 1 != 0 {
+        return Err(ZipError::Encrypted);
+    }
+    let limit = cap.min(budget.left);
+    if e.size > limit as u64 {
+        return Err(ZipError::TooLarge);
+    }
+    let at = usize::try_from(e.offset).map_err(|_| ZipError::Truncated)?;
+    if at.checked_add(30).filter(|&end| end <= b.len()).is_none() {
+        return Err(ZipError::Truncated);
+    }
+    if u32_at(b, at) != Some(0x0403_4b50) {
+        return Err(ZipError::Corrupt);
+    }
+    let name_len = usize::from(u16_at(b, at + 26).ok_or(ZipError::Truncated)?);
+    let extra_len = usize::from(u16_at(b, at + 28).ok_or(ZipError::Truncated)?);
+    let start = at + 30 + name_len + extra_len;
+    let len = usize::try_from(e.compressed).map_err(|_| ZipError::Truncated)?;
+    let data = start
+        .checked_add(len)
+        .and_then(|stop| b.get(start..stop))
+        .ok_or(ZipError::Truncated)?;
+    let out = match e.method {
+        0 => {
+            if data.len() > limit {
+                return Err(ZipError::TooLarge);
+            }
+            data.to_vec()
+        }
+        8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, limit).map_err(|err| {
+            match err.status {
+                miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ZipError::TooLarge,
+                _ => ZipError::Corrupt,
+            }
+        })?,
+        _ => return Err(ZipError::Unsupported),
+    };
+    budget.left -= out.len();
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A zip of stored entries, written the simple way.
+    pub(crate) fn stored_zip(files: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut cd = Vec::new();
+        for (name, data) in files {
+            let offset = out.len() as u32;
+            out.extend_from_slice(b"PK\x03\x04");
+            out.extend_from_slice(&[20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+            out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+            out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+            out.extend_from_slice(&(name.len() as u16).to_le_bytes());
+            out.extend_from_slice(&[0, 0]);
+            out.extend_from_slice(name.as_bytes());
+            out.extend_from_slice(data);
+            cd.extend_from_slice(b"PK\x01\x02");
+            cd.extend_from_slice(&[20, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+            cd.extend_from_slice(&(data.len() as u32).to_le_bytes());
+            cd.extend_from_slice(&(data.len() as u32).to_le_bytes());
+            cd.extend_from_slice(&(name.len() as u16).to_le_bytes());
+            cd.extend_from_slice(&[0; 12]);
+            cd.extend_from_slice(&offset.to_le_bytes());
+            cd.extend_from_slice(name.as_bytes());
+        }
+        let cd_offset = out.len() as u32;
+        out.extend_from_slice(&cd);
+        out.extend_from_slice(b"PK\x05\x06\0\0\0\0");
+        out.extend_from_slice(&(files.len() as u16).to_le_bytes());
+        out.extend_from_slice(&(files.len() as u16).to_le_bytes());
+        out.extend_from_slice(&(cd.len() as u32).to_le_bytes());
+        out.extend_from_slice(&cd_offset.to_le_bytes());
+        out.extend_from_slice(&[0, 0]);
+        out
+    }
+
+    #[test]
+    fn reads_stored_entries_and_refuses_truncation() {
+        let z = stored_zip(&[("A/B.xml", b"hello"), ("c", b"")]);
+        let es = entries(&z).unwrap();
+        assert_eq!(es.len(), 2);
+        let mut budget = Budget { left: 100 };
+        assert_eq!(
+            read(&z, find(&es, "/a/b.XML").unwrap(), 100, &mut budget).unwrap(),
+            b"hello"
+        );
+        assert_eq!(budget.left, 95);
+        assert_eq!(
+            read(&z, find(&es, "a/b.xml").unwrap(), 4, &mut budget),
+            Err(ZipError::TooLarge)
+        );
+        for cut in 0..z.len() {
+            assert!(entries(&z[..cut]).is_err(), "cut at {cut}");
+        }
+    }
+
+    #[test]
+    fn stops_inflating_at_the_cap_even_when_the_header_lies() {
+        let big = vec![b'a'; 100_000];
+        let deflated = miniz_oxide::deflate::compress_to_vec(&big, 6);
+        let mut z = stored_zip(&[("x", &deflated)]);
+        // Method 8 (deflate) in both headers; declared size stays the compressed length.
+        z[8] = 8;
+        let cd = z.windows(4).position(|w| w == b"PK\x01\x02").unwrap();
+        z[cd + 10] = 8;
+        let es = entries(&z).unwrap();
+        let mut budget = Budget { left: usize::MAX };
+        assert_eq!(
+            read(&z, &es[0], 1000, &mut budget),
+            Err(ZipError::TooLarge)
+        );
+        assert_eq!(read(&z, &es[0], 200_000, &mut budget).unwrap(), big);
+    }
+}
