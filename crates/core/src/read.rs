@@ -137,9 +137,31 @@ pub fn text_lines(input: &str) -> Vec<Line<'_>> {
     for raw in input.split_inclusive('\n') {
         let text = raw.trim_end_matches(['\n', '\r']);
         let text = text.strip_suffix('\u{000C}').unwrap_or(text);
-        let tabbed = text.contains('\t');
+        let trimmed = trim_wide(text);
+        let piped = trimmed.starts_with('|') && trimmed.len() > 1 && trimmed[1..].contains('|');
+        let tabbed = text.contains('\t') || piped;
         let mut toks = Vec::new();
-        if tabbed {
+        if piped {
+            // A markdown table row `| a | b |` (OCR and converter output); `|---|` rules are skipped.
+            let inner_start = text.find('|').unwrap_or(0) + 1;
+            let inner_end = text.rfind('|').unwrap_or(text.len());
+            let inner = if inner_end > inner_start {
+                &text[inner_start..inner_end]
+            } else {
+                ""
+            };
+            let is_rule = inner.chars().all(|c| matches!(c, '-' | ':' | '|' | ' '));
+            if !is_rule {
+                let mut off = pos + inner_start;
+                for part in inner.split('|') {
+                    let t = trim_wide(part);
+                    let lead = part.len() - part.trim_start_matches(crate::text::is_space).len();
+                    let st = off + if t.is_empty() { 0 } else { lead };
+                    toks.push(Tok::new(st, st + t.len(), Cow::Borrowed(t)));
+                    off += part.len() + 1;
+                }
+            }
+        } else if tabbed {
             let mut off = pos;
             for part in text.split('\t') {
                 let t = trim_wide(part);
@@ -493,7 +515,7 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Reading {
                     group = Some(g);
                 }
             }
-            if matches!(region, Region::T2 | Region::T3) {
+            if matches!(region, Region::T2 | Region::T3 | Region::T4) {
                 if !line.tabbed && f.chars().count() <= 40 {
                     pending.push(whole_line_tok(line));
                     if pending.len() > 3 {
@@ -504,12 +526,27 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Reading {
             continue;
         };
         match region {
-            Region::T4 if labels.is_empty() && t4_cells.is_empty() => {
-                let mut values = values;
-                if !line.tabbed {
-                    skip_to = gather(&ls, &folded, li, &mut values, 15);
+            Region::T4 if labels.is_empty() => {
+                // 表四 as three small tables, one per group, each under its own heading.
+                let group = (values.iter().filter(|t| !t.is_empty()).count() <= 5)
+                    .then(|| {
+                        pending
+                            .iter()
+                            .rev()
+                            .take(2)
+                            .find_map(|t| t4_group_of(&t.text))
+                    })
+                    .flatten();
+                if let Some(g) = group {
+                    pending.clear();
+                    read_t4_group(g, line, values, &mut rows, &mut t4_cells);
+                } else if t4_cells.is_empty() {
+                    let mut values = values;
+                    if !line.tabbed {
+                        skip_to = gather(&ls, &folded, li, &mut values, 15);
+                    }
+                    read_t4(line, values, &mut rows, &mut t4_cells, &mut findings);
                 }
-                read_t4(line, values, &mut rows, &mut t4_cells, &mut findings);
             }
             Region::T2 => {
                 let mut labels = labels;
@@ -833,7 +870,10 @@ fn find_title(ls: &[Line]) -> (Option<String>, Option<u32>, Option<String>) {
         }
         let f = fold(t);
         // "标题: …" metadata lines of saved pages carry the title too.
-        let f_title = f.strip_prefix("标题:").unwrap_or(&f);
+        let f_title = f
+            .strip_prefix("标题:")
+            .unwrap_or(&f)
+            .trim_start_matches('#');
         if f_title.contains("年度报告")
             && f_title.contains("信息公开")
             && f_title.chars().count() < 80
@@ -1148,6 +1188,44 @@ fn make_cell(key: String, tok: &Tok, _kind: ColKind) -> Cell {
         } else {
             Some(tok.span())
         },
+    }
+}
+
+/// Which 表四 group a heading names (`行政诉讼（复议后起诉）` → LR).
+fn t4_group_of(text: &str) -> Option<&'static format::RowSpec> {
+    let f = fold(text);
+    ["LD", "LR", "RV"]
+        .iter()
+        .filter_map(|k| format::t4_group(k))
+        .find(|g| g.keys.iter().any(|k| f.contains(k)))
+}
+
+/// One 表四 group read from its own small table (5 cells: 维持 纠正 其他 尚未审结 总计).
+fn read_t4_group(
+    spec: &'static format::RowSpec,
+    line: &Line,
+    values: Vec<Tok>,
+    rows: &mut Vec<RowRead>,
+    cells: &mut Vec<Cell>,
+) {
+    if rows.iter().any(|r| r.table == "T4" && r.key == spec.key) {
+        return;
+    }
+    let fitted = fit(values, spec.cols.len(), line.grid);
+    rows.push(RowRead {
+        table: "T4",
+        key: spec.key,
+        label: spec.label_zh.to_string(),
+        span: Span::new(line.start, line.end),
+    });
+    for (i, col) in spec.cols.iter().enumerate() {
+        if let Some(tok) = fitted.get(i) {
+            cells.push(make_cell(
+                format::key("T4", spec.key, col.key),
+                tok,
+                col.kind,
+            ));
+        }
     }
 }
 

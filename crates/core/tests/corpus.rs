@@ -208,11 +208,52 @@ fn peer_cells(gt: &Value) -> BTreeMap<String, Value> {
     };
     if let Some(rows) = t3.as_object() {
         for (name, v) in rows {
-            let row = match name.as_str() {
-                "R1_new" => "R1",
-                "R2_carry" => "R2",
-                other => other,
-            };
+            // `R1_new`, `R3g_total`, `R3f_single_row` …: the key is the part before `_`.
+            let row = name.split('_').next().unwrap_or(name);
+            if let Some(text) = v.as_str() {
+                // Compact group rows: "C1: 0,0,2,2,13,2,4,9; other columns 0" (items 1..n of the group).
+                let items = match row {
+                    "R3c" => 8,
+                    "R3d" => 3,
+                    "R3e" => 5,
+                    "R3f" => 3,
+                    _ => 0,
+                };
+                if items == 0 {
+                    continue;
+                }
+                let mut stated: Vec<&str> = Vec::new();
+                for part in text.split(';') {
+                    let Some((col, list)) = part.trim().split_once(':') else {
+                        continue;
+                    };
+                    let col = col.trim();
+                    if !cols.contains(&col) || list.contains('(') {
+                        continue;
+                    }
+                    let nums: Vec<Option<u64>> =
+                        list.split(',').map(|x| x.trim().parse().ok()).collect();
+                    if nums.len() == items && nums.iter().all(Option::is_some) {
+                        for (i, n) in nums.into_iter().enumerate() {
+                            out.insert(
+                                format!("T3.{row}{}.{col}", i + 1),
+                                Value::from(n.unwrap_or(0)),
+                            );
+                        }
+                        stated.push(col);
+                    }
+                }
+                if text.contains("other columns 0") && !stated.is_empty() {
+                    for col in &cols[..6] {
+                        if !stated.contains(col) {
+                            for i in 1..=items {
+                                out.insert(format!("T3.{row}{i}.{col}"), Value::from(0));
+                            }
+                        }
+                    }
+                }
+                continue;
+            }
             if let Some(list) = v.as_array().filter(|l| l.len() == 7) {
                 for (i, n) in list.iter().enumerate() {
                     if n.is_number() {
