@@ -515,12 +515,13 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Reading {
                     group = Some(g);
                 }
             }
-            if matches!(region, Region::T2 | Region::T3 | Region::T4) {
-                if !line.tabbed && f.chars().count() <= 40 {
-                    pending.push(whole_line_tok(line));
-                    if pending.len() > 3 {
-                        pending.remove(0);
-                    }
+            if matches!(region, Region::T2 | Region::T3 | Region::T4)
+                && !line.tabbed
+                && f.chars().count() <= 40
+            {
+                pending.push(whole_line_tok(line));
+                if pending.len() > 3 {
+                    pending.remove(0);
                 }
             }
             continue;
