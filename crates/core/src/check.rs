@@ -7,12 +7,18 @@ use crate::model::{CellValue, DetectedFormat, ReadStatus, Report};
 use crate::num::Num;
 use crate::rules::{ids, RuleId};
 
-pub fn run(report: &Report, mut findings: Vec<Finding>) -> (Vec<Finding>, Vec<Evaluation>) {
+/// Runs every rule. `text` is what the report's spans index into.
+pub fn run(
+    report: &Report,
+    text: &str,
+    mut findings: Vec<Finding>,
+) -> (Vec<Finding>, Vec<Evaluation>) {
     let mut evals = Vec::new();
     if report.status != ReadStatus::Ok {
         return (Vec::new(), evals);
     }
     format_rules(report, &mut findings);
+    crate::textcheck::run(report, text, &mut findings);
     let national = matches!(
         report.format,
         DetectedFormat::F2021 | DetectedFormat::F2019 | DetectedFormat::Mixed

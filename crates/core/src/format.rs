@@ -817,6 +817,9 @@ pub struct SectionSpec {
     pub en: &'static str,
     /// Normalised keywords: a numbered heading containing one of them is this section.
     pub keys: &'static [&'static str],
+    /// Accepted wordings besides the standard one (folded, numbering stripped); a heading
+    /// one character away from the standard that is not one of these is a probable typo.
+    pub variants: &'static [&'static str],
 }
 
 pub static SECTIONS: &[SectionSpec] = &[
@@ -825,24 +828,35 @@ pub static SECTIONS: &[SectionSpec] = &[
         standard: "一、总体情况",
         en: "I. Overview",
         keys: &["总体情况", "概述"],
+        variants: &["概述"],
     },
     SectionSpec {
         number: 2,
         standard: "二、主动公开政府信息情况",
         en: "II. Proactive disclosure",
         keys: &["主动公开"],
+        variants: &["行政机关主动公开政府信息情况", "主动公开政府信息"],
     },
     SectionSpec {
         number: 3,
         standard: "三、收到和处理政府信息公开申请情况",
         en: "III. Applications received and handled",
         keys: &["收到和处理", "依申请公开"],
+        variants: &[
+            "行政机关收到和处理政府信息公开申请情况",
+            "收到和处理政府信息公开申请",
+        ],
     },
     SectionSpec {
         number: 4,
         standard: "四、政府信息公开行政复议、行政诉讼情况",
         en: "IV. Administrative reconsideration and litigation",
         keys: &["行政复议", "复议", "行政诉讼"],
+        variants: &[
+            "政府信息公开行政复议和行政诉讼情况",
+            "因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+            "政府信息公开行政复议、行政诉讼",
+        ],
     },
     SectionSpec {
         number: 5,
@@ -855,12 +869,19 @@ pub static SECTIONS: &[SectionSpec] = &[
             "问题及改进",
             "问题和改进",
         ],
+        variants: &[
+            "存在的主要问题和改进情况",
+            "存在问题及改进情况",
+            "存在的主要问题及整改情况",
+            "存在的主要问题及整改措施",
+        ],
     },
     SectionSpec {
         number: 6,
         standard: "六、其他需要报告的事项",
         en: "VI. Other matters",
         keys: &["其他需要报告", "其他事项", "其他报告事项", "统计表"],
+        variants: &["其他事项", "其他需要报告事项"],
     },
 ];
 

@@ -26,6 +26,7 @@ pub mod num;
 pub mod read;
 pub mod rules;
 pub mod text;
+mod textcheck;
 
 pub use finding::{Evaluation, Finding, Lang, Outcome, Param, Severity};
 pub use model::{Cell, CellValue, DetectedFormat, ReadStatus, Report, RowRead, Section, Span};
@@ -103,7 +104,7 @@ impl Analysis {
 /// Reads report text and checks it.
 pub fn check_text(input: &str) -> Analysis {
     let reading = read::read_text(input);
-    let (findings, evaluations) = check::run(&reading.report, reading.findings);
+    let (findings, evaluations) = check::run(&reading.report, input, reading.findings);
     Analysis {
         report: reading.report,
         findings,
@@ -167,7 +168,7 @@ fn unreadable(e: input::InputError) -> Checked {
 
 fn check_doc(kind: InputKind, doc: doc::Doc) -> Checked {
     let reading = read::read_lines(doc.lines, &doc.text);
-    let (findings, evaluations) = check::run(&reading.report, reading.findings);
+    let (findings, evaluations) = check::run(&reading.report, &doc.text, reading.findings);
     Checked {
         kind,
         text: doc.text,

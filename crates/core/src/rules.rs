@@ -28,6 +28,10 @@ pub mod ids {
     pub const T3_ROW_TOTAL: &str = "T3-ROW-TOTAL";
     pub const T4_GROUP_TOTAL: &str = "T4-GROUP-TOTAL";
     pub const CELLS_AMBIGUOUS: &str = "CELLS-AMBIGUOUS";
+    pub const TEXT_TYPO: &str = "TEXT-TYPO";
+    pub const TEXT_ENUMERATION: &str = "TEXT-ENUMERATION";
+    pub const TEXT_TABLE_MISMATCH: &str = "TEXT-TABLE-MISMATCH";
+    pub const FEE_STATEMENT_MISSING: &str = "FEE-STATEMENT-MISSING";
 }
 
 /// Which report formats a rule applies to.
@@ -308,6 +312,58 @@ pub static RULES: &[Rule] = &[
         doc_zh: "为什么：有些网页把表格转成了连续文字，单元格之间没有分隔（如“640020470”）。本工具按行合计、列勾稽关系枚举所有可能的拆分；只有一种拆分成立时才采用，多种拆分都成立时不猜测，这些单元格不参与校验，也不会因此报出算术错误。\n怎样改：检查原始报告（.docx/.pdf 或网页表格），或上传原始文件再校验；发布网页时应保留表格结构，不要把表格转成连续文字。",
         doc_en: "Why: some pages turn tables into running text with no separator between cells (640020470). nianbao enumerates every split that satisfies the row totals and column identities, uses a split only when it is unique, and never guesses: ambiguous cells are left out and no arithmetic error is reported on them.\nHow to fix: check the original report (.docx/.pdf or the page's table), or check the original file; publish tables as tables, not running text.",
     },
+    Rule {
+        id: ids::TEXT_TYPO,
+        severity: Severity::Warning,
+        scope: Scope::All,
+        title_zh: "疑似错别字或重复字词",
+        title_en: "Probable typo or repeated word",
+        message_zh: "疑似{kind}：“{found}”{hint}",
+        message_en: "Probable {kind_en}: “{found}”{hint_en}",
+        not_assessable_zh: NA_ZH,
+        not_assessable_en: NA_EN,
+        doc_zh: "为什么：年度报告是正式公开的政府文件，错别字、重复字词（如“审核审核”“的的”）、书名号或括号不配对、标题或表格行名与统一格式不一致，都会影响报告的严肃性，也是审查中常见的扣分项。本规则检查：连续重复的字词；同一段内未闭合的《》（）；统一格式章节标题和表格行名中多字、少字、错字；常见的政务文稿错别字。\n怎样改：按提示核对原文并改正。提示只是“疑似”，确属正确用法的可忽略。",
+        doc_en: "Why: the annual report is a formal public document; typos, doubled words, unbalanced book-title marks or brackets, and headings or row labels that deviate from the national format undermine it and are common review deductions. Checked: consecutive repeated words; 《 or （ not closed in the same paragraph; one-character slips in the standard headings and table labels; a list of common typos in government writing.\nHow to fix: check the passage and correct it; these are probable, not certain, errors.",
+    },
+    Rule {
+        id: ids::TEXT_ENUMERATION,
+        severity: Severity::Warning,
+        scope: Scope::All,
+        title_zh: "列举序号重复、跳号或顺序错误",
+        title_en: "Enumeration numbered wrongly",
+        message_zh: "列举序号有误：“{found}”{problem}",
+        message_en: "Enumeration numbered wrongly: “{found}” {problem_en}",
+        not_assessable_zh: NA_ZH,
+        not_assessable_en: NA_EN,
+        doc_zh: "为什么：报告正文常用“一是……二是……三是……”或“（一）（二）（三）”列举措施，序号重复（如“一是……三是……三是”）、跳号或倒序，说明文稿在修改中删改了段落却没有重新编号。\n怎样改：按出现顺序重新编号。",
+        doc_en: "Why: reports list measures as 一是…二是…三是 or （一）（二）（三）; a repeated, skipped or reversed ordinal (一是…三是…三是) shows the text was edited without renumbering.\nHow to fix: renumber the items in order.",
+    },
+    Rule {
+        id: ids::TEXT_TABLE_MISMATCH,
+        severity: Severity::Warning,
+        scope: Scope::NationalTables,
+        title_zh: "正文数字与表格不一致",
+        title_en: "Text contradicts the tables",
+        message_zh: "正文“{found}”与{table}不一致：表中{what}为{actual}",
+        message_en: "The text “{found}” contradicts {table_en}: the table gives {what_en} = {actual}",
+        not_assessable_zh: NA_ZH,
+        not_assessable_en: NA_EN,
+        doc_zh: "为什么：总体情况等正文中的数字（收到申请多少件、是否发生行政复议诉讼等）应与表三、表四一致。不一致时读者无从判断哪个正确。本规则只检查口径明确的说法：“未收到政府信息公开申请”与表三本年新收；“收到/受理申请N件”与表三本年新收（或新收加上年结转）；“未发生行政复议、行政诉讼”与表四。\n怎样改：核对后统一正文与表格；若口径不同（如只统计某一部门），在正文中写明口径。",
+        doc_en: "Why: figures in the text (applications received, whether there were reconsiderations or lawsuits) must agree with tables 3 and 4. Only unambiguous statements are compared: 未收到申请 vs new applications; 收到/受理 N 件 vs new (or new + carried over) applications; 未发生行政复议、行政诉讼 vs table 4.\nHow to fix: make text and tables agree, or state the different scope in the text.",
+    },
+    Rule {
+        id: ids::FEE_STATEMENT_MISSING,
+        severity: Severity::Warning,
+        scope: Scope::NationalTables,
+        title_zh: "未说明信息处理费收取情况",
+        title_en: "No statement on information processing fees",
+        message_zh: "第六部分“其他需要报告的事项”没有说明信息处理费的收取情况",
+        message_en: "Section VI does not state whether information processing fees were charged",
+        not_assessable_zh: NA_ZH,
+        not_assessable_en: NA_EN,
+        doc_zh: "为什么：《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）施行后，2021年版格式要求在“六、其他需要报告的事项”中报告本机关收取信息处理费的情况（收取金额，或未收取）。\n怎样改：在第六部分写明“依据《政府信息公开信息处理费管理办法》，本年度收取信息处理费X元”或“未收取信息处理费”。",
+        doc_en: "Why: since the information processing fee measures (国办函〔2020〕109号), the 2021 format expects section VI to state the fees charged (an amount, or none).\nHow to fix: add a sentence to section VI stating the fees charged this year, or that none were charged.",
+    },
 ];
 
 /// Looks up a rule by id. Every id used in the crate is in [`RULES`] (checked by a test).
@@ -345,6 +401,10 @@ mod tests {
             ids::T3_ROW_TOTAL,
             ids::T4_GROUP_TOTAL,
             ids::CELLS_AMBIGUOUS,
+            ids::TEXT_TYPO,
+            ids::TEXT_ENUMERATION,
+            ids::TEXT_TABLE_MISMATCH,
+            ids::FEE_STATEMENT_MISSING,
         ];
         assert_eq!(all.len(), RULES.len());
         for id in all {

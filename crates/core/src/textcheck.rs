@@ -1,0 +1,650 @@
+//! Checks on the report's prose: typos and repeated words, enumerations (一是…三是…三是),
+//! the fee statement, and statements that contradict the tables.
+//!
+//! Every finding here carries a text span. The checks are conservative: a probable error is
+//! a warning, and a sentence whose scope is unclear is not compared with the tables.
+
+use crate::finding::{Finding, Outcome, Param};
+use crate::format;
+use crate::model::{DetectedFormat, Report, Span};
+use crate::rules::ids;
+use crate::text::{cn_digit, fold, norm_label};
+
+/// Common typos in government writing: (wrong, right). Data, extend as seen.
+const TYPOS: &[(&str, &str)] = &[
+    ("截止目前", "截至目前"),
+    ("截止到目前", "截至目前"),
+    ("按排", "安排"),
+    ("一如继往", "一如既往"),
+    ("再接再励", "再接再厉"),
+    ("迫不急待", "迫不及待"),
+    ("既使", "即使"),
+    ("必竟", "毕竟"),
+    ("由其是", "尤其是"),
+    ("部份", "部分"),
+    ("严励", "严厉"),
+    ("关健", "关键"),
+    ("凭心而论", "平心而论"),
+    ("默守成规", "墨守成规"),
+    ("图标图解", "图表图解"),
+    ("与任何疑问", "有任何疑问"),
+    ("行政法复议", "行政复议"),
+    ("受理渠。", "受理渠道。"),
+    ("申请渠。", "申请渠道。"),
+    ("反映渠。", "反映渠道。"),
+    ("沟通渠。", "沟通渠道。"),
+    ("公开渠。", "公开渠道。"),
+    ("政府信息公开条列", "政府信息公开条例"),
+    ("信息处理费管理办理", "信息处理费管理办法"),
+];
+
+/// Single characters that are never legitimately doubled in report prose.
+const NEVER_DOUBLED: &str = "的了在和与及对将把被于从向";
+
+/// Table header words: flattened headers repeat them (结果 结果 …), which is not a slip.
+const HEADER_WORDS: &[&str] = &[
+    "结果", "总计", "其他", "维持", "纠正", "审结", "尚未", "合计",
+];
+
+fn is_cjk(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// A short excerpt around `start..end` for messages.
+fn excerpt(text: &str, start: usize, end: usize, before: usize, after: usize) -> String {
+    let s = text[..start]
+        .char_indices()
+        .rev()
+        .nth(before.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    let e = text[end..]
+        .char_indices()
+        .nth(after)
+        .map_or(text.len(), |(i, _)| end + i);
+    text[s..e].replace(['\n', '\r', '\t'], " ")
+}
+
+fn typo(
+    out: &mut Vec<Finding>,
+    span: Span,
+    found: String,
+    kind: (&str, &str),
+    hint: (String, String),
+) {
+    let mut f = Finding::new(ids::TEXT_TYPO, Outcome::Fail);
+    f.params.push(Param::same("found", found));
+    f.params.push(Param::two("kind", kind.0, kind.1));
+    f.params.push(Param::two("kind_en", kind.1, kind.1));
+    f.params.push(Param::two("hint", hint.0.clone(), hint.0));
+    f.params.push(Param::two("hint_en", hint.1.clone(), hint.1));
+    f.span = Some(span);
+    out.push(f);
+}
+
+/// Paragraph blocks of prose: runs of non-empty lines that are not table rows; a section
+/// heading always starts a new block.
+fn blocks<'t>(text: &'t str, heading_starts: &[usize]) -> Vec<(usize, &'t str)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut pos = 0;
+    let mut end = 0;
+    for raw in text.split_inclusive('\n') {
+        let line = raw.trim_end_matches(['\n', '\r']);
+        let table_row = line.contains('\t') || line.trim_start().starts_with('|');
+        let heading = heading_starts
+            .iter()
+            .any(|&h| pos <= h && h < pos + raw.len());
+        if heading {
+            if let Some(s) = start.take() {
+                out.push((s, &text[s..end]));
+            }
+        }
+        if line.trim().is_empty() || table_row {
+            if let Some(s) = start.take() {
+                out.push((s, &text[s..end]));
+            }
+        } else {
+            if start.is_none() {
+                // Start at the first visible character (indented headings in PDF text).
+                start = Some(pos + (line.len() - line.trim_start().len()));
+            }
+            end = pos + line.len();
+        }
+        pos += raw.len();
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..end]));
+    }
+    out
+}
+
+pub(crate) fn run(report: &Report, text: &str, out: &mut Vec<Finding>) {
+    // Prose outside the table sections (二、三、四 hold the tables, whose flattened headers
+    // repeat words and wrap brackets across rows).
+    let table_sections: Vec<Span> = [2u8, 3, 4]
+        .iter()
+        .filter_map(|n| report.section(*n))
+        .map(|s| s.span)
+        .collect();
+    let heading_starts: Vec<usize> = report
+        .sections
+        .iter()
+        .map(|s| s.heading_span.start)
+        .collect();
+    let prose: Vec<(usize, &str)> = blocks(text, &heading_starts)
+        .into_iter()
+        .filter(|(start, _)| {
+            !table_sections
+                .iter()
+                .any(|s| s.start <= *start && *start < s.end)
+        })
+        .collect();
+    doubled_words(&prose, out);
+    brackets(&prose, out);
+    lexicon(text, out);
+    enumerations(report, &prose, out);
+    let national = matches!(
+        report.format,
+        DetectedFormat::F2021 | DetectedFormat::F2019 | DetectedFormat::Mixed
+    );
+    if national {
+        headings(report, out);
+        labels(report, out);
+        fee_statement(report, text, out);
+        table_mismatch(report, text, out);
+    }
+    dedupe_overlaps(out);
+}
+
+/// Two checks may flag the same words (a typo in a heading is also in the typo list): keep
+/// the first finding for overlapping spans of the same rule.
+fn dedupe_overlaps(out: &mut Vec<Finding>) {
+    let mut kept: Vec<(crate::rules::RuleId, Span)> = Vec::new();
+    out.retain(|f| {
+        let Some(span) = f.span.filter(|_| f.rule.starts_with("TEXT-")) else {
+            return true;
+        };
+        if kept
+            .iter()
+            .any(|(r, s)| *r == f.rule && s.start < span.end && span.start < s.end)
+        {
+            return false;
+        }
+        kept.push((f.rule, span));
+        true
+    });
+}
+
+fn doubled_words(prose: &[(usize, &str)], out: &mut Vec<Finding>) {
+    for &(base, block) in prose {
+        let chars: Vec<(usize, char)> = block.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let mut hit = None;
+            for k in (1..=4).rev() {
+                if i + 2 * k > chars.len() {
+                    continue;
+                }
+                let a = &chars[i..i + k];
+                let b = &chars[i + k..i + 2 * k];
+                if !a.iter().all(|x| is_cjk(x.1)) || a.iter().map(|x| x.1).ne(b.iter().map(|x| x.1))
+                {
+                    continue;
+                }
+                if k == 1 {
+                    // 的的确确 is AABB, not a slip.
+                    let aabb = chars
+                        .get(i + 2)
+                        .zip(chars.get(i + 3))
+                        .is_some_and(|(x, y)| x.1 == y.1);
+                    if !NEVER_DOUBLED.contains(a[0].1) || aabb {
+                        continue;
+                    }
+                }
+                let word: String = a.iter().map(|x| x.1).collect();
+                if HEADER_WORDS.contains(&word.as_str()) {
+                    continue;
+                }
+                hit = Some(k);
+                break;
+            }
+            match hit {
+                Some(k) => {
+                    let s = chars[i].0;
+                    let e = chars.get(i + 2 * k).map_or(block.len(), |x| x.0);
+                    let word: String = chars[i..i + k].iter().map(|x| x.1).collect();
+                    typo(
+                        out,
+                        Span::new(base + s, base + e),
+                        excerpt(block, s, e, 6, 6),
+                        ("重复字词", "repeated word"),
+                        (
+                            format!("，“{word}”连续出现两次"),
+                            format!(": “{word}” appears twice in a row"),
+                        ),
+                    );
+                    i += 2 * k;
+                }
+                None => i += 1,
+            }
+        }
+    }
+}
+
+fn brackets(prose: &[(usize, &str)], out: &mut Vec<Finding>) {
+    for &(base, block) in prose {
+        let mut stack: Vec<(usize, char)> = Vec::new();
+        let mut prev: Option<char> = None;
+        for (i, c) in block.char_indices() {
+            match c {
+                '《' | '（' => {
+                    if c == '《' && prev == Some('《') {
+                        typo(
+                            out,
+                            Span::new(base + i - '《'.len_utf8(), base + i + c.len_utf8()),
+                            excerpt(block, i - '《'.len_utf8(), i + c.len_utf8(), 4, 16),
+                            ("标点重复", "doubled punctuation"),
+                            (
+                                "，书名号“《”重复".into(),
+                                ": the book-title mark 《 is doubled".into(),
+                            ),
+                        );
+                    } else {
+                        stack.push((i, c));
+                    }
+                }
+                '》' | '）' => {
+                    let open = if c == '》' { '《' } else { '（' };
+                    if let Some(pos) = stack.iter().rposition(|x| x.1 == open) {
+                        stack.truncate(pos);
+                    }
+                }
+                _ => {}
+            }
+            prev = Some(c);
+        }
+        // Many leftovers mean extraction noise, not a slip: report only a few.
+        if stack.len() <= 2 {
+            for (i, c) in stack {
+                let (zh, en) = if c == '《' {
+                    ("，书名号“《”没有对应的“》”", ": 《 is never closed")
+                } else {
+                    ("，括号“（”没有对应的“）”", ": （ is never closed")
+                };
+                typo(
+                    out,
+                    Span::new(base + i, base + i + c.len_utf8()),
+                    excerpt(block, i, i + c.len_utf8(), 2, 24),
+                    ("标点不配对", "unbalanced punctuation"),
+                    (zh.into(), en.into()),
+                );
+            }
+        }
+    }
+}
+
+fn lexicon(text: &str, out: &mut Vec<Finding>) {
+    for &(wrong, right) in TYPOS {
+        for (i, _) in text.match_indices(wrong) {
+            // "行政法复议" inside "行政法复议" only; skip inside table rows.
+            let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
+            let line_end = text[i..].find('\n').map_or(text.len(), |p| i + p);
+            if text[line_start..line_end].contains('\t') {
+                continue;
+            }
+            typo(
+                out,
+                Span::new(i, i + wrong.len()),
+                excerpt(text, i, i + wrong.len(), 6, 6),
+                ("错别字", "typo"),
+                (format!("，应为“{right}”"), format!(", should be “{right}”")),
+            );
+        }
+    }
+}
+
+/// 一是…二是…三是: ordinals must count up by one. A list may span paragraphs (and markdown
+/// headings) within a section, and a new list restarts at 一.
+fn enumerations(report: &Report, prose: &[(usize, &str)], out: &mut Vec<Finding>) {
+    let section_of = |i: usize| report.sections.iter().rposition(|s| s.span.start <= i);
+    let mut prev: Option<u8> = None;
+    let mut current_section: Option<usize> = None;
+    for &(base, block) in prose {
+        let chars: Vec<(usize, char)> = block.char_indices().collect();
+        for w in 0..chars.len().saturating_sub(1) {
+            let (i, c) = chars[w];
+            let Some(n) = cn_digit(c) else { continue };
+            if chars[w + 1].1 != '是' {
+                continue;
+            }
+            // "一是" must start a clause; "唯一是" or "统一是" are words.
+            let boundary = w == 0 || "，。；：、！？ \u{3000}\n(（#*".contains(chars[w - 1].1);
+            if !boundary {
+                continue;
+            }
+            let sec = section_of(base + i);
+            if sec != current_section {
+                current_section = sec;
+                prev = None;
+            }
+            let problem = match prev {
+                None if n > 2 => Some((
+                    format!("从“{}是”开始，缺少前面的序号", crate::text::cn_numeral(n)),
+                    format!("starts at {}是", crate::text::cn_numeral(n)),
+                )),
+                Some(p) if n == p => Some((
+                    "与上一项序号重复".to_string(),
+                    "repeats the previous ordinal".to_string(),
+                )),
+                Some(p) if n > p + 1 => Some((
+                    format!("跳过了“{}是”", crate::text::cn_numeral(p + 1)),
+                    format!("skips {}是", crate::text::cn_numeral(p + 1)),
+                )),
+                Some(p) if n < p && n != 1 => {
+                    Some(("序号倒退".to_string(), "goes backwards".to_string()))
+                }
+                _ => None,
+            };
+            if let Some((zh, en)) = problem {
+                let e = chars[w + 1].0 + '是'.len_utf8();
+                let mut f = Finding::new(ids::TEXT_ENUMERATION, Outcome::Fail);
+                f.params
+                    .push(Param::same("found", excerpt(block, i, e, 0, 12)));
+                f.params
+                    .push(Param::two("problem", format!("，{zh}"), en.clone()));
+                f.params.push(Param::two("problem_en", en.clone(), en));
+                f.span = Some(Span::new(base + i, base + e));
+                out.push(f);
+            }
+            prev = Some(n);
+        }
+    }
+}
+
+/// One-character slips in the standard section headings (行政法复议).
+fn headings(report: &Report, out: &mut Vec<Finding>) {
+    for s in &report.sections {
+        let Some(spec) = format::section(s.number) else {
+            continue;
+        };
+        let written = norm_label(&s.heading);
+        let standard = norm_label(spec.standard);
+        if written == standard || spec.variants.iter().any(|v| written == fold(v)) {
+            continue;
+        }
+        if one_char_slip(&written, &standard) {
+            typo(
+                out,
+                s.heading_span,
+                s.heading.clone(),
+                ("标题错字", "heading typo"),
+                (
+                    format!("，统一格式为“{}”", spec.standard),
+                    format!(", the national format says “{}”", spec.standard),
+                ),
+            );
+        }
+    }
+}
+
+/// Table labels with characters dropped or changed inside (其他法律行政止公开).
+fn labels(report: &Report, out: &mut Vec<Finding>) {
+    for r in report
+        .rows
+        .iter()
+        .filter(|r| r.table == "T3" && !r.label.is_empty())
+    {
+        let Some(spec) = format::t3_row(r.key) else {
+            continue;
+        };
+        let written = norm_label(&r.label);
+        let standard = norm_label(spec.label_zh);
+        if written.contains(&standard) {
+            continue;
+        }
+        if label_slip(&written, &standard) {
+            typo(
+                out,
+                r.span,
+                r.label.clone(),
+                ("表格行名错字", "typo in a table label"),
+                (
+                    format!("，统一格式为“{}”", spec.label_zh),
+                    format!(", the national format says “{}”", spec.label_zh),
+                ),
+            );
+        }
+    }
+}
+
+/// `written` has one CJK character inserted, deleted or changed strictly inside `standard`.
+fn one_char_slip(written: &str, standard: &str) -> bool {
+    let w: Vec<char> = written.chars().collect();
+    let s: Vec<char> = standard.chars().collect();
+    let pre = w.iter().zip(&s).take_while(|(a, b)| a == b).count();
+    let suf = w
+        .iter()
+        .rev()
+        .zip(s.iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    if pre == 0 || suf == 0 {
+        return false;
+    }
+    let (wl, sl) = (w.len(), s.len());
+    let inside = |len: usize| pre + suf >= len.saturating_sub(1) && pre < len && suf < len;
+    match wl as i64 - sl as i64 {
+        1 => pre + suf >= sl && is_cjk(w[pre.min(wl - 1)]) && inside(wl),
+        -1 => pre + suf >= wl && inside(sl),
+        0 => pre + suf == sl - 1 && is_cjk(w[pre]) && is_cjk(s[pre]),
+        _ => false,
+    }
+}
+
+/// The written label contains the standard label with 1–3 characters dropped from its
+/// middle, or with one character changed (not at either end).
+fn label_slip(written: &str, standard: &str) -> bool {
+    let s: Vec<char> = standard.chars().collect();
+    if s.len() < 4 {
+        return false;
+    }
+    for i in 1..s.len() - 1 {
+        for j in i + 1..=(i + 3).min(s.len() - 1) {
+            let cand: String = s[..i].iter().chain(&s[j..]).collect();
+            if written.contains(&cand) {
+                return true;
+            }
+        }
+    }
+    // One character changed inside: find a window of the standard's length that differs once.
+    let w: Vec<char> = written.chars().collect();
+    if w.len() >= s.len() {
+        for start in 0..=w.len() - s.len() {
+            let win = &w[start..start + s.len()];
+            let diffs: Vec<usize> = (0..s.len()).filter(|&k| win[k] != s[k]).collect();
+            if diffs.len() == 1 && diffs[0] > 0 && diffs[0] < s.len() - 1 && is_cjk(win[diffs[0]]) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn fee_statement(report: &Report, text: &str, out: &mut Vec<Finding>) {
+    if report.year.is_none_or(|y| y < 2021) {
+        return;
+    }
+    let Some(s6) = report.section(6) else { return };
+    let body = text.get(s6.span.start..s6.span.end).unwrap_or("");
+    if !fold(body).contains("处理费") {
+        let mut f = Finding::new(ids::FEE_STATEMENT_MISSING, Outcome::Fail);
+        f.span = Some(s6.heading_span);
+        out.push(f);
+    }
+}
+
+/// Unambiguous statements about applications and cases, compared with 表三/表四.
+fn table_mismatch(report: &Report, text: &str, out: &mut Vec<Finding>) {
+    let num = |k: &str| {
+        report
+            .value(k)
+            .and_then(|v| v.number())
+            .and_then(|n| n.as_i64())
+    };
+    let mut push = |span: Span,
+                    found: String,
+                    what: (&str, &str),
+                    actual: i64,
+                    cells: Vec<String>,
+                    table: &str| {
+        let mut f = Finding::new(ids::TEXT_TABLE_MISMATCH, Outcome::Fail);
+        let (tz, te) = format::table_name(table);
+        f.params.push(Param::same("found", found));
+        f.params.push(Param::two("table", tz, te));
+        f.params.push(Param::two("table_en", te, te));
+        f.params.push(Param::two("what", what.0, what.1));
+        f.params.push(Param::two("what_en", what.1, what.1));
+        f.params.push(Param::same("actual", actual.to_string()));
+        f.cells = cells;
+        f.span = Some(span);
+        out.push(f);
+    };
+    // Prose only: section 1 and section 3 text before its table.
+    let scopes: Vec<Span> = [1u8, 3]
+        .iter()
+        .filter_map(|n| report.section(*n))
+        .map(|s| s.span)
+        .collect();
+    let in_scope = |i: usize| scopes.iter().any(|s| s.start <= i && i < s.end);
+    let r1 = num("T3.R1.C7");
+    let r2 = num("T3.R2.C7");
+    for pat in [
+        "未收到政府信息公开申请",
+        "没有收到政府信息公开申请",
+        "未收到依申请公开",
+    ] {
+        for (i, _) in text.match_indices(pat) {
+            if let (true, Some(r1)) = (in_scope(i), r1) {
+                if r1 > 0 {
+                    push(
+                        Span::new(i, i + pat.len()),
+                        pat.to_string(),
+                        ("本年新收申请（总计）", "new applications (total)"),
+                        r1,
+                        vec!["T3.R1.C7".into()],
+                        "T3",
+                    );
+                }
+            }
+        }
+    }
+    // "收到/受理…申请 N 件": N must be 本年新收 or 本年新收 + 上年结转.
+    if let Some(r1) = r1 {
+        for (i, _) in text.match_indices("申请") {
+            if !in_scope(i) {
+                continue;
+            }
+            let before_start = text[..i].char_indices().rev().nth(15).map_or(0, |(p, _)| p);
+            let before = &text[before_start..i];
+            if !(before.contains("收到") || before.contains("受理"))
+                || before.contains("办结")
+                || before.contains('。')
+            {
+                continue;
+            }
+            let after = &text[i + "申请".len()..];
+            let digits_at = after.find(|c: char| c.is_ascii_digit());
+            let Some(d) = digits_at else { continue };
+            let gap = &after[..d];
+            if gap.chars().count() > 3
+                || !gap
+                    .chars()
+                    .all(|c| c.is_whitespace() || "共计数量总".contains(c))
+            {
+                continue;
+            }
+            let digits: String = after[d..]
+                .chars()
+                .take_while(|c| c.is_ascii_digit())
+                .collect();
+            let rest = after[d + digits.len()..].trim_start();
+            if !rest.starts_with('件') {
+                continue;
+            }
+            let Ok(n) = digits.parse::<i64>() else {
+                continue;
+            };
+            let ok = n == r1 || r2.is_some_and(|r2| n == r1 + r2);
+            if !ok {
+                let end = i + "申请".len() + d + digits.len();
+                push(
+                    Span::new(before_start, end),
+                    excerpt(text, before_start, end, 0, 1),
+                    ("本年新收申请（总计）", "new applications (total)"),
+                    r1,
+                    vec!["T3.R1.C7".into(), "T3.R2.C7".into()],
+                    "T3",
+                );
+            }
+        }
+    }
+    let t4: Vec<i64> = ["RV", "LD", "LR"]
+        .iter()
+        .filter_map(|g| num(&format::key("T4", g, "t")))
+        .collect();
+    if t4.iter().any(|&t| t > 0) {
+        for pat in [
+            "未发生政府信息公开行政复议",
+            "未发生行政复议",
+            "没有发生行政复议",
+            "未发生因政府信息公开申请行政复议",
+        ] {
+            for (i, _) in text.match_indices(pat) {
+                if in_scope(i)
+                    || report
+                        .section(4)
+                        .is_some_and(|s| s.span.start <= i && i < s.span.end)
+                {
+                    push(
+                        Span::new(i, i + pat.len()),
+                        excerpt(text, i, i + pat.len(), 0, 8),
+                        (
+                            "行政复议、行政诉讼总计",
+                            "reconsideration and litigation totals",
+                        ),
+                        t4.iter().sum(),
+                        vec!["T4.RV.t".into(), "T4.LD.t".into(), "T4.LR.t".into()],
+                        "T4",
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slips_are_found_and_variants_are_not() {
+        assert!(one_char_slip(
+            "政府信息公开行政法复议、行政诉讼情况",
+            "政府信息公开行政复议、行政诉讼情况"
+        ));
+        assert!(!one_char_slip(
+            "政府信息公开行政复议、行政诉讼情况",
+            "政府信息公开行政复议、行政诉讼情况"
+        ));
+        assert!(!one_char_slip(
+            "政府信息公开工作存在的主要问题及改进情况",
+            "存在的主要问题及改进情况"
+        ));
+        assert!(label_slip("其他法律行政止公开", "其他法律行政法规禁止公开"));
+        assert!(!label_slip(
+            "要求行政机关确认或重新出",
+            "要求行政机关确认或重新出具已获取信息"
+        ));
+        assert!(label_slip("属于三类内部事物信息", "属于三类内部事务信息"));
+    }
+}
