@@ -620,6 +620,240 @@ fn table_mismatch(report: &Report, text: &str, out: &mut Vec<Finding>) {
             }
         }
     }
+    categories(report, text, &scopes, out);
+}
+
+/// Outcome categories as the text names them, with their 表三 rows (longest phrase first).
+const CATEGORIES: &[(&str, &[&str])] = &[
+    ("予以公开及部分公开", &["R3a", "R3b"]),
+    ("予以公开和部分公开", &["R3a", "R3b"]),
+    ("予以公开", &["R3a"]),
+    ("部分公开", &["R3b"]),
+    (
+        "不予公开",
+        &[
+            "R3c1", "R3c2", "R3c3", "R3c4", "R3c5", "R3c6", "R3c7", "R3c8",
+        ],
+    ),
+    ("无法提供", &["R3d1", "R3d2", "R3d3"]),
+    ("不予处理", &["R3e1", "R3e2", "R3e3", "R3e4", "R3e5"]),
+    ("其他处理", &["R3f1", "R3f2", "R3f3", "R3f"]),
+];
+
+/// The count that follows a phrase: "不予公开35件", "无法提供 265 件", "予以公开的有 9 件".
+fn count_after(text: &str, at: usize) -> Option<(i64, usize)> {
+    let after = &text[at..];
+    let d = after.find(|c: char| c.is_ascii_digit())?;
+    let gap = &after[..d];
+    if gap.chars().count() > 4
+        || !gap
+            .chars()
+            .all(|c| c.is_whitespace() || "的有共计为申请".contains(c))
+    {
+        return None;
+    }
+    let digits: String = after[d..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    let rest = after[d + digits.len()..].trim_start();
+    if !rest.starts_with('件') {
+        return None;
+    }
+    Some((
+        digits.parse().ok()?,
+        at + d + digits.len() + rest.len().min(0),
+    ))
+}
+
+/// A category's value in 表三: the 总计 column, or the applicant columns when the whole 总计
+/// column of the category is blank. `None` unless every row of the category was read in full.
+fn category_value(report: &Report, rows: &[&str]) -> Option<(i64, Vec<String>)> {
+    // 其他处理 is R3f1..3 (2021) or the single R3f (2019): use whichever the report has.
+    let present: Vec<&str> = rows
+        .iter()
+        .copied()
+        .filter(|r| report.row("T3", r).is_some())
+        .collect();
+    let complete = match rows {
+        [_, _, _, "R3f"] => present == ["R3f"] || present.len() == 3,
+        _ => present.len() == rows.len(),
+    };
+    if !complete {
+        return None;
+    }
+    let cols = ["C1", "C2", "C3", "C4", "C5", "C6"];
+    let value = |k: &str| report.value(k);
+    let num = |k: &str| value(k).and_then(|v| v.number()).and_then(|n| n.as_i64());
+    let c7: Option<i64> = present
+        .iter()
+        .map(|r| num(&format::key("T3", r, "C7")))
+        .sum();
+    if let Some(v) = c7 {
+        return Some((
+            v,
+            present.iter().map(|r| format::key("T3", r, "C7")).collect(),
+        ));
+    }
+    let c7_blank = present.iter().all(|r| {
+        matches!(
+            value(&format::key("T3", r, "C7")),
+            Some(crate::model::CellValue::Blank)
+        )
+    });
+    if !c7_blank {
+        return None;
+    }
+    let mut total = 0;
+    let mut keys = Vec::new();
+    for r in &present {
+        for c in cols {
+            let k = format::key("T3", r, c);
+            match value(&k) {
+                Some(crate::model::CellValue::Number(n)) => total += n.as_i64()?,
+                Some(crate::model::CellValue::Blank) => {}
+                _ => return None,
+            }
+            keys.push(k);
+        }
+    }
+    Some((total, keys))
+}
+
+/// "予以公开 N 件"-style statements compared with 表三, and the breakdown of a total
+/// ("答复 805 件…予以公开…不予公开…") compared with the total.
+fn categories(report: &Report, text: &str, scopes: &[Span], out: &mut Vec<Finding>) {
+    let in_scope = |i: usize| scopes.iter().any(|s| s.start <= i && i < s.end);
+    let mut stated: Vec<(usize, usize, i64, usize)> = Vec::new(); // (start, end, n, category)
+    for (ci, (phrase, _)) in CATEGORIES.iter().enumerate() {
+        for (i, _) in text.match_indices(phrase) {
+            if !in_scope(i) || stated.iter().any(|&(s, e, _, _)| s <= i && i < e) {
+                continue;
+            }
+            // "不予公开" contains "予公开", and "予以公开" may follow "不": check the char before.
+            if *phrase == "予以公开" && text[..i].ends_with('不') {
+                continue;
+            }
+            let Some((n, end)) = count_after(text, i + phrase.len()) else {
+                continue;
+            };
+            stated.push((i, end, n, ci));
+        }
+    }
+    stated.sort_by_key(|x| x.0);
+    for &(s, e, n, ci) in &stated {
+        let (phrase, rows) = CATEGORIES[ci];
+        let Some((v, cells)) = category_value(report, rows) else {
+            continue;
+        };
+        if v != n {
+            let mut f = Finding::new(ids::TEXT_TABLE_MISMATCH, Outcome::Fail);
+            let (tz, te) = format::table_name("T3");
+            f.params
+                .push(Param::same("found", excerpt(text, s, e, 0, 2)));
+            f.params.push(Param::two("table", tz, te));
+            f.params.push(Param::two("table_en", te, te));
+            f.params.push(Param::two(
+                "what",
+                format!("“{phrase}”合计"),
+                format!("the {phrase} total"),
+            ));
+            f.params.push(Param::two(
+                "what_en",
+                format!("the {phrase} total"),
+                format!("the {phrase} total"),
+            ));
+            f.params.push(Param::same("actual", v.to_string()));
+            f.expected = Some(crate::num::Num::int(n));
+            f.actual = Some(crate::num::Num::int(v));
+            f.cells = cells;
+            f.span = Some(Span::new(s, e));
+            out.push(f);
+        }
+    }
+    // Breakdown of a stated total: all five outcome groups listed after "答复/办结 … N 件".
+    for verb in ["答复", "办结"] {
+        for (i, _) in text.match_indices(verb) {
+            if !in_scope(i) {
+                continue;
+            }
+            let head_end = (i + 40).min(text.len());
+            let head_end = (head_end..=text.len())
+                .find(|&k| text.is_char_boundary(k))
+                .unwrap_or(text.len());
+            let Some(p) = text[i..head_end].find("申请") else {
+                continue;
+            };
+            let Some((total, total_end)) = count_after(text, i + p + "申请".len()) else {
+                continue;
+            };
+            let block_end = text[total_end..]
+                .find("\n\n")
+                .map_or(text.len(), |k| total_end + k);
+            let parts: Vec<&(usize, usize, i64, usize)> = stated
+                .iter()
+                .filter(|x| x.0 > total_end && x.0 < block_end && x.0 < total_end + 600)
+                .collect();
+            // One count per outcome group: 公开 (予以公开[及部分公开]) 不予公开 无法提供 不予处理 其他处理.
+            let group = |ci: usize| match ci {
+                0..=3 => 0,
+                k => k - 3,
+            };
+            let mut seen = [false; 5];
+            let mut used = [false; 8];
+            let mut sum = 0;
+            let mut last_end = total_end;
+            for x in &parts {
+                let g = group(x.3);
+                // 公开 is stated either combined (予以公开及部分公开) or as its two parts.
+                let take = if g == 0 {
+                    !used[x.3]
+                        && if x.3 <= 1 {
+                            !seen[0]
+                        } else {
+                            !used[0] && !used[1]
+                        }
+                } else {
+                    !seen[g]
+                };
+                if take {
+                    seen[g] = true;
+                    used[x.3] = true;
+                    sum += x.2;
+                    last_end = x.1;
+                }
+            }
+            if seen.iter().all(|&b| b) && sum != total {
+                let mut f = Finding::new(ids::TEXT_ENUMERATION, Outcome::Fail);
+                f.params.push(Param::two(
+                    "kind",
+                    "分项之和与总数不符",
+                    "The parts do not add up",
+                ));
+                f.params.push(Param::two(
+                    "kind_en",
+                    "The parts do not add up",
+                    "The parts do not add up",
+                ));
+                f.params
+                    .push(Param::same("found", excerpt(text, i, total_end, 0, 2)));
+                f.params.push(Param::two(
+                    "problem",
+                    format!("，但其后列举的各项办理结果合计为{sum}件"),
+                    format!("but the outcomes listed after it add up to {sum}"),
+                ));
+                f.params.push(Param::two(
+                    "problem_en",
+                    format!("but the outcomes listed after it add up to {sum}"),
+                    format!("but the outcomes listed after it add up to {sum}"),
+                ));
+                f.expected = Some(crate::num::Num::int(total));
+                f.actual = Some(crate::num::Num::int(sum));
+                f.span = Some(Span::new(i, last_end));
+                out.push(f);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
