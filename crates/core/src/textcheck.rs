@@ -52,11 +52,15 @@ fn is_cjk(c: char) -> bool {
 
 /// A short excerpt around `start..end` for messages.
 fn excerpt(text: &str, start: usize, end: usize, before: usize, after: usize) -> String {
-    let s = text[..start]
-        .char_indices()
-        .rev()
-        .nth(before.saturating_sub(1))
-        .map_or(0, |(i, _)| i);
+    let s = if before == 0 {
+        start
+    } else {
+        text[..start]
+            .char_indices()
+            .rev()
+            .nth(before - 1)
+            .map_or(0, |(i, _)| i)
+    };
     let e = text[end..]
         .char_indices()
         .nth(after)
@@ -656,13 +660,14 @@ fn count_after(text: &str, at: usize) -> Option<(i64, usize)> {
         .chars()
         .take_while(|c| c.is_ascii_digit())
         .collect();
-    let rest = after[d + digits.len()..].trim_start();
+    let tail = &after[d + digits.len()..];
+    let rest = tail.trim_start();
     if !rest.starts_with('件') {
         return None;
     }
     Some((
         digits.parse().ok()?,
-        at + d + digits.len() + rest.len().min(0),
+        at + d + digits.len() + (tail.len() - rest.len()) + '件'.len_utf8(),
     ))
 }
 
