@@ -755,7 +755,7 @@ fn categories(report: &Report, text: &str, scopes: &[Span], out: &mut Vec<Findin
             let mut f = Finding::new(ids::TEXT_TABLE_MISMATCH, Outcome::Fail);
             let (tz, te) = format::table_name("T3");
             f.params
-                .push(Param::same("found", excerpt(text, s, e, 0, 2)));
+                .push(Param::same("found", excerpt(text, s, e, 0, 0)));
             f.params.push(Param::two("table", tz, te));
             f.params.push(Param::two("table_en", te, te));
             f.params.push(Param::two(
@@ -841,7 +841,7 @@ fn categories(report: &Report, text: &str, scopes: &[Span], out: &mut Vec<Findin
                     "The parts do not add up",
                 ));
                 f.params
-                    .push(Param::same("found", excerpt(text, i, total_end, 0, 2)));
+                    .push(Param::same("found", excerpt(text, i, total_end, 0, 0)));
                 f.params.push(Param::two(
                     "problem",
                     format!("，但其后列举的各项办理结果合计为{sum}件"),
