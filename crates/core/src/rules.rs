@@ -32,6 +32,7 @@ pub mod ids {
     pub const TEXT_ENUMERATION: &str = "TEXT-ENUMERATION";
     pub const TEXT_TABLE_MISMATCH: &str = "TEXT-TABLE-MISMATCH";
     pub const FEE_STATEMENT_MISSING: &str = "FEE-STATEMENT-MISSING";
+    pub const DEADLINE_LATE: &str = "DEADLINE-LATE";
 }
 
 /// Which report formats a rule applies to.
@@ -364,6 +365,19 @@ pub static RULES: &[Rule] = &[
         doc_zh: "为什么：《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）施行后，2021年版格式要求在“六、其他需要报告的事项”中报告本机关收取信息处理费的情况（收取金额，或未收取）。\n怎样改：在第六部分写明“依据《政府信息公开信息处理费管理办法》，本年度收取信息处理费X元”或“未收取信息处理费”。",
         doc_en: "Why: since the information processing fee measures (国办函〔2020〕109号), the 2021 format expects section VI to state the fees charged (an amount, or none).\nHow to fix: add a sentence to section VI stating the fees charged this year, or that none were charged.",
     },
+    Rule {
+        id: ids::DEADLINE_LATE,
+        severity: Severity::Warning,
+        scope: Scope::All,
+        title_zh: "报告发布晚于法定期限",
+        title_en: "Published after the legal deadline",
+        message_zh: "报告发布日期{date}晚于法定期限{deadline}（{who}）",
+        message_en: "The report was published on {date}, after the deadline of {deadline} ({who_en})",
+        not_assessable_zh: NA_ZH,
+        not_assessable_en: NA_EN,
+        doc_zh: "为什么：《政府信息公开条例》第四十九条规定，县级以上人民政府部门应当在每年1月31日前公布本行政机关上一年度的年度报告；县级以上地方人民政府的本级政府年度报告应当在每年3月31日前公布（2019年修订前为3月31日）。“不按时发布”是国办公开办函〔2021〕30号列明的问题。本规则只在报告里写明了发布日期（网页的“发布时间”“发布日期”，或文末落款日期）时检查；机关类型按报告标题判断（……局、委、办等为部门，……人民政府、管委会等为本级政府）。\n怎样改：按期发布；若发布日期是转载或更新日期，请以首次发布日期为准。",
+        doc_en: "Why: article 49 of the Regulations: departments of governments at county level and above publish by 31 January, local governments' own reports by 31 March (31 March for everyone before the 2019 revision). Late publication is an official fault category. Checked only when the report states its publication date (page metadata 发布时间/发布日期, or the signature date); the kind of body is inferred from the title.\nHow to fix: publish on time; if the date shown is a repost or update date, use the first publication date.",
+    },
 ];
 
 /// Looks up a rule by id. Every id used in the crate is in [`RULES`] (checked by a test).
@@ -405,6 +419,7 @@ mod tests {
             ids::TEXT_ENUMERATION,
             ids::TEXT_TABLE_MISMATCH,
             ids::FEE_STATEMENT_MISSING,
+            ids::DEADLINE_LATE,
         ];
         assert_eq!(all.len(), RULES.len());
         for id in all {
