@@ -13,6 +13,7 @@ nianbao — 政府信息公开工作年度报告校验 / validator for annual re
 
 用法 / usage:
   nianbao check FILE... [--format text|json|csv|cells] [--lang zh|en]   校验报告（FILE 为 - 时读标准输入）
+  nianbao check FILE --last LAST_YEAR_FILE                              另与同一机关上一年度的报告核对（结转、现行有效件数）
   nianbao explain RULE [--lang zh|en]                                   显示规则说明
   nianbao rules [--lang zh|en]                                          列出全部规则
   nianbao --help | --version
@@ -31,6 +32,8 @@ struct Opts {
     format: Out,
     lang: Lang,
     files: Vec<String>,
+    /// Last year's report of the same body, for the cross-year checks.
+    last: Option<String>,
 }
 
 fn main() -> ExitCode {
@@ -49,6 +52,7 @@ fn parse_opts(args: &[String]) -> Result<Opts, String> {
         format: Out::Text,
         lang: Lang::Zh,
         files: Vec::new(),
+        last: None,
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -81,6 +85,7 @@ fn parse_opts(args: &[String]) -> Result<Opts, String> {
                 o.lang = Lang::parse(&v)
                     .ok_or_else(|| format!("未知语言 / unknown language: {v}（zh|en）"))?;
             }
+            "--last" => o.last = Some(value("--last")?),
             "-" => o.files.push("-".into()),
             s if s.starts_with('-') => return Err(format!("未知选项 / unknown option: {s}")),
             s => o.files.push(s.to_string()),
@@ -142,6 +147,12 @@ fn run(args: &[String]) -> Result<u8, String> {
             if o.files.is_empty() {
                 return Err("check 需要至少一个文件（- 表示标准输入）/ check needs at least one file (- for stdin)".into());
             }
+            if o.last.is_some() && o.files.len() != 1 {
+                return Err(
+                    "--last 只能与一个报告文件一起使用 / --last goes with exactly one report file"
+                        .into(),
+                );
+            }
             Ok(check(&o))
         }
         other => Err(format!("未知命令 / unknown command: {other}")),
@@ -174,6 +185,31 @@ fn check(o: &Opts) -> u8 {
     } else if o.format == Out::Cells {
         let _ = writeln!(stdout, "file,cell,state,value");
     }
+    // Last year's report, when given, is read first: an unreadable one stops the run.
+    let last = match &o.last {
+        Some(p) => match read_input(p).map(|b| nianbao_core::check_bytes(&b, Some(p))) {
+            Ok(c) if c.analysis.report.status == nianbao_core::ReadStatus::Ok => Some(c),
+            Ok(c) => {
+                let msg = match &c.analysis.report.status {
+                    nianbao_core::ReadStatus::Unreadable { zh, en } => {
+                        if o.lang == Lang::Zh {
+                            zh.clone()
+                        } else {
+                            en.clone()
+                        }
+                    }
+                    nianbao_core::ReadStatus::Ok => String::new(),
+                };
+                eprintln!("上一年度报告无法读取 / last year's report cannot be read: {p}: {msg}");
+                return 2;
+            }
+            Err(msg) => {
+                eprintln!("{msg}");
+                return 2;
+            }
+        },
+        None => None,
+    };
     for path in &o.files {
         let name = if path == "-" {
             "<stdin>"
@@ -181,7 +217,13 @@ fn check(o: &Opts) -> u8 {
             path.as_str()
         };
         let checked = match read_input(path) {
-            Ok(bytes) => nianbao_core::check_bytes(&bytes, Some(name)),
+            Ok(bytes) => {
+                let mut c = nianbao_core::check_bytes(&bytes, Some(name));
+                if let Some(last) = &last {
+                    nianbao_core::check_pair(&mut c.analysis, &last.analysis);
+                }
+                c
+            }
             Err(msg) => {
                 any_unreadable = true;
                 match o.format {

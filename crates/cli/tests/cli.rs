@@ -145,10 +145,66 @@ fn legacy_encodings_are_decoded_not_rejected() {
 }
 
 #[test]
+fn last_years_report_is_checked_with_last() {
+    let seed = std::fs::read_to_string(SEED).unwrap();
+    let dir = std::env::temp_dir().join(format!("nianbao-cli-last-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let last = dir.join("2023.txt");
+    std::fs::write(
+        &last,
+        seed.replace("2024", "2023").replacen(
+            "四、结转下年度继续办理\t\t0",
+            "四、结转下年度继续办理\t\t2",
+            1,
+        ),
+    )
+    .unwrap();
+    let o = nianbao(
+        &[
+            "check",
+            SEED,
+            "--last",
+            last.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let f = v["reports"][0]["findings"].as_array().unwrap();
+    assert!(
+        f.iter()
+            .any(|x| x["rule"] == "CARRYOVER-MISMATCH"
+                && x["cells"] == serde_json::json!(["T3.R2.C1"])),
+        "{f:?}"
+    );
+    let o = nianbao(
+        &["check", SEED, SEED, "--last", last.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
 fn bad_input_gets_a_clear_message_and_exit_2() {
+    // A zip that is not a readable Word document: unreadable, with a message saying why.
     let o = nianbao(&["check", "-"], Some(b"PK\x03\x04garbage"));
     assert_eq!(o.status.code(), Some(2));
-    assert!(stdout(&o).contains("压缩包"), "{}", stdout(&o));
+    let s = stdout(&o);
+    assert!(
+        s.starts_with("【无法读取】")
+            && s.lines()
+                .nth(1)
+                .is_some_and(|l| l.trim().chars().count() > 10),
+        "{s}"
+    );
     let o = nianbao(
         &["check", "/nonexistent/file.txt", "--format", "json"],
         None,

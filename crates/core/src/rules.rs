@@ -33,6 +33,8 @@ pub mod ids {
     pub const TEXT_TABLE_MISMATCH: &str = "TEXT-TABLE-MISMATCH";
     pub const FEE_STATEMENT_MISSING: &str = "FEE-STATEMENT-MISSING";
     pub const DEADLINE_LATE: &str = "DEADLINE-LATE";
+    pub const CARRYOVER_MISMATCH: &str = "CARRYOVER-MISMATCH";
+    pub const VALID_COUNT_CONTINUITY: &str = "VALID-COUNT-CONTINUITY";
 }
 
 /// Which report formats a rule applies to.
@@ -378,6 +380,32 @@ pub static RULES: &[Rule] = &[
         doc_zh: "为什么：《政府信息公开条例》第四十九条规定，县级以上人民政府部门应当在每年1月31日前公布本行政机关上一年度的年度报告；县级以上地方人民政府的本级政府年度报告应当在每年3月31日前公布（2019年修订前为3月31日）。“不按时发布”是国办公开办函〔2021〕30号列明的问题。本规则只在报告里写明了发布日期（网页的“发布时间”“发布日期”，或文末落款日期）时检查；机关类型按报告标题判断（……局、委、办等为部门，……人民政府、管委会等为本级政府）。\n怎样改：按期发布；若发布日期是转载或更新日期，请以首次发布日期为准。",
         doc_en: "Why: article 49 of the Regulations: departments of governments at county level and above publish by 31 January, local governments' own reports by 31 March (31 March for everyone before the 2019 revision). Late publication is an official fault category. Checked only when the report states its publication date (page metadata 发布时间/发布日期, or the signature date); the kind of body is inferred from the title.\nHow to fix: publish on time; if the date shown is a repost or update date, use the first publication date.",
     },
+    Rule {
+        id: ids::CARRYOVER_MISMATCH,
+        severity: Severity::Error,
+        scope: Scope::NationalTables,
+        title_zh: "上年结转与上一年度报告的结转下年度不一致",
+        title_en: "Carried over ≠ last year's carried forward",
+        message_zh: "表三“{col}”列：本年“二、上年结转”为{actual}，但{last_year}年度报告“四、结转下年度继续办理”为{expected}",
+        message_en: "Table 3 column “{col}”: carried over this year is {actual}, but the {last_year} report carried forward {expected}",
+        not_assessable_zh: "跨年度核对无法进行，因为{why}",
+        not_assessable_en: "The cross-year check cannot be made because {why}",
+        doc_zh: "为什么：本年度表三“二、上年结转政府信息公开申请数量”就是上一年度报告表三“四、结转下年度继续办理”的数量，每一列都应相等（2021年格式调整没有改变表三的列）。不一致说明某一年的结转数填错，或有申请在两年之间丢失或重复统计。本规则需要同时提供同一机关上一年度的报告。\n怎样改：核对两年的台账，改正填错的一方；若上一年度报告有误，应在本年度报告中说明。",
+        doc_en: "Why: this year's 上年结转 (carried over) is last year's 结转下年度继续办理 (carried forward), column by column. A difference means one year's figure is wrong, or applications were lost or counted twice between the years. Needs last year's report of the same body.\nHow to fix: check both years' records and correct the wrong one.",
+    },
+    Rule {
+        id: ids::VALID_COUNT_CONTINUITY,
+        severity: Severity::Warning,
+        scope: Scope::NationalTables,
+        title_zh: "现行有效件数与上一年度不衔接",
+        title_en: "Documents in force do not follow from last year",
+        message_zh: "表二“{row}”：上年现行有效{last}件，加本年制发{made}件、减本年废止{repealed}件应为{expected}件，但本年现行有效为{actual}件",
+        message_en: "Table 2 “{row}”: last year {last} in force + {made} made − {repealed} repealed = {expected}, but {actual} are in force this year",
+        not_assessable_zh: NA_ZH,
+        not_assessable_en: NA_EN,
+        doc_zh: "为什么：现行有效件数应大致等于上年现行有效件数加本年制发、减本年废止。修订、清理或统计口径调整会带来出入，所以这是提示性检查（警告），但差异应当能够解释。本规则需要同时提供同一机关上一年度的报告。\n怎样改：核对文件清理台账；如口径调整，在正文中说明。",
+        doc_en: "Why: documents in force should roughly equal last year's in force + made − repealed. Revisions and re-counting cause differences, so this is a warning, but the difference should be explainable. Needs last year's report of the same body.\nHow to fix: check the document records, or explain the change of scope in the text.",
+    },
 ];
 
 /// Looks up a rule by id. Every id used in the crate is in [`RULES`] (checked by a test).
@@ -420,6 +448,8 @@ mod tests {
             ids::TEXT_TABLE_MISMATCH,
             ids::FEE_STATEMENT_MISSING,
             ids::DEADLINE_LATE,
+            ids::CARRYOVER_MISMATCH,
+            ids::VALID_COUNT_CONTINUITY,
         ];
         assert_eq!(all.len(), RULES.len());
         for id in all {
