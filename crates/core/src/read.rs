@@ -377,11 +377,12 @@ fn split_row<'a>(line: &Line<'a>) -> Option<(Vec<Tok<'a>>, Vec<Tok<'a>>)> {
 
 /// Fits the cells after a label to `n` columns: merged-cell artefacts are empty cells at
 /// the edges (one after the label, trailing ones at the end of the row).
-fn fit<'a>(v: Vec<Tok<'a>>, n: usize, grid: bool) -> Vec<Tok<'a>> {
+fn fit<'a>(v: Vec<Tok<'a>>, n: usize, grid: bool, left_aligned: bool) -> Vec<Tok<'a>> {
     if grid {
-        // Exact grid: a single value sits in the first cell of its span; several values are
-        // the last grid columns of the row.
-        return if n == 1 || v.len() <= n {
+        // Exact grid: 表二's values start right after the label (a single value spans the
+        // value columns; the 2019 two-value rows leave the third column empty); 表三/表四's
+        // values are the last grid columns, after label cells of varying width.
+        return if n == 1 || left_aligned || v.len() <= n {
             v.into_iter().take(n).collect()
         } else {
             v[v.len() - n..].to_vec()
@@ -1144,7 +1145,7 @@ fn read_row(
         span: label_span,
     });
     let n = spec.cols.len();
-    let fitted = fit(values, n, line.grid);
+    let fitted = fit(values, n, line.grid, table == "T2");
     let mut missing = Vec::new();
     for (i, col) in spec.cols.iter().enumerate() {
         let key = cell_key(table, spec, col);
@@ -1212,7 +1213,7 @@ fn read_t4_group(
     if rows.iter().any(|r| r.table == "T4" && r.key == spec.key) {
         return;
     }
-    let fitted = fit(values, spec.cols.len(), line.grid);
+    let fitted = fit(values, spec.cols.len(), line.grid, false);
     rows.push(RowRead {
         table: "T4",
         key: spec.key,
@@ -1238,7 +1239,7 @@ fn read_t4(
     findings: &mut Vec<Finding>,
 ) {
     let n = format::T4_GROUPS.len() * format::T4_COLS.len();
-    let fitted = fit(values, n, line.grid);
+    let fitted = fit(values, n, line.grid, false);
     if fitted.iter().filter(|t| t.value).count() < 5 {
         return;
     }
@@ -1301,7 +1302,7 @@ mod tests {
             .iter()
             .map(|s| mk(s))
             .collect();
-        let f = fit(v, 7, false);
+        let f = fit(v, 7, false, false);
         assert_eq!(
             f.iter().map(|t| t.text.as_ref()).collect::<Vec<_>>(),
             ["0", "1", "2", "3", "4", "5", "6"]
@@ -1311,7 +1312,7 @@ mod tests {
             .iter()
             .map(|s| mk(s))
             .collect();
-        let f = fit(v, 7, false);
+        let f = fit(v, 7, false, false);
         assert_eq!(
             f.iter().map(|t| t.text.as_ref()).collect::<Vec<_>>(),
             ["5", "0", "0", "0", "0", "0", ""]
