@@ -321,7 +321,18 @@ fn number_with_unit(f: &str) -> bool {
 
 /// Splits a line into its label cells and its value cells (empty cells kept among values).
 fn split_row<'a>(line: &Line<'a>) -> Option<(Vec<Tok<'a>>, Vec<Tok<'a>>)> {
-    if !line.toks.iter().any(|t| t.value) {
+    // A row whose cells are known (tabs, HTML/Word grids) may be a label followed by blank
+    // cells only: those are blank cells, not a missing row. A header row ends in a label
+    // (or one merged cell after it), so at least three cells must follow the label.
+    let blank_row = line.tabbed
+        && line
+            .toks
+            .iter()
+            .rposition(|t| t.is_label())
+            .is_some_and(|i| {
+                i + 3 < line.toks.len() && line.toks[i + 1..].iter().all(|t| t.is_empty())
+            });
+    if !blank_row && !line.toks.iter().any(|t| t.value) {
         return None;
     }
     if !line.tabbed {
@@ -359,7 +370,7 @@ fn split_row<'a>(line: &Line<'a>) -> Option<(Vec<Tok<'a>>, Vec<Tok<'a>>)> {
     match last_label {
         Some(i) => {
             let values = line.toks[i + 1..].to_vec();
-            if !values.iter().any(|t| t.value) {
+            if !blank_row && !values.iter().any(|t| t.value) {
                 return None;
             }
             Some((

@@ -292,9 +292,13 @@ fn doubled_words(prose: &[(usize, &str)], out: &mut Vec<Finding>) {
                 if i + 2 * k > chars.len() {
                     continue;
                 }
+                // Cheapest test first: a repeat starts with the same character k places on.
+                if chars[i].1 != chars[i + k].1 {
+                    continue;
+                }
                 let a = &chars[i..i + k];
                 let b = &chars[i + k..i + 2 * k];
-                if !a.iter().all(|x| is_cjk(x.1)) || a.iter().map(|x| x.1).ne(b.iter().map(|x| x.1))
+                if a.iter().map(|x| x.1).ne(b.iter().map(|x| x.1)) || !a.iter().all(|x| is_cjk(x.1))
                 {
                     continue;
                 }
@@ -583,7 +587,11 @@ fn fee_statement(report: &Report, text: &str, out: &mut Vec<Finding>) {
     }
     let Some(s6) = report.section(6) else { return };
     let body = text.get(s6.span.start..s6.span.end).unwrap_or("");
-    if !fold(body).contains("处理费") {
+    let f = fold(body);
+    // "未收取信息处理费", "收取信息处理费0元", "未发生收费情况": any statement on fees counts.
+    let states_fees =
+        f.contains("处理费") || f.contains("收费") || (f.contains("收取") && f.contains('费'));
+    if !states_fees {
         let mut f = Finding::new(ids::FEE_STATEMENT_MISSING, Outcome::Fail);
         f.span = Some(s6.heading_span);
         out.push(f);
