@@ -395,12 +395,20 @@ fn brackets(prose: &[(usize, &str)], out: &mut Vec<Finding>) {
 }
 
 fn lexicon(text: &str, out: &mut Vec<Finding>) {
-    for &(wrong, right) in TYPOS {
-        for (i, _) in text.match_indices(wrong) {
-            // "行政法复议" inside "行政法复议" only; skip inside table rows.
-            let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
-            let line_end = text[i..].find('\n').map_or(text.len(), |p| i + p);
-            if text[line_start..line_end].contains('\t') {
+    // One pass over the text: only positions whose character starts some entry are tried.
+    let firsts: Vec<char> = TYPOS.iter().filter_map(|(w, _)| w.chars().next()).collect();
+    let mut line_has_tab = false;
+    for (i, c) in text.char_indices() {
+        if c == '\n' || i == 0 {
+            let from = if c == '\n' { i + 1 } else { 0 };
+            let end = text[from..].find('\n').map_or(text.len(), |p| from + p);
+            line_has_tab = text[from..end].contains('\t');
+        }
+        if line_has_tab || !firsts.contains(&c) {
+            continue;
+        }
+        for &(wrong, right) in TYPOS {
+            if !text[i..].starts_with(wrong) {
                 continue;
             }
             typo(
