@@ -339,7 +339,11 @@ fn cell_rules(report: &Report, out: &mut Vec<Finding>) {
             CellValue::Placeholder(_) => placeholders.push(cell.key.clone()),
             CellValue::Text(_) => {
                 let mut f = single(ids::CELL_NOT_NUMBER);
-                if kind == ColKind::Amount {
+                // A number written with its unit (251000元, 1个, 12件) is a format slip the
+                // reader can see through; other text is an error.
+                if kind == ColKind::Amount
+                    || crate::read::number_with_unit(&crate::text::fold(&cell.raw))
+                {
                     f.severity = Severity::Warning;
                 }
                 out.push(f);

@@ -306,7 +306,7 @@ fn is_value(t: &str) -> bool {
 }
 
 /// `251000元`, `12件`, `3.5万元`: a number followed by a short unit.
-fn number_with_unit(f: &str) -> bool {
+pub(crate) fn number_with_unit(f: &str) -> bool {
     let end = f
         .char_indices()
         .find(|&(_, c)| !(c.is_ascii_digit() || c == '.' || c == ',' || c == '-'))

@@ -38,7 +38,6 @@ fn find_loose(text: &str, quote: &str) -> Vec<(usize, usize)> {
     let Some(&first) = q.first() else { return out };
     for (start, _) in text.match_indices(first) {
         let mut k = 0;
-        let mut end = start;
         for (i, c) in text[start..].char_indices() {
             if c.is_whitespace() {
                 continue;
@@ -47,9 +46,8 @@ fn find_loose(text: &str, quote: &str) -> Vec<(usize, usize)> {
                 break;
             }
             k += 1;
-            end = start + i + c.len_utf8();
             if k == q.len() {
-                out.push((start, end));
+                out.push((start, start + i + c.len_utf8()));
                 break;
             }
         }
