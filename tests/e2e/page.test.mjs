@@ -4,9 +4,9 @@
 // Env: CHROMIUM (default /usr/bin/chromium), E2E_OUT (screenshots; default target/e2e).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -17,6 +17,7 @@ const out = process.env.E2E_OUT || join(root, 'target', 'e2e');
 const seed = readFileSync(join(root, 'tests', 'fixtures', 'seed.txt'), 'utf8');
 /** A fixture report of tests/fixtures/cases without its `==== expect ====` block. */
 const fixture = (name) => readFileSync(join(root, 'tests', 'fixtures', 'cases', name), 'utf8').split('==== expect ====')[0];
+const fixtures = join(root, 'tests', 'fixtures');
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
 // --user-data-dir must not be in args: launchPersistentContext(dir) sets it.
 const args = [
@@ -26,6 +27,8 @@ const args = [
 
 let context;
 let profile;
+/** Removed after the run (the generated 32 MiB file). */
+const tempDirs = [];
 
 before(async () => {
   assert.ok(url, 'APP_URL is not set (run through scripts/e2e.sh)');
@@ -37,6 +40,7 @@ before(async () => {
 after(async () => {
   if (context) await context.close();
   if (profile) rmSync(profile, { recursive: true, force: true });
+  for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
 });
 
 /** Opens the page; every console error, page error and HTTP status >= 400 is collected. */
@@ -203,4 +207,360 @@ test('browser without WebAssembly (--jitless): a clear message instead of a blan
     await ctx.close();
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+// ---- Files, drag and drop, clipboard HTML -------------------------------------------------
+
+/** Chooses files through the 选择文件 input and waits until the list has them all. */
+async function pick(page, files) {
+  await page.setInputFiles('#file', files);
+  const n = Array.isArray(files) ? files.length : 1;
+  await page.waitForSelector('#files[data-state="done"]', { timeout: 20000 });
+  assert.equal(await page.$$eval('#file-list li', (lis) => lis.length), n);
+}
+
+/** The list as data: name, kind, verdict, counts, the summary text and which one is shown. */
+async function fileList(page) {
+  return page.$$eval('#file-list li', (lis) => lis.map((li) => ({
+    name: li.getAttribute('data-name'),
+    kind: li.getAttribute('data-kind'),
+    verdict: li.getAttribute('data-verdict'),
+    errors: Number(li.getAttribute('data-errors')),
+    warnings: Number(li.getAttribute('data-warnings')),
+    text: li.textContent,
+    current: li.querySelector('button').getAttribute('aria-current') === 'true',
+  })));
+}
+
+/** The seed's result is on screen: the page still works after whatever came before. */
+async function assertSeedShown(page) {
+  await page.waitForSelector('#verdict');
+  assert.equal(await page.textContent('#agency'), '洛阳市科学技术局');
+  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'pass');
+}
+
+const seedPath = join(fixtures, 'seed.txt');
+
+test('file picker: a visible, labelled 选择文件 button; seed.txt is read and shown', async () => {
+  const { page, errors } = await open();
+  assert.equal(await page.textContent('#pick'), '选择文件');
+  assert.ok(await page.isVisible('#pick'), '选择文件 is visible');
+  assert.equal(await page.getAttribute('#file', 'type'), 'file');
+  assert.notEqual(await page.getAttribute('#file', 'multiple'), null);
+  assert.ok(await page.isHidden('#files'), 'no list before a file is chosen');
+  // keyboard: the button is in the tab order right after 校验
+  await page.focus('#check');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'pick');
+
+  await pick(page, seedPath);
+  const list = await fileList(page);
+  assert.deepEqual(list.map((f) => [f.name, f.kind, f.verdict, f.current]), [['seed.txt', 'text', 'pass', true]]);
+  assert.match(list[0].text, /通过/);
+  await assertSeedShown(page);
+  assert.equal(await page.getAttribute('#source', 'data-origin'), 'file');
+  assert.match(await page.textContent('#source'), /seed\.txt/);
+  assert.equal(await page.textContent('#t3 td[data-key="T3.R1.C1"]'), '0');
+  await page.screenshot({ path: join(out, 'file-seed.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a GBK-encoded text file is read (browser TextDecoder gb18030), not refused', async () => {
+  const { page, errors } = await open();
+  const gbk = join(fixtures, 'page', 'seed-gbk.txt');
+  // the fixture really is GBK: not valid UTF-8
+  assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(gbk)));
+  await pick(page, gbk);
+  const [f] = await fileList(page);
+  assert.equal(f.kind, 'text');
+  assert.equal(f.verdict, 'pass', f.text);
+  assert.match(f.text, /GBK/);
+  await assertSeedShown(page);
+  assert.match(await page.textContent('#source'), /GBK/);
+  await page.screenshot({ path: join(out, 'file-gbk.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('two files at once: a list with both verdicts; each opens by keyboard', async () => {
+  const { page, errors } = await open();
+  await pick(page, [
+    { name: 'seed.txt', mimeType: 'text/plain', buffer: readFileSync(seedPath) },
+    { name: '两处错误.txt', mimeType: 'text/plain', buffer: Buffer.from(fixture('15_two_errors.txt'), 'utf8') },
+  ]);
+  const list = await fileList(page);
+  assert.deepEqual(list.map((f) => [f.name, f.kind, f.verdict, f.current]), [
+    ['seed.txt', 'text', 'pass', true],
+    ['两处错误.txt', 'text', 'fail', false],
+  ]);
+  assert.ok(list[1].errors >= 1, JSON.stringify(list[1]));
+  assert.match(list[0].text, /通过/);
+  assert.match(list[1].text, new RegExp(`有错误（错误 ${list[1].errors} 项`));
+  await assertSeedShown(page);
+
+  // open the second with the keyboard
+  await page.focus('#file-list li:nth-child(2) button');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#verdict[data-verdict="fail"]');
+  assert.match(await page.textContent('#source'), /两处错误\.txt/);
+  assert.equal(await page.getAttribute('#identity [data-col="C1"]', 'data-outcome'), 'fail');
+  const after = await fileList(page);
+  assert.deepEqual(after.map((f) => f.current), [false, true]);
+  await page.screenshot({ path: join(out, 'files-two.png'), fullPage: true });
+
+  // and back to the first with Space
+  await page.focus('#file-list li:nth-child(1) button');
+  await page.keyboard.press(' ');
+  await page.waitForSelector('#verdict[data-verdict="pass"]');
+  assert.deepEqual((await fileList(page)).map((f) => f.current), [true, false]);
+
+  // 校验 of the box shows the box's result again, and no file is marked as shown
+  await check(page, seed);
+  await page.waitForSelector('#source[data-origin="paste"]');
+  assert.deepEqual((await fileList(page)).map((f) => f.current), [false, false]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('drop anywhere on the page: a hint while dragging, the file is read, no navigation', async () => {
+  const { page, errors } = await open();
+  const before = page.url();
+  const dt = await page.evaluateHandle((text) => {
+    const d = new DataTransfer();
+    d.items.add(new File([text], '拖入的报告.txt', { type: 'text/plain' }));
+    return d;
+  }, seed);
+  const fire = (type, selector) => page.evaluate(([type, selector, d]) => {
+    const ev = new DragEvent(type, { dataTransfer: d, bubbles: true, cancelable: true });
+    // true when the page cancelled the browser's own handling (opening the file)
+    return !document.querySelector(selector).dispatchEvent(ev);
+  }, [type, selector, dt]);
+
+  assert.ok(await page.isHidden('#drop-hint'));
+  assert.equal(await fire('dragenter', 'header h1'), true);
+  assert.equal(await fire('dragover', 'footer'), true);
+  assert.ok(await page.isVisible('#drop-hint'), 'the drop hint shows while dragging');
+  assert.match(await page.textContent('#drop-hint'), /松开鼠标即可校验文件/);
+  assert.equal(await page.getAttribute('#app', 'data-dragging'), 'true');
+  await page.screenshot({ path: join(out, 'drop-hint.png') });
+  assert.equal(await fire('drop', 'footer'), true, 'drop is cancelled: the browser does not open the file');
+  assert.ok(await page.isHidden('#drop-hint'), 'the hint goes away after the drop');
+
+  await page.waitForSelector('#files[data-state="done"]');
+  assert.deepEqual((await fileList(page)).map((f) => [f.name, f.verdict]), [['拖入的报告.txt', 'pass']]);
+  await assertSeedShown(page);
+
+  // a dragged link dropped outside the text box does not navigate either
+  const prevented = await page.evaluate(() => {
+    const d = new DataTransfer();
+    d.setData('text/uri-list', 'https://example.com/');
+    const over = new DragEvent('dragover', { dataTransfer: d, bubbles: true, cancelable: true });
+    const drop = new DragEvent('drop', { dataTransfer: d, bubbles: true, cancelable: true });
+    return [!document.body.dispatchEvent(over), !document.body.dispatchEvent(drop)];
+  });
+  assert.deepEqual(prevented, [true, true]);
+  // a drag that leaves the window hides the hint
+  await fire('dragenter', 'main');
+  assert.ok(await page.isVisible('#drop-hint'));
+  await fire('dragleave', 'main');
+  assert.ok(await page.isHidden('#drop-hint'));
+
+  assert.equal(page.url(), before);
+  await page.screenshot({ path: join(out, 'drop.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+/** Dispatches a paste of `html` + `text` into the box; true when the page cancelled the default. */
+function pasteInto(page, html, text) {
+  return page.evaluate(([html, text]) => {
+    const d = new DataTransfer();
+    if (html !== null) d.setData('text/html', html);
+    d.setData('text/plain', text);
+    const input = document.getElementById('input');
+    input.focus();
+    const ev = new ClipboardEvent('paste', { clipboardData: d, bubbles: true, cancelable: true });
+    return !input.dispatchEvent(ev);
+  }, [html, text]);
+}
+
+// Clipboard HTML as Word puts it on the clipboard (fixture of the HTML reader).
+const wordClipboard = join(fixtures, 'html', 'word-clipboard-2021.html');
+
+test('paste from Word or a browser: clipboard HTML is kept for checking, the box shows the text', { skip: !existsSync(wordClipboard) && 'no tests/fixtures/html/word-clipboard-2021.html' }, async () => {
+  const { page, errors } = await open();
+  const html = readFileSync(wordClipboard, 'utf8');
+  // what a browser puts beside it as text/plain: the rendered text
+  const text = await page.evaluate((h) => new DOMParser().parseFromString(h, 'text/html').body.innerText, html);
+  assert.equal(await pasteInto(page, html, text), true);
+  assert.equal(await page.inputValue('#input'), text, 'the box shows the plain text');
+  assert.ok(await page.isVisible('#paste-note'));
+  assert.match(await page.textContent('#paste-note'), /已读取网页\/Word 表格格式/);
+  await page.click('#check');
+  await page.waitForSelector('#verdict');
+  assert.equal(await page.getAttribute('#source', 'data-origin'), 'paste');
+  assert.equal(await page.getAttribute('#source', 'data-kind'), 'html');
+  assert.match(await page.textContent('#source'), /粘贴的网页\/Word 表格格式/);
+  assert.equal(await page.textContent('#agency'), '示例县农业农村局');
+  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'pass');
+  await page.screenshot({ path: join(out, 'paste-html.png'), fullPage: true });
+
+  // editing the text drops the HTML: the box is checked as it reads
+  await page.type('#input', ' ');
+  assert.ok(await page.isHidden('#paste-note'));
+  await page.click('#check');
+  await page.waitForSelector('#source[data-kind="text"]');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('paste: HTML that is not a report falls back to the plain text; plain-text pastes are untouched', async () => {
+  const { page, errors } = await open();
+  assert.equal(await pasteInto(page, '<html><body><p>页面导航</p><img src="x.png"></body></html>', seed), true);
+  assert.equal(await page.inputValue('#input'), seed);
+  assert.ok(await page.isVisible('#paste-note'));
+  await page.click('#check');
+  await page.waitForSelector('#verdict');
+  assert.equal(await page.getAttribute('#source', 'data-kind'), 'text');
+  assert.match(await page.textContent('#source'), /已按纯文本校验/);
+  await assertSeedShown(page);
+
+  // 改用框中文字校验: drop the HTML by hand
+  await pasteInto(page, '<p>x</p>', seed);
+  assert.ok(await page.isVisible('#paste-note'));
+  await page.click('#paste-plain');
+  assert.ok(await page.isHidden('#paste-note'));
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'input');
+
+  // plain text only on the clipboard: the browser pastes it as before (not cancelled)
+  assert.equal(await pasteInto(page, null, '表三'), false);
+  assert.ok(await page.isHidden('#paste-note'));
+  // HTML pasted into the middle of other text: only the text is used
+  await page.fill('#input', 'abc');
+  await page.evaluate(() => document.getElementById('input').setSelectionRange(1, 1));
+  assert.equal(await pasteInto(page, '<p>x</p>', 'x'), false);
+  assert.ok(await page.isHidden('#paste-note'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+/** A zip that stops after the first bytes of its first entry: a .docx cut short in download. */
+function truncatedZip() {
+  const name = Buffer.from('[Content_Types].xml');
+  const head = Buffer.alloc(30);
+  head.writeUInt32LE(0x04034b50, 0); // PK\3\4
+  head.writeUInt16LE(20, 4);
+  head.writeUInt16LE(8, 8); // deflate
+  head.writeUInt32LE(500, 18); // compressed size (more than follows)
+  head.writeUInt32LE(2000, 22);
+  head.writeUInt16LE(name.length, 26);
+  return Buffer.concat([head, name, Buffer.from(Array.from({ length: 40 }, (_, i) => i))]);
+}
+
+/** Random bytes with NULs, like an image or an executable. */
+function garbage() {
+  const b = Buffer.alloc(4096);
+  let x = 12345;
+  for (let i = 0; i < b.length; i++) { x = (x * 1103515245 + 12345) & 0x7fffffff; b[i] = x >> 16; }
+  b[10] = 0;
+  return b;
+}
+
+let big;
+function bigFile() {
+  if (!big) {
+    tempDirs.push(mkdtempSync(join(tmpdir(), 'nianbao-e2e-big-')));
+    big = join(tempDirs[tempDirs.length - 1], 'huge.txt');
+    writeFileSync(big, Buffer.alloc(32 * 1024 * 1024 + 1, 0x20));
+  }
+  return big;
+}
+
+const badInputs = [
+  { label: 'binary garbage', file: () => ({ name: 'photo.bin', mimeType: 'application/octet-stream', buffer: garbage() }), zh: /二进制|不是文本/ },
+  // 文件不完整: the .docx reader; 暂不能直接读取 .docx: the core before that reader landed
+  { label: 'a truncated zip', file: () => ({ name: '报告.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: truncatedZip() }), zh: /文件不完整|损坏|暂不能直接读取 \.docx/ },
+  { label: 'an empty file', file: () => ({ name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) }), zh: /文件是空的/ },
+  // generated at run time in a temporary directory (a path: no 32 MB transfer over CDP), never
+  // stored in the repository
+  { label: 'a file over 32 MiB', file: bigFile, zh: /文件过大（32\.1 MB），超过 32 MB/ },
+  { label: 'an HTML page without a report', file: () => ({ name: 'index.html', mimeType: 'text/html', buffer: Buffer.from('<!doctype html><html><head><meta charset="utf-8"><title>首页</title></head><body><p>欢迎访问本网站。</p><p>联系我们</p></body></html>') }), zh: /未识别为政府信息公开工作年度报告|HTML/ },
+];
+
+for (const bad of badInputs) {
+  test(`bad input, ${bad.label}: a clear Chinese message (English second), and the page keeps working`, async () => {
+    const { page, errors } = await open();
+    const file = bad.file();
+    const name = typeof file === 'string' ? basename(file) : file.name;
+    await pick(page, [file]);
+    const [f] = await fileList(page);
+    assert.equal(f.name, name);
+    assert.equal(f.verdict, 'unreadable', JSON.stringify(f));
+    assert.match(f.text, /无法读取/);
+    await page.waitForSelector('#message[data-kind="unreadable"]');
+    const zh = await page.textContent('#message p[lang="zh-CN"]');
+    const en = await page.textContent('#message p[lang="en"]');
+    assert.match(zh, bad.zh);
+    assert.ok(en.trim().length > 0, 'an English message too');
+    assert.equal(await page.$('#verdict'), null);
+    await page.screenshot({ path: join(out, `bad-${name.replace(/[^a-z.]/gi, '_')}.png`), fullPage: true });
+    // the next input works
+    await pick(page, seedPath);
+    await assertSeedShown(page);
+    await check(page, seed);
+    await page.waitForSelector('#source[data-origin="paste"]');
+    await assertSeedShown(page);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+test('bad and good files in one batch: every file listed with its verdict', async () => {
+  const { page, errors } = await open();
+  const files = badInputs.filter((b) => !/32 MiB/.test(b.label)).map((b) => b.file());
+  files.push({ name: 'seed.txt', mimeType: 'text/plain', buffer: readFileSync(seedPath) });
+  await pick(page, files);
+  const list = await fileList(page);
+  assert.deepEqual(list.map((f) => f.verdict), ['unreadable', 'unreadable', 'unreadable', 'unreadable', 'pass']);
+  await page.click('#file-list li:last-child button');
+  await assertSeedShown(page);
+  await page.screenshot({ path: join(out, 'files-batch.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+// Readers landing in parallel: the HTML and Word fixtures are checked when they are present.
+const htmlSeed = join(fixtures, 'html', 'seed-2021.html');
+const docxSeed = join(fixtures, 'docx', 'seed.docx');
+
+test('an HTML file (saved web page) through the picker', { skip: !existsSync(htmlSeed) && 'no tests/fixtures/html/seed-2021.html' }, async () => {
+  const { page, errors } = await open();
+  await pick(page, htmlSeed);
+  const [f] = await fileList(page);
+  assert.equal(f.kind, 'html', JSON.stringify(f));
+  assert.match(f.text, /网页/);
+  await page.waitForSelector('#verdict');
+  assert.equal(await page.getAttribute('#source', 'data-kind'), 'html');
+  assert.equal(await page.textContent('#agency'), '洛阳市科学技术局');
+  assert.equal(f.verdict, 'pass', JSON.stringify(f));
+  await page.screenshot({ path: join(out, 'file-html.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a Word document (.docx) through the picker', { skip: !existsSync(docxSeed) && 'no tests/fixtures/docx/seed.docx' }, async () => {
+  const { page, errors } = await open();
+  await pick(page, docxSeed);
+  const [f] = await fileList(page);
+  assert.equal(f.kind, 'docx', JSON.stringify(f));
+  assert.match(f.text, /Word 文档/);
+  await page.waitForSelector('#verdict');
+  assert.equal(await page.getAttribute('#source', 'data-kind'), 'docx');
+  assert.equal(await page.textContent('#agency'), '洛阳市科学技术局');
+  assert.equal(f.verdict, 'pass', JSON.stringify(f));
+  assert.equal(await page.textContent('#t3 td[data-key="T3.R1.C1"]'), '0');
+  await page.screenshot({ path: join(out, 'file-docx.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
 });

@@ -1,122 +1,66 @@
-//! The page, written with web-sys: builds the form and renders a [`PageView`].
+//! Drawing with web-sys: renders a [`PageView`] into the result area (the form and its
+//! events are in [`crate::page`]).
 //!
 //! All report-derived text goes in through `set_text_content` (never `innerHTML`), so a
 //! pasted report can not inject markup.
 
-use gloo::events::EventListener;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, HtmlTextAreaElement, KeyboardEvent};
+use wasm_bindgen::JsValue;
+use web_sys::{Document, Element};
 
-use crate::view::{self, PageView, ReportView, RowView, TableView};
+use crate::view::{self, PageView, ReportView, RowView, Source, TableView};
 
-type Res<T> = Result<T, JsValue>;
+pub(crate) type Res<T> = Result<T, JsValue>;
 
 /// A small element builder: `h(doc, "td")?.attr("data-key", k)?.text(v).el`.
-struct H {
-    el: Element,
+pub(crate) struct H {
+    pub(crate) el: Element,
 }
 
-fn h(doc: &Document, tag: &str) -> Res<H> {
+pub(crate) fn h(doc: &Document, tag: &str) -> Res<H> {
     Ok(H {
         el: doc.create_element(tag)?,
     })
 }
 
 impl H {
-    fn attr(self, name: &str, value: &str) -> Res<H> {
+    pub(crate) fn attr(self, name: &str, value: &str) -> Res<H> {
         self.el.set_attribute(name, value)?;
         Ok(self)
     }
-    fn class(self, value: &str) -> Res<H> {
+    pub(crate) fn class(self, value: &str) -> Res<H> {
         self.attr("class", value)
     }
-    fn text(self, value: &str) -> H {
+    pub(crate) fn text(self, value: &str) -> H {
         self.el.set_text_content(Some(value));
         self
     }
-    fn into_child_of(self, parent: &Element) -> Res<Element> {
+    pub(crate) fn into_child_of(self, parent: &Element) -> Res<Element> {
         parent.append_child(&self.el)?;
         Ok(self.el)
     }
 }
 
-/// Builds the form (label, `#input`, `#check`, `#result`) inside `container`, replacing its
-/// content, and wires the 校验 button (and Ctrl+Enter in the text box).
-pub fn mount(container: &Element) -> Res<()> {
-    let doc = container
-        .owner_document()
-        .ok_or_else(|| JsValue::from_str("container has no document"))?;
-    container.set_text_content(None);
-
-    let form = h(&doc, "section")?
-        .class("form")?
-        .into_child_of(container)?;
-    h(&doc, "label")?
-        .attr("for", "input")?
-        .text("年度报告全文（从网页、Word 或 PDF 中复制后粘贴到这里）")
-        .into_child_of(&form)?;
-    h(&doc, "p")?
-        .class("hint")?
-        .attr("id", "input-hint")?
-        .text("Paste the full text of the report. Everything is checked in this browser; nothing is uploaded.")
-        .into_child_of(&form)?;
-    let input: HtmlTextAreaElement = h(&doc, "textarea")?
-        .attr("id", "input")?
-        .attr("rows", "14")?
-        .attr("spellcheck", "false")?
-        .attr("aria-describedby", "input-hint")?
-        .attr(
-            "placeholder",
-            "例如：××市××局 2024 年政府信息公开工作年度报告 …",
-        )?
-        .into_child_of(&form)?
-        .dyn_into()?;
-    let actions = h(&doc, "div")?.class("actions")?.into_child_of(&form)?;
-    let button = h(&doc, "button")?
-        .attr("id", "check")?
-        .attr("type", "button")?
-        .text("校验")
-        .into_child_of(&actions)?;
-    h(&doc, "span")?
-        .class("hint")?
-        .text("快捷键 Ctrl+Enter")
-        .into_child_of(&actions)?;
-    let result = h(&doc, "section")?
-        .attr("id", "result")?
-        .attr("aria-live", "polite")?
-        .into_child_of(container)?;
-    container.set_attribute("data-state", "ready")?;
-
-    let run = {
-        let input = input.clone();
-        let result = result.clone();
-        move || {
-            let v = view::build(&input.value());
-            if let Err(e) = render(&result, &v) {
-                web_sys::console::error_2(&JsValue::from_str("nianbao: render failed"), &e);
-            }
-        }
-    };
-    let run2 = run.clone();
-    EventListener::new(&button, "click", move |_| run()).forget();
-    EventListener::new(&input, "keydown", move |e| {
-        if let Some(k) = e.dyn_ref::<KeyboardEvent>() {
-            if k.key() == "Enter" && (k.ctrl_key() || k.meta_key()) {
-                k.prevent_default();
-                run2();
-            }
-        }
-    })
-    .forget();
-    Ok(())
-}
-
 /// Replaces the content of the result area with `v`.
 pub fn render(result: &Element, v: &PageView) -> Res<()> {
+    render_from(result, None, v)
+}
+
+/// Replaces the content of the result area with `v`, under a line saying where it came from
+/// (`#source[data-origin][data-kind]`: a file and its kind, or the pasted text).
+pub fn render_from(result: &Element, source: Option<&Source>, v: &PageView) -> Res<()> {
     let doc = result
         .owner_document()
         .ok_or_else(|| JsValue::from_str("result has no document"))?;
     result.set_text_content(None);
+    if let Some(s) = source {
+        h(&doc, "p")?
+            .attr("id", "source")?
+            .class("source")?
+            .attr("data-origin", s.origin)?
+            .attr("data-kind", s.kind)?
+            .text(&s.line_zh)
+            .into_child_of(result)?;
+    }
     match v {
         PageView::Empty => message(&doc, result, "empty", view::EMPTY_ZH, view::EMPTY_EN),
         PageView::Unreadable { zh, en } => message(&doc, result, "unreadable", zh, en),

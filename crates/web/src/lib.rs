@@ -2,11 +2,15 @@
 //!
 //! - [`start`]: called by the Trunk bin (`src/main.rs`); mounts the page into `#app`.
 //! - [`mount`]: the same into any element (used by the browser tests; later by a widget).
-//! - [`check`]: the JavaScript API, `check(text, options) -> object`.
+//! - [`check`]: the JavaScript API, `check(input, options) -> object` (text, HTML or bytes).
 //!
-//! The page's content is computed by [`view`] (pure, tested natively) and drawn by [`dom`].
+//! The page's content is computed by [`view`] (pure, tested natively) and drawn by [`dom`];
+//! [`page`] wires the form (paste, file picker, drag and drop, the list of files) and [`read`]
+//! turns any input into the core's `Checked` (with the browser's GBK decoder).
 
 pub mod dom;
+pub mod page;
+pub mod read;
 pub mod view;
 
 use std::sync::Once;
@@ -14,6 +18,7 @@ use std::sync::Once;
 use serde::{Deserialize, Serialize};
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Mounts the page into `#app` (or `<body>` when there is none). Errors are shown on the page.
 pub fn start() {
@@ -26,7 +31,7 @@ pub fn start() {
         web_sys::console::error_1(&JsValue::from_str("nianbao: no #app and no <body>"));
         return;
     };
-    if let Err(e) = dom::mount(&target) {
+    if let Err(e) = page::mount(&target) {
         web_sys::console::error_2(&JsValue::from_str("nianbao: could not build the page"), &e);
         show_fatal(
             "页面初始化失败，请刷新页面重试。",
@@ -39,7 +44,7 @@ pub fn start() {
 #[wasm_bindgen]
 pub fn mount(container: &web_sys::Element) -> Result<(), JsValue> {
     install_panic_hook();
-    dom::mount(container)
+    page::mount(container)
 }
 
 /// The version of this build (the workspace version).
@@ -86,44 +91,92 @@ fn show_fatal(zh: &str, en: &str) {
     }
 }
 
-/// Options of [`check`] (all optional).
+/// Options of [`check`] (all optional). Unknown fields are an error (checked in [`check`]),
+/// so that a misspelt option (`{ language: "en" }`) is not silently ignored.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 struct CheckOptions {
     /// `"zh"` (default) or `"en"`: language of the messages.
     lang: Option<String>,
+    /// The file name (reported as `file`; a hint for reading, the content decides).
+    name: Option<String>,
 }
 
-/// Validates one report: `check(text, options?)`.
+const USAGE: &str = "check(input, options): input is a string (report text or HTML), a Uint8Array or an ArrayBuffer (a file's bytes; for a File or Blob pass new Uint8Array(await file.arrayBuffer())); options is undefined or { lang: \"zh\" | \"en\", name: \"report.docx\" }";
+
+/// Validates one report: `check(input, options?)`.
 ///
-/// `input`: the report text (a string). `options`: `undefined`, `null` or `{ lang: "zh" | "en" }`.
+/// `input`: a string (plain report text, or HTML such as a saved page or clipboard HTML), or
+/// a file's bytes as a `Uint8Array` or `ArrayBuffer` (.docx, .html, .txt in UTF-8, UTF-16 with
+/// BOM or GBK/GB18030; the content decides, not the name). `options`: `undefined`, `null` or
+/// `{ lang: "zh" | "en", name: "report.docx" }`.
+///
 /// Returns the contract object of format.md §10 (`nianbao_contract::ReportDto`) as a plain
-/// JavaScript object, with text spans in UTF-16 code units (JavaScript string indices).
-/// Throws an `Error` for a non-string input or bad options.
+/// JavaScript object, with text spans in UTF-16 code units, plus `kind` (`"text"` | `"html"` |
+/// `"docx"` | `"unreadable"`) and, when the spans do not index into the input string (bytes,
+/// HTML), `text`: the text the spans index into.
+/// Throws an `Error` for any other input type and for bad options.
 #[wasm_bindgen]
 pub fn check(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let text = input
-        .as_string()
-        .ok_or_else(|| JsError::new("check(input, options): input must be a string"))?;
     let options: CheckOptions = if options.is_undefined() || options.is_null() {
         CheckOptions::default()
+    } else if !options.is_object() || js_sys::Array::is_array(&options) {
+        return Err(JsError::new(&format!("bad options: {USAGE}")).into());
     } else {
+        // serde-wasm-bindgen reads only the fields it knows, so unknown keys are found here.
+        let object = js_sys::Object::from(options.clone());
+        for key in js_sys::Object::keys(&object).iter() {
+            let key = key.as_string().unwrap_or_default();
+            if key != "lang" && key != "name" {
+                return Err(JsError::new(&format!(
+                    "bad options (unknown option {key:?}); {USAGE}"
+                ))
+                .into());
+            }
+        }
         serde_wasm_bindgen::from_value(options)
-            .map_err(|e| JsError::new(&format!("check: bad options: {e}")))?
+            .map_err(|e| JsError::new(&format!("bad options ({e}); {USAGE}")))?
     };
     let lang = match options.lang.as_deref() {
         None => nianbao_core::Lang::Zh,
-        Some(s) => nianbao_core::Lang::parse(s)
-            .ok_or_else(|| JsError::new(&format!("check: unknown lang {s:?}")))?,
+        Some(s) => nianbao_core::Lang::parse(s).ok_or_else(|| {
+            JsError::new(&format!(
+                "check: unknown lang {s:?} (expected \"zh\" or \"en\")"
+            ))
+        })?,
     };
-    let analysis = nianbao_core::check_text(&text);
+    let name = options.name.as_deref();
+    let (read, from_string) = if let Some(text) = input.as_string() {
+        let checked = nianbao_core::check_str(&text);
+        let r = read::Read {
+            checked,
+            encoding: None,
+        };
+        (r, true)
+    } else if let Some(a) = input.dyn_ref::<js_sys::Uint8Array>() {
+        (read::bytes(&a.to_vec(), name), false)
+    } else if input.is_instance_of::<js_sys::ArrayBuffer>() {
+        let a = js_sys::Uint8Array::new(&input);
+        (read::bytes(&a.to_vec(), name), false)
+    } else {
+        return Err(JsError::new(&format!("bad input: {USAGE}")).into());
+    };
+    let c = &read.checked;
     let dto = nianbao_contract::report_dto(
-        &analysis,
-        &text,
-        None,
+        &c.analysis,
+        &c.text,
+        name,
         lang,
         nianbao_contract::SpanUnits::Utf16,
     );
-    dto.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("check: could not serialise the result: {e}")).into())
+    let out = dto
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("check: could not serialise the result: {e}")))?;
+    // Fields the contract DTO does not have (yet): the input kind, and the text the spans
+    // index into when that is not the caller's string.
+    js_sys::Reflect::set(&out, &"kind".into(), &c.kind.as_str().into())?;
+    if !(from_string && c.kind == nianbao_core::InputKind::Text) {
+        js_sys::Reflect::set(&out, &"text".into(), &c.text.as_str().into())?;
+    }
+    Ok(out)
 }

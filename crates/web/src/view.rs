@@ -5,7 +5,9 @@
 //! differently. A blank is never shown as 0.
 
 use nianbao_core::format::{t3_rows, T3_COLS};
-use nianbao_core::{Analysis, CellValue, Lang, ReadStatus, Report, Severity, Verdict};
+use nianbao_core::{
+    Analysis, CellValue, Checked, InputKind, Lang, ReadStatus, Report, Severity, Verdict,
+};
 
 /// Shown when 校验 is clicked with nothing (or only white space) in the box.
 pub const EMPTY_ZH: &str = "请先粘贴年度报告全文，再点击“校验”。";
@@ -157,12 +159,17 @@ pub struct FindingView {
     pub cells: Vec<String>,
 }
 
-/// What the page shows for `input`.
+/// What the page shows for `input` typed or pasted in the box (plain text, or HTML source).
 pub fn build(input: &str) -> PageView {
     if input.trim().is_empty() {
         return PageView::Empty;
     }
-    from_analysis(&nianbao_core::check_text(input))
+    from_checked(&nianbao_core::check_str(input))
+}
+
+/// What the page shows for an input of any kind (pasted HTML, a file's bytes …).
+pub fn from_checked(checked: &Checked) -> PageView {
+    from_analysis(&checked.analysis)
 }
 
 pub fn from_analysis(analysis: &Analysis) -> PageView {
@@ -275,4 +282,159 @@ fn identity_view(analysis: &Analysis) -> Vec<IdentityView> {
             .unwrap_or(usize::MAX)
     });
     out
+}
+
+impl PageView {
+    /// The verdict line of this view; `unreadable` (无法读取) for anything but a report.
+    pub fn verdict(&self) -> VerdictView {
+        match self {
+            PageView::Report(r) => r.verdict.clone(),
+            PageView::Empty | PageView::Unreadable { .. } => VerdictView {
+                code: Verdict::Unreadable.as_str(),
+                text_zh: verdict_zh(Verdict::Unreadable),
+                errors: 0,
+                warnings: 0,
+                infos: 0,
+            },
+        }
+    }
+}
+
+/// Files larger than this are refused before they are read (the core's own input limit).
+pub const MAX_FILE_BYTES: usize = nianbao_core::input::MAX_INPUT_BYTES;
+
+/// How the page names a kind of input.
+pub fn kind_zh(kind: InputKind) -> &'static str {
+    match kind {
+        InputKind::Text => "文本",
+        InputKind::Html => "网页/Word 表格格式（HTML）",
+        InputKind::Docx => "Word 文档（.docx）",
+        InputKind::Unreadable => "无法识别的文件",
+    }
+}
+
+/// Where the result shown came from: a line above the verdict (`#source`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// `file` | `paste`.
+    pub origin: &'static str,
+    /// The input kind (`text` | `html` | `docx` | `unreadable`), or `""` when nothing was read.
+    pub kind: &'static str,
+    pub line_zh: String,
+}
+
+impl Source {
+    /// A result of checking what is in the text box. `html`: the clipboard HTML kept at paste
+    /// time was checked; `fell_back`: it could not be read, so the plain text was checked.
+    pub fn paste(kind: InputKind, html: bool, fell_back: bool) -> Source {
+        let line_zh = if fell_back {
+            "来源：粘贴的文字（网页/Word 表格格式未能读取，已按纯文本校验）".to_string()
+        } else if html {
+            format!("来源：粘贴的{}", kind_zh(InputKind::Html))
+        } else if kind == InputKind::Html {
+            "来源：粘贴的 HTML 源代码".to_string()
+        } else {
+            "来源：粘贴的文字".to_string()
+        };
+        Source {
+            origin: "paste",
+            kind: kind.as_str(),
+            line_zh,
+        }
+    }
+}
+
+/// One file read by the page: the list entry and the full result shown when it is opened.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileEntry {
+    pub name: String,
+    /// `text` | `html` | `docx` | `unreadable` (also for files refused before reading).
+    pub kind: &'static str,
+    /// E.g. `Word 文档（.docx）`, `文本（GBK/GB18030 编码）`.
+    pub kind_zh: String,
+    pub verdict: VerdictView,
+    pub view: PageView,
+}
+
+impl FileEntry {
+    /// `kind`: what the core read the file as (`None`: refused before it was read).
+    /// `encoding`: set when the text was decoded from a legacy encoding by the browser.
+    pub fn new(
+        name: &str,
+        kind: Option<InputKind>,
+        encoding: Option<&str>,
+        view: PageView,
+    ) -> FileEntry {
+        let kind = kind.unwrap_or(InputKind::Unreadable);
+        let kind_zh = match encoding {
+            Some(e) => format!("{}（{} 编码）", kind_zh(kind), e),
+            None => kind_zh(kind).to_string(),
+        };
+        FileEntry {
+            name: name.to_string(),
+            kind: kind.as_str(),
+            kind_zh,
+            verdict: view.verdict(),
+            view,
+        }
+    }
+
+    /// The list line after the file name, e.g. `文本 · 通过（错误 0 项，警告 0 项，提示 0 项）`.
+    pub fn summary_zh(&self) -> String {
+        let verdict = if self.verdict.code == Verdict::Unreadable.as_str() {
+            self.verdict.text_zh.to_string()
+        } else {
+            self.verdict.line_zh()
+        };
+        format!("{} · {}", self.kind_zh, verdict)
+    }
+
+    pub fn source(&self) -> Source {
+        Source {
+            origin: "file",
+            kind: self.kind,
+            line_zh: format!("文件：{}（{}）", self.name, self.kind_zh),
+        }
+    }
+}
+
+fn mb(bytes: f64) -> String {
+    let mb = bytes / (1024.0 * 1024.0);
+    // One decimal, without float formatting machinery: tenths of a MB, rounded up.
+    let tenths = (mb * 10.0).ceil() as u64;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+/// Shown for a file over [`MAX_FILE_BYTES`]; it is not read at all.
+pub fn too_large(size: f64) -> PageView {
+    let size = mb(size);
+    let max = MAX_FILE_BYTES / (1024 * 1024);
+    PageView::Unreadable {
+        zh: format!(
+            "文件过大（{size} MB），超过 {max} MB 的上限，未读取。年度报告的 Word 文档或网页通常只有几百 KB：请确认选择的是报告本身（不含附件、扫描图片），或复制报告文字粘贴。"
+        ),
+        en: format!(
+            "The file is too large ({size} MB; the limit is {max} MB) and was not read. A report is usually a few hundred KB: choose the report itself, or paste its text."
+        ),
+    }
+}
+
+/// Shown for a file of 0 bytes.
+pub fn empty_file() -> PageView {
+    PageView::Unreadable {
+        zh: "文件是空的（0 字节）：请选择年度报告的 Word 文档（.docx）、网页（.html）或文本文件（.txt）。"
+            .into(),
+        en: "The file is empty (0 bytes): choose the report as a .docx, .html or .txt file."
+            .into(),
+    }
+}
+
+/// Shown when the browser could not give the file's bytes (moved, deleted, no permission).
+pub fn read_failed(detail: &str) -> PageView {
+    PageView::Unreadable {
+        zh: format!(
+            "浏览器无法读取这个文件（可能已被移动、删除或没有读取权限）：{detail}。请重新选择文件。"
+        ),
+        en: format!("The browser could not read this file ({detail}). Please choose it again."),
+    }
 }

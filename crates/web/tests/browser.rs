@@ -35,6 +35,14 @@ fn page_checks_seed_report_and_explains_bad_input() {
     nianbao_web::mount(&app).unwrap();
 
     assert_eq!(text(&doc, "check"), "校验");
+    // files: a labelled 选择文件 button over a hidden multiple file input; no list yet
+    assert_eq!(text(&doc, "pick"), "选择文件");
+    let file = by_id(&doc, "file");
+    assert_eq!(file.get_attribute("type").as_deref(), Some("file"));
+    assert!(file.has_attribute("multiple"));
+    assert!(by_id(&doc, "files").has_attribute("hidden"));
+    assert!(by_id(&doc, "drop-hint").has_attribute("hidden"));
+    assert!(by_id(&doc, "paste-note").has_attribute("hidden"));
     assert_eq!(
         by_id(&doc, "result").get_attribute("aria-live").as_deref(),
         Some("polite")

@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use serde_json::Value;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 const SEED: &str = include_str!("../../../tests/fixtures/seed.txt");
@@ -76,9 +76,144 @@ fn result_is_a_plain_object() {
     assert!(json.contains("\"T3.R1.C1\":0"), "{json}");
 }
 
+/// The message of the `Error` thrown by `check`.
+fn error_of(input: JsValue, options: JsValue) -> String {
+    let e = nianbao_web::check(input, options).expect_err("check should throw");
+    let e: js_sys::Error = e.dyn_into().expect("an Error object");
+    String::from(e.message())
+}
+
 #[wasm_bindgen_test]
-fn non_string_input_is_an_error_not_a_panic() {
-    assert!(nianbao_web::check(JsValue::from_f64(42.0), JsValue::UNDEFINED).is_err());
-    let bad = js(serde_json::json!({ "lang": "xx" }));
-    assert!(nianbao_web::check(JsValue::from_str(SEED), bad).is_err());
+fn bad_input_types_are_clear_errors_not_panics() {
+    for input in [
+        JsValue::from_f64(42.0),
+        JsValue::UNDEFINED,
+        JsValue::NULL,
+        js(serde_json::json!({ "text": SEED })),
+        js_sys::Array::new().into(),
+    ] {
+        let msg = error_of(input, JsValue::UNDEFINED);
+        assert!(
+            msg.contains("bad input") && msg.contains("Uint8Array"),
+            "{msg}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn bad_options_are_clear_errors() {
+    let seed = || JsValue::from_str(SEED);
+    let msg = error_of(seed(), js(serde_json::json!({ "lang": "xx" })));
+    assert!(
+        msg.contains("unknown lang") && msg.contains("\"xx\""),
+        "{msg}"
+    );
+    // a misspelt option is not silently ignored
+    let msg = error_of(seed(), js(serde_json::json!({ "language": "en" })));
+    assert!(
+        msg.contains("bad options") && msg.contains("language"),
+        "{msg}"
+    );
+    let msg = error_of(seed(), js(serde_json::json!({ "name": 5 })));
+    assert!(msg.contains("bad options"), "{msg}");
+    for options in [
+        JsValue::from_str("en"),
+        JsValue::from_f64(1.0),
+        js_sys::Array::new().into(),
+    ] {
+        let msg = error_of(seed(), options);
+        assert!(msg.contains("bad options") && msg.contains("lang"), "{msg}");
+    }
+}
+
+fn check_bytes_as(input: JsValue, name: Option<&str>) -> Value {
+    let options = match name {
+        Some(n) => js(serde_json::json!({ "name": n })),
+        None => JsValue::UNDEFINED,
+    };
+    let out = nianbao_web::check(input, options).expect("check failed");
+    serde_wasm_bindgen::from_value(out).unwrap()
+}
+
+fn u8(bytes: &[u8]) -> JsValue {
+    js_sys::Uint8Array::from(bytes).into()
+}
+
+#[wasm_bindgen_test]
+fn file_bytes_as_uint8array_or_arraybuffer() {
+    let v = check_bytes_as(u8(SEED.as_bytes()), Some("seed.txt"));
+    assert_eq!(v["verdict"], "pass", "{v:#}");
+    assert_eq!(v["kind"], "text");
+    assert_eq!(v["file"], "seed.txt");
+    assert_eq!(v["agency"], "洛阳市科学技术局");
+    // spans index into `text`, which the caller did not have as a string
+    assert_eq!(v["text"], SEED);
+
+    let buf = js_sys::Uint8Array::from(SEED.as_bytes()).buffer();
+    let v = check_bytes_as(buf.into(), None);
+    assert_eq!(v["verdict"], "pass", "{v:#}");
+    assert_eq!(v["file"], Value::Null);
+
+    // UTF-8 with a BOM
+    let mut bom = vec![0xEF, 0xBB, 0xBF];
+    bom.extend_from_slice(SEED.as_bytes());
+    assert_eq!(check_bytes_as(u8(&bom), None)["verdict"], "pass");
+}
+
+#[wasm_bindgen_test]
+fn gbk_bytes_are_decoded_by_the_runtime_text_decoder() {
+    // the fixture is GB18030 (made with Python from seed.txt), not valid UTF-8
+    let gbk: &[u8] = include_bytes!("../../../tests/fixtures/page/seed-gbk.txt");
+    let v = check_bytes_as(u8(gbk), Some("seed-gbk.txt"));
+    assert_eq!(v["status"], "ok", "{v:#}");
+    assert_eq!(v["verdict"], "pass", "{v:#}");
+    assert_eq!(v["kind"], "text");
+    assert_eq!(v["agency"], "洛阳市科学技术局");
+    assert_eq!(v["text"], SEED);
+}
+
+#[wasm_bindgen_test]
+fn bad_bytes_are_unreadable_with_a_message() {
+    let zh = |v: &Value| v["error"].as_str().unwrap_or("").to_string();
+    // binary
+    let v = check_bytes_as(u8(&[0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xFF, 0x10]), None);
+    assert_eq!(
+        (v["status"].as_str(), v["kind"].as_str()),
+        (Some("unreadable"), Some("unreadable")),
+        "{v:#}"
+    );
+    assert!(
+        zh(&v).contains("二进制") || zh(&v).contains("不是文本"),
+        "{v:#}"
+    );
+    // empty
+    let v = check_bytes_as(u8(&[]), Some("empty.txt"));
+    assert_eq!(v["verdict"], "unreadable", "{v:#}");
+    assert!(!zh(&v).is_empty());
+    // a zip cut short: a .docx truncated in download
+    let mut zip = b"PK\x03\x04\x14\x00\x00\x00\x08\x00".to_vec();
+    zip.extend_from_slice(&[0; 16]);
+    zip.extend_from_slice(&[19, 0, 0, 0]);
+    zip.extend_from_slice(b"[Content_Types].xml");
+    zip.extend_from_slice(&[1, 2, 3, 4, 5]);
+    let v = check_bytes_as(u8(&zip), Some("report.docx"));
+    assert_eq!(v["verdict"], "unreadable", "{v:#}");
+    assert!(!zh(&v).is_empty(), "{v:#}");
+    // neither UTF-8 nor GB18030
+    let v = check_bytes_as(u8(&[0xB1, 0xED, 0xFF, 0xFF, 0x81, 0x20]), None);
+    assert_eq!(v["verdict"], "unreadable", "{v:#}");
+    assert!(zh(&v).contains("GBK"), "{v:#}");
+}
+
+#[wasm_bindgen_test]
+fn html_strings_are_read_as_html() {
+    let html = "<!doctype html><html><body><p>欢迎访问本网站。</p></body></html>";
+    let v = check(html);
+    assert_eq!(v["kind"], "html", "{v:#}");
+    assert_eq!(v["verdict"], "unreadable", "{v:#}");
+    assert!(v["text"].is_string(), "spans index into `text`: {v:#}");
+    // plain text in, no `text` out: the spans index into the caller's own string
+    let v = check(SEED);
+    assert_eq!(v["kind"], "text");
+    assert!(v.get("text").is_none(), "{v:#}");
 }

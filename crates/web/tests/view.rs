@@ -173,3 +173,121 @@ fn missing_table_three_gives_no_grid() {
     };
     assert!(r.t3.is_none());
 }
+
+// ---- Files and pastes -------------------------------------------------------------------
+
+use nianbao_core::InputKind;
+use view::{FileEntry, Source};
+
+#[test]
+fn file_bytes_go_through_check_bytes() {
+    let r = nianbao_web::read::bytes(SEED.as_bytes(), Some("seed.txt"));
+    assert_eq!(r.checked.kind, InputKind::Text);
+    assert_eq!(r.encoding, None);
+    let e = FileEntry::new(
+        "seed.txt",
+        Some(r.checked.kind),
+        r.encoding,
+        view::from_checked(&r.checked),
+    );
+    assert_eq!((e.kind, e.verdict.code), ("text", "pass"));
+    assert_eq!(
+        e.summary_zh(),
+        "文本 · 通过（错误 0 项，警告 0 项，提示 0 项）"
+    );
+    assert_eq!(e.source().line_zh, "文件：seed.txt（文本）");
+    assert_eq!(e.source().origin, "file");
+}
+
+#[test]
+fn unreadable_files_are_listed_as_such() {
+    let r = nianbao_web::read::bytes(&[0x89, b'P', b'N', b'G', 0, 0, 0, 13], Some("a.png"));
+    assert_eq!(r.checked.kind, InputKind::Unreadable);
+    let e = FileEntry::new(
+        "a.png",
+        Some(r.checked.kind),
+        None,
+        view::from_checked(&r.checked),
+    );
+    assert_eq!((e.kind, e.verdict.code), ("unreadable", "unreadable"));
+    assert_eq!(e.summary_zh(), "无法识别的文件 · 无法读取");
+    assert!(matches!(e.view, PageView::Unreadable { .. }));
+}
+
+#[test]
+fn legacy_encoding_is_named_in_the_kind() {
+    let e = FileEntry::new(
+        "gbk.txt",
+        Some(InputKind::Text),
+        Some(nianbao_web::read::LEGACY),
+        view::build(SEED),
+    );
+    assert_eq!(e.kind_zh, "文本（GBK/GB18030 编码）");
+    assert!(e
+        .summary_zh()
+        .starts_with("文本（GBK/GB18030 编码） · 通过"));
+}
+
+#[test]
+fn files_refused_unread_have_clear_messages() {
+    let PageView::Unreadable { zh, en } = view::too_large(32.0 * 1024.0 * 1024.0 + 1.0) else {
+        panic!()
+    };
+    assert!(
+        zh.starts_with("文件过大（32.1 MB），超过 32 MB 的上限"),
+        "{zh}"
+    );
+    assert!(en.contains("too large"), "{en}");
+    let PageView::Unreadable { zh, .. } = view::too_large(100.0 * 1024.0 * 1024.0) else {
+        panic!()
+    };
+    assert!(zh.starts_with("文件过大（100.0 MB）"), "{zh}");
+    let PageView::Unreadable { zh, en } = view::empty_file() else {
+        panic!()
+    };
+    assert!(zh.starts_with("文件是空的") && en.contains("empty"));
+    let e = FileEntry::new("x.txt", None, None, view::empty_file());
+    assert_eq!((e.kind, e.verdict.code), ("unreadable", "unreadable"));
+    assert!(
+        matches!(view::read_failed("NotReadableError"), PageView::Unreadable { zh, .. } if zh.contains("NotReadableError"))
+    );
+}
+
+#[test]
+fn paste_sources_say_what_was_checked() {
+    let html = Source::paste(InputKind::Html, true, false);
+    assert_eq!(
+        (html.origin, html.kind, html.line_zh.as_str()),
+        ("paste", "html", "来源：粘贴的网页/Word 表格格式（HTML）")
+    );
+    // the HTML reader refused the clipboard HTML: still named as what was pasted
+    assert_eq!(
+        Source::paste(InputKind::Unreadable, true, false).line_zh,
+        html.line_zh
+    );
+    let back = Source::paste(InputKind::Text, false, true);
+    assert_eq!(back.kind, "text");
+    assert!(back.line_zh.contains("已按纯文本校验"));
+    assert_eq!(
+        Source::paste(InputKind::Text, false, false).line_zh,
+        "来源：粘贴的文字"
+    );
+    assert_eq!(
+        Source::paste(InputKind::Html, false, false).line_zh,
+        "来源：粘贴的 HTML 源代码"
+    );
+}
+
+#[test]
+fn every_view_has_a_verdict_for_the_list() {
+    assert_eq!(PageView::Empty.verdict().code, "unreadable");
+    assert_eq!(view::build(SEED).verdict().text_zh, "通过");
+    for k in [
+        InputKind::Text,
+        InputKind::Html,
+        InputKind::Docx,
+        InputKind::Unreadable,
+    ] {
+        assert!(!view::kind_zh(k).is_empty());
+    }
+}
