@@ -228,7 +228,10 @@ impl<'a> Iterator for Attrs<'a> {
 /// The raw value of the attribute with this local name (any prefix).
 pub fn attr<'a>(attrs: &'a str, local: &str) -> Option<&'a str> {
     Attrs(attrs)
-        .find(|(n, _)| n.rsplit(':').next() == Some(local))
+        .find(|(n, _)| {
+            n.strip_suffix(local)
+                .is_some_and(|p| p.is_empty() || p.ends_with(':'))
+        })
         .map(|(_, v)| v)
 }
 
@@ -252,9 +255,8 @@ pub fn unescape(raw: &str) -> Cow<'_, str> {
                 "quot" => '"',
                 "apos" => '\'',
                 _ => {
-                    let n = if let Some(h) = name
-                        .strip_prefix("#x")
-                        .or_else(|| name.strip_prefix("#X"))
+                    let n = if let Some(h) =
+                        name.strip_prefix("#x").or_else(|| name.strip_prefix("#X"))
                     {
                         u32::from_str_radix(h, 16).ok()
                     } else {
@@ -316,10 +318,24 @@ mod tests {
         );
         // Scoped: after the element that declared it, `x` is unknown again.
         let s = r#"<a xmlns:x="http://schemas.openxmlformats.org/markup-compatibility/2006"><x:b/></a><x:c/>"#;
-        assert_eq!(events(s), ["<Other:a>", "<Mc:b/>", "</Other:a>", "<Other:c/>"]);
+        assert_eq!(
+            events(s),
+            ["<Other:a>", "<Mc:b/>", "</Other:a>", "<Other:c/>"]
+        );
         assert_eq!(attr(r#" w:val="restart" b = '2'"#, "b"), Some("2"));
         assert_eq!(attr(r#" w:val="restart""#, "val"), Some("restart"));
-        for junk in ["<", "<a", "</", "<a b='", "<!--", "<![CDATA[x", "&", "&#xZZ;", "<?x", "< >"] {
+        for junk in [
+            "<",
+            "<a",
+            "</",
+            "<a b='",
+            "<!--",
+            "<![CDATA[x",
+            "&",
+            "&#xZZ;",
+            "<?x",
+            "< >",
+        ] {
             let _ = events(junk);
         }
     }

@@ -1,7 +1,7 @@
 //! Just enough of the zip format to read the parts of a Word package: the central
-//! directory (zip64 included) and stored or deflated entries, inflated by `miniz_oxide`
-//! under a size budget (declared sizes are checked first, and inflating stops at the cap,
-//! whatever the headers say).
+//! directory (zip64 included) and stored or deflated entries ([`super::inflate`]) under a
+//! size budget (declared sizes are checked first, and inflating stops at the cap, whatever
+//! the headers say), with the CRC-32 of every part checked.
 
 /// Why a zip part could not be read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,6 +25,7 @@ pub struct Entry {
     pub name: String,
     flags: u16,
     method: u16,
+    crc: u32,
     compressed: u64,
     size: u64,
     offset: u64,
@@ -100,6 +101,11 @@ fn end_record(b: &[u8]) -> Result<(usize, u64, u64, u64), ZipError> {
     Ok((eocd, offset.into(), size.into(), count.into()))
 }
 
+/// Does the file end like a zip (an end-of-central-directory record in its last 64 KiB)?
+pub fn has_end(b: &[u8]) -> bool {
+    end_record(b).is_ok()
+}
+
 /// Reads the central directory.
 pub fn entries(b: &[u8]) -> Result<Vec<Entry>, ZipError> {
     let (end, cd_offset, cd_size, count) = end_record(b)?;
@@ -119,6 +125,7 @@ pub fn entries(b: &[u8]) -> Result<Vec<Entry>, ZipError> {
         }
         let flags = u16_at(cd, at + 8).ok_or(ZipError::Corrupt)?;
         let method = u16_at(cd, at + 10).ok_or(ZipError::Corrupt)?;
+        let crc = u32_at(cd, at + 16).ok_or(ZipError::Corrupt)?;
         let mut compressed = u64::from(u32_at(cd, at + 20).ok_or(ZipError::Corrupt)?);
         let mut size = u64::from(u32_at(cd, at + 24).ok_or(ZipError::Corrupt)?);
         let name_len = usize::from(u16_at(cd, at + 28).ok_or(ZipError::Corrupt)?);
@@ -151,9 +158,11 @@ pub fn entries(b: &[u8]) -> Result<Vec<Entry>, ZipError> {
             e += 4 + len;
         }
         out.push(Entry {
-            name: norm_name(&String::from_utf8_lossy(name)),
+            // Part names are ASCII; a name that is not UTF-8 matches nothing.
+            name: norm_name(std::str::from_utf8(name).unwrap_or("")),
             flags,
             method,
+            crc,
             compressed,
             size,
             offset,
@@ -200,16 +209,36 @@ pub fn read(b: &[u8], e: &Entry, cap: usize, budget: &mut Budget) -> Result<Vec<
             }
             data.to_vec()
         }
-        8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, limit).map_err(|err| {
-            match err.status {
-                miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ZipError::TooLarge,
-                _ => ZipError::Corrupt,
-            }
+        8 => super::inflate::inflate(data, limit, e.size as usize).map_err(|err| match err {
+            super::inflate::InflateError::TooLarge => ZipError::TooLarge,
+            super::inflate::InflateError::Invalid => ZipError::Corrupt,
         })?,
         _ => return Err(ZipError::Unsupported),
     };
     budget.left -= out.len();
+    if crc32(&out) != e.crc {
+        return Err(ZipError::Corrupt);
+    }
     Ok(out)
+}
+
+/// CRC-32 (IEEE), as zip stores it for every entry.
+fn crc32(data: &[u8]) -> u32 {
+    let mut table = [0u32; 256];
+    for (i, t) in table.iter_mut().enumerate() {
+        let mut c = i as u32;
+        for _ in 0..8 {
+            c = if c & 1 != 0 {
+                0xEDB8_8320 ^ (c >> 1)
+            } else {
+                c >> 1
+            };
+        }
+        *t = c;
+    }
+    !data.iter().fold(!0u32, |c, &b| {
+        table[((c ^ u32::from(b)) & 0xFF) as usize] ^ (c >> 8)
+    })
 }
 
 #[cfg(test)]
@@ -223,7 +252,8 @@ mod tests {
         for (name, data) in files {
             let offset = out.len() as u32;
             out.extend_from_slice(b"PK\x03\x04");
-            out.extend_from_slice(&[20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+            out.extend_from_slice(&[20, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+            out.extend_from_slice(&crc32(data).to_le_bytes());
             out.extend_from_slice(&(data.len() as u32).to_le_bytes());
             out.extend_from_slice(&(data.len() as u32).to_le_bytes());
             out.extend_from_slice(&(name.len() as u16).to_le_bytes());
@@ -231,7 +261,8 @@ mod tests {
             out.extend_from_slice(name.as_bytes());
             out.extend_from_slice(data);
             cd.extend_from_slice(b"PK\x01\x02");
-            cd.extend_from_slice(&[20, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+            cd.extend_from_slice(&[20, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+            cd.extend_from_slice(&crc32(data).to_le_bytes());
             cd.extend_from_slice(&(data.len() as u32).to_le_bytes());
             cd.extend_from_slice(&(data.len() as u32).to_le_bytes());
             cd.extend_from_slice(&(name.len() as u16).to_le_bytes());
@@ -279,12 +310,27 @@ mod tests {
         z[8] = 8;
         let cd = z.windows(4).position(|w| w == b"PK\x01\x02").unwrap();
         z[cd + 10] = 8;
+        z[cd + 16..cd + 20].copy_from_slice(&crc32(&big).to_le_bytes());
         let es = entries(&z).unwrap();
         let mut budget = Budget { left: usize::MAX };
+        assert_eq!(read(&z, &es[0], 1000, &mut budget), Err(ZipError::TooLarge));
+        assert_eq!(read(&z, &es[0], 200_000, &mut budget).unwrap(), big);
+        // The total budget counts too.
+        let mut small = Budget { left: 50_000 };
         assert_eq!(
-            read(&z, &es[0], 1000, &mut budget),
+            read(&z, &es[0], 200_000, &mut small),
             Err(ZipError::TooLarge)
         );
-        assert_eq!(read(&z, &es[0], 200_000, &mut budget).unwrap(), big);
+    }
+
+    #[test]
+    fn checks_the_crc() {
+        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+        let mut z = stored_zip(&[("a", b"hello")]);
+        let at = z.windows(5).position(|w| w == b"hello").unwrap();
+        z[at] = b'j';
+        let es = entries(&z).unwrap();
+        let mut budget = Budget { left: 100 };
+        assert_eq!(read(&z, &es[0], 100, &mut budget), Err(ZipError::Corrupt));
     }
 }
