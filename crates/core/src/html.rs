@@ -1152,8 +1152,9 @@ fn project(
     if !merged_value {
         return Err(cells);
     }
-    // The nearest row above whose cells over the value columns are all labels.
-    let header = (0..r).rev().find(|&h| {
+    // The nearest row above (within 16 rows, as in the Word reader: an unbounded search is
+    // quadratic on huge tables) whose cells over the value columns are all labels.
+    let header = (r.saturating_sub(16)..r).rev().find(|&h| {
         let owners = || {
             (start..width)
                 .map(|c| grid[h][c])
