@@ -3,7 +3,7 @@
 //! A thin shell over `nianbao-core`: reads files, prints text / JSON / CSV, sets the exit
 //! code. All knowledge of reports lives in the core.
 
-use nianbao_contract::{report_dto, unreadable_dto, RunDto, SpanUnits, CONTRACT_VERSION};
+use nianbao_contract::{checked_dto, unreadable_dto, RunDto, SpanUnits, CONTRACT_VERSION};
 use nianbao_core::{Analysis, CellValue, Lang, Outcome, Severity, Verdict};
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
@@ -244,13 +244,12 @@ fn check(o: &Opts) -> u8 {
             }
         };
         let a = &checked.analysis;
-        let text = &checked.text;
         if a.report.status != nianbao_core::ReadStatus::Ok {
             any_unreadable = true;
         }
         any_error |= a.verdict() == Verdict::Fail;
         match o.format {
-            Out::Json => reports.push(report_dto(a, text, Some(name), o.lang, SpanUnits::Chars)),
+            Out::Json => reports.push(checked_dto(&checked, Some(name), o.lang, SpanUnits::Chars)),
             Out::Text => print_text(&mut stdout, name, a, o.lang, color),
             Out::Csv => print_csv(&mut stdout, name, a, o.lang),
             Out::Cells => {

@@ -56,6 +56,41 @@ fn seed_json_has_every_cell_and_no_arithmetic_finding() {
 }
 
 #[test]
+fn docx_and_html_files_are_read_by_content_with_the_same_cells() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
+    let cells = |path: &str| -> (String, serde_json::Value) {
+        let o = nianbao(&["check", path, "--format", "json"], None);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{path}: {}",
+            String::from_utf8_lossy(&o.stdout)
+        );
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        (
+            v["reports"][0]["kind"].as_str().unwrap().to_string(),
+            v["reports"][0]["cells"].clone(),
+        )
+    };
+    let (k_text, text) = cells(SEED);
+    let (k_docx, docx) = cells(&format!("{root}/docx/seed.docx"));
+    let (k_html, html) = cells(&format!("{root}/html/seed-2021.html"));
+    assert_eq!(
+        (k_text.as_str(), k_docx.as_str(), k_html.as_str()),
+        ("text", "docx", "html")
+    );
+    assert_eq!(docx, text);
+    assert_eq!(html, text);
+    // The file name is only a hint: a .docx saved as .txt is still read as Word.
+    let dir = std::env::temp_dir().join(format!("nianbao-cli-sniff-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let renamed = dir.join("report.txt");
+    std::fs::copy(format!("{root}/docx/seed.docx"), &renamed).unwrap();
+    assert_eq!(cells(renamed.to_str().unwrap()).0, "docx");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
 fn a_changed_cell_fails_with_suspect_and_exit_1() {
     let seed = std::fs::read_to_string(SEED).unwrap();
     let bad = seed.replacen(

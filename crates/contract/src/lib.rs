@@ -4,7 +4,7 @@
 //! UTF-16 code units, which is what JavaScript string indices use). Serialisation itself
 //! (serde_json, serde-wasm-bindgen) stays in those shells.
 
-use nianbao_core::{Analysis, CellValue, Finding, Lang, ReadStatus, Span};
+use nianbao_core::{Analysis, CellValue, Checked, Finding, Lang, ReadStatus, Span};
 use serde::Serialize;
 
 /// How text spans are counted.
@@ -56,6 +56,8 @@ pub struct FindingDto {
 #[derive(Serialize, Debug, Clone, PartialEq)]
 pub struct ReportDto {
     pub file: Option<String>,
+    /// What the input was read as: `"text"`, `"html"`, `"docx"` or `"unreadable"`.
+    pub kind: String,
     pub status: String,
     pub error: Option<String>,
     pub format: String,
@@ -136,6 +138,12 @@ pub fn report_dto(
     };
     ReportDto {
         file: file.map(str::to_string),
+        kind: if a.report.status == ReadStatus::Ok {
+            "text"
+        } else {
+            "unreadable"
+        }
+        .to_string(),
         status: status.to_string(),
         error,
         format: a.report.format.as_str().to_string(),
@@ -156,10 +164,19 @@ pub fn report_dto(
     }
 }
 
+/// The contract object for a checked input of any kind (`nianbao_core::check_bytes` /
+/// `check_str`): spans index into `c.text`.
+pub fn checked_dto(c: &Checked, file: Option<&str>, lang: Lang, units: SpanUnits) -> ReportDto {
+    let mut dto = report_dto(&c.analysis, &c.text, file, lang, units);
+    dto.kind = c.kind.as_str().to_string();
+    dto
+}
+
 /// The contract object for an input that could not be read at all (I/O error, binary file…).
 pub fn unreadable_dto(file: Option<&str>, message: &str) -> ReportDto {
     ReportDto {
         file: file.map(str::to_string),
+        kind: "unreadable".into(),
         status: "unreadable".into(),
         error: Some(message.to_string()),
         format: "unknown".into(),

@@ -100,6 +100,18 @@ fn decode_legacy(_bytes: &[u8]) -> Result<Cow<'_, str>, InputError> {
     ))
 }
 
+/// Text in a legacy encoding (GBK/GB18030 and the like): not UTF-8, no byte-order mark, not a
+/// known binary format, not too large. A shell without the `encodings` feature (the page) can
+/// decode such bytes itself (the browser's `TextDecoder`) and check the text.
+pub fn is_legacy_text(bytes: &[u8]) -> bool {
+    bytes.len() <= MAX_INPUT_BYTES
+        && !bytes.starts_with(&[0xEF, 0xBB, 0xBF])
+        && !bytes.starts_with(&[0xFF, 0xFE])
+        && !bytes.starts_with(&[0xFE, 0xFF])
+        && sniff_binary(bytes).is_none()
+        && std::str::from_utf8(bytes).is_err()
+}
+
 fn sniff_binary(b: &[u8]) -> Option<InputError> {
     if b.starts_with(b"PK\x03\x04") {
         return Some(InputError::new(
@@ -174,6 +186,14 @@ mod tests {
             .unwrap_err()
             .zh
             .contains("不是文本"));
+    }
+
+    #[test]
+    fn legacy_text_is_told_apart() {
+        assert!(is_legacy_text(&[0xB1, 0xED, 0xC8, 0xFD]));
+        assert!(!is_legacy_text("表三".as_bytes()));
+        assert!(!is_legacy_text(b"PK\x03\x04\xB1\xED"));
+        assert!(!is_legacy_text(&[0xB1, 0, 0, 1]));
     }
 
     #[cfg(feature = "encodings")]

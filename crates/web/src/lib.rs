@@ -162,19 +162,11 @@ pub fn check(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         return Err(JsError::new(&format!("bad input: {USAGE}")).into());
     };
     let c = &read.checked;
-    let dto = nianbao_contract::report_dto(
-        &c.analysis,
-        &c.text,
-        name,
-        lang,
-        nianbao_contract::SpanUnits::Utf16,
-    );
+    let dto = nianbao_contract::checked_dto(c, name, lang, nianbao_contract::SpanUnits::Utf16);
     let out = dto
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&format!("check: could not serialise the result: {e}")))?;
-    // Fields the contract DTO does not have (yet): the input kind, and the text the spans
-    // index into when that is not the caller's string.
-    js_sys::Reflect::set(&out, &"kind".into(), &c.kind.as_str().into())?;
+    // The text the spans index into, when that is not the caller's own string.
     if !(from_string && c.kind == nianbao_core::InputKind::Text) {
         js_sys::Reflect::set(&out, &"text".into(), &c.text.as_str().into())?;
     }

@@ -3,7 +3,7 @@
 //! not decode because it is not UTF-8 is decoded with the browser's `TextDecoder("gb18030")`
 //! (the wasm build leaves the core's own GBK tables out to stay small) and checked as text.
 
-use nianbao_core::{Checked, InputKind, ReadStatus};
+use nianbao_core::{Checked, InputKind};
 
 /// What was read, and how the text was decoded when the browser had to help.
 pub struct Read {
@@ -32,14 +32,10 @@ pub fn bytes(bytes: &[u8], name: Option<&str>) -> Read {
     }
 }
 
-/// The core refused the bytes only because they are not UTF-8 (its message names GBK), and
-/// they are not binary (no NUL byte near the start).
+/// The core refused the bytes only because they are text in a legacy encoding (not UTF-8,
+/// not binary): the browser can decode those.
 fn needs_legacy_decoding(c: &Checked, bytes: &[u8]) -> bool {
-    let not_utf8 = matches!(
-        &c.analysis.report.status,
-        ReadStatus::Unreadable { zh, .. } if zh.contains("GBK")
-    );
-    c.kind == InputKind::Unreadable && not_utf8 && !bytes[..bytes.len().min(4096)].contains(&0)
+    c.kind == InputKind::Unreadable && nianbao_core::input::is_legacy_text(bytes)
 }
 
 /// Strict GB18030 (a superset of GBK and GB2312): `None` on any invalid sequence, never a
