@@ -597,7 +597,7 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Reading {
                 let mut labels = labels;
                 let mut spec = match_t3(&labels, &mut group);
                 let mut values = values;
-                if spec.is_none() && region == Region::T3 && !line.tabbed && labels.is_empty() {
+                if spec.is_none() && region == Region::T3 && labels.is_empty() {
                     // One cell per line, or a label wrapped above the numbers: the last label
                     // line alone first, then joined with the one before.
                     for k in 1..=pending.len().min(3) {
@@ -958,10 +958,12 @@ fn find_sections(ls: &[Line], folded: &[Cow<str>], len: usize) -> Vec<Section> {
         if line.tabbed && line.toks.iter().filter(|x| !x.is_empty()).count() > 1 {
             continue;
         }
-        // Dirty prefixes seen in the wild ("l六、…"): skip one stray ASCII letter.
+        // Dirty prefixes seen in the wild ("l六、…"): skip one stray ASCII letter; markdown
+        // heading marks ("## 四、…") from converters.
+        let f = f.trim_start_matches(['#', '*']);
         let f2 = match f.chars().next() {
             Some(c) if c.is_ascii_alphabetic() => &f[1..],
-            _ => &f[..],
+            _ => f,
         };
         let (num, rest) = split_numbering(f2);
         let Some(Numbering::Top(n)) = num else {
