@@ -744,6 +744,76 @@ fn table_mismatch(report: &Report, text: &str, out: &mut Vec<Finding>) {
         }
     }
     categories(report, text, &scopes, out);
+    upheld(report, text, &scopes, out);
+}
+
+/// "行政复议 N 件，诉讼 M 件，均获维持": every case upheld, while 表四 shows cases corrected,
+/// otherwise decided or still pending.
+fn upheld(report: &Report, text: &str, scopes: &[Span], out: &mut Vec<Finding>) {
+    let num = |k: &str| {
+        report
+            .value(k)
+            .and_then(|v| v.number())
+            .and_then(|n| n.as_i64())
+    };
+    let in_scope = |i: usize| {
+        scopes.iter().any(|s| s.start <= i && i < s.end)
+            || report
+                .section(4)
+                .is_some_and(|s| s.span.start <= i && i < s.span.end)
+    };
+    for pat in ["均获维持", "均被维持", "全部维持", "均予维持", "均维持"] {
+        for (i, _) in text.match_indices(pat) {
+            if !in_scope(i) {
+                continue;
+            }
+            // The sentence the claim belongs to, back to the previous full stop.
+            let start = text[..i].rfind(['。', '\n']).map_or(0, |p| {
+                p + text[p..].chars().next().map_or(1, char::len_utf8)
+            });
+            let sentence = &text[start..i];
+            if !(sentence.contains("复议") || sentence.contains("诉讼")) {
+                continue;
+            }
+            let mut cells = Vec::new();
+            for g in ["RV", "LD", "LR"] {
+                for c in ["c", "o", "p"] {
+                    let k = format::key("T4", g, c);
+                    if num(&k).is_some_and(|v| v > 0) {
+                        cells.push(k);
+                    }
+                }
+            }
+            if cells.is_empty() {
+                continue;
+            }
+            let not_upheld: i64 = cells.iter().filter_map(|k| num(k)).sum();
+            let mut f = Finding::new(ids::TEXT_TABLE_MISMATCH, Outcome::Fail);
+            let (tz, te) = format::table_name("T4");
+            let end = i + pat.len();
+            f.params.push(Param::same(
+                "found",
+                excerpt(text, start, end, 0, 0).trim().to_string(),
+            ));
+            f.params.push(Param::two("table", tz, te));
+            f.params.push(Param::two("table_en", te, te));
+            f.params.push(Param::two(
+                "what",
+                "结果纠正、其他结果或尚未审结的案件",
+                "cases corrected, otherwise decided or pending",
+            ));
+            f.params.push(Param::two(
+                "what_en",
+                "cases corrected, otherwise decided or pending",
+                "cases corrected, otherwise decided or pending",
+            ));
+            f.params.push(Param::same("actual", not_upheld.to_string()));
+            f.cells = cells;
+            f.span = Some(Span::new(start, end));
+            out.push(f);
+            return;
+        }
+    }
 }
 
 /// Outcome categories as the text names them, with their 表三 rows (longest phrase first).
