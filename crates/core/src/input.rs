@@ -33,12 +33,12 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, InputError> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(InputError {
             zh: format!(
-                "文件过大（{} MB）：年度报告的文字通常不足 1 MB，请只提供报告本身。",
-                bytes.len() / (1024 * 1024)
+                "文件过大（超过 {} MB 上限）：年度报告的文字通常不足 1 MB，请只提供报告本身。",
+                MAX_INPUT_BYTES / (1024 * 1024)
             ),
             en: format!(
-                "The file is too large ({} MB): a report's text is usually under 1 MB.",
-                bytes.len() / (1024 * 1024)
+                "The file is too large (over the {} MB limit): a report's text is usually under 1 MB.",
+                MAX_INPUT_BYTES / (1024 * 1024)
             ),
         });
     }
