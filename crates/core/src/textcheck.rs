@@ -1054,6 +1054,34 @@ fn categories(report: &Report, text: &str, scopes: &[Span], out: &mut Vec<Findin
 mod tests {
     use super::*;
 
+    fn typos_in(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let blocks = blocks(text, &[]);
+        doubled_words(&blocks, &mut out);
+        brackets(&blocks, &mut out);
+        lexicon(text, &mut out);
+        out.iter().map(|f| f.message(crate::Lang::Zh)).collect()
+    }
+
+    #[test]
+    fn legitimate_repetition_is_not_a_typo() {
+        // AABB, reduplicated nouns and adverbs, table header words, enumerations.
+        for ok in [
+            "的的确确做到了公开。",
+            "人人参与，常常检查，年年考核，层层落实。",
+            "结果 结果 维持",
+            "一是加强培训。二是规范审核。",
+            "依据《中华人民共和国政府信息公开条例》（国令第711号）编制。",
+            "截至目前运行平稳。",
+        ] {
+            assert!(typos_in(ok).is_empty(), "{ok}: {:?}", typos_in(ok));
+        }
+        assert_eq!(typos_in("规范审核审核发布机制。").len(), 1);
+        assert_eq!(typos_in("打造统一的的网站。").len(), 1);
+        assert_eq!(typos_in("联系（地址：某某路。").len(), 1);
+        assert_eq!(typos_in("截止目前运行平稳。").len(), 1);
+    }
+
     #[test]
     fn dates_parse_in_common_forms() {
         assert_eq!(
