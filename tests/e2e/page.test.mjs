@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,8 +105,11 @@ test('seed report: 洛阳市科学技术局 2024, 2021 format, passes; identity 
   }
 
   assert.equal(await page.textContent('#t3 td[data-key="T3.R1.C1"]'), '0');
-  const heads = await page.$$eval('#t3 thead th[data-col]', (ths) => ths.map((t) => t.textContent));
+  // national header: 自然人 and 总计 span two header rows, 法人或其他组织 over C2…C6
+  const heads = await page.$$eval('#t3 thead th[data-col]', (ths) =>
+    ths.map((t) => [t.getAttribute('data-col'), t.textContent]).sort().map((x) => x[1]));
   assert.deepEqual(heads, ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']);
+  assert.match(await page.textContent('#t3 thead'), /申请人情况[\s\S]*法人或其他组织/);
   assert.equal(await page.$$eval('#t3 td[data-key]', (tds) => tds.length) % 7, 0);
 
   await page.screenshot({ path: join(out, 'seed.png'), fullPage: true });
@@ -146,10 +150,10 @@ test('blank cells are marked blank, never 0; the verdict shows the errors', asyn
   await page.waitForSelector('#verdict');
   for (const key of ['T3.R3a.C2', 'T3.R3a.C7']) {
     const td = `#t3 td[data-key="${key}"]`;
-    assert.equal(await page.getAttribute(td, 'class'), 'blank', key);
-    assert.equal(await page.textContent(td), '（空白）', key);
+    assert.equal(await page.getAttribute(td, 'data-state'), 'blank', key);
+    assert.equal(await page.textContent(`${td} .v`), '（空白）', key);
   }
-  assert.equal(await page.textContent('#t3 td[data-key="T3.R3a.C1"]'), '3');
+  assert.equal(await page.textContent('#t3 td[data-key="T3.R3a.C1"] .v'), '3');
   assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'fail');
   assert.match(await page.textContent('#verdict'), /有错误/);
   assert.ok(await page.$('#findings li[data-rule="CELL-BLANK"][data-severity="error"]'), 'CELL-BLANK error listed');
@@ -162,7 +166,8 @@ test('placeholders are shown as printed; the identity is not assessable there', 
   const { page, errors } = await open();
   await check(page, fixture('06_placeholders.txt'));
   await page.waitForSelector('#verdict');
-  const shown = await page.$$eval('#t3 tr[data-row="R2"] td', (tds) => tds.map((t) => [t.className, t.textContent]));
+  const shown = await page.$$eval('#t3 tr[data-row="R2"] td', (tds) =>
+    tds.map((t) => [t.getAttribute('data-state'), t.querySelector('.v').textContent]));
   assert.deepEqual(shown.slice(0, 3), [['placeholder', '/'], ['placeholder', '—'], ['placeholder', '无']]);
   const outcomes = await page.$$eval('#identity [data-col]', (rows) => rows.map((r) => r.getAttribute('data-outcome')));
   assert.deepEqual(outcomes.slice(0, 3), ['not_assessable', 'not_assessable', 'not_assessable']);
@@ -549,6 +554,229 @@ test('a Word document (.docx) through the picker', async () => {
   assert.equal(f.verdict, 'pass', JSON.stringify(f));
   assert.equal(await page.textContent('#t3 td[data-key="T3.R1.C1"]'), '0');
   await page.screenshot({ path: join(out, 'file-docx.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+// ---- Result view: tables, highlights, findings, exports, English, print, XSS --------------
+
+/** The mark of a cell: data-mark, badge, hidden text, value and frame style. */
+function cellMark(page, key) {
+  return page.$eval(`td[data-key="${key}"]`, (td) => ({
+    mark: td.getAttribute('data-mark'),
+    state: td.getAttribute('data-state'),
+    value: td.querySelector('.v').textContent,
+    badge: td.querySelector('.badge') ? td.querySelector('.badge').textContent : null,
+    hidden: td.querySelector('.sr-only') ? td.querySelector('.sr-only').textContent : null,
+    outline: getComputedStyle(td).outlineStyle,
+  }));
+}
+
+test('all three tables in the national layout, every cell with its data-key', async () => {
+  const { page, errors } = await open();
+  await check(page, seed);
+  await page.waitForSelector('#verdict');
+  // 表二 (2021): four 第二十条 captions, 10 cells
+  const captions = await page.$$eval('#t2 tr.caption th', (ths) => ths.map((t) => t.textContent));
+  assert.deepEqual(captions, ['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项']);
+  assert.equal(await page.$$eval('#t2 td[data-key]', (tds) => tds.length), 10);
+  assert.equal(await page.getAttribute('#t2 td[data-key="T2.licensing"]', 'colspan'), '3');
+  // 表三: group rowspans of the 2021 layout
+  const groups = await page.$$eval('#t3 th.group', (ths) => ths.map((t) => [t.textContent, t.getAttribute('rowspan')]));
+  assert.deepEqual(groups, [['三、本年度办理结果', '22'], ['（三）不予公开', '8'], ['（四）无法提供', '3'], ['（五）不予处理', '5'], ['（六）其他处理', '3']]);
+  assert.equal(await page.$$eval('#t3 td[data-key]', (tds) => tds.length), 25 * 7);
+  // 表四: 行政复议 5 + 行政诉讼 10, 15 cells in national order
+  const t4 = await page.$$eval('#t4 td[data-key]', (tds) => tds.map((t) => t.getAttribute('data-key')));
+  assert.equal(t4.length, 15);
+  assert.deepEqual([t4[0], t4[5], t4[14]], ['T4.RV.m', 'T4.LD.m', 'T4.LR.t']);
+  assert.equal(await page.getAttribute('#t4 thead tr:first-child th:last-child', 'colspan'), '10');
+  assert.equal(await page.$$eval('#result td[data-mark]', (tds) => tds.length), 0, 'no marks on a passing report');
+  assert.ok(await page.$('#rules dt#rule-T3-IDENTITY'), 'rules panel from RULES');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('表四 totals printed 0: the error at its cells, the suspect marked distinctly; a click focuses the cell', async () => {
+  const { page, errors } = await open();
+  await check(page, fixture('04_t4_totals_zero.txt'));
+  await page.waitForSelector('#verdict[data-verdict="fail"]');
+  const t = await cellMark(page, 'T4.RV.t');
+  const m = await cellMark(page, 'T4.RV.m');
+  assert.deepEqual([t.mark, t.badge, t.value], ['suspect', '?', '0']);
+  assert.deepEqual([m.mark, m.badge, m.value], ['error', '✗', '10']);
+  assert.match(t.hidden, /疑似出错/);
+  assert.match(m.hidden, /错误/);
+  assert.equal(t.outline, 'double');
+  assert.equal(m.outline, 'solid');
+  assert.equal((await cellMark(page, 'T4.LR.m')).mark, 'suspect');
+  assert.equal(await page.getAttribute('td[data-key="T4.LD.m"]', 'data-mark'), null);
+  // grouped under 表四, with a rule link
+  const items = await page.$$('#findings ul[data-group="T4"] li[data-rule="T4-GROUP-TOTAL"][data-severity="error"]');
+  assert.equal(items.length, 2);
+  assert.match(await page.textContent('#findings'), /表四/);
+  // click: focus goes to the finding's first cell, which is marked current
+  await page.click('#findings ul[data-group="T4"] li:first-child button.goto');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-key')), 'T4.RV.m');
+  assert.equal(await page.getAttribute('td[data-key="T4.RV.t"]', 'data-current'), 'true');
+  // keyboard: the second finding with Enter
+  await page.focus('#findings ul[data-group="T4"] li:nth-child(2) button.goto');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-key')), 'T4.LR.m');
+  assert.equal(await page.getAttribute('td[data-key="T4.RV.t"]', 'data-current'), null);
+  // the rule link opens its documentation in the page
+  await page.click('#findings li:first-child a.rule-link');
+  assert.equal(await page.evaluate(() => document.getElementById('rules').open), true);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'rule-T4-GROUP-TOTAL');
+  await page.screenshot({ path: join(out, 't4-totals-zero.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('表三 R1 C1 changed: the suspect cell in 表三, the column and row errors marked', async () => {
+  const { page, errors } = await open();
+  await check(page, fixture('02_r1_c1_changed.txt'));
+  await page.waitForSelector('#verdict[data-verdict="fail"]');
+  const c = await cellMark(page, 'T3.R1.C1');
+  assert.deepEqual([c.mark, c.badge, c.value], ['suspect', '?', '5']);
+  assert.equal((await cellMark(page, 'T3.R2.C1')).mark, 'error');
+  assert.equal((await cellMark(page, 'T3.R1.C7')).mark, 'error');
+  assert.equal(await page.getAttribute('#identity [data-col="C1"]', 'data-outcome'), 'fail');
+  await page.click('#findings ul[data-group="T3"] li:first-child button.goto');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-key')), 'T3.R1.C1');
+  await page.screenshot({ path: join(out, 'r1-c1-changed.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+/** The CLI's JSON for `text` (a temporary file): `cargo run -q -p nianbao-cli -- check FILE --format json`. */
+function cliJson(text, name) {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-e2e-cli-'));
+  tempDirs.push(dir);
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  const run = (cmd, args) => {
+    try {
+      return execFileSync(cmd, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (e) {
+      if (e.status === 1 && e.stdout) return e.stdout; // exit 1: errors found
+      throw e;
+    }
+  };
+  return JSON.parse(run('cargo', ['run', '-q', '--offline', '-p', 'nianbao-cli', '--bin', 'nianbao', '--', 'check', file, '--format', 'json']));
+}
+
+async function download(page, selector) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  const path = await dl.path();
+  return { name: dl.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+test('导出 JSON equals the CLI\'s --format json (but `file`); 导出 CSV has one row per cell, with a BOM', async () => {
+  const { page, errors } = await open();
+  const text = fixture('02_r1_c1_changed.txt');
+  await check(page, text);
+  await page.waitForSelector('#verdict');
+  const json = await download(page, '#export-json');
+  assert.match(json.name, /\.json$/);
+  const exported = JSON.parse(json.bytes.toString('utf8'));
+  const cli = cliJson(text, 'r1.txt');
+  for (const r of exported.reports.concat(cli.reports)) delete r.file;
+  assert.deepEqual(exported, cli);
+  assert.equal(exported.reports[0].verdict, 'fail');
+
+  const csv = await download(page, '#export-csv');
+  assert.match(csv.name, /\.csv$/);
+  assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
+  const lines = csv.bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
+  assert.equal(lines[0], 'cell,state,value');
+  const cells = Object.keys(cli.reports[0].cells);
+  assert.equal(lines.length - 1, cells.length);
+  assert.deepEqual(lines.slice(1).map((l) => l.split(',')[0]), cells);
+  assert.ok(lines.includes('T3.R1.C1,number,5'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a report with markup in its cells and text renders inert (no element, no dialog)', async () => {
+  const { page, errors } = await open();
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  const evil = '<img src=x onerror=alert(1)>';
+  const text = seed
+    .replace('洛阳市科学技术局 2024', `洛阳市科学技术局${evil} 2024`)
+    .replace(/(一、本年新收政府信息公开申请数量\t\t)0/, `$1${evil}`)
+    .replace('一、总体情况', `一、总体情况\n<script>alert(2)</script>${evil}`);
+  assert.notEqual(text, seed);
+  await check(page, text);
+  await page.waitForSelector('#verdict');
+  await page.evaluate(() => document.getElementById('text-view').open = true);
+  await page.waitForTimeout(300);
+  assert.equal(await page.$$eval('#result img, #result script', (els) => els.length), 0);
+  assert.equal(await page.$$eval('img', (els) => els.length), 0);
+  assert.ok((await page.textContent('#report-text')).includes(evil), 'shown as text');
+  // also outside the text view: the reader keeps it in the row label of 表三 (shown as read)
+  const tables = await page.textContent('#t3');
+  assert.ok(tables.includes(evil), 'the markup is shown as text in 表三');
+  assert.deepEqual(dialogs, []);
+  await page.screenshot({ path: join(out, 'xss-inert.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('text view: text findings marked in the report text; a click scrolls there', async () => {
+  const { page, errors } = await open();
+  await check(page, fixture('17_text_slips.txt'));
+  await page.waitForSelector('#verdict');
+  const marks = await page.$$eval('#report-text mark[data-rule]', (ms) => ms.map((m) => m.getAttribute('data-rule')));
+  assert.ok(marks.length >= 1, 'some spans marked');
+  const b = '#findings ul[data-group="text"] li:first-child button.goto';
+  const id = await page.getAttribute(b, 'data-span');
+  await page.click(b);
+  assert.equal(await page.evaluate(() => document.getElementById('text-view').open), true);
+  assert.equal(await page.evaluate(() => document.activeElement.id), id);
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'MARK');
+  await page.screenshot({ path: join(out, 'text-view.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('English switch: messages and table labels in English, and back', async () => {
+  const { page, errors } = await open();
+  assert.ok(await page.$('button#lang[aria-pressed="false"]'), 'a labelled toggle');
+  await check(page, fixture('04_t4_totals_zero.txt'));
+  await page.waitForSelector('#verdict');
+  const zh = await page.textContent('#findings li .msg');
+  await page.click('#lang');
+  assert.equal(await page.getAttribute('#lang', 'aria-pressed'), 'true');
+  await page.waitForSelector('#result[lang="en"]');
+  const en = await page.textContent('#findings li .msg');
+  assert.notEqual(en, zh);
+  assert.match(en, /[A-Za-z]{3}/);
+  assert.match(await page.textContent('#verdict'), /^Result: errors/);
+  assert.match(await page.textContent('#t3 thead'), /natural persons/);
+  assert.equal(await page.getAttribute('td[data-key="T4.RV.t"]', 'data-mark'), 'suspect');
+  await page.screenshot({ path: join(out, 'english.png'), fullPage: true });
+  await page.click('#lang');
+  await page.waitForSelector('#result[lang="zh-CN"]');
+  assert.equal(await page.textContent('#findings li .msg'), zh);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('print: the input area and buttons hidden; verdict, tables with marks and findings shown', async () => {
+  const { page, errors } = await open();
+  await check(page, fixture('04_t4_totals_zero.txt'));
+  await page.waitForSelector('#verdict');
+  await page.emulateMedia({ media: 'print' });
+  for (const sel of ['#form', '#input', '#check', '#export-json', '#lang']) {
+    assert.ok(await page.isHidden(sel), `${sel} hidden in print`);
+  }
+  for (const sel of ['#verdict', '#findings', '#t2', '#t3', '#t4', 'td[data-key="T4.RV.t"] .badge']) {
+    assert.ok(await page.isVisible(sel), `${sel} shown in print`);
+  }
+  await page.screenshot({ path: join(out, 'print.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  assert.ok(await page.isVisible('#input'));
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -12,14 +12,14 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
-use nianbao_core::{InputKind, ReadStatus};
+use nianbao_core::{InputKind, Lang, ReadStatus};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    ClipboardEvent, DataTransfer, DragEvent, Element, Event, File, FileList, HtmlInputElement,
-    HtmlTextAreaElement, KeyboardEvent,
+    ClipboardEvent, DataTransfer, DragEvent, Element, Event, File, FileList, HtmlElement,
+    HtmlInputElement, HtmlTextAreaElement, KeyboardEvent,
 };
 
-use crate::dom::{h, render_from, Res};
+use crate::dom::{h, render_lang, Res};
 use crate::view::{self, FileEntry, PageView, Source};
 
 /// The elements the page works with, and its state.
@@ -33,8 +33,12 @@ struct Ui {
     list: Element,
     result: Element,
     drop_hint: Element,
+    lang_button: Element,
     state: RefCell<State>,
 }
+
+/// What the result area shows: its source line, the view and the file name (for exports).
+type Shown = (Option<Source>, PageView, Option<String>);
 
 #[derive(Default)]
 struct State {
@@ -49,6 +53,10 @@ struct State {
     batch: u32,
     /// dragenter minus dragleave of a drag carrying files.
     drag_depth: i32,
+    /// The language of the result (the `#lang` switch).
+    english: bool,
+    /// What the result area shows, redrawn when the language changes.
+    current: Option<Shown>,
 }
 
 /// Builds the form (label, `#input`, `#check`, `#pick`/`#file`, `#files`, `#result`) inside
@@ -60,8 +68,17 @@ pub fn mount(container: &Element) -> Res<()> {
         .ok_or_else(|| JsValue::from_str("container has no document"))?;
     container.set_text_content(None);
 
+    let lang_button = h(&doc, "button")?
+        .attr("id", "lang")?
+        .attr("type", "button")?
+        .attr("lang", "en")?
+        .attr("aria-pressed", "false")?
+        .class("lang secondary")?
+        .text("English")
+        .into_child_of(container)?;
     let form = h(&doc, "section")?
         .class("form")?
+        .attr("id", "form")?
         .into_child_of(container)?;
     h(&doc, "label")?
         .attr("for", "input")?
@@ -196,6 +213,7 @@ pub fn mount(container: &Element) -> Res<()> {
         list,
         result,
         drop_hint,
+        lang_button,
         state: RefCell::new(State::default()),
     });
     wire(&ui, &button, &plain, &pick)?;
@@ -237,6 +255,11 @@ fn wire(ui: &Rc<Ui>, button: &Element, plain: &Element, pick: &Element) -> Res<(
         let _ = u.input.focus();
     })
     .forget();
+
+    let u = ui.clone();
+    EventListener::new(&ui.lang_button, "click", move |_| u.toggle_lang()).forget();
+    let u = ui.clone();
+    active(&ui.result, "click", move |e| u.result_click(e));
 
     let u = ui.clone();
     EventListener::new(pick, "click", move |_| u.file.click()).forget();
@@ -358,10 +381,174 @@ impl Ui {
         };
         self.state.borrow_mut().shown = None;
         self.mark_shown();
-        let source = (v != PageView::Empty).then_some(&source);
-        if let Err(e) = render_from(&self.result, source, &v) {
+        let source = (v != PageView::Empty).then_some(source);
+        self.draw((source, v, None));
+    }
+
+    /// Shows `shown` in the result area in the current language and keeps it for redrawing.
+    fn draw(&self, shown: Shown) {
+        let lang = self.lang();
+        if let Err(e) = render_lang(&self.result, shown.0.as_ref(), &shown.1, lang) {
             log("nianbao: render failed", &e);
         }
+        self.state.borrow_mut().current = Some(shown);
+    }
+
+    fn lang(&self) -> Lang {
+        if self.state.borrow().english {
+            Lang::En
+        } else {
+            Lang::Zh
+        }
+    }
+
+    /// The English switch: labels and messages of the result in English, and back.
+    fn toggle_lang(&self) {
+        let english = {
+            let mut s = self.state.borrow_mut();
+            s.english = !s.english;
+            s.english
+        };
+        let _ = self
+            .lang_button
+            .set_attribute("aria-pressed", if english { "true" } else { "false" });
+        let _ = self
+            .container
+            .set_attribute("data-lang", if english { "en" } else { "zh" });
+        let current = self.state.borrow_mut().current.take();
+        if let Some(c) = current {
+            self.draw(c);
+        }
+    }
+
+    /// Clicks in the result area: a finding (go to its cell or text), a rule link (open its
+    /// documentation), the export and print buttons.
+    fn result_click(&self, e: &Event) {
+        let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return;
+        };
+        let closest = |sel: &str| target.closest(sel).ok().flatten();
+        if let Some(b) = closest("button.goto") {
+            self.go_to_finding(&b);
+        } else if let Some(a) = closest("a.rule-link") {
+            e.prevent_default();
+            let doc = gloo::utils::document();
+            if let Some(d) = doc.get_element_by_id("rules") {
+                let _ = d.set_attribute("open", "");
+            }
+            let id = format!("rule-{}", a.get_attribute("data-rule").unwrap_or_default());
+            if let Some(dt) = doc.get_element_by_id(&id) {
+                focus(&dt);
+            }
+        } else if closest("#export-json").is_some() {
+            if let Err(e) = self.export(false) {
+                log("nianbao: export failed", &e);
+            }
+        } else if closest("#export-csv").is_some() {
+            if let Err(e) = self.export(true) {
+                log("nianbao: export failed", &e);
+            }
+        } else if closest("#print").is_some() {
+            let _ = gloo::utils::window().print();
+        }
+    }
+
+    /// Marks the cells (or the text) of a finding, scrolls to the first and focuses it.
+    fn go_to_finding(&self, b: &Element) {
+        if let Ok(old) = self.result.query_selector_all("[data-current]") {
+            for i in 0..old.length() {
+                if let Some(n) = old.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    let _ = n.remove_attribute("data-current");
+                }
+            }
+        }
+        let _ = b.set_attribute("data-current", "true");
+        if let Some(span) = b.get_attribute("data-span") {
+            let doc = gloo::utils::document();
+            if let Some(d) = doc.get_element_by_id("text-view") {
+                let _ = d.set_attribute("open", "");
+            }
+            if let Some(m) = doc.get_element_by_id(&span) {
+                let _ = m.set_attribute("data-current", "true");
+                focus(&m);
+            }
+            return;
+        }
+        let Some(first) = b.get_attribute("data-cell") else {
+            return;
+        };
+        let i: usize = b
+            .get_attribute("data-finding")
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(usize::MAX);
+        let cells = match &self.state.borrow().current {
+            Some((_, PageView::Report(r), _)) => r
+                .findings
+                .get(i)
+                .map(|f| f.cells.clone())
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        for key in cells.iter().chain(std::iter::once(&first)) {
+            if let Ok(Some(td)) = self
+                .result
+                .query_selector(&format!("td[data-key=\"{key}\"]"))
+            {
+                let _ = td.set_attribute("data-current", "true");
+            }
+        }
+        if let Ok(Some(td)) = self
+            .result
+            .query_selector(&format!("td[data-key=\"{first}\"]"))
+        {
+            focus(&td);
+        }
+    }
+
+    /// 导出 JSON (the CLI's `--format json` object, spans in characters) or 导出 CSV.
+    fn export(&self, csv: bool) -> Res<()> {
+        let s = self.state.borrow();
+        let Some((_, PageView::Report(r), file)) = &s.current else {
+            return Ok(());
+        };
+        let Some(checked) = &r.checked else {
+            return Ok(());
+        };
+        let stem = file
+            .as_deref()
+            .map(|f| f.rsplit_once('.').map_or(f, |(a, _)| a))
+            .unwrap_or("nianbao");
+        if csv {
+            let text = view::cells_csv(&checked.0);
+            return download(
+                &format!("{stem}.cells.csv"),
+                "text/csv;charset=utf-8",
+                &text,
+            );
+        }
+        let dto = nianbao_contract::checked_dto(
+            &checked.0,
+            file.as_deref(),
+            self.lang(),
+            nianbao_contract::SpanUnits::Chars,
+        );
+        let run = nianbao_contract::RunDto {
+            version: nianbao_contract::CONTRACT_VERSION,
+            reports: vec![dto],
+        };
+        let value =
+            serde::Serialize::serialize(&run, &serde_wasm_bindgen::Serializer::json_compatible())
+                .map_err(|e| JsValue::from_str(&e.to_string()))?;
+        let json = js_sys::JSON::stringify_with_replacer_and_space(
+            &value,
+            &JsValue::NULL,
+            &JsValue::from_f64(2.0),
+        )?;
+        download(
+            &format!("{stem}.nianbao.json"),
+            "application/json",
+            &String::from(json),
+        )
     }
 
     /// Keeps clipboard HTML (from a browser, Word or WPS) when the paste replaces the whole
@@ -478,10 +665,13 @@ impl Ui {
         let Some(entry) = s.entries.get(i) else {
             return;
         };
-        if let Err(e) = render_from(&self.result, Some(&entry.source()), &entry.view) {
-            log("nianbao: render failed", &e);
-        }
+        let shown = (
+            Some(entry.source()),
+            entry.view.clone(),
+            Some(entry.name.clone()),
+        );
         drop(s);
+        self.draw(shown);
         self.state.borrow_mut().shown = Some(i);
         self.mark_shown();
     }
@@ -574,4 +764,39 @@ async fn read_file(f: &File) -> FileEntry {
         r.encoding,
         view::from_checked(&r.checked),
     )
+}
+
+/// Scrolls `el` into view and focuses it (it has `tabindex="-1"`).
+fn focus(el: &Element) {
+    el.scroll_into_view();
+    if let Some(h) = el.dyn_ref::<HtmlElement>() {
+        let _ = h.focus();
+    }
+}
+
+/// Saves `content` as a file through a Blob and `<a download>` (no network).
+fn download(name: &str, mime: &str, content: &str) -> Res<()> {
+    let doc = gloo::utils::document();
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let a: HtmlElement = h(&doc, "a")?
+        .attr("href", &url)?
+        .attr("download", name)?
+        .attr("hidden", "")?
+        .el
+        .dyn_into()?;
+    let body = gloo::utils::body();
+    body.append_child(&a)?;
+    a.click();
+    body.remove_child(&a)?;
+    // Revoked later: the download reads the Blob after this handler returns.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    gloo::utils::window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000)?;
+    Ok(())
 }

@@ -4,9 +4,11 @@
 //! Invariant carried over from the core: a blank cell, a placeholder and 0 are shown
 //! differently. A blank is never shown as 0.
 
-use nianbao_core::format::{t3_rows, T3_COLS};
+use std::rc::Rc;
+
+use nianbao_core::format::{t2_key, t2_rows, t3_rows, T3_COLS, T4_COLS, T4_GROUPS};
 use nianbao_core::{
-    Analysis, CellValue, Checked, InputKind, Lang, ReadStatus, Report, Severity, Verdict,
+    Analysis, CellValue, Checked, Finding, InputKind, Lang, ReadStatus, Report, Severity, Verdict,
 };
 
 /// Shown when 校验 is clicked with nothing (or only white space) in the box.
@@ -39,10 +41,81 @@ pub struct ReportView {
     pub format: &'static str,
     pub format_zh: &'static str,
     pub verdict: VerdictView,
+    /// `None` when the report has no 表二.
+    pub t2: Option<Vec<T2Block>>,
     /// `None` when the report has no 表三.
     pub t3: Option<TableView>,
+    /// 表四's 15 cells in national order (RV, LD, LR × m c o p t); `None` without 表四.
+    pub t4: Option<Vec<CellView>>,
     pub identity: Vec<IdentityView>,
     pub findings: Vec<FindingView>,
+    /// The text the findings' spans index into (`Checked.text`); empty from [`from_analysis`].
+    pub text: String,
+    /// What the exports are built from (`None` from [`from_analysis`]).
+    pub checked: Option<CheckedRef>,
+}
+
+/// The core's result, shared (compared by identity: `Checked` has no `PartialEq`).
+#[derive(Clone, Debug)]
+pub struct CheckedRef(pub Rc<Checked>);
+
+impl PartialEq for CheckedRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// One caption block of 表二 (`第二十条第（一）项`): its column headings and rows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct T2Block {
+    /// The caption row, e.g. `第二十条第（一）项`.
+    pub caption: &'static str,
+    /// Column headings `(zh, en)` after `信息内容`.
+    pub cols: Vec<(&'static str, &'static str)>,
+    /// `(label_zh, label_en, cells)`.
+    pub rows: Vec<(&'static str, &'static str, Vec<CellView>)>,
+}
+
+/// How a cell is involved in the findings: the highest severity of the findings naming it,
+/// and whether the error localiser names it as a likely wrong cell (`suspect`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mark {
+    /// `error` | `warning` | `info`.
+    pub severity: &'static str,
+    pub suspect: bool,
+}
+
+impl Mark {
+    /// `suspect` | `error` | `warning` | `info`: the `data-mark` of the cell.
+    pub fn code(self) -> &'static str {
+        if self.suspect {
+            "suspect"
+        } else {
+            self.severity
+        }
+    }
+    /// The visible badge (never colour alone): ? suspect, ✗ error, ! warning, i info.
+    pub fn badge(self) -> &'static str {
+        match self.code() {
+            "suspect" => "?",
+            "error" => "✗",
+            "warning" => "!",
+            _ => "i",
+        }
+    }
+    /// The text for screen readers (visually hidden).
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self.code(), lang) {
+            ("suspect", Lang::Zh) => "（疑似出错的格）",
+            ("error", Lang::Zh) => "（错误涉及的格）",
+            ("warning", Lang::Zh) => "（警告涉及的格）",
+            (_, Lang::Zh) => "（提示涉及的格）",
+            ("suspect", Lang::En) => " (likely wrong cell)",
+            ("error", Lang::En) => " (cell in an error)",
+            ("warning", Lang::En) => " (cell in a warning)",
+            (_, Lang::En) => " (cell in a note)",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,6 +145,8 @@ pub struct TableView {
     /// `(key, label)`, e.g. `("C1", "自然人")`.
     pub cols: Vec<(&'static str, &'static str)>,
     pub rows: Vec<RowView>,
+    /// English column labels, same order as `cols`.
+    pub cols_en: Vec<&'static str>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,6 +157,8 @@ pub enum RowView {
         key: &'static str,
         /// The label as written in the report, or the national label when the row was not found.
         label: String,
+        /// The national label in English.
+        label_en: &'static str,
         /// Whether the row was found in the report.
         found: bool,
         cells: Vec<CellView>,
@@ -96,6 +173,8 @@ pub struct CellView {
     /// What to display: the number, the placeholder as printed, the text as printed,
     /// or a marker for blank / missing cells.
     pub text: String,
+    /// `None` when no finding names this cell.
+    pub mark: Option<Mark>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -156,7 +235,111 @@ pub struct FindingView {
     /// 错误 / 警告 / 提示.
     pub severity_zh: &'static str,
     pub message: String,
+    pub message_en: String,
     pub cells: Vec<String>,
+    pub suspect: Vec<String>,
+    /// Byte range in [`ReportView::text`] for findings about text.
+    pub span: Option<(usize, usize)>,
+    /// Where the finding is listed: see [`GROUPS`].
+    pub group: &'static str,
+}
+
+/// The groups findings are listed in, in order: `(code, zh, en)`.
+pub const GROUPS: &[(&str, &str, &str)] = &[
+    ("format", "格式与章节", "Format and sections"),
+    ("T2", "表二", "Table 2"),
+    ("T3", "表三", "Table 3"),
+    ("T4", "表四", "Table 4"),
+    ("text", "正文", "Text"),
+];
+
+/// The group of a finding: the table of its first cell, else 正文 for a finding with a text
+/// span, else 格式与章节.
+pub fn group_of(f: &Finding) -> &'static str {
+    match f.cells.first().map(|c| c.split('.').next().unwrap_or("")) {
+        Some("T2") => "T2",
+        Some("T3") => "T3",
+        Some("T4") => "T4",
+        _ if f.span.is_some() => "text",
+        _ => "format",
+    }
+}
+
+/// The report text cut into pieces for the text view: `(start, end, finding)` byte ranges
+/// covering the whole text, `finding` set on the pieces marked for a finding's span. Also,
+/// per finding, the index of the piece its span starts in (`None`: no usable span).
+/// Overlapping spans: a later span is cut to start where the previous one ended.
+#[allow(clippy::type_complexity)]
+pub fn text_pieces(
+    text: &str,
+    findings: &[FindingView],
+) -> (Vec<(usize, usize, Option<usize>)>, Vec<Option<usize>>) {
+    let mut spans: Vec<(usize, usize, usize)> = findings
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| f.span.map(|(s, e)| (s, e, i)))
+        .filter(|&(s, e, _)| {
+            s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
+        })
+        .collect();
+    spans.sort();
+    let mut pieces = Vec::new();
+    let mut of = vec![None; findings.len()];
+    let mut pos = 0;
+    for (s, e, i) in spans {
+        if e <= pos {
+            // inside the previous mark
+            of[i] = pieces.len().checked_sub(1);
+            continue;
+        }
+        let s = s.max(pos);
+        if s > pos {
+            pieces.push((pos, s, None));
+        }
+        of[i] = Some(pieces.len());
+        pieces.push((s, e, Some(i)));
+        pos = e;
+    }
+    if pos < text.len() {
+        pieces.push((pos, text.len(), None));
+    }
+    (pieces, of)
+}
+
+impl ReportView {
+    /// The non-empty groups of findings, in [`GROUPS`] order: `(code, zh, en, findings)`.
+    pub fn groups(&self) -> Vec<(&'static str, &'static str, &'static str, Vec<&FindingView>)> {
+        GROUPS
+            .iter()
+            .map(|(code, zh, en)| {
+                let fs: Vec<_> = self.findings.iter().filter(|f| f.group == *code).collect();
+                (*code, *zh, *en, fs)
+            })
+            .filter(|g| !g.3.is_empty())
+            .collect()
+    }
+
+    /// Every cell of the three tables as drawn (表二, 表三, 表四 order).
+    pub fn all_cells(&self) -> Vec<&CellView> {
+        let mut out: Vec<&CellView> = Vec::new();
+        for b in self.t2.iter().flatten() {
+            for (_, _, cells) in &b.rows {
+                out.extend(cells.iter());
+            }
+        }
+        for row in self.t3.iter().flat_map(|t| t.rows.iter()) {
+            if let RowView::Row { cells, .. } = row {
+                out.extend(cells.iter());
+            }
+        }
+        out.extend(self.t4.iter().flatten());
+        out
+    }
+
+    /// The drawn cell of `key`, if any.
+    pub fn cell(&self, key: &str) -> Option<&CellView> {
+        self.all_cells().into_iter().find(|c| c.key == key)
+    }
 }
 
 /// What the page shows for `input` typed or pasted in the box (plain text, or HTML source).
@@ -169,7 +352,12 @@ pub fn build(input: &str) -> PageView {
 
 /// What the page shows for an input of any kind (pasted HTML, a file's bytes …).
 pub fn from_checked(checked: &Checked) -> PageView {
-    from_analysis(&checked.analysis)
+    let mut v = from_analysis(&checked.analysis);
+    if let PageView::Report(r) = &mut v {
+        r.text = checked.text.clone();
+        r.checked = Some(CheckedRef(Rc::new(checked.clone())));
+    }
+    v
 }
 
 pub fn from_analysis(analysis: &Analysis) -> PageView {
@@ -193,7 +381,23 @@ pub fn from_analysis(analysis: &Analysis) -> PageView {
             warnings: analysis.count(Severity::Warning),
             infos: analysis.count(Severity::Info),
         },
-        t3: report.has_table("T3").then(|| t3_view(report)),
+        t2: report
+            .has_table("T2")
+            .then(|| t2_view(report, &analysis.findings)),
+        t3: report
+            .has_table("T3")
+            .then(|| t3_view(report, &analysis.findings)),
+        t4: report.has_table("T4").then(|| {
+            T4_GROUPS
+                .iter()
+                .flat_map(|g| {
+                    T4_COLS
+                        .iter()
+                        .map(move |c| format!("T4.{}.{}", g.key, c.key))
+                })
+                .map(|k| cell_view(report, &analysis.findings, k))
+                .collect()
+        }),
         identity: identity_view(analysis),
         findings: analysis
             .findings
@@ -203,9 +407,15 @@ pub fn from_analysis(analysis: &Analysis) -> PageView {
                 severity: f.severity.as_str(),
                 severity_zh: f.severity.label(Lang::Zh),
                 message: f.message(Lang::Zh),
+                message_en: f.message(Lang::En),
                 cells: f.cells.clone(),
+                suspect: f.suspect.clone(),
+                span: f.span.map(|s| (s.start, s.end)),
+                group: group_of(f),
             })
             .collect(),
+        text: String::new(),
+        checked: None,
     }))
 }
 
@@ -218,7 +428,80 @@ pub fn verdict_zh(v: Verdict) -> &'static str {
     }
 }
 
-fn t3_view(report: &Report) -> TableView {
+/// The mark of cell `key`: the highest severity of the findings naming it, and whether a
+/// finding names it as a suspect.
+pub fn mark_of(findings: &[Finding], key: &str) -> Option<Mark> {
+    let mut mark: Option<Mark> = None;
+    for f in findings {
+        let suspect = f.suspect.iter().any(|c| c == key);
+        if !suspect && !f.cells.iter().any(|c| c == key) {
+            continue;
+        }
+        let m = mark.get_or_insert(Mark {
+            severity: f.severity.as_str(),
+            suspect: false,
+        });
+        let rank = |s: &str| match s {
+            "error" => 3,
+            "warning" => 2,
+            _ => 1,
+        };
+        if rank(f.severity.as_str()) > rank(m.severity) {
+            m.severity = f.severity.as_str();
+        }
+        m.suspect |= suspect;
+    }
+    mark
+}
+
+fn cell_view(report: &Report, findings: &[Finding], key: String) -> CellView {
+    let (kind, text) = match report.cell(&key).map(|c| &c.value) {
+        Some(CellValue::Number(n)) => (CellKind::Number, n.to_string()),
+        Some(CellValue::Blank) => (CellKind::Blank, BLANK_MARK.to_string()),
+        Some(CellValue::Placeholder(p)) => (CellKind::Placeholder, p.clone()),
+        Some(CellValue::Text(t)) => (CellKind::Text, t.clone()),
+        None => (CellKind::Missing, MISSING_MARK.to_string()),
+    };
+    let mark = mark_of(findings, &key);
+    CellView {
+        key,
+        kind,
+        text,
+        mark,
+    }
+}
+
+fn t2_view(report: &Report, findings: &[Finding]) -> Vec<T2Block> {
+    let mut blocks: Vec<T2Block> = Vec::new();
+    let mut last_cols: Option<*const nianbao_core::format::ColSpec> = None;
+    for spec in t2_rows(report.format) {
+        let caption = spec.group.unwrap_or("");
+        let cols_ptr = spec.cols.as_ptr();
+        let new = match blocks.last() {
+            Some(b) => b.caption != caption || last_cols != Some(cols_ptr),
+            None => true,
+        };
+        if new {
+            blocks.push(T2Block {
+                caption,
+                cols: spec.cols.iter().map(|c| (c.label_zh, c.label_en)).collect(),
+                rows: Vec::new(),
+            });
+            last_cols = Some(cols_ptr);
+        }
+        let cells = spec
+            .cols
+            .iter()
+            .map(|c| cell_view(report, findings, t2_key(spec, c)))
+            .collect();
+        if let Some(b) = blocks.last_mut() {
+            b.rows.push((spec.label_zh, spec.label_en, cells));
+        }
+    }
+    blocks
+}
+
+fn t3_view(report: &Report, findings: &[Finding]) -> TableView {
     let mut rows = Vec::new();
     // Each group heading once, before its first row: （七）总计 belongs to 三、本年度办理结果
     // again after the sub-groups （三）…（六）, but the heading is not repeated.
@@ -233,17 +516,7 @@ fn t3_view(report: &Report) -> TableView {
         let read = report.row("T3", spec.key);
         let cells = T3_COLS
             .iter()
-            .map(|col| {
-                let key = format!("T3.{}.{}", spec.key, col.key);
-                let (kind, text) = match report.cell(&key).map(|c| &c.value) {
-                    Some(CellValue::Number(n)) => (CellKind::Number, n.to_string()),
-                    Some(CellValue::Blank) => (CellKind::Blank, BLANK_MARK.to_string()),
-                    Some(CellValue::Placeholder(p)) => (CellKind::Placeholder, p.clone()),
-                    Some(CellValue::Text(t)) => (CellKind::Text, t.clone()),
-                    None => (CellKind::Missing, MISSING_MARK.to_string()),
-                };
-                CellView { key, kind, text }
-            })
+            .map(|col| cell_view(report, findings, format!("T3.{}.{}", spec.key, col.key)))
             .collect();
         rows.push(RowView::Row {
             key: spec.key,
@@ -251,6 +524,7 @@ fn t3_view(report: &Report) -> TableView {
                 Some(r) if !r.label.trim().is_empty() => r.label.clone(),
                 _ => spec.label_zh.to_string(),
             },
+            label_en: spec.label_en,
             found: read.is_some(),
             cells,
         });
@@ -258,6 +532,7 @@ fn t3_view(report: &Report) -> TableView {
     TableView {
         cols: T3_COLS.iter().map(|c| (c.key, c.label_zh)).collect(),
         rows,
+        cols_en: T3_COLS.iter().map(|c| c.label_en).collect(),
     }
 }
 
@@ -436,5 +711,42 @@ pub fn read_failed(detail: &str) -> PageView {
             "浏览器无法读取这个文件（可能已被移动、删除或没有读取权限）：{detail}。请重新选择文件。"
         ),
         en: format!("The browser could not read this file ({detail}). Please choose it again."),
+    }
+}
+
+/// The extracted cells as CSV for the 导出 CSV button: a UTF-8 BOM (so that Excel reads the
+/// Chinese correctly), the header `cell,state,value` and one row per cell read, in the
+/// report's order (the same cells as the JSON `cells`). `state`: `number` | `blank` |
+/// `placeholder` | `text`; `value`: the number or text as printed, empty for a blank.
+pub fn cells_csv(checked: &Checked) -> String {
+    let mut out = String::from("\u{feff}cell,state,value\r\n");
+    for c in &checked.analysis.report.cells {
+        let (state, value) = match &c.value {
+            CellValue::Number(n) => ("number", n.to_string()),
+            CellValue::Blank => ("blank", String::new()),
+            CellValue::Placeholder(p) => ("placeholder", p.clone()),
+            CellValue::Text(t) => ("text", t.clone()),
+        };
+        out.push_str(&csv_field(&c.key));
+        out.push(',');
+        out.push_str(state);
+        out.push(',');
+        // Text starting with = + - @ would be a formula in a spreadsheet: quote it with '.
+        let value = if state != "number" && value.starts_with(['=', '+', '-', '@']) {
+            format!("'{value}")
+        } else {
+            value
+        };
+        out.push_str(&csv_field(&value));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
     }
 }

@@ -64,6 +64,7 @@ fn seed_table_three_in_national_order_with_report_labels() {
                 label,
                 found,
                 cells,
+                ..
             } => Some((*key, label.as_str(), *found, cells)),
             RowView::Group(_) => None,
         })
@@ -290,4 +291,207 @@ fn every_view_has_a_verdict_for_the_list() {
     ] {
         assert!(!view::kind_zh(k).is_empty());
     }
+}
+
+fn report_of(name: &str) -> Box<view::ReportView> {
+    match view::from_checked(&nianbao_core::check_str(&fixture(name))) {
+        PageView::Report(r) => r,
+        other => panic!("{name} not read: {other:?}"),
+    }
+}
+
+#[test]
+fn seed_all_three_tables_in_national_layout_without_marks() {
+    let r = report();
+    // 表二, 2021: four 第二十条 captions, 10 cells
+    let t2 = r.t2.as_ref().expect("table 2");
+    let captions: Vec<_> = t2.iter().map(|b| b.caption).collect();
+    assert_eq!(
+        captions,
+        [
+            "第二十条第（一）项",
+            "第二十条第（五）项",
+            "第二十条第（六）项",
+            "第二十条第（八）项"
+        ]
+    );
+    let t2_keys: Vec<_> = t2
+        .iter()
+        .flat_map(|b| {
+            b.rows
+                .iter()
+                .flat_map(|r| r.2.iter().map(|c| c.key.clone()))
+        })
+        .collect();
+    assert_eq!(t2_keys.len(), 10);
+    assert!(t2_keys.contains(&"T2.reg.made".to_string()));
+    assert!(t2_keys.contains(&"T2.fee".to_string()));
+    assert_eq!(t2[1].cols, [("本年处理决定数量", "decisions this year")]);
+    // 表四: 15 cells RV, LD, LR × m c o p t
+    let t4 = r.t4.as_ref().expect("table 4");
+    assert_eq!(t4.len(), 15);
+    assert_eq!(t4[0].key, "T4.RV.m");
+    assert_eq!(t4[9].key, "T4.LD.t");
+    assert_eq!(t4[14].key, "T4.LR.t");
+    assert!(t4.iter().all(|c| c.kind == CellKind::Number));
+    // no finding, no mark; every drawn key unique
+    let all = r.all_cells();
+    assert_eq!(all.len(), 10 + 25 * 7 + 15);
+    assert!(all.iter().all(|c| c.mark.is_none()));
+    let mut keys: Vec<_> = all.iter().map(|c| &c.key).collect();
+    keys.sort();
+    keys.dedup();
+    assert_eq!(keys.len(), all.len());
+    assert!(r.groups().is_empty());
+    assert!(!r.text.is_empty() && r.checked.is_some());
+}
+
+#[test]
+fn t4_totals_zero_error_and_suspects_marked_distinctly() {
+    let r = report_of("04_t4_totals_zero.txt");
+    assert_eq!(r.verdict.code, "fail");
+    let mark = |k: &str| r.cell(k).unwrap_or_else(|| panic!("no {k}")).mark;
+    // T4.RV.t is the localiser's suspect; the other RV cells are in the error
+    let t = mark("T4.RV.t").expect("marked");
+    assert_eq!((t.code(), t.severity, t.badge()), ("suspect", "error", "?"));
+    let m = mark("T4.RV.m").expect("marked");
+    assert_eq!((m.code(), m.badge()), ("error", "✗"));
+    assert_ne!(
+        t.label(nianbao_core::Lang::Zh),
+        m.label(nianbao_core::Lang::Zh)
+    );
+    assert_eq!(mark("T4.LR.m").map(|m| m.code()), Some("suspect"));
+    assert_eq!(mark("T4.LD.m"), None);
+    assert_eq!(mark("T3.R1.C1"), None);
+    // grouped under 表四
+    let groups = r.groups();
+    assert_eq!(groups.len(), 1);
+    assert_eq!((groups[0].0, groups[0].1), ("T4", "表四"));
+    assert_eq!(groups[0].3.len(), 2);
+    assert!(groups[0].3.iter().all(|f| f.rule == "T4-GROUP-TOTAL"));
+    assert!(groups[0].3[0].message_en.is_ascii() || !groups[0].3[0].message_en.is_empty());
+    assert_ne!(groups[0].3[0].message, groups[0].3[0].message_en);
+}
+
+#[test]
+fn r1_c1_changed_suspect_in_table_three() {
+    let r = report_of("02_r1_c1_changed.txt");
+    let c = r.cell("T3.R1.C1").expect("cell");
+    assert_eq!((c.kind, c.text.as_str()), (CellKind::Number, "5"));
+    assert_eq!(c.mark.map(|m| m.code()), Some("suspect"));
+    // in the identity of column C1 and the row total of R1: errors, not suspects
+    assert_eq!(
+        r.cell("T3.R2.C1").and_then(|c| c.mark).map(|m| m.code()),
+        Some("error")
+    );
+    assert_eq!(
+        r.cell("T3.R1.C7").and_then(|c| c.mark).map(|m| m.code()),
+        Some("error")
+    );
+    assert_eq!(r.cell("T3.R2.C2").and_then(|c| c.mark), None);
+    let groups: Vec<_> = r.groups().iter().map(|g| (g.0, g.3.len())).collect();
+    assert_eq!(groups, [("T3", 2)]);
+}
+
+#[test]
+fn warnings_marked_as_warnings_and_blank_cells_as_errors() {
+    let r = report_of("06_placeholders.txt");
+    let c = r.cell("T3.R2.C1").expect("cell");
+    assert_eq!(c.kind, CellKind::Placeholder);
+    let m = c.mark.expect("placeholder is in a finding");
+    assert_eq!(m.severity, "warning");
+    assert_eq!(m.badge(), if m.suspect { "?" } else { "!" });
+    let r = report_of("05_blank_total.txt");
+    let c = r.cell("T3.R3a.C2").expect("cell");
+    assert_eq!(c.kind, CellKind::Blank);
+    assert!(c.mark.is_some(), "a blank cell is in a finding");
+    assert!(r
+        .all_cells()
+        .iter()
+        .any(|c| c.mark.map(|m| m.severity) == Some("error")));
+}
+
+#[test]
+fn finding_groups_follow_the_fixed_order() {
+    let codes: Vec<_> = view::GROUPS.iter().map(|g| g.0).collect();
+    assert_eq!(codes, ["format", "T2", "T3", "T4", "text"]);
+    // every fixture: each finding in exactly one group, groups in order
+    for entry in std::fs::read_dir(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/cases"
+    ))
+    .unwrap()
+    {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        let PageView::Report(r) = view::from_checked(&nianbao_core::check_str(&fixture(&name)))
+        else {
+            continue;
+        };
+        let groups = r.groups();
+        assert_eq!(
+            groups.iter().map(|g| g.3.len()).sum::<usize>(),
+            r.findings.len(),
+            "{name}"
+        );
+        for (code, _, _, fs) in &groups {
+            for f in fs {
+                let table = f.cells.first().map(|c| &c[..2]);
+                match *code {
+                    "T2" | "T3" | "T4" => assert_eq!(table, Some(*code), "{name}"),
+                    "text" => assert!(f.span.is_some() && table.is_none(), "{name}"),
+                    _ => assert!(f.cells.is_empty() && f.span.is_none(), "{name} {}", f.rule),
+                }
+            }
+        }
+        // text pieces cover the text exactly, marks where findings have spans
+        let (pieces, of) = view::text_pieces(&r.text, &r.findings);
+        let mut pos = 0;
+        for (s, e, _) in &pieces {
+            assert_eq!(*s, pos, "{name}");
+            pos = *e;
+        }
+        assert_eq!(pos, r.text.len(), "{name}");
+        for (i, f) in r.findings.iter().enumerate() {
+            if f.span.is_some() {
+                assert!(of[i].is_some(), "{name} {}", f.rule);
+            }
+        }
+    }
+}
+
+#[test]
+fn text_pieces_mark_spans_and_handle_overlaps() {
+    let r = report_of("02_r1_c1_changed.txt");
+    let mut f = r.findings[0].clone();
+    let text = "甲乙丙丁戊";
+    f.span = Some((3, 9)); // 乙丙
+    let mut g = f.clone();
+    g.span = Some((6, 12)); // 丙丁: overlaps, cut to 丁
+    let mut bad = f.clone();
+    bad.span = Some((1, 2)); // not on a char boundary: ignored
+    let (pieces, of) = view::text_pieces(text, &[f, g, bad]);
+    assert_eq!(
+        pieces,
+        [
+            (0, 3, None),
+            (3, 9, Some(0)),
+            (9, 12, Some(1)),
+            (12, 15, None)
+        ]
+    );
+    assert_eq!(of, [Some(1), Some(2), None]);
+}
+
+#[test]
+fn csv_has_a_bom_a_header_and_one_row_per_cell() {
+    let c = nianbao_core::check_str(&fixture("05_blank_total.txt"));
+    let csv = view::cells_csv(&c);
+    assert!(csv.starts_with("\u{feff}cell,state,value\r\n"));
+    let rows: Vec<_> = csv.trim_end().split("\r\n").skip(1).collect();
+    assert_eq!(rows.len(), c.analysis.report.cells.len());
+    assert!(rows.contains(&"T3.R3a.C2,blank,"));
+    assert!(rows.contains(&"T3.R3a.C1,number,3"));
+    let c = nianbao_core::check_str(&fixture("06_placeholders.txt"));
+    let csv = view::cells_csv(&c);
+    assert!(csv.contains("T3.R2.C1,placeholder,/\r\n"), "{csv}");
 }
