@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Release build of the page into dist/ (Trunk, wasm-opt -Oz). Assumes scripts/setup.sh ran.
+# Release build of the page into dist/ (Trunk, wasm-opt -Oz; the Trunk post_build hook writes
+# dist/sw.js), then the single offline file dist-single/nianbao.html (scripts/single-file.sh: the
+# compat build, its static checks, the bundle). Assumes scripts/setup.sh ran.
 #   bash scripts/build.sh            # skips Trunk when dist/ is already built from the same inputs
 #   bash scripts/build.sh --force    # always runs Trunk (test.sh runs `scripts/trunk build --release`)
 # Trunk reruns wasm-bindgen and the (JavaScript, slow) wasm-opt even when nothing changed, so a
@@ -18,8 +20,12 @@ if [ "${1:-}" != --force ] && [ -f "$stamp" ] && [ -f "$ROOT/dist/index.html" ];
   want=$(inputs_hash)
   if [ "$(cat "$stamp")" = "$want" ]; then
     echo "build: dist/ is up to date (inputs unchanged); use --force to rebuild"
-    exit 0
+    fresh=1
   fi
 fi
-"$ROOT/scripts/trunk" build --release
-inputs_hash > "$stamp"
+if [ -z "${fresh:-}" ]; then
+  "$ROOT/scripts/trunk" build --release
+  inputs_hash > "$stamp"
+fi
+# the compat build is cached in target/compat (a warm run: a few seconds)
+bash "$ROOT/scripts/single-file.sh"

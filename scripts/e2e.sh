@@ -2,11 +2,14 @@
 # Playwright end-to-end test of the release build: serves dist/ on a free 127.0.0.1 port with
 # python3's http.server (killed on exit) and runs tests/e2e/*.test.mjs with `node --test`
 # against it. Screenshots go to target/e2e/. Prints a final line `e2e: N passed, M failed`.
+# tests/e2e/offline.test.mjs also opens dist-single/nianbao.html from file:// (scripts/single-file.sh).
 #   bash scripts/e2e.sh          (after scripts/trunk build --release)
+#   bash scripts/e2e.sh tests/e2e/offline.test.mjs     (only the given test files)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 [ -f "$ROOT/dist/index.html" ] || { echo "e2e: no dist/index.html; build first (scripts/build.sh)"; exit 1; }
 mkdir -p "$ROOT/target/e2e"
+if [ "$#" -gt 0 ]; then files=("$@"); else files=("$ROOT"/tests/e2e/*.test.mjs); fi
 port=$(free_port)
 python3 -m http.server "$port" --bind 127.0.0.1 --directory "$ROOT/dist" >"$ROOT/target/e2e/http.log" 2>&1 &
 srv=$!
@@ -22,7 +25,7 @@ set +e
 APP_URL="http://127.0.0.1:$port/" E2E_OUT="$ROOT/target/e2e" \
   node --test --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=tap --test-reporter-destination="$ROOT/target/e2e/results.tap" \
-    "$ROOT"/tests/e2e/*.test.mjs
+    "${files[@]}"
 rc=$?
 set -e
 # node's TAP summary: "# pass N" / "# fail N"

@@ -7,11 +7,12 @@
 #   1. wasm32 toolchain: `rustup target add wasm32-unknown-unknown` (60 s timeout), else the Debian
 #      route (apt: rustc-web cargo-web rust-web-src rust-web-llvm lld-22 rust-web-clippy; scripts/dcargo
 #      builds std). rust-web-llvm provides /usr/bin/rust-lld (only a Recommends of rustc-web).
-#   2. rust-src (for the later MVP "compat" build with -Zbuild-std).
+#   2. rust-src (for the MVP "compat" build with -Zbuild-std, scripts/compat.sh).
 #   3. apt: chromium chromium-driver (browser tests, Playwright), wabt (wasm-validate) and
 #      fonts-wqy-microhei (CJK glyphs in screenshots).
 #   4. cargo install: wasm-bindgen-cli at exactly the version in Cargo.lock, trunk 0.21.14.
-#   5. npm ci: binaryen@132 (wasm-opt) and playwright-core (never downloads browsers).
+#   5. npm ci: binaryen@132 (wasm-opt), playwright-core (never downloads browsers) and acorn (the
+#      ES2017 syntax check of scripts/js-syntax.mjs).
 #   6. cargo fetch (Trunk.toml has offline = true, so every crate must be cached).
 # Needs root or sudo for apt-get; everything else installs for the current user.
 set -euo pipefail
@@ -95,10 +96,10 @@ if [ "$route" = debian ]; then
   [ -x /usr/bin/rust-lld ] || { manual_help; die "Debian route: /usr/bin/rust-lld missing (package rust-web-llvm)"; }
 fi
 
-# --- 2. rust-src (not needed by the default build; for the compat build later) ---------------------
+# --- 2. rust-src (for the compat build, scripts/compat.sh: -Zbuild-std) -----------------------------
 if [ "$route" = rustup ]; then
   if ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
-    timeout 60 rustup component add rust-src || say "WARNING: rust-src not installed (only the later compat build needs it)"
+    timeout 60 rustup component add rust-src || say "WARNING: rust-src not installed: scripts/compat.sh (the compat build) needs it or the Debian route"
   fi
 fi
 # rustfmt/clippy for the native steps (normally part of the default rustup profile)
@@ -120,6 +121,10 @@ cargo fetch --quiet
 if [ "$route" = debian ]; then
   # also fetches the dependencies of std itself (build-std)
   NIANBAO_WASM_ROUTE=debian wcargo fetch --quiet --target "$WASM_TARGET"
+elif rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
+  # the compat build (scripts/compat.sh) rebuilds std offline: fetch std's own dependencies too
+  RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort cargo fetch --quiet --target "$WASM_TARGET" \
+    || say "WARNING: could not fetch std's dependencies for the compat build (scripts/compat.sh)"
 fi
 
 # --- 5. cargo-installed CLI tools (cached in $CARGO_HOME/bin; checked by version) -------------------
@@ -156,6 +161,7 @@ else
   npm ci --no-audit --no-fund --loglevel=error
   echo "$want" > "$stamp"
 fi
+[ -f node_modules/acorn/package.json ] || die "node_modules/acorn missing after npm ci (package-lock.json)"
 wasm_opt_v=$(node_modules/.bin/wasm-opt --version | awk '{print $3}')
 trunk_opt=$(sed -n 's/^wasm_opt *= *"version_\(.*\)"/\1/p' Trunk.toml)
 [ "$wasm_opt_v" = "$trunk_opt" ] || die "wasm-opt is version $wasm_opt_v but Trunk.toml wants version_$trunk_opt"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Size report of a Trunk build: raw and gzip -9 bytes of the wasm, JS and CSS in dist/ and
-# their total. A report, never an assertion: it always exits 0 when dist/ exists.
+# their total; then, when built, the compat wasm (target/compat/pkg) and the single offline file
+# dist-single/nianbao.html. A report, never an assertion: it always exits 0 when dist/ exists.
 #   bash scripts/sizes.sh [DIST_DIR]
 set -euo pipefail
 dist=${1:-$(cd "$(dirname "$0")/.." && pwd)/dist}
@@ -17,3 +18,10 @@ for kind in wasm js css; do
   done
 done
 printf '%-6s %10d %10d  %s\n' total "$total_raw" "$total_gz" "(wasm + js + css; index.html not counted)"
+root=$(cd "$(dirname "$0")/.." && pwd)
+extra=("$root/target/compat/pkg/nianbao_web_bg.wasm" "$root/dist-single/nianbao.html")
+for f in "${extra[@]}"; do
+  [ -f "$f" ] || continue
+  case $f in *.wasm) kind=compat;; *) kind=single;; esac
+  printf '%-6s %10d %10d  %s\n' "$kind" "$(wc -c < "$f")" "$(gzip -9 -c "$f" | wc -c)" "${f#"$root"/}"
+done

@@ -33,8 +33,16 @@ step "wasm-bindgen-test (Node + Chromium)" \
 step "wasm-bindgen-test (the Node tests in Chromium)" \
   wcargo_in_browser test --target "$WASM_TARGET" -p nianbao-web --locked --test node
 step "trunk build --release" "$ROOT/scripts/trunk" build --release
+# The compat (Wasm Core 1.0) build for Chromium 78-95: -Zbuild-std into target/compat, wasm-bindgen,
+# wasm-opt (MVP features only), wasm-validate with all proposals off, target_features check.
+step "compat wasm build + static checks" bash "$ROOT/scripts/compat.sh"
+# dist-single/nianbao.html (inline glue + base64 wasm + CSS), ES2017 syntax check (acorn)
+step "single file (dist-single/nianbao.html)" bash "$ROOT/scripts/single-file.sh" --no-build
+step "JS syntax level (our own JS: ES2017)" node "$ROOT/scripts/js-syntax.mjs" \
+  "$ROOT/www/index.html" "$ROOT/www/sw.js" "$ROOT/www/sw-register.js" "$ROOT/dist/sw.js"
 step "sizes (gzip -9)" bash "$ROOT/scripts/sizes.sh" "$ROOT/dist"
-step "e2e (Playwright, release build)" bash "$ROOT/scripts/e2e.sh"
+# page.test.mjs (the served page) and offline.test.mjs (single file from file://, service worker)
+step "e2e (Playwright, release build + single file)" bash "$ROOT/scripts/e2e.sh"
 
 echo
 echo "test.sh: all steps passed in $(( $(date +%s) - T0 ))s (wasm route: $ROUTE)"
