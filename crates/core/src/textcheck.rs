@@ -607,6 +607,29 @@ fn fee_statement(report: &Report, text: &str, out: &mut Vec<Finding>) {
 }
 
 /// Unambiguous statements about applications and cases, compared with 表三/表四.
+/// A TEXT-TABLE-MISMATCH finding: the text `found` contradicts `what` in `table`, which is `actual`.
+fn mismatch(
+    table: &str,
+    span: Span,
+    found: String,
+    what: (String, String),
+    actual: i64,
+    cells: Vec<String>,
+) -> Finding {
+    let mut f = Finding::new(ids::TEXT_TABLE_MISMATCH, Outcome::Fail);
+    let (tz, te) = format::table_name(table);
+    f.params.push(Param::same("found", found));
+    f.params.push(Param::two("table", tz, te));
+    f.params.push(Param::two("table_en", te, te));
+    f.params
+        .push(Param::two("what_en", what.1.clone(), what.1.clone()));
+    f.params.push(Param::two("what", what.0, what.1));
+    f.params.push(Param::same("actual", actual.to_string()));
+    f.cells = cells;
+    f.span = Some(span);
+    f
+}
+
 fn table_mismatch(report: &Report, text: &str, out: &mut Vec<Finding>) {
     let num = |k: &str| {
         report
@@ -620,17 +643,14 @@ fn table_mismatch(report: &Report, text: &str, out: &mut Vec<Finding>) {
                     actual: i64,
                     cells: Vec<String>,
                     table: &str| {
-        let mut f = Finding::new(ids::TEXT_TABLE_MISMATCH, Outcome::Fail);
-        let (tz, te) = format::table_name(table);
-        f.params.push(Param::same("found", found));
-        f.params.push(Param::two("table", tz, te));
-        f.params.push(Param::two("table_en", te, te));
-        f.params.push(Param::two("what", what.0, what.1));
-        f.params.push(Param::two("what_en", what.1, what.1));
-        f.params.push(Param::same("actual", actual.to_string()));
-        f.cells = cells;
-        f.span = Some(span);
-        out.push(f);
+        out.push(mismatch(
+            table,
+            span,
+            found,
+            (what.0.into(), what.1.into()),
+            actual,
+            cells,
+        ));
     };
     // Prose only: section 1 and section 3 text before its table.
     let scopes: Vec<Span> = [1u8, 3]
@@ -788,28 +808,18 @@ fn upheld(report: &Report, text: &str, scopes: &[Span], out: &mut Vec<Finding>) 
                 continue;
             }
             let not_upheld: i64 = cells.iter().filter_map(|k| num(k)).sum();
-            let mut f = Finding::new(ids::TEXT_TABLE_MISMATCH, Outcome::Fail);
-            let (tz, te) = format::table_name("T4");
             let end = i + pat.len();
-            f.params.push(Param::same(
-                "found",
+            let f = mismatch(
+                "T4",
+                Span::new(start, end),
                 excerpt(text, start, end, 0, 0).trim().to_string(),
-            ));
-            f.params.push(Param::two("table", tz, te));
-            f.params.push(Param::two("table_en", te, te));
-            f.params.push(Param::two(
-                "what",
-                "结果纠正、其他结果或尚未审结的案件",
-                "cases corrected, otherwise decided or pending",
-            ));
-            f.params.push(Param::two(
-                "what_en",
-                "cases corrected, otherwise decided or pending",
-                "cases corrected, otherwise decided or pending",
-            ));
-            f.params.push(Param::same("actual", not_upheld.to_string()));
-            f.cells = cells;
-            f.span = Some(Span::new(start, end));
+                (
+                    "结果纠正、其他结果或尚未审结的案件".into(),
+                    "cases corrected, otherwise decided or pending".into(),
+                ),
+                not_upheld,
+                cells,
+            );
             out.push(f);
             return;
         }
@@ -941,27 +951,16 @@ fn categories(report: &Report, text: &str, scopes: &[Span], out: &mut Vec<Findin
             continue;
         };
         if v != n {
-            let mut f = Finding::new(ids::TEXT_TABLE_MISMATCH, Outcome::Fail);
-            let (tz, te) = format::table_name("T3");
-            f.params
-                .push(Param::same("found", excerpt(text, s, e, 0, 0)));
-            f.params.push(Param::two("table", tz, te));
-            f.params.push(Param::two("table_en", te, te));
-            f.params.push(Param::two(
-                "what",
-                format!("“{phrase}”合计"),
-                format!("the {phrase} total"),
-            ));
-            f.params.push(Param::two(
-                "what_en",
-                format!("the {phrase} total"),
-                format!("the {phrase} total"),
-            ));
-            f.params.push(Param::same("actual", v.to_string()));
+            let mut f = mismatch(
+                "T3",
+                Span::new(s, e),
+                excerpt(text, s, e, 0, 0),
+                (format!("“{phrase}”合计"), format!("the {phrase} total")),
+                v,
+                cells,
+            );
             f.expected = Some(crate::num::Num::int(n));
             f.actual = Some(crate::num::Num::int(v));
-            f.cells = cells;
-            f.span = Some(Span::new(s, e));
             out.push(f);
         }
     }
