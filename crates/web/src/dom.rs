@@ -423,6 +423,20 @@ fn th(doc: &Document, tr: &Element, text: &str, attrs: &[(&str, &str)]) -> Res<E
     e.into_child_of(tr)
 }
 
+/// A 表三 group heading (三、本年度办理结果, （三）不予公开 …) spanning its `rows`.
+fn group_th(doc: &Document, tr: &Element, text: &str, rows: usize) -> Res<Element> {
+    th(
+        doc,
+        tr,
+        text,
+        &[
+            ("rowspan", &rows.to_string()),
+            ("scope", "rowgroup"),
+            ("class", "group"),
+        ],
+    )
+}
+
 /// 表二 in the national layout: 4 grid columns, a caption row per 第二十条 item, a heading
 /// row (`信息内容` + the columns) and the rows; single-value rows span the 3 value columns.
 fn t2_table(doc: &Document, parent: &Element, blocks: &[view::T2Block], lang: Lang) -> Res<()> {
@@ -659,30 +673,12 @@ fn table(doc: &Document, parent: &Element, tv: &TableView, lang: Lang) -> Res<()
         if let Some(o) = outer {
             if i == 0 || groups[i - 1].0 != Some(o) {
                 let n = groups[i..].iter().take_while(|g| g.0 == Some(o)).count();
-                th(
-                    doc,
-                    &tr,
-                    o,
-                    &[
-                        ("rowspan", &n.to_string()),
-                        ("scope", "rowgroup"),
-                        ("class", "group"),
-                    ],
-                )?;
+                group_th(doc, &tr, o, n)?;
             }
             if let Some(g) = inner {
                 if i == 0 || groups[i - 1].1 != Some(g) {
                     let n = groups[i..].iter().take_while(|x| x.1 == Some(g)).count();
-                    th(
-                        doc,
-                        &tr,
-                        g,
-                        &[
-                            ("rowspan", &n.to_string()),
-                            ("scope", "rowgroup"),
-                            ("class", "group"),
-                        ],
-                    )?;
+                    group_th(doc, &tr, g, n)?;
                 }
             }
         }
