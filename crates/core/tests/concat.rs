@@ -2,30 +2,15 @@
 //! separator. Real reports from the corpus (`../shared/corpus/raw`, `NIANBAO_CORPUS`
 //! overrides) against their truth files, and small synthetic pages.
 
+mod common;
+
+use common::{corpus_dir, same};
 use nianbao_core::rules::ids;
 use nianbao_core::{check_text, Analysis, CellValue, Finding, Num, Outcome, Severity};
 use serde_json::Value;
-use std::path::PathBuf;
 
 // ---------------------------------------------------------------------------------------
 // Corpus
-
-fn corpus_dir() -> PathBuf {
-    std::env::var_os("NIANBAO_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/raw")
-        })
-}
-
-fn same(truth: &Value, got: &CellValue) -> bool {
-    match (truth, got) {
-        (Value::Null, CellValue::Blank) => true,
-        (Value::Number(n), CellValue::Number(g)) => n.to_string() == g.to_string(),
-        (Value::String(s), CellValue::Placeholder(g) | CellValue::Text(g)) => s == g,
-        _ => false,
-    }
-}
 
 /// `1个`, `246900元`: a number printed with its unit.
 fn number_with_unit(raw: &str) -> bool {

@@ -6,29 +6,13 @@
 //!
 //! The corpus lives outside the repository (`NIANBAO_CORPUS` overrides its path).
 
-use nianbao_core::{CellValue, Severity};
+mod common;
+
+use common::{corpus_dir, same};
+use nianbao_core::Severity;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-
-fn corpus_dir() -> PathBuf {
-    std::env::var_os("NIANBAO_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/raw")
-        })
-}
-
-fn same(truth: &Value, got: &CellValue) -> bool {
-    match (truth, got) {
-        (Value::Null, CellValue::Blank) => true,
-        (Value::Number(n), CellValue::Number(g)) => {
-            n.as_f64().is_some_and(|f| (f - g.to_f64()).abs() < 1e-9)
-        }
-        (Value::String(s), CellValue::Placeholder(g) | CellValue::Text(g)) => s == g,
-        _ => false,
-    }
-}
 
 /// Occurrences of `quote` in `text`, allowing whitespace (line breaks of PDF text) between
 /// its characters. Returns byte ranges in `text`.

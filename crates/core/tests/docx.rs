@@ -3,6 +3,8 @@
 //! built here for the structures LibreOffice does not write, and bad input of every kind
 //! (which must give a clear message and never panic).
 
+mod common;
+
 use nianbao_core::{check_bytes, check_text, CellValue, Checked, DetectedFormat, InputKind};
 use nianbao_core::{ReadStatus, Severity};
 use serde_json::Value;
@@ -282,24 +284,15 @@ fn a_docx_without_tables_still_gives_its_paragraphs() {
     );
 }
 
+fn same(truth: &Value, got: Option<&CellValue>) -> bool {
+    got.is_some_and(|g| common::same(truth, g))
+}
+
 fn corpus() -> Option<PathBuf> {
-    let dir = std::env::var_os("NIANBAO_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("../shared/corpus/raw"));
+    let dir = common::corpus_dir();
     dir.join("008_shanghai-bgt_2019.html.truth.json")
         .exists()
         .then_some(dir)
-}
-
-fn same(truth: &Value, got: Option<&CellValue>) -> bool {
-    match (truth, got) {
-        (Value::Null, Some(CellValue::Blank)) => true,
-        (Value::Number(n), Some(CellValue::Number(g))) => {
-            n.as_f64().is_some_and(|f| (f - g.to_f64()).abs() < 1e-9)
-        }
-        (Value::String(s), Some(CellValue::Placeholder(g) | CellValue::Text(g))) => s == g,
-        _ => false,
-    }
 }
 
 fn truth_008(dir: &std::path::Path) -> Value {

@@ -3,6 +3,8 @@
 //! rowspan/colspan layout — with `&nbsp;` for blank cells and numbers split across
 //! `<span>`s, as CMS pages have them — and read back through `check_bytes`.
 
+mod common;
+
 use nianbao_core::format::{t2_rows, t3_rows, T3_COLS, T4_COLS, T4_GROUPS};
 use nianbao_core::{check_bytes, check_text, CellValue, DetectedFormat, Report};
 use std::fmt::Write;
@@ -161,7 +163,7 @@ fn inputs() -> Vec<(String, String)> {
         "010_hongze_2023.txt",
         "011_hongze_2024.txt",
     ] {
-        if let Ok(t) = std::fs::read_to_string(root.join("../shared/corpus/raw").join(name)) {
+        if let Ok(t) = std::fs::read_to_string(common::corpus_dir().join(name)) {
             v.push((name.to_string(), t));
         }
     }

@@ -1,5 +1,7 @@
 //! Cross-year checks (`check_pair`): a report against last year's report of the same body.
 
+mod common;
+
 use nianbao_core::{check_pair, check_text, Outcome};
 
 const SEED: &str = include_str!("../../../tests/fixtures/seed.txt");
@@ -70,8 +72,7 @@ fn a_pair_that_is_not_last_year_is_not_assessable() {
 
 #[test]
 fn the_real_hongze_pair_is_consistent() {
-    let dir =
-        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/raw");
+    let dir = common::corpus_dir();
     let (Ok(a), Ok(b)) = (
         std::fs::read(dir.join("010_hongze_2023.txt")),
         std::fs::read(dir.join("011_hongze_2024.txt")),
