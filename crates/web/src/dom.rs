@@ -63,6 +63,29 @@ fn t<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
 
 /// [`render_from`] in a language: labels and messages in Chinese (default) or English.
 pub fn render_lang(result: &Element, source: Option<&Source>, v: &PageView, lang: Lang) -> Res<()> {
+    render_with(result, source, v, lang, false)
+}
+
+/// Replaces the content of the result area with a message `#message[data-kind=kind]`:
+/// Chinese first, English second (`crash`, `recovered`, …).
+pub fn notice(result: &Element, kind: &str, zh: &str, en: &str) -> Res<()> {
+    let doc = result
+        .owner_document()
+        .ok_or_else(|| JsValue::from_str("result has no document"))?;
+    result.set_text_content(None);
+    result.set_attribute("lang", "zh-CN")?;
+    message(&doc, result, kind, zh, en)
+}
+
+/// [`render_lang`], `compact` for embedding: the three tables (and the 表三 identity) each
+/// behind a closed `<details class="panel">` after the verdict and the findings.
+pub fn render_with(
+    result: &Element,
+    source: Option<&Source>,
+    v: &PageView,
+    lang: Lang,
+    compact: bool,
+) -> Res<()> {
     let doc = result
         .owner_document()
         .ok_or_else(|| JsValue::from_str("result has no document"))?;
@@ -80,7 +103,7 @@ pub fn render_lang(result: &Element, source: Option<&Source>, v: &PageView, lang
     match v {
         PageView::Empty => message(&doc, result, "empty", view::EMPTY_ZH, view::EMPTY_EN),
         PageView::Unreadable { zh, en } => message(&doc, result, "unreadable", zh, en),
-        PageView::Report(r) => report(&doc, result, r, lang),
+        PageView::Report(r) => report(&doc, result, r, lang, compact),
     }
 }
 
@@ -105,7 +128,24 @@ fn message(doc: &Document, parent: &Element, kind: &str, zh: &str, en: &str) -> 
 /// A visible placeholder for a value the core did not find.
 const NOT_FOUND: &str = "未识别";
 
-fn report(doc: &Document, parent: &Element, r: &ReportView, lang: Lang) -> Res<()> {
+/// A heading for a part of the result. Full layout: an `<h2>` in `parent`, and the part
+/// follows it in `parent`. Compact: a closed `<details class="panel" data-panel=key>` whose
+/// summary is the heading; the part goes inside it (the returned element).
+fn part(doc: &Document, parent: &Element, key: &str, title: &str, compact: bool) -> Res<Element> {
+    if !compact {
+        h(doc, "h2")?.text(title).into_child_of(parent)?;
+        return Ok(parent.clone());
+    }
+    let details = h(doc, "details")?
+        .class("panel")?
+        .attr("data-panel", key)?
+        .into_child_of(parent)?;
+    let summary = h(doc, "summary")?.into_child_of(&details)?;
+    h(doc, "h2")?.text(title).into_child_of(&summary)?;
+    Ok(details)
+}
+
+fn report(doc: &Document, parent: &Element, r: &ReportView, lang: Lang, compact: bool) -> Res<()> {
     // Verdict first: the one line most users read.
     let v = &r.verdict;
     let line = match lang {
@@ -175,46 +215,46 @@ fn report(doc: &Document, parent: &Element, r: &ReportView, lang: Lang) -> Res<(
     }
 
     findings(doc, parent, r, lang)?;
-    identity(doc, parent, r)?;
+    if !compact {
+        identity(doc, parent, r, "h2")?;
+    }
 
     let (t2z, t2e) = nianbao_core::format::table_name("T2");
-    h(doc, "h2")?
-        .text(t(lang, t2z, t2e))
-        .into_child_of(parent)?;
+    let p = part(doc, parent, "t2", t(lang, t2z, t2e), compact)?;
     match &r.t2 {
-        Some(b) => t2_table(doc, parent, b, lang)?,
+        Some(b) => t2_table(doc, &p, b, lang)?,
         None => not_read(
             doc,
-            parent,
+            &p,
             "t2",
             t(lang, "未读到表二。", "表二 (Table 2) was not read."),
         )?,
     }
-    h(doc, "h2")?
-        .text(t(
-            lang,
-            "表三 收到和处理政府信息公开申请情况",
-            "Table 3 (applications)",
-        ))
-        .into_child_of(parent)?;
+    let title = t(
+        lang,
+        "表三 收到和处理政府信息公开申请情况",
+        "Table 3 (applications)",
+    );
+    let p = part(doc, parent, "t3", title, compact)?;
+    if compact {
+        identity(doc, &p, r, "h3")?;
+    }
     match &r.t3 {
-        Some(tv) => table(doc, parent, tv, lang)?,
+        Some(tv) => table(doc, &p, tv, lang)?,
         None => not_read(
             doc,
-            parent,
+            &p,
             "t3",
             t(lang, "未读到表三。", "表三 (Table 3) was not read."),
         )?,
     }
     let (t4z, t4e) = nianbao_core::format::table_name("T4");
-    h(doc, "h2")?
-        .text(t(lang, t4z, t4e))
-        .into_child_of(parent)?;
+    let p = part(doc, parent, "t4", t(lang, t4z, t4e), compact)?;
     match &r.t4 {
-        Some(cells) => t4_table(doc, parent, cells, lang)?,
+        Some(cells) => t4_table(doc, &p, cells, lang)?,
         None => not_read(
             doc,
-            parent,
+            &p,
             "t4",
             t(lang, "未读到表四。", "表四 (Table 4) was not read."),
         )?,
@@ -234,8 +274,8 @@ fn not_read(doc: &Document, parent: &Element, id: &str, text: &str) -> Res<()> {
     Ok(())
 }
 
-fn identity(doc: &Document, parent: &Element, r: &ReportView) -> Res<()> {
-    h(doc, "h2")?
+fn identity(doc: &Document, parent: &Element, r: &ReportView, heading: &str) -> Res<()> {
+    h(doc, heading)?
         .text("表三勾稽关系：一 + 二 = 三（七）+ 四")
         .into_child_of(parent)?;
     let table = h(doc, "table")?

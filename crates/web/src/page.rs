@@ -1,30 +1,156 @@
 //! The interactive page: the form, paste (clipboard HTML from a browser, Word or WPS is kept
-//! for checking), the file picker, drag and drop anywhere on the page, and the list of files
-//! read. What is shown is computed by [`crate::view`] and drawn by [`crate::dom`].
+//! for checking), the file picker, drag and drop, and the list of files read. What is shown
+//! is computed by [`crate::view`] and drawn by [`crate::dom`].
 //!
-//! Hooks for tests and embedders (besides those of [`crate::dom`]): `#pick` (选择文件),
-//! `#file` (`<input type=file multiple>`), `#paste-note[data-mode]` (clipboard HTML kept),
-//! `#drop-hint` (shown while files are dragged over the page, `#app[data-dragging]`),
-//! `#files[data-state="reading"|"done"]` / `#files-status` / `#file-list li[data-name][data-kind][data-verdict]
-//! [data-errors][data-warnings] button[aria-current]`.
+//! [`mount`] builds everything inside `<div class="nianbao">` in the given container, which
+//! may be inside a shadow root: the page's own elements are always looked up relative to the
+//! container (never through `document`), and in-page links (rule documentation) are handled
+//! here, because fragment navigation does not reach into shadow roots.
+//!
+//! Every event listener of a mount is kept in a registry (never `forget`), so that mounting
+//! again on the same container, [`unmount`], and the panic hook remove them all.
+//!
+//! Hooks for tests and embedders (besides those of [`crate::dom`]): `.nianbao[data-mode]
+//! [data-compact]`, `#pick` (选择文件), `#file` (`<input type=file multiple>`),
+//! `#paste-note[data-mode]` (clipboard HTML kept), `#drop-hint` (shown while files are dragged
+//! over the page, container `[data-dragging]`), `#files[data-state="reading"|"done"]` /
+//! `#files-status` / `#file-list li[data-index][data-name][data-kind][data-verdict]
+//! [data-errors][data-warnings] button[aria-current]`. After every result, the container
+//! dispatches `nianbao-result` (see [`Ui::dispatch_result`]).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
-use nianbao_core::{InputKind, Lang, ReadStatus};
+use nianbao_core::{Checked, Lang, ReadStatus};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    ClipboardEvent, DataTransfer, DragEvent, Element, Event, File, FileList, HtmlElement,
-    HtmlInputElement, HtmlTextAreaElement, KeyboardEvent,
+    ClipboardEvent, DataTransfer, Document, DragEvent, Element, Event, EventTarget, File, FileList,
+    HtmlElement, HtmlInputElement, HtmlTextAreaElement, KeyboardEvent,
 };
 
-use crate::dom::{h, render_lang, Res};
+use crate::dom::{h, render_with, Res};
 use crate::view::{self, FileEntry, PageView, Source};
+
+/// Where drag and drop is listened for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// The served page: files may be dropped anywhere on the window.
+    #[default]
+    Page,
+    /// Embedded in a host page: only drops on the container; the host's own drops are left
+    /// alone.
+    Widget,
+}
+
+impl Mode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Page => "page",
+            Mode::Widget => "widget",
+        }
+    }
+}
+
+/// How [`mount`] sets up the validator (JS: `mount(element, options)`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MountOptions {
+    pub mode: Mode,
+    /// Start with the result in English (as if the English switch were pressed).
+    pub english: bool,
+    /// The compact layout for embedding: short hints, a smaller text box, the tables behind
+    /// `<details>`.
+    pub compact: bool,
+    /// Put into the text box (nothing is checked).
+    pub text: Option<String>,
+    /// Show the notice that the validator restarted itself after an internal error.
+    pub recovered: bool,
+}
+
+/// Shown in the result area of a mount made with `recovered: true`.
+pub const RECOVERED_ZH: &str =
+    "校验程序内部出错，已自动重新启动，输入的内容已保留。请再点击一次“校验”（或重新选择文件）。";
+pub const RECOVERED_EN: &str = "An internal error happened; the validator restarted itself and kept your input. Please check again.";
+
+/// A mounted container: its listeners (all of them, also those on window) and its state.
+struct Mounted {
+    container: Element,
+    ui: Rc<Ui>,
+    /// Kept to be dropped: dropping an `EventListener` removes it.
+    _listeners: Vec<EventListener>,
+}
+
+thread_local! {
+    static MOUNTS: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Removes the registry entry of `container` (its listeners are dropped, i.e. removed, after
+/// the registry is released). Returns whether there was one.
+fn detach(container: &Element) -> bool {
+    let gone: Vec<Mounted> = MOUNTS.with(|m| {
+        let mut m = m.borrow_mut();
+        let (gone, keep) = std::mem::take(&mut *m)
+            .into_iter()
+            .partition(|x| x.container == *container);
+        *m = keep;
+        gone
+    });
+    let any = !gone.is_empty();
+    for g in &gone {
+        g.ui.alive.set(false);
+    }
+    drop(gone);
+    any
+}
+
+/// Stops the validator in `container`: removes its listeners (also those on window) and its
+/// elements. Returns whether it was mounted.
+pub fn unmount(container: &Element) -> bool {
+    let was = detach(container);
+    if was {
+        if let Ok(Some(root)) = container.query_selector(":scope > .nianbao") {
+            root.remove();
+        }
+        let _ = container.remove_attribute("data-state");
+        let _ = container.remove_attribute("data-dragging");
+    }
+    was
+}
+
+/// How many containers are mounted (for tests).
+pub fn mounted_count() -> usize {
+    MOUNTS.with(|m| m.try_borrow().map(|m| m.len()).unwrap_or(0))
+}
+
+/// For the panic hook: shows the message `kind` (Chinese first, English second) in the
+/// result area of every mounted container, then drops every registered listener. Never
+/// panics: when the registry is borrowed (the panic happened while it was in use), it does
+/// nothing and returns `false`.
+pub fn crash_all(kind: &str, zh: &str, en: &str) -> bool {
+    let taken = MOUNTS
+        .try_with(|m| m.try_borrow_mut().ok().map(|mut m| std::mem::take(&mut *m)))
+        .ok()
+        .flatten();
+    let Some(taken) = taken else {
+        return false;
+    };
+    for m in &taken {
+        m.ui.alive.set(false);
+        let _ = crate::dom::notice(&m.ui.result, kind, zh, en);
+        let _ = m.container.set_attribute("data-state", "crashed");
+        let _ = m.container.remove_attribute("data-dragging");
+        let _ = m.ui.drop_hint.set_attribute("hidden", "");
+    }
+    drop(taken);
+    true
+}
 
 /// The elements the page works with, and its state.
 struct Ui {
+    doc: Document,
     container: Element,
+    /// `<div class="nianbao">`: everything the mount draws.
+    root: Element,
     input: HtmlTextAreaElement,
     file: HtmlInputElement,
     paste_note: Element,
@@ -34,11 +160,26 @@ struct Ui {
     result: Element,
     drop_hint: Element,
     lang_button: Element,
+    compact: bool,
+    /// Cleared when the mount is replaced or removed: a batch still reading stops.
+    alive: Cell<bool>,
     state: RefCell<State>,
 }
 
-/// What the result area shows: its source line, the view and the file name (for exports).
-type Shown = (Option<Source>, PageView, Option<String>);
+/// What the result area shows, redrawn when the language changes.
+#[derive(Clone)]
+struct Shown {
+    /// The line above the verdict (a file, or the text box).
+    source: Option<Source>,
+    view: PageView,
+    /// The file name (exports, the event).
+    file: Option<String>,
+    /// The input as the core checked it (`None`: a file refused before it was read).
+    checked: Option<Rc<Checked>>,
+    /// The text box's own plain text was checked: like `check(string)`, the event's report
+    /// then has no `text` (the spans index into the box's text).
+    from_string: bool,
+}
 
 #[derive(Default)]
 struct State {
@@ -55,18 +196,43 @@ struct State {
     drag_depth: i32,
     /// The language of the result (the `#lang` switch).
     english: bool,
-    /// What the result area shows, redrawn when the language changes.
+    /// What the result area shows.
     current: Option<Shown>,
 }
 
-/// Builds the form (label, `#input`, `#check`, `#pick`/`#file`, `#files`, `#result`) inside
-/// `container`, replacing its content, and wires paste, 校验 (and Ctrl+Enter), the file
-/// picker and drag and drop.
-pub fn mount(container: &Element) -> Res<()> {
+impl State {
+    fn lang(&self) -> Lang {
+        if self.english {
+            Lang::En
+        } else {
+            Lang::Zh
+        }
+    }
+}
+
+/// Builds the form (label, `#input`, `#check`, `#pick`/`#file`, `#files`, `#result`) in a
+/// `<div class="nianbao">` inside `container`, replacing its content and any earlier mount
+/// there, and wires paste, 校验 (and Ctrl+Enter), the file picker and drag and drop.
+pub fn mount(container: &Element, opts: &MountOptions) -> Res<()> {
+    detach(container);
     let doc = container
         .owner_document()
         .ok_or_else(|| JsValue::from_str("container has no document"))?;
     container.set_text_content(None);
+    let _ = container.remove_attribute("data-dragging");
+    let compact = opts.compact;
+    let mut class = String::from("nianbao");
+    if opts.mode == Mode::Widget {
+        class.push_str(" widget");
+    }
+    if compact {
+        class.push_str(" compact");
+    }
+    let root = h(&doc, "div")?
+        .class(&class)?
+        .attr("data-mode", opts.mode.as_str())?
+        .attr("data-compact", if compact { "true" } else { "false" })?
+        .into_child_of(container)?;
 
     let lang_button = h(&doc, "button")?
         .attr("id", "lang")?
@@ -75,23 +241,32 @@ pub fn mount(container: &Element) -> Res<()> {
         .attr("aria-pressed", "false")?
         .class("lang secondary")?
         .text("English")
-        .into_child_of(container)?;
+        .into_child_of(&root)?;
     let form = h(&doc, "section")?
         .class("form")?
         .attr("id", "form")?
-        .into_child_of(container)?;
+        .into_child_of(&root)?;
     h(&doc, "label")?
         .attr("for", "input")?
-        .text("年度报告全文（从网页、Word 或 PDF 中复制后粘贴到这里）")
+        .text(if compact {
+            "年度报告全文（粘贴到这里）"
+        } else {
+            "年度报告全文（从网页、Word 或 PDF 中复制后粘贴到这里）"
+        })
         .into_child_of(&form)?;
     h(&doc, "p")?
         .class("hint")?
         .attr("id", "input-hint")?
-        .text("Paste the full text of the report, or choose or drop report files below. Everything is checked in this browser; nothing is uploaded.")
+        .attr("lang", "en")?
+        .text(if compact {
+            "Paste the report's full text, or choose files. Checked in this browser; nothing is uploaded."
+        } else {
+            "Paste the full text of the report, or choose or drop report files below. Everything is checked in this browser; nothing is uploaded."
+        })
         .into_child_of(&form)?;
     let input: HtmlTextAreaElement = h(&doc, "textarea")?
         .attr("id", "input")?
-        .attr("rows", "14")?
+        .attr("rows", if compact { "6" } else { "14" })?
         .attr("spellcheck", "false")?
         .attr("aria-describedby", "input-hint paste-note")?
         .attr(
@@ -129,7 +304,11 @@ pub fn mount(container: &Element) -> Res<()> {
         .into_child_of(&actions)?;
     h(&doc, "span")?
         .class("hint")?
-        .text("快捷键 Ctrl+Enter")
+        .text(if compact {
+            "Ctrl+Enter"
+        } else {
+            "快捷键 Ctrl+Enter"
+        })
         .into_child_of(&actions)?;
 
     let pick_row = h(&doc, "div")?
@@ -154,12 +333,20 @@ pub fn mount(container: &Element) -> Res<()> {
     let file_hint = h(&doc, "span")?
         .attr("id", "file-hint")?
         .class("hint")?
-        .text("Word 文档（.docx）、网页（.html）或文本（.txt），可一次选择多个，也可以把文件拖到本页任意位置。")
+        .text(match (compact, opts.mode) {
+            (true, _) => ".docx、.html 或 .txt，可多选或拖入。",
+            (false, Mode::Page) => "Word 文档（.docx）、网页（.html）或文本（.txt），可一次选择多个，也可以把文件拖到本页任意位置。",
+            (false, Mode::Widget) => "Word 文档（.docx）、网页（.html）或文本（.txt），可一次选择多个，也可以把文件拖到这里。",
+        })
         .into_child_of(&pick_row)?;
     h(&doc, "span")?
         .class("en")?
         .attr("lang", "en")?
-        .text(" Choose or drop .docx, .html or .txt files, several at once.")
+        .text(if compact {
+            " Choose or drop files."
+        } else {
+            " Choose or drop .docx, .html or .txt files, several at once."
+        })
         .into_child_of(&file_hint)?;
 
     let files = h(&doc, "section")?
@@ -167,7 +354,7 @@ pub fn mount(container: &Element) -> Res<()> {
         .class("files")?
         .attr("aria-labelledby", "files-title")?
         .attr("hidden", "")?
-        .into_child_of(container)?;
+        .into_child_of(&root)?;
     h(&doc, "h2")?
         .attr("id", "files-title")?
         .text("已读取的文件")
@@ -185,14 +372,14 @@ pub fn mount(container: &Element) -> Res<()> {
     let result = h(&doc, "section")?
         .attr("id", "result")?
         .attr("aria-live", "polite")?
-        .into_child_of(container)?;
+        .into_child_of(&root)?;
 
     let drop_hint = h(&doc, "div")?
         .attr("id", "drop-hint")?
         .class("drop-hint")?
         .attr("hidden", "")?
         .attr("aria-hidden", "true")?
-        .into_child_of(container)?;
+        .into_child_of(&root)?;
     let hint_box = h(&doc, "p")?.into_child_of(&drop_hint)?;
     h(&doc, "span")?
         .text("松开鼠标即可校验文件（.docx、.html、.txt）")
@@ -204,7 +391,9 @@ pub fn mount(container: &Element) -> Res<()> {
         .into_child_of(&hint_box)?;
 
     let ui = Rc::new(Ui {
+        doc,
         container: container.clone(),
+        root,
         input,
         file,
         paste_note,
@@ -214,76 +403,121 @@ pub fn mount(container: &Element) -> Res<()> {
         result,
         drop_hint,
         lang_button,
+        compact,
+        alive: Cell::new(true),
         state: RefCell::new(State::default()),
     });
-    wire(&ui, &button, &plain, &pick)?;
+    let listeners = wire(&ui, opts.mode, &button, &plain, &pick)?;
+    MOUNTS.with(|m| {
+        m.borrow_mut().push(Mounted {
+            container: container.clone(),
+            ui: ui.clone(),
+            _listeners: listeners,
+        })
+    });
+    if let Some(text) = &opts.text {
+        ui.input.set_value(text);
+    }
+    if opts.english {
+        ui.set_lang(true);
+    }
+    if opts.recovered {
+        crate::dom::notice(&ui.result, "recovered", RECOVERED_ZH, RECOVERED_EN)?;
+    }
     container.set_attribute("data-state", "ready")?;
     Ok(())
 }
 
-/// Listeners that may call `preventDefault` (gloo's default listeners are passive).
-fn active(target: &web_sys::EventTarget, kind: &'static str, f: impl FnMut(&Event) + 'static) {
+/// A listener that may call `preventDefault` (gloo's default listeners are passive).
+fn active(
+    target: &EventTarget,
+    kind: &'static str,
+    f: impl FnMut(&Event) + 'static,
+) -> EventListener {
     EventListener::new_with_options(
         target,
         kind,
         EventListenerOptions::enable_prevent_default(),
         f,
     )
-    .forget();
 }
 
-fn wire(ui: &Rc<Ui>, button: &Element, plain: &Element, pick: &Element) -> Res<()> {
+fn wire(
+    ui: &Rc<Ui>,
+    mode: Mode,
+    button: &Element,
+    plain: &Element,
+    pick: &Element,
+) -> Res<Vec<EventListener>> {
+    let mut ls = Vec::new();
     let u = ui.clone();
-    EventListener::new(button, "click", move |_| u.check_box()).forget();
+    ls.push(EventListener::new(button, "click", move |_| u.check_box()));
     let u = ui.clone();
-    active(&ui.input, "keydown", move |e| {
+    ls.push(active(&ui.input, "keydown", move |e| {
         if let Some(k) = e.dyn_ref::<KeyboardEvent>() {
             if k.key() == "Enter" && (k.ctrl_key() || k.meta_key()) {
                 k.prevent_default();
                 u.check_box();
             }
         }
-    });
+    }));
     let u = ui.clone();
-    active(&ui.input, "paste", move |e| u.paste(e));
+    ls.push(active(&ui.input, "paste", move |e| u.paste(e)));
     // Any edit after an HTML paste: the box no longer matches the HTML, so check the box.
     let u = ui.clone();
-    EventListener::new(&ui.input, "input", move |_| u.forget_html()).forget();
+    ls.push(EventListener::new(&ui.input, "input", move |_| {
+        u.forget_html()
+    }));
     let u = ui.clone();
-    EventListener::new(plain, "click", move |_| {
+    ls.push(EventListener::new(plain, "click", move |_| {
         u.forget_html();
         let _ = u.input.focus();
-    })
-    .forget();
+    }));
 
     let u = ui.clone();
-    EventListener::new(&ui.lang_button, "click", move |_| u.toggle_lang()).forget();
+    ls.push(EventListener::new(&ui.lang_button, "click", move |_| {
+        let english = !u.state.borrow().english;
+        u.set_lang(english);
+    }));
     let u = ui.clone();
-    active(&ui.result, "click", move |e| u.result_click(e));
+    ls.push(active(&ui.result, "click", move |e| u.result_click(e)));
+    let u = ui.clone();
+    ls.push(EventListener::new(&ui.list, "click", move |e| {
+        let li = event_element(e).and_then(|t| t.closest("li[data-index]").ok().flatten());
+        if let Some(i) = li
+            .and_then(|li| li.get_attribute("data-index"))
+            .and_then(|s| s.parse().ok())
+        {
+            u.show(i);
+        }
+    }));
 
     let u = ui.clone();
-    EventListener::new(pick, "click", move |_| u.file.click()).forget();
+    ls.push(EventListener::new(pick, "click", move |_| u.file.click()));
     let u = ui.clone();
-    EventListener::new(&ui.file, "change", move |_| {
+    ls.push(EventListener::new(&ui.file, "change", move |_| {
         let files = file_vec(u.file.files());
         // Cleared so that choosing the same file again is a change too.
         u.file.set_value("");
         u.open_files(files);
-    })
-    .forget();
+    }));
 
-    let window = gloo::utils::window();
+    // Drag and drop: the whole window for the page, only the container for a widget.
+    let target: EventTarget = match (mode, web_sys::window()) {
+        (Mode::Page, Some(w)) => w.into(),
+        _ => ui.container.clone().into(),
+    };
     let u = ui.clone();
-    active(&window, "dragenter", move |e| {
+    ls.push(active(&target, "dragenter", move |e| {
         if let Some(dt) = carries_files(e) {
             e.prevent_default();
             dt.set_drop_effect("copy");
             u.state.borrow_mut().drag_depth += 1;
             u.dragging(true);
         }
-    });
+    }));
     let u = ui.clone();
-    active(&window, "dragover", move |e| {
+    ls.push(active(&target, "dragover", move |e| {
         if let Some(dt) = carries_files(e) {
             // Needed for `drop` to fire at all; otherwise the browser opens the file.
             e.prevent_default();
@@ -296,9 +530,9 @@ fn wire(ui: &Rc<Ui>, button: &Element, plain: &Element, pick: &Element) -> Res<(
                 dt.set_drop_effect("none");
             }
         }
-    });
+    }));
     let u = ui.clone();
-    active(&window, "dragleave", move |e| {
+    ls.push(active(&target, "dragleave", move |e| {
         if carries_files(e).is_some() {
             let depth = {
                 let mut s = u.state.borrow_mut();
@@ -309,9 +543,9 @@ fn wire(ui: &Rc<Ui>, button: &Element, plain: &Element, pick: &Element) -> Res<(
                 u.dragging(false);
             }
         }
-    });
+    }));
     let u = ui.clone();
-    active(&window, "drop", move |e| {
+    ls.push(active(&target, "drop", move |e| {
         u.dragging(false);
         let dt = e.dyn_ref::<DragEvent>().and_then(DragEvent::data_transfer);
         let files = file_vec(dt.as_ref().and_then(DataTransfer::files));
@@ -321,8 +555,8 @@ fn wire(ui: &Rc<Ui>, button: &Element, plain: &Element, pick: &Element) -> Res<(
         } else if !in_text_box(e) {
             e.prevent_default();
         }
-    });
-    Ok(())
+    }));
+    Ok(ls)
 }
 
 /// The drag's data when it carries files.
@@ -333,10 +567,18 @@ fn carries_files(e: &Event) -> Option<DataTransfer> {
         .then_some(dt)
 }
 
+/// The element the event happened on, also inside an (open) shadow root, where `target` is
+/// retargeted to the host for listeners outside it.
+fn event_element(e: &Event) -> Option<Element> {
+    e.composed_path()
+        .get(0)
+        .dyn_into::<Element>()
+        .ok()
+        .or_else(|| e.target().and_then(|t| t.dyn_into::<Element>().ok()))
+}
+
 fn in_text_box(e: &Event) -> bool {
-    e.target()
-        .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
-        .is_some()
+    event_element(e).is_some_and(|t| t.dyn_ref::<HtmlTextAreaElement>().is_some())
 }
 
 fn file_vec(list: Option<FileList>) -> Vec<File> {
@@ -350,65 +592,86 @@ fn log(what: &str, e: &JsValue) {
     web_sys::console::error_2(&JsValue::from_str(what), e);
 }
 
+/// The element with id `id` inside `scope` (ids are unique per mount; `document` is never
+/// asked, so this works in a shadow root too).
+fn by_id(scope: &Element, id: &str) -> Option<Element> {
+    scope
+        .query_selector(&format!("[id=\"{}\"]", id.replace(['"', '\\'], "")))
+        .ok()
+        .flatten()
+}
+
 impl Ui {
     /// 校验: the clipboard HTML kept at paste time, else the box's text (plain text or HTML).
     fn check_box(&self) {
         let text = self.input.value();
         let html = self.state.borrow().pasted_html.clone();
-        let (v, source) = match html {
+        let (checked, source, from_string) = match html {
             Some(html) => {
                 let c = nianbao_core::check_str(&html);
                 if c.analysis.report.status == ReadStatus::Ok || text.trim().is_empty() {
-                    (view::from_checked(&c), Source::paste(c.kind, true, false))
+                    let s = Source::paste(c.kind, true, false);
+                    (c, s, false)
                 } else {
                     // The HTML could not be read as a report: the plain text may still be.
                     let p = nianbao_core::check_str(&text);
                     if p.analysis.report.status == ReadStatus::Ok {
-                        (view::from_checked(&p), Source::paste(p.kind, false, true))
+                        let s = Source::paste(p.kind, false, true);
+                        (p, s, true)
                     } else {
-                        (view::from_checked(&c), Source::paste(c.kind, true, false))
+                        let s = Source::paste(c.kind, true, false);
+                        (c, s, false)
                     }
                 }
             }
-            None if text.trim().is_empty() => (
-                PageView::Empty,
-                Source::paste(InputKind::Text, false, false),
-            ),
             None => {
                 let c = nianbao_core::check_str(&text);
-                (view::from_checked(&c), Source::paste(c.kind, false, false))
+                let s = Source::paste(c.kind, false, false);
+                (c, s, true)
             }
+        };
+        let checked = Rc::new(checked);
+        let empty = text.trim().is_empty() && self.state.borrow().pasted_html.is_none();
+        let v = if empty {
+            PageView::Empty
+        } else {
+            view::from_checked_rc(&checked)
         };
         self.state.borrow_mut().shown = None;
         self.mark_shown();
-        let source = (v != PageView::Empty).then_some(source);
-        self.draw((source, v, None));
+        let source = (!empty).then_some(source);
+        self.draw(Shown {
+            source,
+            view: v,
+            file: None,
+            checked: Some(checked),
+            from_string,
+        });
+        self.dispatch_result();
     }
 
     /// Shows `shown` in the result area in the current language and keeps it for redrawing.
     fn draw(&self, shown: Shown) {
         let lang = self.lang();
-        if let Err(e) = render_lang(&self.result, shown.0.as_ref(), &shown.1, lang) {
+        if let Err(e) = render_with(
+            &self.result,
+            shown.source.as_ref(),
+            &shown.view,
+            lang,
+            self.compact,
+        ) {
             log("nianbao: render failed", &e);
         }
         self.state.borrow_mut().current = Some(shown);
     }
 
     fn lang(&self) -> Lang {
-        if self.state.borrow().english {
-            Lang::En
-        } else {
-            Lang::Zh
-        }
+        self.state.borrow().lang()
     }
 
     /// The English switch: labels and messages of the result in English, and back.
-    fn toggle_lang(&self) {
-        let english = {
-            let mut s = self.state.borrow_mut();
-            s.english = !s.english;
-            s.english
-        };
+    fn set_lang(&self, english: bool) {
+        self.state.borrow_mut().english = english;
         let _ = self
             .lang_button
             .set_attribute("aria-pressed", if english { "true" } else { "false" });
@@ -421,24 +684,39 @@ impl Ui {
         }
     }
 
+    /// Dispatches `nianbao-result` on the container for the result shown: a bubbling,
+    /// composed `CustomEvent` whose `detail` is `{ verdict, errors, warnings, file, report }`
+    /// (`report`: what `check()` returns for the same input, in the result's language).
+    /// No state is borrowed while the host's listeners run.
+    fn dispatch_result(&self) {
+        let detail = {
+            let s = self.state.borrow();
+            let Some(c) = &s.current else {
+                return;
+            };
+            result_detail(c, s.lang())
+        };
+        match detail {
+            Ok(d) => self.dispatch_detail(&d),
+            Err(e) => log("nianbao: could not build the result event", &e),
+        }
+    }
+
     /// Clicks in the result area: a finding (go to its cell or text), a rule link (open its
     /// documentation), the export and print buttons.
     fn result_click(&self, e: &Event) {
-        let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        let Some(target) = event_element(e) else {
             return;
         };
         let closest = |sel: &str| target.closest(sel).ok().flatten();
         if let Some(b) = closest("button.goto") {
             self.go_to_finding(&b);
         } else if let Some(a) = closest("a.rule-link") {
+            // In-page link handled here: a fragment does not reach into a shadow root.
             e.prevent_default();
-            let doc = gloo::utils::document();
-            if let Some(d) = doc.get_element_by_id("rules") {
-                let _ = d.set_attribute("open", "");
-            }
             let id = format!("rule-{}", a.get_attribute("data-rule").unwrap_or_default());
-            if let Some(dt) = doc.get_element_by_id(&id) {
-                focus(&dt);
+            if let Some(dt) = by_id(&self.result, &id) {
+                self.reveal(&dt);
             }
         } else if closest("#export-json").is_some() {
             if let Err(e) = self.export(false) {
@@ -449,8 +727,34 @@ impl Ui {
                 log("nianbao: export failed", &e);
             }
         } else if closest("#print").is_some() {
-            let _ = gloo::utils::window().print();
+            // The compact layout's tables are printed too.
+            if let Ok(panels) = self.result.query_selector_all("details.panel") {
+                for i in 0..panels.length() {
+                    if let Some(d) = panels.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                        let _ = d.set_attribute("open", "");
+                    }
+                }
+            }
+            if let Some(w) = web_sys::window() {
+                let _ = w.print();
+            }
         }
+    }
+
+    /// Opens every `<details>` around `el` (the text view, the rules, the compact layout's
+    /// tables), scrolls to it and focuses it.
+    fn reveal(&self, el: &Element) {
+        let mut p = el.parent_element();
+        while let Some(e) = p {
+            if e == self.root {
+                break;
+            }
+            if e.tag_name().eq_ignore_ascii_case("details") {
+                let _ = e.set_attribute("open", "");
+            }
+            p = e.parent_element();
+        }
+        focus(el);
     }
 
     /// Marks the cells (or the text) of a finding, scrolls to the first and focuses it.
@@ -464,13 +768,9 @@ impl Ui {
         }
         let _ = b.set_attribute("data-current", "true");
         if let Some(span) = b.get_attribute("data-span") {
-            let doc = gloo::utils::document();
-            if let Some(d) = doc.get_element_by_id("text-view") {
-                let _ = d.set_attribute("open", "");
-            }
-            if let Some(m) = doc.get_element_by_id(&span) {
+            if let Some(m) = by_id(&self.result, &span) {
                 let _ = m.set_attribute("data-current", "true");
-                focus(&m);
+                self.reveal(&m);
             }
             return;
         }
@@ -482,73 +782,119 @@ impl Ui {
             .and_then(|s| s.parse().ok())
             .unwrap_or(usize::MAX);
         let cells = match &self.state.borrow().current {
-            Some((_, PageView::Report(r), _)) => r
+            Some(Shown {
+                view: PageView::Report(r),
+                ..
+            }) => r
                 .findings
                 .get(i)
                 .map(|f| f.cells.clone())
                 .unwrap_or_default(),
             _ => Vec::new(),
         };
+        let td_of = |key: &str| {
+            self.result
+                .query_selector(&format!(
+                    "td[data-key=\"{}\"]",
+                    key.replace(['"', '\\'], "")
+                ))
+                .ok()
+                .flatten()
+        };
         for key in cells.iter().chain(std::iter::once(&first)) {
-            if let Ok(Some(td)) = self
-                .result
-                .query_selector(&format!("td[data-key=\"{key}\"]"))
-            {
+            if let Some(td) = td_of(key) {
                 let _ = td.set_attribute("data-current", "true");
             }
         }
-        if let Ok(Some(td)) = self
-            .result
-            .query_selector(&format!("td[data-key=\"{first}\"]"))
-        {
-            focus(&td);
+        if let Some(td) = td_of(&first) {
+            self.reveal(&td);
         }
     }
 
     /// 导出 JSON (the CLI's `--format json` object, spans in characters) or 导出 CSV.
     fn export(&self, csv: bool) -> Res<()> {
-        let s = self.state.borrow();
-        let Some((_, PageView::Report(r), file)) = &s.current else {
-            return Ok(());
-        };
-        let Some(checked) = &r.checked else {
-            return Ok(());
-        };
-        let stem = file
-            .as_deref()
-            .map(|f| f.rsplit_once('.').map_or(f, |(a, _)| a))
-            .unwrap_or("nianbao");
-        if csv {
-            let text = view::cells_csv(&checked.0);
-            return download(
-                &format!("{stem}.cells.csv"),
-                "text/csv;charset=utf-8",
-                &text,
-            );
-        }
-        let dto = nianbao_contract::checked_dto(
-            &checked.0,
-            file.as_deref(),
-            self.lang(),
-            nianbao_contract::SpanUnits::Chars,
-        );
-        let run = nianbao_contract::RunDto {
-            version: nianbao_contract::CONTRACT_VERSION,
-            reports: vec![dto],
-        };
-        let value =
-            serde::Serialize::serialize(&run, &serde_wasm_bindgen::Serializer::json_compatible())
+        let (name, mime, content) = {
+            let s = self.state.borrow();
+            let Some(Shown {
+                view: PageView::Report(r),
+                file,
+                ..
+            }) = &s.current
+            else {
+                return Ok(());
+            };
+            let Some(checked) = &r.checked else {
+                return Ok(());
+            };
+            let stem = file
+                .as_deref()
+                .map(|f| f.rsplit_once('.').map_or(f, |(a, _)| a))
+                .unwrap_or("nianbao")
+                .to_string();
+            if csv {
+                (
+                    format!("{stem}.cells.csv"),
+                    "text/csv;charset=utf-8",
+                    view::cells_csv(&checked.0),
+                )
+            } else {
+                let dto = nianbao_contract::checked_dto(
+                    &checked.0,
+                    file.as_deref(),
+                    s.lang(),
+                    nianbao_contract::SpanUnits::Chars,
+                );
+                let run = nianbao_contract::RunDto {
+                    version: nianbao_contract::CONTRACT_VERSION,
+                    reports: vec![dto],
+                };
+                let value = serde::Serialize::serialize(
+                    &run,
+                    &serde_wasm_bindgen::Serializer::json_compatible(),
+                )
                 .map_err(|e| JsValue::from_str(&e.to_string()))?;
-        let json = js_sys::JSON::stringify_with_replacer_and_space(
-            &value,
-            &JsValue::NULL,
-            &JsValue::from_f64(2.0),
-        )?;
-        download(
-            &format!("{stem}.nianbao.json"),
-            "application/json",
-            &String::from(json),
-        )
+                let json = js_sys::JSON::stringify_with_replacer_and_space(
+                    &value,
+                    &JsValue::NULL,
+                    &JsValue::from_f64(2.0),
+                )?;
+                (
+                    format!("{stem}.nianbao.json"),
+                    "application/json",
+                    String::from(json),
+                )
+            }
+        };
+        self.download(&name, mime, &content)
+    }
+
+    /// Saves `content` as a file through a Blob and `<a download>` (no network).
+    fn download(&self, name: &str, mime: &str, content: &str) -> Res<()> {
+        let opts = web_sys::BlobPropertyBag::new();
+        opts.set_type(mime);
+        let parts = js_sys::Array::of1(&JsValue::from_str(content));
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+        let a: HtmlElement = h(&self.doc, "a")?
+            .attr("href", &url)?
+            .attr("download", name)?
+            .attr("hidden", "")?
+            .el
+            .dyn_into()?;
+        self.root.append_child(&a)?;
+        a.click();
+        a.remove();
+        // Revoked later: the download reads the Blob after this handler returns.
+        let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        });
+        if let Some(w) = web_sys::window() {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                revoke.unchecked_ref(),
+                10_000,
+            )?;
+        }
+        Ok(())
     }
 
     /// Keeps clipboard HTML (from a browser, Word or WPS) when the paste replaces the whole
@@ -623,9 +969,10 @@ impl Ui {
         let ui = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let n = files.len();
+            let current = |ui: &Ui| ui.alive.get() && ui.state.borrow().batch == batch;
             for (i, f) in files.iter().enumerate() {
-                if ui.state.borrow().batch != batch {
-                    return; // a newer batch replaced this one
+                if !current(&ui) {
+                    return; // a newer batch (or a new mount) replaced this one
                 }
                 ui.set_status(&format!(
                     "正在读取第 {} 个文件（共 {n} 个）：{}……",
@@ -633,17 +980,19 @@ impl Ui {
                     f.name()
                 ));
                 let entry = read_file(f).await;
-                if ui.state.borrow().batch != batch {
+                if !current(&ui) {
                     return;
                 }
-                let first = {
+                let k = {
                     let mut s = ui.state.borrow_mut();
                     s.entries.push(entry);
-                    s.entries.len() == 1
+                    s.entries.len() - 1
                 };
                 ui.draw_list();
-                if first {
+                if k == 0 {
                     ui.show(0);
+                } else {
+                    ui.dispatch_entry(k);
                 }
             }
             ui.set_status(&if n == 1 {
@@ -659,21 +1008,53 @@ impl Ui {
         self.status.set_text_content(Some(text));
     }
 
-    /// Shows the full result of file `i` in the result area.
-    fn show(&self, i: usize) {
+    /// What the result area shows for file `i`.
+    fn entry_shown(&self, i: usize) -> Option<Shown> {
         let s = self.state.borrow();
-        let Some(entry) = s.entries.get(i) else {
+        let entry = s.entries.get(i)?;
+        Some(Shown {
+            source: Some(entry.source()),
+            view: entry.view.clone(),
+            file: Some(entry.name.clone()),
+            checked: entry.checked.as_ref().map(|c| c.0.clone()),
+            from_string: false,
+        })
+    }
+
+    /// `nianbao-result` for file `i`, read but not shown.
+    fn dispatch_entry(&self, i: usize) {
+        let Some(shown) = self.entry_shown(i) else {
             return;
         };
-        let shown = (
-            Some(entry.source()),
-            entry.view.clone(),
-            Some(entry.name.clone()),
-        );
-        drop(s);
+        let lang = self.lang();
+        match result_detail(&shown, lang) {
+            Ok(detail) => self.dispatch_detail(&detail),
+            Err(e) => log("nianbao: could not build the result event", &e),
+        }
+    }
+
+    fn dispatch_detail(&self, detail: &JsValue) {
+        let init = web_sys::CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_detail(detail);
+        match web_sys::CustomEvent::new_with_event_init_dict("nianbao-result", &init) {
+            Ok(ev) => {
+                let _ = self.container.dispatch_event(&ev);
+            }
+            Err(e) => log("nianbao: could not create the result event", &e),
+        }
+    }
+
+    /// Shows the full result of file `i` in the result area.
+    fn show(&self, i: usize) {
+        let Some(shown) = self.entry_shown(i) else {
+            return;
+        };
         self.draw(shown);
         self.state.borrow_mut().shown = Some(i);
         self.mark_shown();
+        self.dispatch_result();
     }
 
     fn mark_shown(&self) {
@@ -693,44 +1074,72 @@ impl Ui {
         }
     }
 
-    fn draw_list(self: &Rc<Self>) {
+    fn draw_list(&self) {
         if let Err(e) = self.try_draw_list() {
             log("nianbao: could not draw the file list", &e);
         }
     }
 
-    fn try_draw_list(self: &Rc<Self>) -> Res<()> {
-        let doc = gloo::utils::document();
+    fn try_draw_list(&self) -> Res<()> {
+        let doc = &self.doc;
         self.list.set_text_content(None);
         let s = self.state.borrow();
         for (i, f) in s.entries.iter().enumerate() {
-            let li = h(&doc, "li")?
+            let li = h(doc, "li")?
+                .attr("data-index", &i.to_string())?
                 .attr("data-name", &f.name)?
                 .attr("data-kind", f.kind)?
                 .attr("data-verdict", f.verdict.code)?
                 .attr("data-errors", &f.verdict.errors.to_string())?
                 .attr("data-warnings", &f.verdict.warnings.to_string())?
                 .into_child_of(&self.list)?;
-            let b = h(&doc, "button")?
+            let b = h(doc, "button")?
                 .attr("type", "button")?
                 .class("file")?
                 .into_child_of(&li)?;
             if s.shown == Some(i) {
                 b.set_attribute("aria-current", "true")?;
             }
-            h(&doc, "span")?
+            h(doc, "span")?
                 .class("name")?
                 .text(&f.name)
                 .into_child_of(&b)?;
-            h(&doc, "span")?
+            h(doc, "span")?
                 .class(&format!("summary verdict-{}", f.verdict.code))?
                 .text(&f.summary_zh())
                 .into_child_of(&b)?;
-            let u = self.clone();
-            EventListener::new(&b, "click", move |_| u.show(i)).forget();
         }
         Ok(())
     }
+}
+
+/// The `detail` of `nianbao-result` for a result: `{ verdict, errors, warnings, file,
+/// report }`, `report` being the contract object `check()` returns for the same input.
+fn result_detail(c: &Shown, lang: Lang) -> Res<JsValue> {
+    let v = c.view.verdict();
+    let report = match &c.checked {
+        Some(checked) => crate::report_object(checked, c.file.as_deref(), lang, c.from_string)?,
+        None => {
+            let msg = match (&c.view, lang) {
+                (PageView::Unreadable { zh, .. }, Lang::Zh) => zh.as_str(),
+                (PageView::Unreadable { en, .. }, Lang::En) => en.as_str(),
+                _ => "",
+            };
+            let dto = nianbao_contract::unreadable_dto(c.file.as_deref(), msg);
+            crate::to_js(&dto)?
+        }
+    };
+    let o = js_sys::Object::new();
+    let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&o, &JsValue::from_str(k), v);
+    set("verdict", &JsValue::from_str(v.code))?;
+    set("errors", &JsValue::from_f64(v.errors as f64))?;
+    set("warnings", &JsValue::from_f64(v.warnings as f64))?;
+    set(
+        "file",
+        &c.file.as_deref().map_or(JsValue::NULL, JsValue::from_str),
+    )?;
+    set("report", &report)?;
+    Ok(o.into())
 }
 
 /// One file into a list entry: refused unread when too large or empty; otherwise its bytes
@@ -758,12 +1167,7 @@ async fn read_file(f: &File) -> FileEntry {
     drop(buf);
     let r = crate::read::bytes(&bytes, Some(&name));
     drop(bytes);
-    FileEntry::new(
-        &name,
-        Some(r.checked.kind),
-        r.encoding,
-        view::from_checked(&r.checked),
-    )
+    FileEntry::read(&name, r.encoding, r.checked)
 }
 
 /// Scrolls `el` into view and focuses it (it has `tabindex="-1"`).
@@ -772,31 +1176,4 @@ fn focus(el: &Element) {
     if let Some(h) = el.dyn_ref::<HtmlElement>() {
         let _ = h.focus();
     }
-}
-
-/// Saves `content` as a file through a Blob and `<a download>` (no network).
-fn download(name: &str, mime: &str, content: &str) -> Res<()> {
-    let doc = gloo::utils::document();
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type(mime);
-    let parts = js_sys::Array::of1(&JsValue::from_str(content));
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let a: HtmlElement = h(&doc, "a")?
-        .attr("href", &url)?
-        .attr("download", name)?
-        .attr("hidden", "")?
-        .el
-        .dyn_into()?;
-    let body = gloo::utils::body();
-    body.append_child(&a)?;
-    a.click();
-    body.remove_child(&a)?;
-    // Revoked later: the download reads the Blob after this handler returns.
-    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    });
-    gloo::utils::window()
-        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000)?;
-    Ok(())
 }

@@ -352,10 +352,16 @@ pub fn build(input: &str) -> PageView {
 
 /// What the page shows for an input of any kind (pasted HTML, a file's bytes …).
 pub fn from_checked(checked: &Checked) -> PageView {
+    from_checked_rc(&Rc::new(checked.clone()))
+}
+
+/// [`from_checked`] for a `Checked` that is already shared: the view keeps a reference to
+/// it (for the exports) instead of a copy.
+pub fn from_checked_rc(checked: &Rc<Checked>) -> PageView {
     let mut v = from_analysis(&checked.analysis);
     if let PageView::Report(r) = &mut v {
         r.text = checked.text.clone();
-        r.checked = Some(CheckedRef(Rc::new(checked.clone())));
+        r.checked = Some(CheckedRef(checked.clone()));
     }
     v
 }
@@ -629,9 +635,21 @@ pub struct FileEntry {
     pub kind_zh: String,
     pub verdict: VerdictView,
     pub view: PageView,
+    /// The file as the core checked it (`None`: refused before it was read).
+    pub checked: Option<CheckedRef>,
 }
 
 impl FileEntry {
+    /// A file read and checked by the core (`crate::read::bytes`): its view, and the
+    /// `Checked` kept for the `nianbao-result` event and for pairing.
+    pub fn read(name: &str, encoding: Option<&str>, checked: Checked) -> FileEntry {
+        let kind = checked.kind;
+        let checked = Rc::new(checked);
+        let mut e = FileEntry::new(name, Some(kind), encoding, from_checked_rc(&checked));
+        e.checked = Some(CheckedRef(checked));
+        e
+    }
+
     /// `kind`: what the core read the file as (`None`: refused before it was read).
     /// `encoding`: set when the text was decoded from a legacy encoding by the browser.
     pub fn new(
@@ -645,12 +663,17 @@ impl FileEntry {
             Some(e) => format!("{}（{} 编码）", kind_zh(kind), e),
             None => kind_zh(kind).to_string(),
         };
+        let checked = match &view {
+            PageView::Report(r) => r.checked.clone(),
+            _ => None,
+        };
         FileEntry {
             name: name.to_string(),
             kind: kind.as_str(),
             kind_zh,
             verdict: view.verdict(),
             view,
+            checked,
         }
     }
 

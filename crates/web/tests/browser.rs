@@ -1,8 +1,13 @@
-//! The page in headless Chromium (wasm-bindgen-test over chromedriver): mount the UI, paste,
-//! click 校验 and read the result area.
+//! The page in headless Chromium (wasm-bindgen-test over chromedriver): mount the UI (in the
+//! document and inside a shadow root), paste, click 校验, read the result area and the
+//! `nianbao-result` events.
 #![cfg(target_arch = "wasm32")]
 
-use wasm_bindgen::JsCast;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use serde_json::Value;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Document, Element, HtmlElement, HtmlTextAreaElement};
 
@@ -10,69 +15,152 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const SEED: &str = include_str!("../../../tests/fixtures/seed.txt");
 
-fn by_id(doc: &Document, id: &str) -> Element {
-    doc.get_element_by_id(id)
+fn fixture(text: &str) -> &str {
+    text.split("==== expect ====").next().unwrap_or(text)
+}
+
+/// 表三 R1.C1 changed: two errors, suspect T3.R1.C1.
+const R1_C1: &str = include_str!("../../../tests/fixtures/cases/02_r1_c1_changed.txt");
+
+/// A plain JavaScript object, as a JS caller would pass.
+fn js(v: Value) -> JsValue {
+    use serde::Serialize;
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap()
+}
+
+fn doc() -> Document {
+    gloo::utils::document()
+}
+
+/// `#id` inside `scope` (the container; also inside a shadow root).
+fn q(scope: &Element, id: &str) -> Element {
+    scope
+        .query_selector(&format!("#{id}"))
+        .unwrap()
         .unwrap_or_else(|| panic!("#{id} missing"))
 }
 
-fn paste_and_check(doc: &Document, text: &str) {
-    let input: HtmlTextAreaElement = by_id(doc, "input").dyn_into().unwrap();
-    input.set_value(text);
-    let button: HtmlElement = by_id(doc, "check").dyn_into().unwrap();
-    button.click();
+fn text(scope: &Element, id: &str) -> String {
+    q(scope, id).text_content().unwrap_or_default()
 }
 
-fn text(doc: &Document, id: &str) -> String {
-    by_id(doc, id).text_content().unwrap_or_default()
+fn attr(scope: &Element, id: &str, name: &str) -> Option<String> {
+    q(scope, id).get_attribute(name)
+}
+
+fn click(el: &Element) {
+    el.dyn_ref::<HtmlElement>()
+        .expect("an HTML element")
+        .click();
+}
+
+fn paste_and_check(scope: &Element, text: &str) {
+    let input: HtmlTextAreaElement = q(scope, "input").dyn_into().unwrap();
+    input.set_value(text);
+    click(&q(scope, "check"));
+}
+
+/// A `<div>` attached to the body.
+fn light_div() -> Element {
+    let d = doc().create_element("div").unwrap();
+    doc().body().unwrap().append_child(&d).unwrap();
+    d
+}
+
+/// A shadow host attached to the body, and a `<div>` inside its open shadow root.
+fn shadow_div() -> (Element, Element) {
+    let host = doc().create_element("nianbao-test-host").unwrap();
+    doc().body().unwrap().append_child(&host).unwrap();
+    let root = host
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .unwrap();
+    let inner = doc().create_element("div").unwrap();
+    root.append_child(&inner).unwrap();
+    (host, inner)
+}
+
+/// Collects the `detail` of every `nianbao-result` reaching `target`.
+struct Results {
+    seen: Rc<RefCell<Vec<Value>>>,
+    _listener: gloo::events::EventListener,
+}
+
+impl Results {
+    fn on(target: &Element) -> Results {
+        let seen = Rc::new(RefCell::new(Vec::new()));
+        let s = seen.clone();
+        let listener = gloo::events::EventListener::new(target, "nianbao-result", move |e| {
+            let e: &web_sys::CustomEvent = e.dyn_ref().expect("a CustomEvent");
+            assert!(e.bubbles() && e.composed());
+            let v: Value = serde_wasm_bindgen::from_value(e.detail()).expect("plain data");
+            s.borrow_mut().push(v);
+        });
+        Results {
+            seen,
+            _listener: listener,
+        }
+    }
+    fn last(&self) -> Value {
+        self.seen
+            .borrow()
+            .last()
+            .cloned()
+            .expect("a nianbao-result")
+    }
+    fn count(&self) -> usize {
+        self.seen.borrow().len()
+    }
+}
+
+fn mount(el: &Element, options: Value) {
+    nianbao_web::mount(el, &js(options)).expect("mount");
 }
 
 #[wasm_bindgen_test]
 fn page_checks_seed_report_and_explains_bad_input() {
-    let doc = gloo::utils::document();
-    let app = doc.create_element("div").unwrap();
+    let app = light_div();
     app.set_id("app");
-    doc.body().unwrap().append_child(&app).unwrap();
-    nianbao_web::mount(&app).unwrap();
+    nianbao_web::mount(&app, &JsValue::UNDEFINED).unwrap();
+    let results = Results::on(&app);
 
-    assert_eq!(text(&doc, "check"), "校验");
+    assert_eq!(app.get_attribute("data-state").as_deref(), Some("ready"));
+    let root = app.first_element_child().unwrap();
+    assert_eq!(root.class_name(), "nianbao");
+    assert_eq!(root.get_attribute("data-mode").as_deref(), Some("page"));
+    assert_eq!(text(&app, "check"), "校验");
     // files: a labelled 选择文件 button over a hidden multiple file input; no list yet
-    assert_eq!(text(&doc, "pick"), "选择文件");
-    let file = by_id(&doc, "file");
+    assert_eq!(text(&app, "pick"), "选择文件");
+    let file = q(&app, "file");
     assert_eq!(file.get_attribute("type").as_deref(), Some("file"));
     assert!(file.has_attribute("multiple"));
-    assert!(by_id(&doc, "files").has_attribute("hidden"));
-    assert!(by_id(&doc, "drop-hint").has_attribute("hidden"));
-    assert!(by_id(&doc, "paste-note").has_attribute("hidden"));
-    assert_eq!(
-        by_id(&doc, "result").get_attribute("aria-live").as_deref(),
-        Some("polite")
-    );
+    assert!(q(&app, "files").has_attribute("hidden"));
+    assert!(q(&app, "drop-hint").has_attribute("hidden"));
+    assert!(q(&app, "paste-note").has_attribute("hidden"));
+    assert_eq!(attr(&app, "result", "aria-live").as_deref(), Some("polite"));
 
     // empty input
-    paste_and_check(&doc, "  \n ");
+    paste_and_check(&app, "  \n ");
     assert!(
-        text(&doc, "result").contains("请先粘贴年度报告全文"),
+        text(&app, "result").contains("请先粘贴年度报告全文"),
         "{}",
-        text(&doc, "result")
+        text(&app, "result")
     );
+    let d = results.last();
+    assert_eq!(d["verdict"], "unreadable", "{d:#}");
+    assert_eq!(d["report"]["verdict"], "unreadable", "{d:#}");
 
     // the seed report
-    paste_and_check(&doc, SEED);
-    assert_eq!(text(&doc, "agency"), "洛阳市科学技术局");
-    assert_eq!(text(&doc, "year"), "2024");
+    paste_and_check(&app, SEED);
+    assert_eq!(text(&app, "agency"), "洛阳市科学技术局");
+    assert_eq!(text(&app, "year"), "2024");
+    assert_eq!(attr(&app, "format", "data-format").as_deref(), Some("2021"));
     assert_eq!(
-        by_id(&doc, "format")
-            .get_attribute("data-format")
-            .as_deref(),
-        Some("2021")
-    );
-    let verdict = by_id(&doc, "verdict");
-    assert_eq!(
-        verdict.get_attribute("data-verdict").as_deref(),
+        attr(&app, "verdict", "data-verdict").as_deref(),
         Some("pass")
     );
-    assert!(text(&doc, "verdict").contains("通过"));
-    let identity = by_id(&doc, "identity");
+    assert!(text(&app, "verdict").contains("通过"));
+    let identity = q(&app, "identity");
     for col in ["C1", "C2", "C3", "C4", "C5", "C6", "C7"] {
         let row = identity
             .query_selector(&format!("[data-col=\"{col}\"]"))
@@ -82,20 +170,390 @@ fn page_checks_seed_report_and_explains_bad_input() {
         assert_eq!(row.get_attribute("data-left").as_deref(), Some("0"));
         assert_eq!(row.get_attribute("data-right").as_deref(), Some("0"));
     }
-    let c = by_id(&doc, "t3")
+    let c = q(&app, "t3")
         .query_selector("[data-key=\"T3.R1.C1\"]")
         .unwrap()
         .unwrap();
     assert_eq!(c.text_content().as_deref(), Some("0"));
+    let d = results.last();
+    assert_eq!(
+        (&d["verdict"], &d["errors"], &d["warnings"], &d["file"]),
+        (&"pass".into(), &0.into(), &0.into(), &Value::Null),
+        "{d:#}"
+    );
+    // the report is what check() returns for the same string
+    let direct: Value = serde_wasm_bindgen::from_value(
+        nianbao_web::check(JsValue::from_str(SEED), JsValue::UNDEFINED).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(d["report"], direct);
 
     // not a report
-    paste_and_check(&doc, "今天天气很好，我们去公园散步。");
-    let msg = by_id(&doc, "message");
+    paste_and_check(&app, "今天天气很好，我们去公园散步。");
     assert_eq!(
-        msg.get_attribute("data-kind").as_deref(),
+        attr(&app, "message", "data-kind").as_deref(),
         Some("unreadable")
     );
-    assert!(!text(&doc, "message").trim().is_empty());
+    assert!(!text(&app, "message").trim().is_empty());
+    assert_eq!(results.count(), 3);
 
+    assert!(nianbao_web::unmount(&app));
+    assert!(app.first_element_child().is_none());
     app.remove();
+}
+
+#[wasm_bindgen_test]
+fn widget_in_a_shadow_root_checks_and_reports_to_the_host() {
+    let (host, inner) = shadow_div();
+    let results = Results::on(&host);
+    mount(&inner, serde_json::json!({ "mode": "widget" }));
+    // nothing of the page's own went into the document
+    assert!(doc().get_element_by_id("input").is_none());
+    assert_eq!(inner.get_attribute("data-state").as_deref(), Some("ready"));
+
+    paste_and_check(&inner, SEED);
+    assert_eq!(
+        attr(&inner, "verdict", "data-verdict").as_deref(),
+        Some("pass")
+    );
+    let d = results.last();
+    assert_eq!((&d["verdict"], &d["errors"]), (&"pass".into(), &0.into()));
+    assert_eq!(d["report"]["agency"], "洛阳市科学技术局", "{d:#}");
+
+    // an error report: the counts of the event are those of the page and of check()
+    let bad = fixture(R1_C1);
+    paste_and_check(&inner, bad);
+    assert_eq!(
+        attr(&inner, "verdict", "data-verdict").as_deref(),
+        Some("fail")
+    );
+    let d = results.last();
+    assert_eq!(d["verdict"], "fail", "{d:#}");
+    assert_eq!(d["errors"], 2, "{d:#}");
+    assert_eq!(
+        attr(&inner, "verdict", "data-errors").as_deref(),
+        Some("2"),
+        "the page shows the same count"
+    );
+    assert_eq!(
+        d["warnings"].as_u64().map(|w| w.to_string()),
+        attr(&inner, "verdict", "data-warnings")
+    );
+    let errors_in_report = d["report"]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .count();
+    assert_eq!(errors_in_report, 2, "{d:#}");
+    assert_eq!(results.count(), 2);
+
+    // a finding goes to its cell inside the shadow root
+    let goto = inner
+        .query_selector("#findings button.goto[data-cell=\"T3.R1.C1\"]")
+        .unwrap()
+        .expect("a finding on T3.R1.C1");
+    click(&goto);
+    let td = inner
+        .query_selector("td[data-key=\"T3.R1.C1\"]")
+        .unwrap()
+        .unwrap();
+    assert!(td.has_attribute("data-current"));
+    let shadow = host.shadow_root().unwrap();
+    assert_eq!(shadow.active_element(), Some(td));
+
+    // a rule link opens the rule's documentation inside the shadow root
+    let link = inner
+        .query_selector("a.rule-link[data-rule=\"T3-IDENTITY\"]")
+        .unwrap()
+        .expect("a rule link");
+    assert!(!q(&inner, "rules").has_attribute("open"));
+    click(&link);
+    assert!(q(&inner, "rules").has_attribute("open"));
+    assert_eq!(
+        shadow.active_element().map(|e| e.id()).as_deref(),
+        Some("rule-T3-IDENTITY")
+    );
+    // the document's URL was not changed by the fragment
+    assert!(!gloo::utils::window()
+        .location()
+        .hash()
+        .unwrap_or_default()
+        .contains("rule-"));
+
+    assert!(nianbao_web::unmount(&inner));
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn english_start() {
+    let (host, inner) = shadow_div();
+    mount(
+        &inner,
+        serde_json::json!({ "lang": "en", "mode": "widget" }),
+    );
+    assert_eq!(
+        attr(&inner, "lang", "aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert_eq!(inner.get_attribute("data-lang").as_deref(), Some("en"));
+    paste_and_check(&inner, SEED);
+    assert!(
+        text(&inner, "verdict").starts_with("Result: pass"),
+        "{}",
+        text(&inner, "verdict")
+    );
+    // the switch goes back to Chinese
+    click(&q(&inner, "lang"));
+    assert!(text(&inner, "verdict").starts_with("校验结果：通过"));
+    nianbao_web::unmount(&inner);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn compact_layout_text_prefill_and_panels() {
+    let (host, inner) = shadow_div();
+    let bad = fixture(R1_C1);
+    let results = Results::on(&host);
+    mount(
+        &inner,
+        serde_json::json!({ "compact": true, "mode": "widget", "text": bad }),
+    );
+    let root = inner.first_element_child().unwrap();
+    assert_eq!(root.get_attribute("data-compact").as_deref(), Some("true"));
+    assert!(root.class_name().split(' ').any(|c| c == "compact"));
+    let input: HtmlTextAreaElement = q(&inner, "input").dyn_into().unwrap();
+    assert_eq!(input.value(), bad);
+    // prefilled, not checked
+    assert_eq!(text(&inner, "result"), "");
+    assert_eq!(results.count(), 0);
+
+    click(&q(&inner, "check"));
+    assert_eq!(results.count(), 1);
+    let result = q(&inner, "result");
+    // the verdict and the findings come before the (closed) table panels
+    let order: Vec<String> = {
+        let all = result
+            .query_selector_all("#verdict, #findings, details.panel")
+            .unwrap();
+        (0..all.length())
+            .filter_map(|i| all.item(i))
+            .filter_map(|n| n.dyn_into::<Element>().ok())
+            .map(|e| e.get_attribute("data-panel").unwrap_or_else(|| e.id()))
+            .collect()
+    };
+    assert_eq!(order, ["verdict", "findings", "t2", "t3", "t4"]);
+    let t3_panel = result
+        .query_selector("details.panel[data-panel=\"t3\"]")
+        .unwrap()
+        .unwrap();
+    assert!(!t3_panel.has_attribute("open"));
+    assert!(t3_panel.query_selector("#t3").unwrap().is_some());
+    assert!(t3_panel.query_selector("#identity").unwrap().is_some());
+    // going to a finding opens the panel of its cell
+    let goto = result
+        .query_selector("#findings button.goto[data-cell=\"T3.R1.C1\"]")
+        .unwrap()
+        .unwrap();
+    click(&goto);
+    assert!(t3_panel.has_attribute("open"));
+    nianbao_web::unmount(&inner);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn recovered_notice_and_kept_text() {
+    let (host, inner) = shadow_div();
+    mount(
+        &inner,
+        serde_json::json!({ "mode": "widget", "text": "半截报告", "recovered": true }),
+    );
+    let input: HtmlTextAreaElement = q(&inner, "input").dyn_into().unwrap();
+    assert_eq!(input.value(), "半截报告");
+    assert_eq!(
+        attr(&inner, "message", "data-kind").as_deref(),
+        Some("recovered")
+    );
+    let ps = q(&inner, "message").query_selector_all("p").unwrap();
+    assert_eq!(ps.length(), 2);
+    let zh = ps.item(0).unwrap().text_content().unwrap();
+    let en = ps.item(1).unwrap().text_content().unwrap();
+    assert!(zh.contains("重新启动") && zh.contains("保留"), "{zh}");
+    assert!(
+        en.contains("restarted") && en.contains("check again"),
+        "{en}"
+    );
+    nianbao_web::unmount(&inner);
+    host.remove();
+}
+
+/// A cancelable, bubbling `drop` on the body (no files): the page prevents it (a drop must
+/// never navigate away); a widget does not listen there.
+fn body_drop_prevented() -> bool {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let e = web_sys::Event::new_with_event_init_dict("drop", &init).unwrap();
+    doc().body().unwrap().dispatch_event(&e).unwrap();
+    e.default_prevented()
+}
+
+#[wasm_bindgen_test]
+fn widget_leaves_window_drops_alone_and_remounts_replace_listeners() {
+    assert!(!body_drop_prevented(), "nothing mounted yet");
+
+    let (host, inner) = shadow_div();
+    mount(&inner, serde_json::json!({ "mode": "widget" }));
+    assert!(!body_drop_prevented(), "a widget does not listen on window");
+    // a drop on the widget itself is its own
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let e = web_sys::Event::new_with_event_init_dict("drop", &init).unwrap();
+    q(&inner, "result").dispatch_event(&e).unwrap();
+    assert!(e.default_prevented());
+    nianbao_web::unmount(&inner);
+    host.remove();
+
+    // page mode listens on window; mounting again replaces the listeners, unmount removes them
+    let app = light_div();
+    let before = nianbao_web::page::mounted_count();
+    nianbao_web::mount(&app, &JsValue::NULL).unwrap();
+    assert!(body_drop_prevented());
+    nianbao_web::mount(&app, &js(serde_json::json!({ "mode": "page" }))).unwrap();
+    assert_eq!(nianbao_web::page::mounted_count(), before + 1);
+    assert!(nianbao_web::unmount(&app));
+    assert_eq!(nianbao_web::page::mounted_count(), before);
+    assert!(!body_drop_prevented(), "no listener left behind");
+    // and a page mount replaced by a widget mount leaves window too
+    nianbao_web::mount(&app, &JsValue::NULL).unwrap();
+    mount(&app, serde_json::json!({ "mode": "widget" }));
+    assert!(!body_drop_prevented());
+    assert!(!nianbao_web::unmount(&doc().create_element("div").unwrap()));
+    nianbao_web::unmount(&app);
+    app.remove();
+}
+
+fn mount_error(element: &JsValue, options: JsValue) -> String {
+    let e = nianbao_web::mount(element, &options).expect_err("mount should throw");
+    let e: js_sys::Error = e.dyn_into().expect("an Error object");
+    String::from(e.message())
+}
+
+#[wasm_bindgen_test]
+fn bad_mount_options_are_clear_errors() {
+    let el: JsValue = doc().create_element("div").unwrap().into();
+    let cases = [
+        (
+            serde_json::json!({ "modes": "widget" }),
+            "unknown option \"modes\"",
+        ),
+        (
+            serde_json::json!({ "mode": "embedded" }),
+            "unknown mode \"embedded\"",
+        ),
+        (serde_json::json!({ "lang": "fr" }), "unknown lang \"fr\""),
+        (serde_json::json!({ "compact": "yes" }), "bad options"),
+        (serde_json::json!({ "text": 5 }), "bad options"),
+        (serde_json::json!({ "recovered": 1 }), "bad options"),
+    ];
+    for (options, expected) in cases {
+        let msg = mount_error(&el, js(options.clone()));
+        assert!(
+            msg.starts_with("mount:") && msg.contains(expected),
+            "{options}: {msg}"
+        );
+        assert!(msg.contains("mode"), "the usage is given: {msg}");
+    }
+    for options in [JsValue::from_str("widget"), js_sys::Array::new().into()] {
+        let msg = mount_error(&el, options);
+        assert!(msg.contains("bad options"), "{msg}");
+    }
+    let msg = mount_error(&JsValue::from_str("#app"), JsValue::UNDEFINED);
+    assert!(msg.contains("bad element"), "{msg}");
+    // nothing was mounted by the failed calls
+    assert!(el
+        .dyn_ref::<Element>()
+        .unwrap()
+        .first_element_child()
+        .is_none());
+}
+
+/// Resolves after `ms` milliseconds.
+async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        gloo::utils::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+/// Gives `files` (name, content) to the mount's file input as if chosen in the picker, and
+/// waits until the list is read.
+async fn choose_files(scope: &Element, files: &[(&str, &str)]) {
+    let dt = web_sys::DataTransfer::new().unwrap();
+    for (name, content) in files {
+        let parts = js_sys::Array::of1(&JsValue::from_str(content));
+        let f = web_sys::File::new_with_str_sequence(&parts, name).unwrap();
+        dt.items().add_with_file(&f).unwrap();
+    }
+    let input: web_sys::HtmlInputElement = q(scope, "file").dyn_into().unwrap();
+    input.set_files(dt.files().as_ref());
+    input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    for _ in 0..200 {
+        if attr(scope, "files", "data-state").as_deref() == Some("done") {
+            return;
+        }
+        sleep(10).await;
+    }
+    panic!("the files were not read");
+}
+
+#[wasm_bindgen_test]
+async fn files_give_one_event_each_and_one_per_file_shown() {
+    let (host, inner) = shadow_div();
+    let results = Results::on(&host);
+    mount(&inner, serde_json::json!({ "mode": "widget" }));
+    choose_files(&inner, &[("seed.txt", SEED), ("bad.txt", fixture(R1_C1))]).await;
+    let seen = results.seen.borrow().clone();
+    let files: Vec<_> = seen
+        .iter()
+        .map(|d| (d["file"].clone(), d["verdict"].clone(), d["errors"].clone()))
+        .collect();
+    assert_eq!(
+        files,
+        [
+            ("seed.txt".into(), "pass".into(), 0.into()),
+            ("bad.txt".into(), "fail".into(), 2.into())
+        ]
+    );
+    // the report of a file is check()'s for its bytes: `file`, `kind` and the `text`
+    assert_eq!(seen[1]["report"]["file"], "bad.txt");
+    assert_eq!(seen[1]["report"]["kind"], "text");
+    assert_eq!(seen[1]["report"]["text"], fixture(R1_C1));
+    // the first file is shown; choosing the second shows it and tells the host
+    assert_eq!(
+        attr(&inner, "verdict", "data-verdict").as_deref(),
+        Some("pass")
+    );
+    let second = inner
+        .query_selector("#file-list li[data-name=\"bad.txt\"] button")
+        .unwrap()
+        .unwrap();
+    click(&second);
+    assert_eq!(
+        attr(&inner, "verdict", "data-verdict").as_deref(),
+        Some("fail")
+    );
+    assert_eq!(
+        second.get_attribute("aria-current").as_deref(),
+        Some("true")
+    );
+    assert_eq!(results.count(), 3);
+    assert_eq!(results.last()["file"], "bad.txt");
+    nianbao_web::unmount(&inner);
+    host.remove();
 }
