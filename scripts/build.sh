@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Release build of the page into dist/ (Trunk, wasm-opt -Oz; the Trunk post_build hook writes
-# dist/sw.js), then the single offline file dist-single/nianbao.html (scripts/single-file.sh: the
-# compat build, its static checks, the bundle). Assumes scripts/setup.sh ran.
+# Release build of the page into dist/: first the compat build (scripts/compat.sh: Wasm Core 1.0
+# for Chromium 78-95, with its static checks), then Trunk (wasm-opt -Oz) whose post_build hook
+# (scripts/post-build.mjs) adds the compat build, the loader nianbao.js and sw.js to dist/; then
+# the single offline file dist-single/nianbao.html. Assumes scripts/setup.sh ran.
 #   bash scripts/build.sh            # skips Trunk when dist/ is already built from the same inputs
 #   bash scripts/build.sh --force    # always runs Trunk (test.sh runs `scripts/trunk build --release`)
 # Trunk reruns wasm-bindgen and the (JavaScript, slow) wasm-opt even when nothing changed, so a
@@ -14,8 +15,11 @@ inputs_hash() {
   # the same cargo build Trunk runs; a no-op when the wasm is fresh
   wcargo build --quiet --release --offline --target "$WASM_TARGET" -p nianbao-web --bin nianbao-app
   cat "$ROOT/target/$WASM_TARGET/release/nianbao-app.wasm" "$ROOT"/www/* "$ROOT/Trunk.toml" \
-    "$ROOT/Cargo.lock" "$ROOT/package-lock.json" | sha256sum | cut -d' ' -f1
+    "$ROOT/Cargo.lock" "$ROOT/package-lock.json" "$ROOT/scripts/post-build.mjs" \
+    "$ROOT/target/compat/pkg/.stamp" | sha256sum | cut -d' ' -f1
 }
+# the compat build is cached in target/compat (a warm run: a few seconds)
+bash "$ROOT/scripts/compat.sh"
 if [ "${1:-}" != --force ] && [ -f "$stamp" ] && [ -f "$ROOT/dist/index.html" ]; then
   want=$(inputs_hash)
   if [ "$(cat "$stamp")" = "$want" ]; then
@@ -27,5 +31,4 @@ if [ -z "${fresh:-}" ]; then
   "$ROOT/scripts/trunk" build --release
   inputs_hash > "$stamp"
 fi
-# the compat build is cached in target/compat (a warm run: a few seconds)
-bash "$ROOT/scripts/single-file.sh"
+bash "$ROOT/scripts/single-file.sh" --no-build

@@ -10,8 +10,9 @@
 #   - wasm-validate (Debian wabt) with every post-MVP proposal disabled (the Core 1.0 profile);
 #   - the target_features custom section is absent, empty or only +mutable-globals;
 #   - the glue has no externref table.
-# Output: target/compat/pkg/nianbao_web.js + nianbao_web_bg.wasm. A stamp skips the (JS, ~13 s)
-# wasm-opt when wasm-bindgen's output is unchanged. Cold: ~80 s (std); warm: ~3 s.
+# Output: target/compat/pkg/nianbao_web.js (ES2017) + nianbao_web_bg.wasm; scripts/post-build.mjs
+# copies them into dist/ (the loader picks them for old browsers) and single-file.mjs inlines them.
+# A stamp skips the (JS, ~13 s) wasm-opt when wasm-bindgen's output is unchanged. Cold: ~80 s (std); warm: ~3 s.
 #   bash scripts/compat.sh
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -49,6 +50,9 @@ mkdir -p "$pkg"
 staging=$(mktemp -d "$out/bindgen.XXXXXX")
 trap 'rm -rf "$staging"' EXIT
 wasm-bindgen --target web --no-typescript --out-dir "$staging" "$raw"
+# ES2017 glue (one `?.` patched), checked with acorn; import.meta (Chromium 64) is fine here
+node "$ROOT/scripts/es2017-glue.mjs" "$staging/nianbao_web.js"
+node "$ROOT/scripts/js-syntax.mjs" --allow-import-meta "$staging/nianbao_web.js"
 if grep -q '__wbindgen_init_externref_table\|__wbindgen_externrefs' "$staging/nianbao_web.js"; then
   echo "compat: wasm-bindgen emitted an externref table (reference types) for the MVP module"; exit 1
 fi

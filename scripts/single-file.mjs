@@ -3,11 +3,12 @@
 // (toolchain.md §7): www/index.html with www/style.css inlined as <style>, the wasm-bindgen
 // `--target web` glue inlined in a <script type="module"> with its `export`s stripped, and the
 // wasm inlined as base64 and handed to the glue as bytes (async init, never initSync). Nothing is
-// fetched. The page UI is the same as the served page: mount(#app), which is what start() does.
+// fetched. The page UI and its loader are the served page's: www/nianbao.js (inline, with the
+// manifest { inline: true }) mounts #app and defines <nianbao-validator>.
 //   node scripts/single-file.mjs PKG_DIR OUT.html
-// ES2017 output: the glue's one `?.` (debugString) is patched; the result is checked by
-// scripts/js-syntax.mjs. The Trunk-only lines of index.html (data-trunk links and scripts) are
-// dropped, so the single file never registers a service worker.
+// ES2017 output (scripts/compat.sh patched the glue's one `?.`); checked by scripts/js-syntax.mjs.
+// The Trunk-only lines of index.html (data-trunk links and scripts) are dropped, so the single file
+// never registers a service worker.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,57 +29,58 @@ const wasm = readFileSync(join(pkg, 'nianbao_web_bg.wasm'));
 let html = readFileSync(join(root, 'www', 'index.html'), 'utf8');
 const css = readFileSync(join(root, 'www', 'style.css'), 'utf8');
 
-// 1. the glue: strip exports (toolchain.md §7)
+// 1. the glue: remember the exported functions (the API handed to the loader), strip the exports
+// (toolchain.md §7). scripts/compat.sh already made it ES2017 (scripts/es2017-glue.mjs).
+const api = [...js.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
+for (const fn of ['mount', 'check', 'version']) {
+  if (!api.includes(fn)) die(`the glue does not export ${fn}`);
+}
 js = js.replace(/^export (async function|function|class|const|let)\b/gm, '$1');
 js = js.replace(/^export \{[^}]*\};?[ \t]*$/gm, '');
 js = js.replace(/^export default [^;\n]+;?[ \t]*$/gm, '');
 const left = js.match(/^export\b.*$/gm);
 if (left) die(`unhandled export lines in the glue: ${left.slice(0, 3).join(' | ')}`);
-// 2. ES2017: the one optional chain of wasm-bindgen 0.2.130's debugString (Chromium >= 80 syntax)
-const chain = '/\\[object ([^\\]]+)\\]/.exec(toStringOutput)?.[1]';
-if (js.includes(chain)) {
-  js = js.split(chain).join('(/\\[object ([^\\]]+)\\]/.exec(toStringOutput) || [])[1]');
-}
-// import.meta.url is only used when init() gets no module; we always pass the bytes. Replacing it
-// keeps the inline script plain ES2017 (import.meta would need acorn's ES2020 mode to check).
+// import.meta.url is only used when init() gets no module; the loader always passes the bytes.
+// Replacing it keeps the inline script plain ES2017 (import.meta would need acorn's ES2020 mode).
 js = js.replace(/\bimport\.meta\.url\b/g, 'document.baseURI');
 if (/\bimport\.meta\b/.test(js)) die('import.meta left in the glue');
 if (js.includes('</script')) js = js.split('</script').join('<\\/script');
-for (const fn of ['__wbg_init', 'mount']) {
-  if (!new RegExp(`\\b(async )?function ${fn}\\b`).test(js)) die(`the glue has no function ${fn}`);
-}
+if (!/\b(async )?function __wbg_init\b/.test(js)) die('the glue has no function __wbg_init');
+
+// 2. the loader: www/nianbao.js with an inline manifest (the wasm comes from #nianbao-wasm)
+let loader = readFileSync(join(root, 'www', 'nianbao.js'), 'utf8');
+const marker = /^( *)var MANIFEST = null; \/\/ nianbao:manifest$/m;
+if (!marker.test(loader)) die('www/nianbao.js lost its `var MANIFEST = null; // nianbao:manifest` line');
+loader = loader.replace(marker, (_, ind) => `${ind}var MANIFEST = { "inline": true }; // nianbao:manifest`);
+if (loader.includes('</script')) die('www/nianbao.js contains </script');
 
 // 3. the page: CSS inline, Trunk lines out, the loader in
 const cssLink = /[ \t]*<link data-trunk rel="css" href="style.css"\s*\/?>\n?/;
 if (!cssLink.test(html)) die('www/index.html: no <link data-trunk rel="css" href="style.css">');
-html = html.replace(cssLink, () => `    <style>\n${css.replace(/<\/style/gi, '<\\/style')}\n    </style>\n`);
+html = html.replace(cssLink, () => `    <style id="nianbao-css">\n${css.replace(/<\/style/gi, '<\\/style')}\n    </style>\n`);
+const icon = /<link data-trunk rel="icon" href="favicon.svg"\s*\/?>/;
+if (!icon.test(html)) die('www/index.html: no <link data-trunk rel="icon" href="favicon.svg">');
+const svg = readFileSync(join(root, 'www', 'favicon.svg'), 'utf8').trim();
+html = html.replace(icon, () => `<link rel="icon" href="data:image/svg+xml,${encodeURIComponent(svg)}" />`);
 html = html.replace(/[ \t]*<!--(?:(?!-->)[^])*-->\n?(?=[ \t]*<link data-trunk rel="rust")/, '');
 html = html.replace(/[ \t]*<link data-trunk\b[^>]*>\n?/g, '');
 html = html.replace(/[ \t]*<script data-trunk\b[^>]*>\s*<\/script>\n?/g, '');
 if (/data-trunk/.test(html)) die('a data-trunk element is left in the page');
 
 const b64 = wasm.toString('base64');
-const loader = `    <script type="module">
+const boot = `    <script type="module">
 ${js}
-// nianbao single file: the wasm is inlined (base64) and instantiated from bytes, asynchronously.
-(function () {
-  function failed(e) { if (window.nianbaoLoadFailed) { window.nianbaoLoadFailed(e); } }
-  if (typeof WebAssembly !== 'object') { return; }
-  var b64 = document.getElementById('nianbao-wasm').textContent;
-  var bin = atob(b64.replace(/\\s+/g, ''));
-  var bytes = new Uint8Array(bin.length);
-  for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
-  __wbg_init({ module_or_path: bytes }).then(function () {
-    var app = document.getElementById('app') || document.body;
-    mount(app);
-  }).catch(failed);
-})();
+// nianbao single file: hand the inlined compat glue to the loader, which instantiates the inlined
+// wasm (base64, #nianbao-wasm) asynchronously and mounts the page.
+self.__nianbaoBoot('compat', __wbg_init, { ${api.map((f) => `${f}: ${f}`).join(', ')} });
     </script>
 `;
-// the wasm as a data block: not executed, read by the loader
+// the wasm as a data block (not executed, read by the loader), then the loader (classic: it runs
+// before the deferred module above is evaluated)
 const data = `    <script type="application/octet-stream" id="nianbao-wasm">${b64}</script>\n`;
+const classic = `    <script>\n${loader}    </script>\n`;
 if (!html.includes('</body>')) die('www/index.html: no </body>');
-html = html.replace('</body>', () => `${data}${loader}  </body>`);
+html = html.replace('</body>', () => `${data}${classic}${boot}  </body>`);
 html = html.replace('<title>', '<!-- nianbao single-file build: open it directly (file://), no server and no network needed -->\n    <title>');
 
 mkdirSync(dirname(out), { recursive: true });

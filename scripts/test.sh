@@ -32,14 +32,17 @@ step "wasm-bindgen-test (Node + Chromium)" \
   wcargo test --target "$WASM_TARGET" -p nianbao-web --locked --test node --test browser
 step "wasm-bindgen-test (the Node tests in Chromium)" \
   wcargo_in_browser test --target "$WASM_TARGET" -p nianbao-web --locked --test node
-step "trunk build --release" "$ROOT/scripts/trunk" build --release
 # The compat (Wasm Core 1.0) build for Chromium 78-95: -Zbuild-std into target/compat, wasm-bindgen,
 # wasm-opt (MVP features only), wasm-validate with all proposals off, target_features check.
+# Before Trunk: its post_build hook (scripts/post-build.mjs) copies it into dist/ for the loader.
 step "compat wasm build + static checks" bash "$ROOT/scripts/compat.sh"
+step "trunk build --release (+ post-build: loader, compat, sw.js)" "$ROOT/scripts/trunk" build --release
 # dist-single/nianbao.html (inline glue + base64 wasm + CSS), ES2017 syntax check (acorn)
 step "single file (dist-single/nianbao.html)" bash "$ROOT/scripts/single-file.sh" --no-build
 step "JS syntax level (our own JS: ES2017)" node "$ROOT/scripts/js-syntax.mjs" \
-  "$ROOT/www/index.html" "$ROOT/www/sw.js" "$ROOT/www/sw-register.js" "$ROOT/dist/sw.js"
+  "$ROOT/www/index.html" "$ROOT/www/sw.js" "$ROOT/www/sw-register.js" "$ROOT/www/nianbao.js" \
+  "$ROOT/www/embed-demo.js" "$ROOT/dist/sw.js" "$ROOT/dist/nianbao.js" "$ROOT"/dist/nianbao-boot-*.js \
+  "$ROOT"/dist/nianbao-compat-*.js
 step "sizes (gzip -9)" bash "$ROOT/scripts/sizes.sh" "$ROOT/dist"
 # page.test.mjs (the served page) and offline.test.mjs (single file from file://, service worker)
 step "e2e (Playwright, release build + single file)" bash "$ROOT/scripts/e2e.sh"

@@ -1,6 +1,7 @@
 // nianbao service worker: the served page keeps working offline once it has been opened.
-// Source template; the Trunk post_build hook (scripts/sw-manifest.mjs) writes dist/sw.js with the
-// two marked lines filled in: the build hash and the list of built (hashed) assets.
+// Source template; the Trunk post_build hook (scripts/post-build.mjs) writes dist/sw.js with the
+// two marked lines filled in: the build hash and the files to precache (the page and the modern
+// build; the compat build and the wasm-as-script files are cached when a browser first uses them).
 // ES2017, no ?. / ?? (browser-floor.md §3). Registered by www/sw-register.js only in a secure
 // context (https, 127.0.0.1/localhost), never from file://.
 //
@@ -11,7 +12,8 @@
 //     build takes over open pages at once, no reload prompt. That is safe because every asset
 //     except index.html has a content hash in its name, and a loaded page fetches nothing later;
 //   - fetch: page navigations are network-first (a new deployment is seen at once, the cached
-//     index.html when offline); everything else of this origin is cache-first.
+//     index.html when offline); everything else of this origin is cache-first, and a file that
+//     was not precached is added to this build's cache when it is first fetched.
 'use strict';
 
 var BUILD = 'dev'; // nianbao:build
@@ -61,6 +63,13 @@ self.addEventListener('fetch', function (event) {
     return;
   }
   event.respondWith(fromCache(request, null).then(function (hit) {
-    return hit || fetch(request);
+    if (hit) { return hit; }
+    return fetch(request).then(function (response) {
+      if (response.ok && response.type === 'basic') {
+        var copy = response.clone();
+        caches.open(CACHE).then(function (cache) { return cache.put(request, copy); });
+      }
+      return response;
+    });
   }));
 });

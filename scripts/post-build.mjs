@@ -1,0 +1,122 @@
+#!/usr/bin/env node
+// Trunk post_build hook (Trunk.toml [[hooks]]), also runnable by hand on dist/: completes the
+// page Trunk built into a deployable folder.
+//   node scripts/post-build.mjs [DIR]     (DIR: $TRUNK_STAGING_DIR under Trunk, else dist/)
+//
+//  1. the modern build: Trunk's wasm-bindgen glue `nianbao-app-<h>.js` + `nianbao-app-<h>_bg.wasm`;
+//  2. the compat build (Wasm Core 1.0, Chromium 78-95), when scripts/compat.sh has built
+//     target/compat/pkg: copied as `nianbao-compat-<h>.js` + `nianbao-compat-<h>_bg.wasm`;
+//  3. per build, a boot module `nianbao-boot-<variant>-<h>.js` (imports the glue, hands it to the
+//     loader) and the wasm as a script `…_bg.wasm.js` (base64; used only where fetch() is refused,
+//     e.g. under `connect-src 'none'`);
+//  4. the loader `nianbao.js` = www/nianbao.js with this build's manifest; index.html refers to it
+//     as `nianbao.js?v=<build>` so a new deployment is never mixed with a cached old loader;
+//  5. the embedding demo (www/embed-demo.{html,css,js}) and www/nianbao.d.ts copied as they are;
+//  6. `sw.js` from www/sw.js: the build hash (cache `nianbao-<hash>`) and the files to precache
+//     (the page and the modern build; the compat files and the wasm scripts are cached when a
+//     browser first needs them).
+// Fails loudly when an expected file or marker is missing.
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR || join(root, 'dist');
+const die = (msg) => {
+  console.error(`post-build: ${msg}`);
+  process.exit(1);
+};
+const hash16 = (...parts) => {
+  const h = createHash('sha256');
+  for (const p of parts) {
+    h.update(p);
+    h.update('\0');
+  }
+  return h.digest('hex').slice(0, 16);
+};
+const files = () => readdirSync(dir).filter((f) => !f.startsWith('.') && statSync(join(dir, f)).isFile()).sort();
+const one = (re, what) => {
+  const found = files().filter((f) => re.test(f));
+  if (found.length !== 1) die(`expected one ${what} in ${dir}, found ${found.length ? found.join(', ') : 'none'}`);
+  return found[0];
+};
+
+// copied from www/ as they are (5.)
+const EXTRA = ['embed-demo.html', 'embed-demo.css', 'embed-demo.js', 'nianbao.d.ts'];
+if (!existsSync(join(dir, 'index.html'))) die(`no index.html in ${dir}`);
+// A rerun on the same folder (or a watch rebuild) starts from Trunk's files only.
+for (const f of files()) {
+  if (/^nianbao-(compat|boot)-/.test(f) || /_bg\.wasm\.js$/.test(f) || ['nianbao.js', 'sw.js', ...EXTRA].includes(f)) {
+    unlinkSync(join(dir, f));
+  }
+}
+
+const manifest = { css: one(/^style-[0-9a-f]+\.css$/, 'stylesheet') };
+
+function addBuild(variant, glue, wasm) {
+  const wasmBytes = readFileSync(join(dir, wasm));
+  const wasmjs = `${wasm}.js`;
+  writeFileSync(join(dir, wasmjs),
+    `(self.nianbaoWasm = self.nianbaoWasm || {})[${JSON.stringify(variant)}] = "${wasmBytes.toString('base64')}";\n`);
+  const boot = `// nianbao boot module (${variant}): imports this build's wasm-bindgen glue and hands it to the loader (nianbao.js).\n`
+    + `import init, * as api from './${glue}';\n`
+    + `self.__nianbaoBoot(${JSON.stringify(variant)}, init, api);\n`;
+  const bootName = `nianbao-boot-${variant}-${hash16(boot)}.js`;
+  writeFileSync(join(dir, bootName), boot);
+  manifest[variant] = { boot: bootName, wasm, wasmjs };
+}
+
+// 1. modern (Trunk)
+addBuild('modern', one(/^nianbao-app-[0-9a-f]+\.js$/, 'Trunk glue nianbao-app-*.js'),
+  one(/^nianbao-app-[0-9a-f]+_bg\.wasm$/, 'Trunk wasm nianbao-app-*_bg.wasm'));
+
+// 2. compat (scripts/compat.sh)
+const pkg = join(root, 'target', 'compat', 'pkg');
+if (existsSync(join(pkg, 'nianbao_web_bg.wasm')) && existsSync(join(pkg, 'nianbao_web.js'))) {
+  const glueSrc = readFileSync(join(pkg, 'nianbao_web.js'));
+  const wasmSrc = readFileSync(join(pkg, 'nianbao_web_bg.wasm'));
+  const h = hash16(glueSrc, wasmSrc);
+  const glue = `nianbao-compat-${h}.js`;
+  const wasm = `nianbao-compat-${h}_bg.wasm`;
+  writeFileSync(join(dir, glue), glueSrc);
+  writeFileSync(join(dir, wasm), wasmSrc);
+  addBuild('compat', glue, wasm);
+} else {
+  console.warn('post-build: WARNING: no compat build (target/compat/pkg; scripts/compat.sh): browsers before Chromium 96 get a message instead of the validator');
+  manifest.compat = null;
+}
+
+// 5. the embedding demo and the TypeScript definitions
+for (const f of EXTRA) copyFileSync(join(root, 'www', f), join(dir, f));
+
+// 4. the loader
+let loader = readFileSync(join(root, 'www', 'nianbao.js'), 'utf8');
+const marker = /^( *)var MANIFEST = null; \/\/ nianbao:manifest$/m;
+if (!marker.test(loader)) die('www/nianbao.js lost its `var MANIFEST = null; // nianbao:manifest` line');
+loader = loader.replace(marker, (_, ind) => `${ind}var MANIFEST = ${JSON.stringify(manifest)}; // nianbao:manifest`);
+writeFileSync(join(dir, 'nianbao.js'), loader);
+
+const build = hash16(...files().filter((f) => f !== 'index.html' && f !== 'sw.js').flatMap((f) => [f, readFileSync(join(dir, f))]));
+let index = readFileSync(join(dir, 'index.html'), 'utf8');
+const ref = /(<script defer src=")(\.\/)?nianbao\.js(?:\?v=[0-9a-f]*)?("><\/script>)/g;
+const refs = index.match(ref) || [];
+if (refs.length !== 1) die(`index.html must have exactly one <script defer src="./nianbao.js"></script> (Trunk.toml pattern_script), found ${refs.length}`);
+index = index.replace(ref, (_, a, dot, z) => `${a}${dot || ''}nianbao.js?v=${build}${z}`);
+writeFileSync(join(dir, 'index.html'), index);
+
+// 6. the service worker
+const all = files().filter((f) => f !== 'sw.js');
+const swBuild = hash16(...all.flatMap((f) => [f, readFileSync(join(dir, f))]));
+const precache = ['./', ...all.filter((f) => !/^nianbao-compat-/.test(f) && !/^nianbao-boot-compat-/.test(f)
+  && !/_bg\.wasm\.js$/.test(f) && !EXTRA.includes(f))];
+let sw = readFileSync(join(root, 'www', 'sw.js'), 'utf8');
+const before = sw;
+sw = sw.replace(/^var BUILD = .*\/\/ nianbao:build$/m, `var BUILD = '${swBuild}'; // nianbao:build`);
+sw = sw.replace(/^var ASSETS = .*\/\/ nianbao:assets$/m, `var ASSETS = ${JSON.stringify(precache)}; // nianbao:assets`);
+if (sw === before || !sw.includes(swBuild) || !sw.includes(JSON.stringify(precache))) {
+  die('www/sw.js lost its `// nianbao:build` / `// nianbao:assets` lines');
+}
+writeFileSync(join(dir, 'sw.js'), sw);
+console.log(`post-build: ${dir}: modern ${manifest.modern.wasm}, compat ${manifest.compat ? manifest.compat.wasm : '(none)'}, `
+  + `loader nianbao.js?v=${build}, sw cache nianbao-${swBuild} (${precache.length} precached)`);

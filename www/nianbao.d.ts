@@ -1,0 +1,134 @@
+// TypeScript definitions for nianbao in the browser: the loader `nianbao.js` (window.nianbao),
+// the custom element <nianbao-validator> and its events. The result object is the JSON contract of
+// format.md §10 (one report), with text spans in UTF-16 code units (JavaScript string indices).
+//
+//   <script src="/nianbao/nianbao.js"></script>
+//   const report = await window.nianbao.check(text, { lang: 'zh' });
+//   if (report.verdict === 'fail') { ... report.findings[0].cells ... }
+
+/** A cell value as printed: a number, `null` for a blank cell, or the placeholder / text itself ("/", "—", "无", …). */
+export type CellValue = number | string | null;
+
+/** A text span in UTF-16 code units of `NianbaoReport.text` (or of the string given to `check`). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Verdict = 'pass' | 'warn' | 'fail';
+
+export interface Finding {
+  /** Stable rule id, e.g. "T3-IDENTITY", "T4-GROUP-TOTAL", "TEXT-TYPO" (see the rules page / `nianbao rules`). */
+  rule: string;
+  severity: Severity;
+  /** "fail", or "not_assessable" when the rule could not be evaluated (e.g. a blank cell); never a pass. */
+  outcome: 'fail' | 'not_assessable';
+  /** Every cell key involved, e.g. "T3.R3g.C7" (format.md §10). */
+  cells: string[];
+  expected: CellValue | null;
+  actual: CellValue | null;
+  /** The cells the error localiser names as most likely wrong (may be empty). */
+  suspect: string[];
+  /** The message in the requested language. */
+  message: string;
+  /** For findings about the text: where, in UTF-16 code units. */
+  span: Span | null;
+}
+
+/** One checked report (format.md §10), plus `kind` and, where needed, `text`. */
+export interface NianbaoReport {
+  /** The `name` option, if given. */
+  file: string | null;
+  /** What the input was read as. */
+  kind: 'text' | 'html' | 'docx' | 'unreadable';
+  status: 'ok' | 'unreadable';
+  /** Why the input could not be read (Chinese first, English second), when status is "unreadable". */
+  error: string | null;
+  format: '2021' | '2019' | 'mixed' | 'pre2019' | 'unknown';
+  year: number | null;
+  agency: string | null;
+  verdict: Verdict;
+  /** Every cell read, keyed by canonical cell key, in table order. A cell absent from the report is absent here. */
+  cells: Record<string, CellValue>;
+  findings: Finding[];
+  /**
+   * The text the spans index into, when that is not the caller's own string (file bytes, HTML).
+   * Absent when a plain-text string was checked: then spans index into that string.
+   */
+  text?: string;
+}
+
+export interface CheckOptions {
+  /** Language of the messages; default "zh". */
+  lang?: 'zh' | 'en';
+  /** The file name, reported as `file` (a hint only: the content decides how it is read). */
+  name?: string;
+}
+
+/**
+ * What `check` accepts: report text or HTML as a string, or a file's bytes (.docx, .html, .txt in
+ * UTF-8, UTF-16 with BOM or GBK). For a File or Blob: `new Uint8Array(await file.arrayBuffer())`.
+ */
+export type CheckInput = string | Uint8Array | ArrayBuffer;
+
+export interface MountOptions {
+  /** "page": drag and drop anywhere on the window (the served page); "widget": only on the element. Default "page". */
+  mode?: 'page' | 'widget';
+  /** Start in Chinese (default) or English. */
+  lang?: 'zh' | 'en';
+  /** Compact layout for embedding. */
+  compact?: boolean;
+  /** Prefills the text box (nothing is checked until the user asks). */
+  text?: string;
+}
+
+/** The raw wasm exports, once loaded (what `ready` resolves to). */
+export interface NianbaoApi {
+  check(input: CheckInput, options?: CheckOptions | null): NianbaoReport;
+  mount(element: Element, options?: MountOptions | null): void;
+  version(): string;
+}
+
+/** window.nianbao, defined by nianbao.js. */
+export interface Nianbao {
+  /** Resolves when the wasm is loaded; rejects (with a message) where it cannot run, e.g. no WebAssembly. */
+  readonly ready: Promise<NianbaoApi>;
+  /** Validates one report. Throws (rejects) a TypeError-like Error for a bad input type or bad options. */
+  check(input: CheckInput, options?: CheckOptions | null): Promise<NianbaoReport>;
+  /** Builds the validator UI inside `element` (replacing its content). */
+  mount(element: Element, options?: MountOptions | null): Promise<void>;
+  /** "modern" (Chromium >= 96 and peers) or "compat" (Wasm Core 1.0: Chromium 78-95); null until loaded. */
+  readonly variant: 'modern' | 'compat' | null;
+  /** The validator's version; null until loaded. */
+  readonly version: string | null;
+}
+
+/** detail of the `nianbao-result` event, fired (bubbles, composed) after every result shown. */
+export interface NianbaoResultDetail {
+  verdict: Verdict | 'unreadable';
+  errors: number;
+  warnings: number;
+  /** The file name, or null for the text box. */
+  file: string | null;
+  /** The same object `check` returns for that input. */
+  report: NianbaoReport;
+}
+
+/** <nianbao-validator lang="zh|en" compact>. */
+export interface NianbaoValidatorElement extends HTMLElement {
+  addEventListener(type: 'nianbao-result', listener: (ev: CustomEvent<NianbaoResultDetail>) => void, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+}
+
+declare global {
+  interface Window {
+    nianbao: Nianbao;
+  }
+  interface HTMLElementTagNameMap {
+    'nianbao-validator': NianbaoValidatorElement;
+  }
+  interface HTMLElementEventMap {
+    'nianbao-result': CustomEvent<NianbaoResultDetail>;
+  }
+}

@@ -1,0 +1,319 @@
+/* nianbao loader: loads the validator (WebAssembly) and mounts it into the page and into every
+ * <nianbao-validator> element. One classic script, ES5 syntax on purpose: it must run, and
+ * explain, in browsers that cannot run the validator (old 360/IE modes, --jitless policies).
+ *
+ * Source template: the build (scripts/post-build.mjs, a Trunk post_build hook) writes
+ * dist/nianbao.js with the MANIFEST line filled in (this build's hashed file names); the single
+ * offline file (scripts/single-file.mjs) inlines it with { inline: true }.
+ *
+ * What it does:
+ *  1. picks the build: "modern" (reference types, multi-value, bulk memory, sign extension,
+ *     saturating float-to-int: Chromium >= 96, Firefox >= 79, Safari >= 15) when
+ *     WebAssembly.validate accepts a tiny probe module for each of these features, else the
+ *     "compat" build (Wasm Core 1.0 + mutable globals: Chromium 78-95, Firefox ESR 78);
+ *  2. loads that build's wasm-bindgen glue as a module (a generated boot module imports it and
+ *     hands it to window.__nianbaoBoot), then the wasm: fetch() first; when fetch is refused
+ *     (e.g. `Content-Security-Policy: connect-src 'none'`) the same bytes from a script file
+ *     (base64), which script-src 'self' allows;
+ *  3. mounts the page into [data-nianbao="page"] (the served index.html's #app);
+ *  4. defines <nianbao-validator lang="zh|en" compact> (Shadow DOM; the host page's CSS cannot
+ *     reach in, ours cannot leak out); the element fires `nianbao-result` (bubbles, composed);
+ *  5. after an internal error (a Rust panic aborts the wasm instance) the wasm side schedules a
+ *     fresh instance and fires `nianbao-crash` on window; every mount is then rebuilt with its
+ *     text kept and a notice, without reloading the page (at most 3 times per page);
+ *  6. exposes window.nianbao = { ready, check(input, options), mount(el, options), variant,
+ *     version } (see nianbao.d.ts).
+ * No storage, no cookies, no request except this build's own files.
+ */
+(function () {
+  'use strict';
+  var MANIFEST = null; // nianbao:manifest
+  var doc = document;
+  if (window.nianbao && window.nianbao.loader) { return; }
+
+  var current = doc.currentScript;
+  var base = current && current.src ? current.src.replace(/[?#].*$/, '').replace(/[^\/]*$/, '') : '';
+
+  var MSG = {
+    nowasm: ['当前浏览器不支持 WebAssembly，无法运行校验程序。请换用较新的浏览器，或在 360 等双核浏览器中切换到“极速模式”。',
+      'This browser does not support WebAssembly. Please use a newer browser (or the fast/Chromium mode of a dual-core browser).'],
+    failed: ['校验程序加载失败：', 'The validator could not be loaded: '],
+    failedTail: ['。请刷新页面，或换用较新的浏览器（如 Chrome、Edge、Firefox 的新版本，或 360 浏览器的极速模式）。',
+      '. Please reload, or use a newer browser.'],
+    nocompat: ['当前浏览器版本较旧，本站未提供兼容版校验程序。请换用较新的浏览器，或使用离线单文件版 nianbao.html。',
+      'This browser is too old for this build and no compatibility build is installed here. Please use a newer browser or the offline single file nianbao.html.'],
+    loading: ['正在加载校验程序……', 'Loading the validator…'],
+    crashes: ['校验程序多次内部出错，已停止自动恢复。请刷新页面。', 'The validator failed repeatedly; please reload the page.']
+  };
+
+  /** Replaces el's content with a message paragraph (Chinese first, English second). */
+  function message(el, kind, zh, en) {
+    while (el.firstChild) { el.removeChild(el.firstChild); }
+    var p = doc.createElement('p');
+    p.className = 'message';
+    p.setAttribute('id', kind === 'loading' ? 'boot' : 'message');
+    p.setAttribute('data-kind', kind);
+    if (kind !== 'loading') { p.setAttribute('role', 'alert'); }
+    p.appendChild(doc.createTextNode(zh));
+    var s = doc.createElement('span');
+    s.className = 'en';
+    s.setAttribute('lang', 'en');
+    s.appendChild(doc.createTextNode(en));
+    p.appendChild(s);
+    el.appendChild(p);
+  }
+
+  function failure(el, e) {
+    el.setAttribute('data-state', 'failed');
+    if (e && e.nianbao) {
+      message(el, 'load', e.nianbao[0], e.nianbao[1]);
+      return;
+    }
+    var what = String(e && e.message ? e.message : e);
+    message(el, 'load', MSG.failed[0] + what + MSG.failedTail[0], MSG.failed[1] + what + MSG.failedTail[1]);
+  }
+
+  function coded(pair) {
+    var e = new Error(pair[1]);
+    e.nianbao = pair;
+    return e;
+  }
+
+  // Probe modules, one per post-MVP feature the modern build uses (generated with wat2wasm;
+  // each is rejected by wasm-validate with that one feature disabled): reference types
+  // (externref param), multi-value (two results), bulk memory (memory.copy), sign extension
+  // (i32.extend8_s), saturating float-to-int (i32.trunc_sat_f32_s).
+  var PROBES = [
+    '0061736d0100000001050160016f00030201000a040102000b',
+    '0061736d010000000106016000027f7f030201000a08010600410041000b',
+    '0061736d010000000104016000000302010005030100010a0e010c00410041004100fc0a00000b',
+    '0061736d010000000105016000017f030201000a070105004100c00b',
+    '0061736d010000000105016000017f030201000a0b0109004300000000fc000b'
+  ];
+
+  function hexBytes(h) {
+    var a = new Uint8Array(h.length / 2);
+    for (var i = 0; i < a.length; i++) { a[i] = parseInt(h.substr(i * 2, 2), 16); }
+    return a;
+  }
+
+  function modernSupported() {
+    try {
+      for (var i = 0; i < PROBES.length; i++) {
+        if (!WebAssembly.validate(hexBytes(PROBES[i]))) { return false; }
+      }
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  function base64Bytes(b64) {
+    var bin = atob(b64.replace(/\s+/g, ''));
+    var bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
+    return bytes;
+  }
+
+  function addScript(src, isModule, onload, onerror) {
+    var s = doc.createElement('script');
+    if (isModule) { s.type = 'module'; }
+    s.src = src;
+    s.onload = onload;
+    s.onerror = onerror;
+    (doc.head || doc.documentElement).appendChild(s);
+  }
+
+  var hasWasm = typeof WebAssembly === 'object' && typeof WebAssembly.instantiate === 'function';
+  var variant = null;
+
+  // window.__nianbaoBoot(variant, init, api) is called by the boot module of the chosen build
+  // (served) or by the inline glue (single file).
+  var booted = new Promise(function (resolve, reject) {
+    window.__nianbaoBoot = function (v, init, api) {
+      if (hasWasm) { resolve({ variant: v, init: init, api: api }); }
+    };
+    if (!hasWasm) { reject(coded(MSG.nowasm)); return; }
+    if (!MANIFEST) { reject(new Error('nianbao.js has no build manifest (use the built dist/nianbao.js)')); return; }
+    if (MANIFEST.inline) { return; }
+    variant = modernSupported() ? 'modern' : 'compat';
+    var build = MANIFEST[variant];
+    if (!build) { reject(coded(MSG.nocompat)); return; }
+    var src = base + build.boot;
+    // A module that fails to parse fires no error event on its <script>, only on window.
+    window.addEventListener('error', function (e) {
+      if (e && e.filename && e.filename.indexOf(base) === 0 && /nianbao-(app|compat|boot)/.test(e.filename)) {
+        reject(new Error(String(e.message) + ' (' + e.filename + ')'));
+      }
+    });
+    addScript(src, true, null, function () { reject(new Error('could not load ' + src)); });
+  });
+
+  /** The wasm of build v: a fetch() Response (served), or the inline bytes (single file). */
+  function wasmSource(v) {
+    if (MANIFEST.inline) {
+      var data = doc.getElementById('nianbao-wasm');
+      if (!data) { return Promise.reject(new Error('the page has no inline wasm')); }
+      return Promise.resolve(base64Bytes(data.textContent));
+    }
+    var url = base + MANIFEST[v].wasm;
+    return fetch(url).then(function (r) {
+      if (!r.ok) { throw new Error('HTTP ' + r.status + ' ' + url); }
+      return r;
+    });
+  }
+
+  /** The same bytes from a script (connect-src 'none' refuses fetch, script-src 'self' allows this). */
+  function wasmFromScript(v) {
+    var url = base + MANIFEST[v].wasmjs;
+    return new Promise(function (resolve, reject) {
+      addScript(url, false, function () {
+        var store = window.nianbaoWasm || {};
+        var b64 = store[v];
+        delete store[v];
+        if (typeof b64 !== 'string') { reject(new Error('no wasm in ' + url)); return; }
+        resolve(base64Bytes(b64));
+      }, function () { reject(new Error('could not load ' + url)); });
+    });
+  }
+
+  var ready = booted.then(function (b) {
+    return b.init({ module_or_path: wasmSource(b.variant) })['catch'](function (e) {
+      if (MANIFEST.inline || !MANIFEST[b.variant].wasmjs) { throw e; }
+      return b.init({ module_or_path: wasmFromScript(b.variant) });
+    }).then(function () {
+      nb.variant = b.variant;
+      nb.version = b.api.version();
+      return b.api;
+    });
+  });
+  ready['catch'](function () {}); // reported where it is used; never an unhandled rejection
+
+  var mounts = [];
+
+  function remember(el, options) {
+    for (var i = 0; i < mounts.length; i++) {
+      if (mounts[i].el === el) { mounts[i].options = options; return; }
+    }
+    mounts.push({ el: el, options: options });
+  }
+
+  function copy(o) {
+    var r = {};
+    if (o) { for (var k in o) { if (Object.prototype.hasOwnProperty.call(o, k)) { r[k] = o[k]; } } }
+    return r;
+  }
+
+  var nb = {
+    loader: true,
+    ready: ready,
+    variant: null,
+    version: null,
+    check: function (input, options) {
+      return ready.then(function (api) { return api.check(input, options); });
+    },
+    mount: function (el, options) {
+      var o = copy(options);
+      return ready.then(function (api) {
+        delete o.recovered;
+        delete o.text;
+        remember(el, o);
+        api.mount(el, options);
+      });
+    }
+  };
+  window.nianbao = nb;
+
+  // After a panic: the wasm side already showed a message, dropped its listeners and scheduled a
+  // fresh instance; the next export call (mount) creates it. Text boxes are kept.
+  var crashes = 0;
+  window.addEventListener('nianbao-crash', function () {
+    crashes++;
+    setTimeout(function () {
+      ready.then(function (api) {
+        for (var i = 0; i < mounts.length; i++) {
+          var m = mounts[i];
+          if (crashes > 3) { failure(m.el, coded(MSG.crashes)); continue; }
+          var o = copy(m.options);
+          var box = m.el.querySelector('textarea');
+          if (box && box.value) { o.text = box.value; }
+          o.recovered = true;
+          try {
+            api.mount(m.el, o);
+          } catch (e) {
+            failure(m.el, e);
+          }
+        }
+      });
+    }, 0);
+  });
+
+  function mountPage() {
+    var app = doc.querySelector('[data-nianbao="page"]');
+    if (!app) { return; }
+    if (!hasWasm) { failure(app, coded(MSG.nowasm)); return; }
+    nb.mount(app, { mode: 'page' })['catch'](function (e) {
+      if (window.console && console.error) { console.error('nianbao: could not start', e); }
+      failure(app, e);
+    });
+  }
+
+  // <nianbao-validator lang="zh|en" compact>: ES5 custom element (Reflect.construct), so this
+  // file still parses, and explains, where classes are not supported.
+  function defineElement() {
+    if (!window.customElements || typeof Reflect !== 'object' || customElements.get('nianbao-validator')) { return; }
+    function NianbaoValidator() {
+      return Reflect.construct(HTMLElement, [], NianbaoValidator);
+    }
+    NianbaoValidator.prototype = Object.create(HTMLElement.prototype);
+    NianbaoValidator.prototype.constructor = NianbaoValidator;
+    Object.setPrototypeOf(NianbaoValidator, HTMLElement);
+    Object.defineProperty(NianbaoValidator, 'observedAttributes', {
+      get: function () { return ['lang', 'compact']; }
+    });
+    NianbaoValidator.prototype.connectedCallback = function () {
+      if (this.nianbaoBox) { return; }
+      var root = this.attachShadow({ mode: 'open' });
+      if (MANIFEST && MANIFEST.css) {
+        var link = doc.createElement('link');
+        link.setAttribute('rel', 'stylesheet');
+        link.setAttribute('href', base + MANIFEST.css);
+        root.appendChild(link);
+      } else {
+        // single file: the page's own inline stylesheet
+        var own = doc.getElementById('nianbao-css');
+        if (own) {
+          var style = doc.createElement('style');
+          style.textContent = own.textContent;
+          root.appendChild(style);
+        }
+      }
+      var box = doc.createElement('div');
+      box.className = 'nianbao-widget';
+      box.setAttribute('data-state', 'loading');
+      root.appendChild(box);
+      message(box, 'loading', MSG.loading[0], MSG.loading[1]);
+      this.nianbaoBox = box;
+      this.nianbaoMount(false);
+    };
+    NianbaoValidator.prototype.attributeChangedCallback = function (name, old, value) {
+      if (this.nianbaoBox && old !== value) { this.nianbaoMount(true); }
+    };
+    NianbaoValidator.prototype.nianbaoMount = function (keepText) {
+      var box = this.nianbaoBox;
+      var o = { mode: 'widget', lang: this.getAttribute('lang') === 'en' ? 'en' : 'zh', compact: this.hasAttribute('compact') };
+      var area = keepText ? box.querySelector('textarea') : null;
+      if (area && area.value) { o.text = area.value; }
+      if (!hasWasm) { failure(box, coded(MSG.nowasm)); return; }
+      nb.mount(box, o)['catch'](function (e) { failure(box, e); });
+    };
+    customElements.define('nianbao-validator', NianbaoValidator);
+  }
+
+  defineElement();
+  if (doc.readyState === 'loading') {
+    doc.addEventListener('DOMContentLoaded', mountPage);
+  } else {
+    mountPage();
+  }
+})();
