@@ -26,6 +26,7 @@ pub mod num;
 mod pair;
 pub mod read;
 pub mod rules;
+mod sort;
 pub mod text;
 mod textcheck;
 

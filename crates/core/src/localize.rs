@@ -7,7 +7,6 @@
 
 use crate::finding::{Evaluation, Finding, Outcome};
 use crate::model::Report;
-use std::collections::BTreeMap;
 
 /// An identity as `Σ coef·cell = 0` with its current residual.
 struct Eq {
@@ -20,7 +19,6 @@ pub(crate) fn assign_suspects(report: &Report, findings: &mut [Finding], evals: 
     if !evals.iter().any(|e| e.outcome == Outcome::Fail) {
         return;
     }
-    let mut cell_ix: BTreeMap<&str, usize> = BTreeMap::new();
     let mut cells: Vec<&str> = Vec::new();
     let mut values: Vec<i128> = Vec::new();
     let mut eqs: Vec<Eq> = Vec::new();
@@ -38,16 +36,20 @@ pub(crate) fn assign_suspects(report: &Report, findings: &mut [Finding], evals: 
         let mut terms = Vec::new();
         for (keys, coef) in [(e.left_cells, 1i128), (e.right_cells, -1i128)] {
             for k in keys {
-                let ix = *cell_ix.entry(*k).or_insert_with(|| {
-                    cells.push(*k);
-                    let v = report
-                        .value(k)
-                        .and_then(|v| v.number())
-                        .and_then(|n| n.as_i64())
-                        .unwrap_or(0);
-                    values.push(i128::from(v));
-                    cells.len() - 1
-                });
+                // A few hundred cells at most: a linear search is enough.
+                let ix = match cells.iter().position(|c| c == k) {
+                    Some(ix) => ix,
+                    None => {
+                        cells.push(*k);
+                        let v = report
+                            .value(k)
+                            .and_then(|v| v.number())
+                            .and_then(|n| n.as_i64())
+                            .unwrap_or(0);
+                        values.push(i128::from(v));
+                        cells.len() - 1
+                    }
+                };
                 terms.push((ix, coef));
             }
         }
@@ -93,19 +95,20 @@ pub(crate) fn assign_suspects(report: &Report, findings: &mut [Finding], evals: 
             comp[a] = b;
         }
     }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    // Groups by their root, in the order of the roots.
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); eqs.len()];
     for &i in &failing {
         let r = find(&mut comp, i);
-        groups.entry(r).or_default().push(i);
+        groups[r].push(i);
     }
 
-    let mut suspects_of_eq: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for group in groups.values() {
+    let mut suspects_of_eq: Vec<Option<Vec<usize>>> = vec![None; eqs.len()];
+    for group in groups.iter().filter(|g| !g.is_empty()) {
         let mut cand: Vec<usize> = group
             .iter()
             .flat_map(|&i| eqs[i].terms.iter().map(|t| t.0))
             .collect();
-        cand.sort_unstable();
+        crate::sort::sort_by_key(&mut cand, |&c| c);
         cand.dedup();
         let mut found: Vec<usize> = cand
             .iter()
@@ -113,21 +116,28 @@ pub(crate) fn assign_suspects(report: &Report, findings: &mut [Finding], evals: 
             .filter(|&x| single_fixes(x, group, &eqs, &eqs_of_cell, &values))
             .collect();
         if found.is_empty() {
-            let mut score: BTreeMap<usize, usize> = BTreeMap::new();
+            // How many fixing pairs each candidate is in (`cand` is ascending).
+            let mut score = vec![0usize; cand.len()];
             for (i, &x) in cand.iter().enumerate() {
-                for &y in &cand[i + 1..] {
+                for (j, &y) in cand.iter().enumerate().skip(i + 1) {
                     if pair_fixes(x, y, group, &eqs, &eqs_of_cell, &values) {
-                        *score.entry(x).or_default() += 1;
-                        *score.entry(y).or_default() += 1;
+                        score[i] += 1;
+                        score[j] += 1;
                     }
                 }
             }
-            let mut v: Vec<(usize, usize)> = score.into_iter().collect();
-            v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            // Most pairs first; ties by cell, as `cand` is ascending and the sort stable.
+            let mut v: Vec<(usize, usize)> = cand
+                .iter()
+                .zip(score)
+                .filter(|&(_, s)| s > 0)
+                .map(|(&c, s)| (c, s))
+                .collect();
+            crate::sort::sort_by(&mut v, |a, b| a.1 > b.1);
             found = v.into_iter().map(|(c, _)| c).collect();
         }
         for &i in group {
-            suspects_of_eq.insert(i, found.clone());
+            suspects_of_eq[i] = Some(found.clone());
         }
     }
 
@@ -147,7 +157,7 @@ pub(crate) fn assign_suspects(report: &Report, findings: &mut [Finding], evals: 
         }) else {
             continue;
         };
-        if let Some(s) = suspects_of_eq.get(&eq_i) {
+        if let Some(Some(s)) = suspects_of_eq.get(eq_i) {
             let names: Vec<String> = s.iter().map(|&c| cells[c].to_string()).collect();
             let mine: Vec<String> = names
                 .iter()

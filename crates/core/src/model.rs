@@ -179,8 +179,9 @@ pub struct Report {
     /// Tables whose header words appear in the text (`T2`, `T3`, `T4`), whether or not
     /// their rows could be read: a table that is there but unreadable is not "missing".
     pub tables_seen: Vec<&'static str>,
-    /// Key → position in `cells` (built by [`Report::new`]).
-    index: std::collections::BTreeMap<String, usize>,
+    /// Positions in `cells`, ordered by key (stable: of equal keys, the last read is last),
+    /// for [`Report::cell`]'s binary search (built by [`Report::new`]).
+    index: Vec<usize>,
 }
 
 impl Report {
@@ -196,11 +197,7 @@ impl Report {
         cells: Vec<Cell>,
         tables_seen: Vec<&'static str>,
     ) -> Report {
-        let index = cells
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.key.clone(), i))
-            .collect();
+        let index = crate::sort::stable_order(cells.len(), &|a, b| cells[a].key < cells[b].key);
         Report {
             status,
             title,
@@ -215,8 +212,13 @@ impl Report {
         }
     }
 
+    /// The cell of `key`; of two cells with the same key, the one read last.
     pub fn cell(&self, key: &str) -> Option<&Cell> {
-        self.index.get(key).and_then(|&i| self.cells.get(i))
+        let after = self
+            .index
+            .partition_point(|&i| self.cells.get(i).is_some_and(|c| c.key.as_str() <= key));
+        let cell = self.cells.get(*self.index.get(after.checked_sub(1)?)?)?;
+        (cell.key == key).then_some(cell)
     }
 
     pub fn value(&self, key: &str) -> Option<&CellValue> {
@@ -248,5 +250,41 @@ mod tests {
         assert_eq!(&text[8..11], "三");
         assert_eq!(span.to_char_range(text), (3, 4));
         assert_eq!(span.to_utf16_range(text), (4, 5));
+    }
+
+    #[test]
+    fn cell_lookup_finds_every_key_and_the_last_of_duplicates() {
+        let cell = |key: &str, n: i64| Cell {
+            key: key.to_string(),
+            value: CellValue::Number(crate::Num::int(n)),
+            raw: n.to_string(),
+            span: None,
+        };
+        let cells = vec![
+            cell("T3.R1.C2", 1),
+            cell("T2.norm.made", 2),
+            cell("T3.R1.C1", 3),
+            cell("T3.R1.C2", 4),
+            cell("T4.RV.t", 5),
+        ];
+        let report = Report::new(
+            ReadStatus::Ok,
+            None,
+            None,
+            None,
+            DetectedFormat::F2021,
+            Vec::new(),
+            Vec::new(),
+            cells,
+            Vec::new(),
+        );
+        let n = |k: &str| report.value(k).and_then(CellValue::number);
+        assert_eq!(n("T3.R1.C2"), Some(crate::Num::int(4)));
+        assert_eq!(n("T2.norm.made"), Some(crate::Num::int(2)));
+        assert_eq!(n("T3.R1.C1"), Some(crate::Num::int(3)));
+        assert_eq!(n("T4.RV.t"), Some(crate::Num::int(5)));
+        for absent in ["", "T3", "T3.R1.C", "T3.R1.C3", "T4.RV.u", "Z"] {
+            assert!(report.cell(absent).is_none(), "{absent}");
+        }
     }
 }

@@ -717,7 +717,7 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Reading {
     }
 
     // Put 表三 cells in national order regardless of input order.
-    t3_cells.sort_by_cached_key(|c| t3_order(&c.key));
+    crate::sort::sort_by_key(&mut t3_cells, |c| t3_order(&c.key));
     cells.extend(t2_cells);
     cells.extend(t3_cells);
     cells.extend(t4_cells);
@@ -993,7 +993,7 @@ fn find_sections(ls: &[Line], folded: &[Cow<str>], len: usize) -> Vec<Section> {
     }
     if found.len() < 3 {
         inline_sections(ls, &mut found);
-        found.sort_by_key(|s| s.span.start);
+        crate::sort::sort_by_key(&mut found, |s| s.span.start);
     }
     let starts: Vec<usize> = found.iter().map(|s| s.span.start).collect();
     for s in found.iter_mut() {

@@ -944,7 +944,7 @@ fn categories(report: &Report, text: &str, scopes: &[Span], out: &mut Vec<Findin
             stated.push((i, end, n, ci));
         }
     }
-    stated.sort_by_key(|x| x.0);
+    crate::sort::sort_by_key(&mut stated, |x| x.0);
     for &(s, e, n, ci) in &stated {
         let (phrase, rows) = CATEGORIES[ci];
         let Some((v, cells)) = category_value(report, rows) else {
