@@ -11,7 +11,7 @@
 // Screenshots go to E2E_OUT (target/e2e).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -179,6 +179,126 @@ test('JS API: check() returns the contract object for text and bytes; bad input 
   assert.match(thrown, /bad input/);
   const badOpt = await page.evaluate(() => window.nianbao.check('x', { language: 'en' }).then(() => 'no error', (e) => String(e.message)));
   assert.match(badOpt, /unknown option/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('widget: <nianbao-validator> in the government-styled demo page; isolated both ways; nianbao-result reaches the host', async () => {
+  const context = await launch();
+  const page = await context.newPage();
+  const { errors } = watch(page);
+  await page.goto(new URL('embed-demo.html', url).href, { waitUntil: 'load' });
+  // Playwright's CSS selectors pierce open shadow roots
+  await page.waitForSelector('nianbao-validator .nianbao #check', { timeout: 30000 });
+  const iso = await page.evaluate(() => {
+    const host = document.querySelector('nianbao-validator');
+    const root = host.shadowRoot;
+    const box = root.querySelector('textarea');
+    const css = (el, p) => getComputedStyle(el).getPropertyValue(p);
+    return {
+      inLightDom: document.querySelector('#input') !== null || document.querySelector('.nianbao') !== null,
+      hasShadow: root !== null && root.mode === 'open',
+      // the host's `textarea { font-size: 12px !important; color: #900 !important }` stops at the shadow root
+      boxFont: css(box, 'font-size'),
+      boxHostColor: css(box, 'color') === 'rgb(153, 0, 0)',
+      // the widget's base font is its own, not the host's inherited 12px SimSun
+      baseFont: css(root.querySelector('.nianbao'), 'font-size'),
+      // ours does not leak out: the host's h1 keeps the host's look
+      hostH1: css(document.querySelector('.gov-content h1'), 'font-size'),
+      compact: root.querySelector('.nianbao').classList.contains('compact'),
+      widget: root.querySelector('.nianbao').classList.contains('widget'),
+    };
+  });
+  assert.deepEqual(iso, {
+    inLightDom: false, hasShadow: true, boxFont: '14px', boxHostColor: false,
+    baseFont: '16px', hostH1: '20px', compact: true, widget: true,
+  });
+  // the host page's own listener shows the verdict (demo: www/embed-demo.js)
+  const events = page.evaluate(() => new Promise((resolve) => {
+    document.querySelector('nianbao-validator').addEventListener('nianbao-result', (e) => resolve({
+      verdict: e.detail.verdict, errors: e.detail.errors, agency: e.detail.report.agency, composed: e.composed,
+    }), { once: true });
+  }));
+  await page.fill('nianbao-validator #input', seed);
+  await page.click('nianbao-validator #check');
+  assert.deepEqual(await events, { verdict: 'pass', errors: 0, agency: '洛阳市科学技术局', composed: true });
+  await page.waitForSelector('#host-status[data-verdict="pass"]');
+  assert.match(await page.textContent('#host-status'), /通过.*洛阳市科学技术局/);
+  await page.screenshot({ path: join(out, 'widget-demo.png'), fullPage: true });
+
+  await page.fill('nianbao-validator #input', fixture('04_t4_totals_zero.txt'));
+  await page.click('nianbao-validator #check');
+  await page.waitForSelector('#host-status[data-verdict="fail"]');
+  // widget mode leaves the host page's drag and drop alone
+  const hijacked = await page.evaluate(() => {
+    const d = new DataTransfer();
+    d.items.add(new File(['x'], 'a.txt', { type: 'text/plain' }));
+    const ev = new DragEvent('dragover', { dataTransfer: d, bubbles: true, cancelable: true });
+    return !document.querySelector('.gov-foot').dispatchEvent(ev);
+  });
+  assert.equal(hijacked, false, 'a drag over the host page is not cancelled by the widget');
+  // lang="en": the widget rebuilds itself in English, the text kept
+  const kept = await page.inputValue('nianbao-validator #input');
+  await page.evaluate(() => document.querySelector('nianbao-validator').setAttribute('lang', 'en'));
+  await page.waitForSelector('nianbao-validator #lang[aria-pressed="true"]');
+  assert.equal(await page.inputValue('nianbao-validator #input'), kept);
+  await page.screenshot({ path: join(out, 'widget-demo-en.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('privacy: no request after load over a whole session; nothing of the report in storage or cookies', async () => {
+  const context = await launch();
+  const page = await context.newPage();
+  const { errors, requests } = watch(page);
+  await page.goto(url, { waitUntil: 'load' });
+  await ready(page);
+  await page.waitForLoadState('networkidle');
+  const loaded = requests.length;
+  // a session: paste and check, an error report and a click on a finding, files through the picker
+  // (text and .docx), a drop, the English switch and back, both exports
+  await seedPasses(page);
+  await page.fill('#input', fixture('04_t4_totals_zero.txt'));
+  await page.click('#check');
+  await page.waitForSelector('#result .findings button.goto');
+  await page.click('#result .findings button.goto');
+  await page.setInputFiles('#file', [join(root, 'tests', 'fixtures', 'seed.txt'), join(root, 'tests', 'fixtures', 'docx', 'seed.docx')]);
+  await page.waitForSelector('#files[data-state="done"]');
+  const dt = await page.evaluateHandle((text) => {
+    const d = new DataTransfer();
+    d.items.add(new File([text], 'dropped.txt', { type: 'text/plain' }));
+    return d;
+  }, seed);
+  await page.evaluate((d) => {
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      document.body.dispatchEvent(new DragEvent(type, { dataTransfer: d, bubbles: true, cancelable: true }));
+    }
+  }, dt);
+  await page.waitForSelector('#file-list li[data-name="dropped.txt"]');
+  await page.click('#lang');
+  await page.click('#lang');
+  for (const sel of ['#export-json', '#export-csv']) {
+    await Promise.all([page.waitForEvent('download'), page.click(sel)]);
+  }
+  const after = requests.slice(loaded).filter((u) => !u.startsWith('blob:') && !u.startsWith('data:'));
+  assert.deepEqual(after, [], 'requests after the page had loaded');
+  const stored = await page.evaluate(async () => ({
+    local: localStorage.length,
+    session: sessionStorage.length,
+    cookie: document.cookie,
+    idb: indexedDB.databases ? (await indexedDB.databases()).map((d) => d.name) : [],
+    caches: await Promise.all((await caches.keys()).map(async (k) => [k, (await (await caches.open(k)).keys()).map((r) => r.url)])),
+  }));
+  assert.equal(stored.local, 0);
+  assert.equal(stored.session, 0);
+  assert.equal(stored.cookie, '');
+  assert.deepEqual(stored.idb, []);
+  // the offline cache holds this build's files only (never a report)
+  const built = new Set(['', ...readdirSync(join(root, 'dist'))]);
+  for (const [name, urls] of stored.caches) {
+    assert.match(name, /^nianbao-[0-9a-f]{16}$/);
+    for (const u of urls) assert.ok(built.has(file(u)), `cached ${u} is a built file`);
+  }
   assert.deepEqual(errors, []);
   await page.close();
 });
