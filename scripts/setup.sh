@@ -162,6 +162,7 @@ else
   echo "$want" > "$stamp"
 fi
 [ -f node_modules/acorn/package.json ] || die "node_modules/acorn missing after npm ci (package-lock.json)"
+[ -x node_modules/.bin/tsc ] || die "node_modules/.bin/tsc (typescript) missing after npm ci (package-lock.json)"
 wasm_opt_v=$(node_modules/.bin/wasm-opt --version | awk '{print $3}')
 trunk_opt=$(sed -n 's/^wasm_opt *= *"version_\(.*\)"/\1/p' Trunk.toml)
 [ "$wasm_opt_v" = "$trunk_opt" ] || die "wasm-opt is version $wasm_opt_v but Trunk.toml wants version_$trunk_opt"

@@ -43,6 +43,8 @@ step "JS syntax level (our own JS: ES2017)" node "$ROOT/scripts/js-syntax.mjs" \
   "$ROOT/www/index.html" "$ROOT/www/sw.js" "$ROOT/www/sw-register.js" "$ROOT/www/nianbao.js" \
   "$ROOT/www/embed-demo.js" "$ROOT/dist/sw.js" "$ROOT/dist/nianbao.js" "$ROOT"/dist/nianbao-boot-*.js \
   "$ROOT"/dist/nianbao-compat-*.js
+# www/nianbao.d.ts compiles under --strict, and the README's usage (tests/types/usage.ts) type-checks
+step "TypeScript definitions (tsc --strict)" "$ROOT/node_modules/.bin/tsc" -p "$ROOT/tests/types"
 step "sizes (gzip -9)" bash "$ROOT/scripts/sizes.sh" "$ROOT/dist"
 # page.test.mjs (the served page) and offline.test.mjs (single file from file://, service worker)
 step "e2e (Playwright, release build + single file)" bash "$ROOT/scripts/e2e.sh"

@@ -131,4 +131,11 @@ declare global {
   interface HTMLElementEventMap {
     'nianbao-result': CustomEvent<NianbaoResultDetail>;
   }
+  interface DocumentEventMap {
+    'nianbao-result': CustomEvent<NianbaoResultDetail>;
+  }
+  interface WindowEventMap {
+    /** Fired after an internal error; the loader rebuilds every mount (text kept). */
+    'nianbao-crash': Event;
+  }
 }

@@ -168,6 +168,8 @@ test('JS API: check() returns the contract object for text and bytes; bad input 
   assert.equal(r.format, '2021');
   assert.equal(r.cells['T3.R1.C7'], 0);
   assert.equal(r.text, undefined, 'a text input: spans index into the caller\'s string');
+  // the shape of www/nianbao.d.ts (NianbaoReport, Finding)
+  assert.deepEqual(Object.keys(r).sort(), ['agency', 'cells', 'error', 'file', 'findings', 'format', 'kind', 'status', 'verdict', 'year']);
   const bytes = await page.evaluate((text) => window.nianbao.check(new TextEncoder().encode(text), { name: 'r.txt' })
     .then((x) => ({ verdict: x.verdict, file: x.file, kind: x.kind, hasText: typeof x.text === 'string' })), seed);
   assert.deepEqual(bytes, { verdict: 'pass', file: 'r.txt', kind: 'text', hasText: true });
@@ -175,6 +177,7 @@ test('JS API: check() returns the contract object for text and bytes; bad input 
   const bad = await page.evaluate((text) => window.nianbao.check(text), fixture('04_t4_totals_zero.txt'));
   assert.equal(bad.verdict, 'fail');
   assert.ok(bad.findings.some((f) => f.rule === 'T4-GROUP-TOTAL' && f.cells.length > 0));
+  assert.deepEqual(Object.keys(bad.findings[0]).sort(), ['actual', 'cells', 'expected', 'message', 'outcome', 'rule', 'severity', 'span', 'suspect']);
   const thrown = await page.evaluate(() => window.nianbao.check(42).then(() => 'no error', (e) => `${e.name}: ${e.message}`));
   assert.match(thrown, /bad input/);
   const badOpt = await page.evaluate(() => window.nianbao.check('x', { language: 'en' }).then(() => 'no error', (e) => String(e.message)));
