@@ -118,11 +118,33 @@ macro_rules! t3 {
     };
 }
 
-const G3: Option<&str> = Some("三、本年度办理结果");
-const GC: Option<&str> = Some("（三）不予公开");
-const GD: Option<&str> = Some("（四）无法提供");
-const GE: Option<&str> = Some("（五）不予处理");
-const GF: Option<&str> = Some("（六）其他处理");
+/// The 表三 group headings ([`RowSpec::group`]) with their English names: `(zh, en)`.
+pub static T3_GROUPS: &[(&str, &str)] = &[
+    (T3_GROUP_ZH[0], "III. Outcomes this year"),
+    (T3_GROUP_ZH[1], "(3) Not disclosed"),
+    (T3_GROUP_ZH[2], "(4) Cannot be provided"),
+    (T3_GROUP_ZH[3], "(5) Not processed"),
+    (T3_GROUP_ZH[4], "(6) Otherwise handled"),
+];
+
+const T3_GROUP_ZH: [&str; 5] = [
+    "三、本年度办理结果",
+    "（三）不予公开",
+    "（四）无法提供",
+    "（五）不予处理",
+    "（六）其他处理",
+];
+const G3: Option<&str> = Some(T3_GROUP_ZH[0]);
+const GC: Option<&str> = Some(T3_GROUP_ZH[1]);
+const GD: Option<&str> = Some(T3_GROUP_ZH[2]);
+const GE: Option<&str> = Some(T3_GROUP_ZH[3]);
+const GF: Option<&str> = Some(T3_GROUP_ZH[4]);
+
+/// The English name of a 表三 group heading (`（三）不予公开` → `(3) Not disclosed`);
+/// `None` for a text that is not one of [`T3_GROUPS`].
+pub fn group_en(group_zh: &str) -> Option<&'static str> {
+    T3_GROUPS.iter().find(|g| g.0 == group_zh).map(|g| g.1)
+}
 
 /// Every 表三 row of both formats, in the national order. `R3f` (2019) and `R3f1..3` (2021)
 /// are alternatives.
@@ -905,5 +927,31 @@ pub fn table_name(table: &str) -> (&'static str, &'static str) {
             "Table 4 (reconsideration and litigation)",
         ),
         _ => ("表格", "table"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_t3_group_heading_has_an_english_name() {
+        for row in T3_ROWS {
+            if let Some(g) = row.group {
+                assert!(group_en(g).is_some(), "{g}");
+            }
+        }
+        assert_eq!(group_en("（三）不予公开"), Some("(3) Not disclosed"));
+        assert_eq!(
+            group_en("三、本年度办理结果"),
+            Some("III. Outcomes this year")
+        );
+        // The single 2019 row is named like its 2021 group.
+        assert_eq!(
+            group_en(GF.unwrap_or("")),
+            t3_row("R3f").map(|r| r.label_en)
+        );
+        assert_eq!(group_en("其他处理"), None);
+        assert_eq!(T3_GROUPS.len(), T3_GROUP_ZH.len());
     }
 }
