@@ -63,6 +63,8 @@ fn paste_and_check(scope: &Element, text: &str) {
 
 /// A `<div>` attached to the body.
 fn light_div() -> Element {
+    // A failing assertion runs the page's panic hook: keep the test runner's instance.
+    nianbao_web::keep_instance_on_panic();
     let d = doc().create_element("div").unwrap();
     doc().body().unwrap().append_child(&d).unwrap();
     d
@@ -70,6 +72,7 @@ fn light_div() -> Element {
 
 /// A shadow host attached to the body, and a `<div>` inside its open shadow root.
 fn shadow_div() -> (Element, Element) {
+    nianbao_web::keep_instance_on_panic();
     let host = doc().create_element("nianbao-test-host").unwrap();
     doc().body().unwrap().append_child(&host).unwrap();
     let root = host
@@ -442,6 +445,7 @@ fn mount_error(element: &JsValue, options: JsValue) -> String {
 
 #[wasm_bindgen_test]
 fn bad_mount_options_are_clear_errors() {
+    nianbao_web::keep_instance_on_panic();
     let el: JsValue = doc().create_element("div").unwrap().into();
     let cases = [
         (
@@ -556,4 +560,80 @@ async fn files_give_one_event_each_and_one_per_file_shown() {
     assert_eq!(results.last()["file"], "bad.txt");
     nianbao_web::unmount(&inner);
     host.remove();
+}
+
+/// The panic hook's steps after the log, without a panic (a real one would abort the test
+/// runner): every mount shows the crash message (Chinese first) in its result area and
+/// keeps its text, every listener is gone (also window's), and `nianbao-crash` reaches
+/// window — where the loader reads each mount's text and mounts again with `recovered`.
+#[wasm_bindgen_test]
+fn after_panic_shows_the_message_drops_listeners_and_tells_the_loader() {
+    let app = light_div();
+    nianbao_web::mount(&app, &JsValue::UNDEFINED).unwrap();
+    let (host, inner) = shadow_div();
+    mount(&inner, serde_json::json!({ "mode": "widget" }));
+    paste_and_check(&inner, SEED);
+    let input: HtmlTextAreaElement = q(&app, "input").dyn_into().unwrap();
+    input.set_value("本年度报告正文");
+    assert!(body_drop_prevented());
+
+    // what the loader does: on nianbao-crash, read the text of each mount
+    let texts = Rc::new(RefCell::new(Vec::new()));
+    let t = texts.clone();
+    let (a, i) = (app.clone(), inner.clone());
+    let _crash =
+        gloo::events::EventListener::new(&gloo::utils::window(), "nianbao-crash", move |_| {
+            for c in [&a, &i] {
+                let box_: HtmlTextAreaElement = q(c, "input").dyn_into().unwrap();
+                t.borrow_mut()
+                    .push((c.get_attribute("data-state"), box_.value()));
+            }
+        });
+
+    assert!(nianbao_web::after_panic(false));
+
+    assert_eq!(
+        *texts.borrow(),
+        [
+            (Some("crashed".to_string()), "本年度报告正文".to_string()),
+            (Some("crashed".to_string()), SEED.to_string())
+        ]
+    );
+    for c in [&app, &inner] {
+        assert_eq!(attr(c, "message", "data-kind").as_deref(), Some("crash"));
+        let ps = q(c, "message").query_selector_all("p").unwrap();
+        let zh = ps.item(0).unwrap().text_content().unwrap();
+        let en = ps.item(1).unwrap().text_content().unwrap();
+        assert!(zh.contains("内部出错") && zh.contains("重新启动"), "{zh}");
+        assert!(en.contains("restarting"), "{en}");
+    }
+    // no listener is left: not on window, not in the widget
+    assert_eq!(nianbao_web::page::mounted_count(), 0);
+    assert!(!body_drop_prevented());
+    let before = text(&inner, "result");
+    click(&q(&inner, "check"));
+    assert_eq!(
+        text(&inner, "result"),
+        before,
+        "the dead mount does not react"
+    );
+
+    // the loader's remount: the text is kept and the notice shown
+    let kept = texts.borrow()[1].1.clone();
+    mount(
+        &inner,
+        serde_json::json!({ "mode": "widget", "text": kept, "recovered": true }),
+    );
+    assert_eq!(
+        attr(&inner, "message", "data-kind").as_deref(),
+        Some("recovered")
+    );
+    paste_and_check(&inner, SEED);
+    assert_eq!(
+        attr(&inner, "verdict", "data-verdict").as_deref(),
+        Some("pass")
+    );
+    nianbao_web::unmount(&inner);
+    host.remove();
+    app.remove();
 }

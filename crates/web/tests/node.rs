@@ -242,3 +242,10 @@ fn html_strings_are_read_as_html() {
     assert_eq!(v["kind"], "text");
     assert!(v.get("text").is_none(), "{v:#}");
 }
+
+#[wasm_bindgen_test]
+fn restart_is_a_no_op_in_a_running_instance() {
+    nianbao_web::restart();
+    nianbao_web::restart();
+    assert_eq!(check(SEED)["verdict"], "pass");
+}
