@@ -231,6 +231,15 @@
     crashes++;
     setTimeout(function () {
       ready.then(function (api) {
+        // The first call after the panic creates the fresh instance; restart() takes and returns
+        // nothing, so no argument is converted for the dead instance (see lib.rs `restart`).
+        if (typeof api.restart === 'function') {
+          try {
+            api.restart();
+          } catch (e) {
+            if (window.console && console.error) { console.error('nianbao: restart failed', e); }
+          }
+        }
         for (var i = 0; i < mounts.length; i++) {
           var m = mounts[i];
           if (crashes > 3) { failure(m.el, coded(MSG.crashes)); continue; }
