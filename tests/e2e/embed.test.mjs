@@ -305,3 +305,51 @@ test('privacy: no request after load over a whole session; nothing of the report
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+for (const variant of ['modern', 'compat']) test(`a panic inside the wasm (${variant} build): a message, then the page works again without a reload, the text kept`, async () => {
+  const context = await launch();
+  const page = await context.newPage();
+  if (variant === 'compat') {
+    await page.addInitScript(() => {
+      const validate = WebAssembly.validate;
+      WebAssembly.validate = (bytes) => (bytes.byteLength < 100 ? false : validate(bytes));
+    });
+  }
+  // the panic itself is logged (console.error) and the trap surfaces as an uncaught RuntimeError
+  const { errors } = watch(page, [/nianbao panicked: [\s\S]*__panicForTest/, /RuntimeError: unreachable/]);
+  let navigations = 0;
+  page.on('framenavigated', (f) => { if (f === page.mainFrame()) navigations++; });
+  await page.goto(url, { waitUntil: 'load' });
+  await ready(page);
+  assert.equal(await page.evaluate(() => window.nianbao.variant), variant);
+  await page.fill('#input', fixture('04_t4_totals_zero.txt'));
+  await page.click('#check');
+  await page.waitForSelector('#result .verdict');
+  const navsBefore = navigations;
+  const thrown = await page.evaluate(() => window.nianbao.ready.then((api) => {
+    try {
+      api.__panicForTest();
+      return 'returned';
+    } catch (e) {
+      return String(e);
+    }
+  }));
+  assert.match(thrown, /unreachable|RuntimeError/, 'the instance trapped');
+  // the loader rebuilt the page on a fresh instance: the notice, the text kept
+  await page.waitForSelector('#app[data-state="ready"] #result #message[data-kind="recovered"]', { timeout: 10000 });
+  assert.match(await page.textContent('#result'), /内部出错/);
+  assert.equal(await page.inputValue('#input'), fixture('04_t4_totals_zero.txt'));
+  await page.screenshot({ path: join(out, 'panic-recovered.png'), fullPage: true });
+  // and it works: the kept text is checked, then the seed; the JS API too
+  await page.click('#check');
+  await page.waitForFunction(() => /错误/.test((document.querySelector('#result .verdict') || {}).textContent || ''));
+  await seedPasses(page);
+  assert.equal(await page.evaluate((t) => window.nianbao.check(t).then((r) => r.verdict), seed), 'pass');
+  // a second panic is survived too
+  await page.evaluate(() => window.nianbao.ready.then((api) => { try { api.__panicForTest(); } catch (e) { /* trapped */ } }));
+  await page.waitForSelector('#result #message[data-kind="recovered"]', { timeout: 10000 });
+  await seedPasses(page);
+  assert.equal(navigations, navsBefore, 'no reload');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
