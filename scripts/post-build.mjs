@@ -95,6 +95,15 @@ let loader = readFileSync(join(root, 'www', 'nianbao.js'), 'utf8');
 const marker = /^( *)var MANIFEST = null; \/\/ nianbao:manifest$/m;
 if (!marker.test(loader)) die('www/nianbao.js lost its `var MANIFEST = null; // nianbao:manifest` line');
 loader = loader.replace(marker, (_, ind) => `${ind}var MANIFEST = ${JSON.stringify(manifest)}; // nianbao:manifest`);
+// Served without its comments (the header and whole-line // comments; ~30 % of the gzip bytes).
+// The loader has no template literals or multi-line strings, so this cannot change its code;
+// scripts/js-syntax.mjs parses the result.
+loader = `/* nianbao loader (source with comments: www/nianbao.js) */\n${loader
+  .replace(/^\/\*[\s\S]*?\*\/\n/, '')
+  .split('\n')
+  .filter((l) => !/^\s*\/\/(?! nianbao:)/.test(l))
+  .join('\n')}`;
+if (!loader.includes('// nianbao:manifest')) die('the manifest line was lost while stripping comments');
 writeFileSync(join(dir, 'nianbao.js'), loader);
 
 const build = hash16(...files().filter((f) => f !== 'index.html' && f !== 'sw.js').flatMap((f) => [f, readFileSync(join(dir, f))]));
