@@ -214,6 +214,7 @@ fn report(doc: &Document, parent: &Element, r: &ReportView, lang: Lang, compact:
             .into_child_of(&ex)?;
     }
 
+    pair_block(doc, parent, r, lang)?;
     findings(doc, parent, r, lang)?;
     if !compact {
         identity(doc, parent, r, "h2")?;
@@ -262,6 +263,86 @@ fn report(doc: &Document, parent: &Element, r: &ReportView, lang: Lang, compact:
     legend(doc, parent, lang)?;
     text_view(doc, parent, r, lang)?;
     rules_panel(doc, parent, lang)?;
+    Ok(())
+}
+
+/// Pairing with last year's report (`#pair[data-paired]`): when paired, which report
+/// (`#pair-line[data-file][data-auto][data-added]`, Chinese then English) and
+/// `#pair-remove`; otherwise `#pair-pick` (与上年报告对比…) over a hidden `#pair-file`.
+/// `#pair-status` (hidden) takes the messages of a pairing that could not be made. A file
+/// dropped on `#pair` is taken as last year's report ([`crate::page`]).
+fn pair_block(doc: &Document, parent: &Element, r: &ReportView, lang: Lang) -> Res<()> {
+    let div = h(doc, "div")?
+        .attr("id", "pair")?
+        .class("pair")?
+        .attr(
+            "data-paired",
+            if r.pair.is_some() { "true" } else { "false" },
+        )?
+        .into_child_of(parent)?;
+    match &r.pair {
+        Some(p) => {
+            let (zh, en) = p.lines();
+            let line = h(doc, "p")?
+                .attr("id", "pair-line")?
+                .attr("data-file", &p.file)?
+                .attr("data-auto", if p.auto { "true" } else { "false" })?
+                .attr("data-added", &p.added.to_string())?
+                .into_child_of(&div)?;
+            h(doc, "span")?
+                .attr("lang", "zh-CN")?
+                .text(&zh)
+                .into_child_of(&line)?;
+            h(doc, "span")?
+                .class("en")?
+                .attr("lang", "en")?
+                .text(&en)
+                .into_child_of(&line)?;
+            h(doc, "button")?
+                .attr("id", "pair-remove")?
+                .attr("type", "button")?
+                .class("secondary")?
+                .text(t(lang, "取消与上年报告的对比", "Remove the comparison"))
+                .into_child_of(&div)?;
+        }
+        None => {
+            h(doc, "button")?
+                .attr("id", "pair-pick")?
+                .attr("type", "button")?
+                .attr("aria-controls", "pair-file")?
+                .attr("aria-describedby", "pair-hint")?
+                .class("secondary")?
+                .text(t(
+                    lang,
+                    "与上年报告对比…",
+                    "Compare with last year's report…",
+                ))
+                .into_child_of(&div)?;
+            h(doc, "input")?
+                .attr("id", "pair-file")?
+                .attr("type", "file")?
+                .attr("hidden", "")?
+                .attr("tabindex", "-1")?
+                .attr("aria-label", "选择上一年度的报告文件")?
+                .into_child_of(&div)?;
+            let hint = h(doc, "span")?
+                .attr("id", "pair-hint")?
+                .class("hint")?
+                .text("选择或拖到这里同一机关上一年度的报告，核对上年结转和现行有效件数。")
+                .into_child_of(&div)?;
+            h(doc, "span")?
+                .class("en")?
+                .attr("lang", "en")?
+                .text(" Choose or drop here the same body's report of the previous year to check the carry-over and the documents in force.")
+                .into_child_of(&hint)?;
+        }
+    }
+    h(doc, "div")?
+        .attr("id", "pair-status")?
+        .class("message")?
+        .attr("role", "status")?
+        .attr("hidden", "")?
+        .into_child_of(&div)?;
     Ok(())
 }
 

@@ -16,7 +16,13 @@
 //! over the page, container `[data-dragging]`), `#files[data-state="reading"|"done"]` /
 //! `#files-status` / `#file-list li[data-index][data-name][data-kind][data-verdict]
 //! [data-errors][data-warnings] button[aria-current]`. After every result, the container
-//! dispatches `nianbao-result` (see [`Ui::dispatch_result`]).
+//! dispatches `nianbao-result` (`detail`: `{ verdict, errors, warnings, file, report, last }`).
+//!
+//! Last year's report: files of one batch that are reports of the same body for consecutive
+//! years are paired automatically ([`view::auto_partners`]); 与上年报告对比… (`#pair-pick`,
+//! `#pair-file`, or a file dropped on `#pair`) pairs the result shown by hand, and
+//! `#pair-remove` undoes it. A paired result carries the cross-year findings like any other
+//! (list, verdict, exports, event).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -30,7 +36,7 @@ use web_sys::{
 };
 
 use crate::dom::{h, render_with, Res};
-use crate::view::{self, FileEntry, PageView, Source};
+use crate::view::{self, FileEntry, LastReport, PageView, Source};
 
 /// Where drag and drop is listened for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -179,6 +185,8 @@ struct Shown {
     /// The text box's own plain text was checked: like `check(string)`, the event's report
     /// then has no `text` (the spans index into the box's text).
     from_string: bool,
+    /// The file name of last year's report the result is paired with.
+    last: Option<String>,
 }
 
 #[derive(Default)]
@@ -198,6 +206,13 @@ struct State {
     english: bool,
     /// What the result area shows.
     current: Option<Shown>,
+    /// The text box's last result without cross-year findings (to pair it, or unpair it).
+    box_checked: Option<Rc<Checked>>,
+    /// Last year's report paired with the text box; applied again to later checks of the box.
+    box_last: Option<LastReport>,
+    /// Counts the results shown: a pairing whose file is read after another result was shown
+    /// is dropped.
+    serial: u32,
 }
 
 impl State {
@@ -481,6 +496,22 @@ fn wire(
     }));
     let u = ui.clone();
     ls.push(active(&ui.result, "click", move |e| u.result_click(e)));
+    // `#pair-file` (drawn with each result): last year's report chosen.
+    let u = ui.clone();
+    ls.push(EventListener::new(&ui.result, "change", move |e| {
+        let Some(input) = event_element(e).and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if input.id() != "pair-file" {
+            return;
+        }
+        let first = file_vec(input.files()).into_iter().next();
+        input.set_value("");
+        if let Some(f) = first {
+            u.start_pairing(f);
+        }
+    }));
     let u = ui.clone();
     ls.push(EventListener::new(&ui.list, "click", move |e| {
         let li = event_element(e).and_then(|t| t.closest("li[data-index]").ok().flatten());
@@ -551,7 +582,16 @@ fn wire(
         let files = file_vec(dt.as_ref().and_then(DataTransfer::files));
         if !files.is_empty() {
             e.prevent_default();
-            u.open_files(files);
+            // Dropped on 与上年报告对比: last year's report for the result shown.
+            let zone = event_element(e).and_then(|t| t.closest("#pair").ok().flatten());
+            match zone {
+                Some(z) if u.result.contains(Some(&z)) => {
+                    if let Some(f) = files.into_iter().next() {
+                        u.start_pairing(f);
+                    }
+                }
+                _ => u.open_files(files),
+            }
         } else if !in_text_box(e) {
             e.prevent_default();
         }
@@ -632,22 +672,183 @@ impl Ui {
         };
         let checked = Rc::new(checked);
         let empty = text.trim().is_empty() && self.state.borrow().pasted_html.is_none();
-        let v = if empty {
+        let mut v = if empty {
             PageView::Empty
         } else {
             view::from_checked_rc(&checked)
         };
-        self.state.borrow_mut().shown = None;
+        // A pairing with last year's report made for an earlier check of the box holds for
+        // the new text as long as it is still that report's next year, same body.
+        let mut result = checked.clone();
+        let mut last = None;
+        let mut problem = None;
+        let box_last = self.state.borrow().box_last.clone();
+        if let (Some(l), PageView::Report(_)) = (box_last, &v) {
+            match view::paired(&checked, &l) {
+                Ok((c, pv)) => {
+                    result = c;
+                    v = pv;
+                    last = Some(l.name);
+                }
+                Err(m) => problem = Some(m),
+            }
+        }
+        {
+            let mut s = self.state.borrow_mut();
+            s.shown = None;
+            s.serial = s.serial.wrapping_add(1);
+            s.box_checked = Some(checked);
+            if problem.is_some() {
+                s.box_last = None;
+            }
+        }
         self.mark_shown();
         let source = (!empty).then_some(source);
         self.draw(Shown {
             source,
             view: v,
             file: None,
-            checked: Some(checked),
+            checked: Some(result),
             from_string,
+            last,
         });
+        if let Some(m) = problem {
+            self.pair_status("error", &m.0, &m.1);
+        }
         self.dispatch_result();
+    }
+
+    /// Shows a message in `#pair-status` (`data-state`: `reading` | `error`).
+    fn pair_status(&self, state: &str, zh: &str, en: &str) {
+        let Some(st) = by_id(&self.result, "pair-status") else {
+            return;
+        };
+        st.set_text_content(None);
+        let _ = st.set_attribute("data-state", state);
+        let _ = st.set_attribute("data-kind", state);
+        for (lang, text, class) in [("zh-CN", zh, ""), ("en", en, "en")] {
+            if let Ok(p) = h(&self.doc, "p").and_then(|p| p.attr("lang", lang)) {
+                let p = p.text(text);
+                if !class.is_empty() {
+                    let _ = p.el.set_attribute("class", class);
+                }
+                let _ = st.append_child(&p.el);
+            }
+        }
+        let _ = st.remove_attribute("hidden");
+    }
+
+    /// 与上年报告对比…: reads `file` as last year's report of the result shown (a file of
+    /// the list, or the text box) and shows that result again with the cross-year findings.
+    fn start_pairing(self: &Rc<Self>, file: File) {
+        let (target, serial) = {
+            let s = self.state.borrow();
+            (s.shown, s.serial)
+        };
+        if self.state.borrow().current.is_none() {
+            return;
+        }
+        let name = file.name();
+        self.pair_status(
+            "reading",
+            &format!("正在读取上一年度的报告：{name}……"),
+            &format!("Reading last year's report: {name}…"),
+        );
+        let ui = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let entry = read_file(&file).await;
+            if !ui.alive.get() || ui.state.borrow().serial != serial {
+                return; // another result is shown now
+            }
+            let Some(last) = entry.as_last(false) else {
+                let (zh, en) = match &entry.view {
+                    PageView::Unreadable { zh, en } => (zh.clone(), en.clone()),
+                    _ => (String::new(), String::new()),
+                };
+                ui.pair_status(
+                    "error",
+                    &format!("无法对比：所选文件“{name}”无法读取。{zh}"),
+                    &format!("Cannot compare: the chosen file “{name}” could not be read. {en}"),
+                );
+                return;
+            };
+            ui.apply_pairing(target, last);
+        });
+    }
+
+    fn apply_pairing(&self, target: Option<usize>, last: LastReport) {
+        match target {
+            Some(i) => {
+                let r = self
+                    .state
+                    .borrow_mut()
+                    .entries
+                    .get_mut(i)
+                    .map(|e| e.pair(last));
+                match r {
+                    Some(Ok(())) => {
+                        self.draw_list();
+                        self.show(i);
+                    }
+                    Some(Err((zh, en))) => self.pair_status("error", &zh, &en),
+                    None => {}
+                }
+            }
+            None => {
+                let (base, current) = {
+                    let s = self.state.borrow();
+                    (s.box_checked.clone(), s.current.clone())
+                };
+                let (Some(base), Some(current)) = (base, current) else {
+                    return;
+                };
+                match view::paired(&base, &last) {
+                    Ok((c, v)) => {
+                        let name = last.name.clone();
+                        self.state.borrow_mut().box_last = Some(last);
+                        self.draw(Shown {
+                            view: v,
+                            checked: Some(c),
+                            last: Some(name),
+                            ..current
+                        });
+                        self.dispatch_result();
+                    }
+                    Err((zh, en)) => self.pair_status("error", &zh, &en),
+                }
+            }
+        }
+    }
+
+    /// 取消与上年报告的对比: the result shown without the cross-year findings.
+    fn unpair(&self) {
+        let target = self.state.borrow().shown;
+        match target {
+            Some(i) => {
+                if let Some(e) = self.state.borrow_mut().entries.get_mut(i) {
+                    e.unpair();
+                }
+                self.draw_list();
+                self.show(i);
+            }
+            None => {
+                let (base, current) = {
+                    let mut s = self.state.borrow_mut();
+                    s.box_last = None;
+                    (s.box_checked.clone(), s.current.clone())
+                };
+                let (Some(base), Some(current)) = (base, current) else {
+                    return;
+                };
+                self.draw(Shown {
+                    view: view::from_checked_rc(&base),
+                    checked: Some(base),
+                    last: None,
+                    ..current
+                });
+                self.dispatch_result();
+            }
+        }
     }
 
     /// Shows `shown` in the result area in the current language and keeps it for redrawing.
@@ -718,6 +919,14 @@ impl Ui {
             if let Some(dt) = by_id(&self.result, &id) {
                 self.reveal(&dt);
             }
+        } else if closest("#pair-pick").is_some() {
+            if let Some(f) =
+                by_id(&self.result, "pair-file").and_then(|f| f.dyn_into::<HtmlInputElement>().ok())
+            {
+                f.click();
+            }
+        } else if closest("#pair-remove").is_some() {
+            self.unpair();
         } else if closest("#export-json").is_some() {
             if let Err(e) = self.export(false) {
                 log("nianbao: export failed", &e);
@@ -983,16 +1192,26 @@ impl Ui {
                 if !current(&ui) {
                     return;
                 }
-                let k = {
+                let (k, changed) = {
                     let mut s = ui.state.borrow_mut();
                     s.entries.push(entry);
-                    s.entries.len() - 1
+                    let k = s.entries.len() - 1;
+                    (k, auto_pair(&mut s.entries, k))
                 };
                 ui.draw_list();
                 if k == 0 {
                     ui.show(0);
                 } else {
                     ui.dispatch_entry(k);
+                }
+                // Earlier files whose previous year this one is: their results changed.
+                let shown = ui.state.borrow().shown;
+                for j in changed {
+                    if shown == Some(j) {
+                        ui.show(j);
+                    } else {
+                        ui.dispatch_entry(j);
+                    }
                 }
             }
             ui.set_status(&if n == 1 {
@@ -1016,8 +1235,9 @@ impl Ui {
             source: Some(entry.source()),
             view: entry.view.clone(),
             file: Some(entry.name.clone()),
-            checked: entry.checked.as_ref().map(|c| c.0.clone()),
+            checked: entry.result_checked(),
             from_string: false,
+            last: entry.last.as_ref().map(|l| l.name.clone()),
         })
     }
 
@@ -1052,7 +1272,11 @@ impl Ui {
             return;
         };
         self.draw(shown);
-        self.state.borrow_mut().shown = Some(i);
+        {
+            let mut s = self.state.borrow_mut();
+            s.shown = Some(i);
+            s.serial = s.serial.wrapping_add(1);
+        }
         self.mark_shown();
         self.dispatch_result();
     }
@@ -1113,8 +1337,29 @@ impl Ui {
     }
 }
 
+/// Pairs file `k`, just read, with the files of its batch: with its previous-year report
+/// of the same body, and as the previous-year report of earlier unpaired files. Returns the
+/// earlier files whose result changed.
+fn auto_pair(entries: &mut [FileEntry], k: usize) -> Vec<usize> {
+    let (mine, theirs) = view::auto_partners(entries, k);
+    if let Some(last) = mine.and_then(|j| entries[j].as_last(true)) {
+        let _ = entries[k].pair(last);
+    }
+    let mut changed = Vec::new();
+    if let Some(this_as_last) = entries[k].as_last(true) {
+        for j in theirs {
+            if entries[j].pair(this_as_last.clone()).is_ok() {
+                changed.push(j);
+            }
+        }
+    }
+    changed
+}
+
 /// The `detail` of `nianbao-result` for a result: `{ verdict, errors, warnings, file,
-/// report }`, `report` being the contract object `check()` returns for the same input.
+/// report, last }`, `report` being the contract object `check()` returns for the same input
+/// (with the cross-year findings when the result is paired with last year's report, whose
+/// file name is `last`).
 fn result_detail(c: &Shown, lang: Lang) -> Res<JsValue> {
     let v = c.view.verdict();
     let report = match &c.checked {
@@ -1139,6 +1384,10 @@ fn result_detail(c: &Shown, lang: Lang) -> Res<JsValue> {
         &c.file.as_deref().map_or(JsValue::NULL, JsValue::from_str),
     )?;
     set("report", &report)?;
+    set(
+        "last",
+        &c.last.as_deref().map_or(JsValue::NULL, JsValue::from_str),
+    )?;
     Ok(o.into())
 }
 

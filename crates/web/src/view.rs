@@ -53,6 +53,8 @@ pub struct ReportView {
     pub text: String,
     /// What the exports are built from (`None` from [`from_analysis`]).
     pub checked: Option<CheckedRef>,
+    /// Last year's report this result is checked against (see [`paired`]).
+    pub pair: Option<Pairing>,
 }
 
 /// The core's result, shared (compared by identity: `Checked` has no `PartialEq`).
@@ -422,6 +424,7 @@ pub fn from_analysis(analysis: &Analysis) -> PageView {
             .collect(),
         text: String::new(),
         checked: None,
+        pair: None,
     }))
 }
 
@@ -635,8 +638,11 @@ pub struct FileEntry {
     pub kind_zh: String,
     pub verdict: VerdictView,
     pub view: PageView,
-    /// The file as the core checked it (`None`: refused before it was read).
+    /// The file as the core checked it (`None`: refused before it was read), without the
+    /// cross-year findings.
     pub checked: Option<CheckedRef>,
+    /// Last year's report it is paired with ([`FileEntry::pair`]).
+    pub last: Option<LastReport>,
 }
 
 impl FileEntry {
@@ -674,6 +680,50 @@ impl FileEntry {
             verdict: view.verdict(),
             view,
             checked,
+            last: None,
+        }
+    }
+
+    /// This file as last year's report of another (`None` when it is not a readable report).
+    pub fn as_last(&self, auto: bool) -> Option<LastReport> {
+        let c = self.checked.as_ref()?;
+        (c.0.analysis.report.status == ReadStatus::Ok).then(|| LastReport {
+            name: self.name.clone(),
+            checked: c.clone(),
+            auto,
+        })
+    }
+
+    /// Checks this file against last year's report: the cross-year findings join its own
+    /// (view, verdict). `Err((zh, en))` when `last` is not last year's report of the same
+    /// body; the entry is then unchanged.
+    pub fn pair(&mut self, last: LastReport) -> Result<(), (String, String)> {
+        let Some(this) = &self.checked else {
+            return Err(not_comparable());
+        };
+        let (_, view) = paired(&this.0, &last)?;
+        self.verdict = view.verdict();
+        self.view = view;
+        self.last = Some(last);
+        Ok(())
+    }
+
+    /// Back to the file's own result.
+    pub fn unpair(&mut self) {
+        if self.last.take().is_some() {
+            if let Some(c) = &self.checked {
+                self.view = from_checked_rc(&c.0);
+                self.verdict = self.view.verdict();
+            }
+        }
+    }
+
+    /// What the shown result was computed from: the file with the cross-year findings when
+    /// paired (the exports and the `nianbao-result` report use it).
+    pub fn result_checked(&self) -> Option<Rc<Checked>> {
+        match &self.view {
+            PageView::Report(r) => r.checked.as_ref().map(|c| c.0.clone()),
+            _ => self.checked.as_ref().map(|c| c.0.clone()),
         }
     }
 
@@ -772,4 +822,179 @@ fn csv_field(s: &str) -> String {
     } else {
         s.to_string()
     }
+}
+
+/// Last year's report, chosen by the user or found in the same batch of files.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LastReport {
+    /// Its file name.
+    pub name: String,
+    /// As read (its own findings do not matter: only its cells are compared).
+    pub checked: CheckedRef,
+    /// Found automatically among the files read together.
+    pub auto: bool,
+}
+
+/// How a result is paired with last year's report (shown above the findings, `#pair-line`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pairing {
+    /// The file name of last year's report.
+    pub file: String,
+    pub year: Option<u32>,
+    /// Paired automatically among the files read together.
+    pub auto: bool,
+    /// The body could not be compared: one of the reports has no recognised agency.
+    pub agency_unchecked: bool,
+    /// How many findings the cross-year checks added.
+    pub added: usize,
+}
+
+impl Pairing {
+    /// `(zh, en)`: which report this result is compared with.
+    pub fn lines(&self) -> (String, String) {
+        let year = |y: Option<u32>, zh: bool| match (y, zh) {
+            (Some(y), true) => format!("（{y} 年度）"),
+            (Some(y), false) => format!(" ({y})"),
+            (None, _) => String::new(),
+        };
+        let mut zh = format!(
+            "已与上一年度报告对比：{}{}。跨年度核对（上年结转、现行有效件数）发现 {} 项问题，列在“发现的问题”中。",
+            self.file,
+            year(self.year, true),
+            self.added
+        );
+        let mut en = format!(
+            "Compared with last year's report: {}{}. The cross-year checks (carry-over, documents in force) found {} problem(s), listed under Findings.",
+            self.file,
+            year(self.year, false),
+            self.added
+        );
+        if self.auto {
+            zh.push_str("（在同时读取的文件中自动配对）");
+            en.push_str(" (Paired automatically among the files read together.)");
+        }
+        if self.agency_unchecked {
+            zh.push_str("注意：未能识别其中一份报告的机关名称，请确认两份报告属于同一机关。");
+            en.push_str(" Note: the body of one of the reports was not recognised; make sure both are by the same body.");
+        }
+        (zh, en)
+    }
+}
+
+/// The agency for comparison: without white space.
+fn body_key(agency: &str) -> String {
+    agency.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn not_comparable() -> (String, String) {
+    (
+        "这个结果不是一份读取成功的年度报告，不能与上一年度的报告对比。".into(),
+        "This result is not a report that could be read, so it cannot be compared with last year's.".into(),
+    )
+}
+
+/// Why `last` (file `last_name`) cannot be paired with `this` as last year's report of the
+/// same body: `(zh, en)`, Chinese first. `None` when it can.
+pub fn pair_problem(this: &Checked, last: &Checked, last_name: &str) -> Option<(String, String)> {
+    let (t, l) = (&this.analysis.report, &last.analysis.report);
+    if t.status != ReadStatus::Ok {
+        return Some(not_comparable());
+    }
+    if let ReadStatus::Unreadable { zh, en } = &l.status {
+        return Some((
+            format!("无法对比：所选文件“{last_name}”无法读取。{zh}"),
+            format!("Cannot compare: the chosen file “{last_name}” could not be read. {en}"),
+        ));
+    }
+    let Some(y) = t.year else {
+        return Some((
+            "无法对比：没有识别出本报告的年度，无法确定上一年度。".into(),
+            "Cannot compare: the year of this report was not recognised, so the previous year is unknown.".into(),
+        ));
+    };
+    let prev = y.saturating_sub(1);
+    match l.year {
+        None => {
+            return Some((
+                format!("无法对比：没有识别出所选文件“{last_name}”的年度，无法确认它是上一年度（{prev} 年度）的报告。"),
+                format!("Cannot compare: the year of the chosen file “{last_name}” was not recognised, so it is not known to be the report for the previous year ({prev})."),
+            ))
+        }
+        Some(ly) if ly != prev => {
+            return Some((
+                format!("无法对比：所选文件“{last_name}”是 {ly} 年度的报告，不是上一年度（{prev} 年度）的报告。"),
+                format!("Cannot compare: the chosen file “{last_name}” is the report for {ly}, not for the previous year ({prev})."),
+            ))
+        }
+        Some(_) => {}
+    }
+    if let (Some(a), Some(la)) = (&t.agency, &l.agency) {
+        if body_key(a) != body_key(la) {
+            return Some((
+                format!("无法对比：所选文件“{last_name}”是“{la}”的报告，本报告是“{a}”的。只能与同一机关上一年度的报告对比。"),
+                format!("Cannot compare: the chosen file “{last_name}” is by {la}, this report by {a}. Compare only with the same body's report of the previous year."),
+            ));
+        }
+    }
+    None
+}
+
+/// `this` checked against last year's report: a copy of `this` with the cross-year findings
+/// (`nianbao_core::check_pair`: CARRYOVER-MISMATCH, VALID-COUNT-CONTINUITY), and its view,
+/// whose [`ReportView::pair`] says which report it was paired with. `Err((zh, en))` from
+/// [`pair_problem`].
+pub fn paired(
+    this: &Checked,
+    last: &LastReport,
+) -> Result<(Rc<Checked>, PageView), (String, String)> {
+    let l = &last.checked.0;
+    if let Some(p) = pair_problem(this, l, &last.name) {
+        return Err(p);
+    }
+    let mut c = this.clone();
+    let added = nianbao_core::check_pair(&mut c.analysis, &l.analysis);
+    let c = Rc::new(c);
+    let mut v = from_checked_rc(&c);
+    if let PageView::Report(r) = &mut v {
+        r.pair = Some(Pairing {
+            file: last.name.clone(),
+            year: l.analysis.report.year,
+            auto: last.auto,
+            agency_unchecked: this.analysis.report.agency.is_none()
+                || l.analysis.report.agency.is_none(),
+            added,
+        });
+    }
+    Ok((c, v))
+}
+
+/// Automatic pairing in a batch of files, when file `k` has just been read: the earlier
+/// file that is `k`'s previous-year report of the same body (the first one), and the earlier
+/// unpaired files whose previous-year report `k` is. Only readable reports whose agency and
+/// year were both recognised are paired automatically.
+pub fn auto_partners(entries: &[FileEntry], k: usize) -> (Option<usize>, Vec<usize>) {
+    let key = |e: &FileEntry| {
+        let r = &e.checked.as_ref()?.0.analysis.report;
+        if r.status != ReadStatus::Ok {
+            return None;
+        }
+        Some((body_key(r.agency.as_deref()?), r.year?))
+    };
+    let Some((body, year)) = entries.get(k).and_then(key) else {
+        return (None, Vec::new());
+    };
+    let mut mine = None;
+    let mut theirs = Vec::new();
+    for (j, e) in entries.iter().enumerate().take(k) {
+        let Some((b, y)) = key(e) else { continue };
+        if b != body {
+            continue;
+        }
+        if mine.is_none() && y + 1 == year {
+            mine = Some(j);
+        } else if year + 1 == y && e.last.is_none() {
+            theirs.push(j);
+        }
+    }
+    (mine, theirs)
 }

@@ -493,27 +493,67 @@ async fn sleep(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
 }
 
-/// Gives `files` (name, content) to the mount's file input as if chosen in the picker, and
-/// waits until the list is read.
-async fn choose_files(scope: &Element, files: &[(&str, &str)]) {
+/// A DataTransfer holding `files` (name, content).
+fn transfer(files: &[(&str, &str)]) -> web_sys::DataTransfer {
     let dt = web_sys::DataTransfer::new().unwrap();
     for (name, content) in files {
         let parts = js_sys::Array::of1(&JsValue::from_str(content));
         let f = web_sys::File::new_with_str_sequence(&parts, name).unwrap();
         dt.items().add_with_file(&f).unwrap();
     }
+    dt
+}
+
+/// Gives `files` to the file input `#id` as if chosen in the picker.
+fn set_input_files(scope: &Element, id: &str, files: &[(&str, &str)]) {
+    let dt = transfer(files);
+    let input: web_sys::HtmlInputElement = q(scope, id).dyn_into().unwrap();
+    input.set_files(dt.files().as_ref());
+    input
+        .dispatch_event(
+            &web_sys::Event::new_with_event_init_dict("change", &{
+                let i = web_sys::EventInit::new();
+                i.set_bubbles(true);
+                i
+            })
+            .unwrap(),
+        )
+        .unwrap();
+}
+
+/// Waits until `selector` matches inside `scope`.
+async fn wait_for(scope: &Element, selector: &str) -> Element {
+    for _ in 0..300 {
+        if let Ok(Some(e)) = scope.query_selector(selector) {
+            return e;
+        }
+        sleep(10).await;
+    }
+    panic!("{selector} did not appear");
+}
+
+/// Waits until the text of `#id` contains `needle`; returns it.
+async fn wait_text(scope: &Element, id: &str, needle: &str) -> String {
+    for _ in 0..300 {
+        let t = text(scope, id);
+        if t.contains(needle) {
+            return t;
+        }
+        sleep(10).await;
+    }
+    panic!("#{id} never said {needle:?}: {}", text(scope, id));
+}
+
+/// Gives `files` (name, content) to the mount's file input as if chosen in the picker, and
+/// waits until the list is read.
+async fn choose_files(scope: &Element, files: &[(&str, &str)]) {
+    let dt = transfer(files);
     let input: web_sys::HtmlInputElement = q(scope, "file").dyn_into().unwrap();
     input.set_files(dt.files().as_ref());
     input
         .dispatch_event(&web_sys::Event::new("change").unwrap())
         .unwrap();
-    for _ in 0..200 {
-        if attr(scope, "files", "data-state").as_deref() == Some("done") {
-            return;
-        }
-        sleep(10).await;
-    }
-    panic!("the files were not read");
+    wait_for(scope, "#files[data-state=\"done\"]").await;
 }
 
 #[wasm_bindgen_test]
@@ -636,4 +676,229 @@ fn after_panic_shows_the_message_drops_listeners_and_tells_the_loader() {
     nianbao_web::unmount(&inner);
     host.remove();
     app.remove();
+}
+
+/// Last year's report of the seed's body (2023) that carried 2 cases (自然人) into 2024 and
+/// agrees on the documents in force: paired with the seed, one CARRYOVER-MISMATCH error.
+fn last_year() -> String {
+    SEED.replace("2024", "2023")
+        .replace("行政规范性文件\t2\t6\t15", "行政规范性文件\t3\t1\t19")
+        .replacen(
+            "四、结转下年度继续办理\t\t0",
+            "四、结转下年度继续办理\t\t2",
+            1,
+        )
+}
+
+fn rules_of(d: &Value) -> Vec<String> {
+    d["report"]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_batch_pairs_each_report_with_its_previous_year() {
+    let (host, inner) = shadow_div();
+    let results = Results::on(&host);
+    mount(&inner, serde_json::json!({ "mode": "widget" }));
+    let last = last_year();
+    // newest first: 2024 is read and shown, then paired when 2023 arrives
+    choose_files(&inner, &[("2024.txt", SEED), ("2023.txt", &last)]).await;
+    let seen = results.seen.borrow().clone();
+    let summary: Vec<_> = seen
+        .iter()
+        .map(|d| (d["file"].as_str().unwrap().to_string(), d["last"].clone()))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("2024.txt".to_string(), Value::Null),
+            ("2023.txt".to_string(), Value::Null),
+            ("2024.txt".to_string(), "2023.txt".into())
+        ]
+    );
+    let d = &seen[2];
+    assert_eq!(
+        (&d["verdict"], &d["errors"]),
+        (&"fail".into(), &1.into()),
+        "{d:#}"
+    );
+    assert!(
+        rules_of(d).contains(&"CARRYOVER-MISMATCH".to_string()),
+        "{d:#}"
+    );
+    assert_eq!(d["report"]["verdict"], "fail");
+    // the shown result: paired, the line names the file, the finding is listed and the cell marked
+    assert_eq!(
+        attr(&inner, "verdict", "data-verdict").as_deref(),
+        Some("fail")
+    );
+    assert_eq!(
+        attr(&inner, "pair-line", "data-file").as_deref(),
+        Some("2023.txt")
+    );
+    assert_eq!(
+        attr(&inner, "pair-line", "data-auto").as_deref(),
+        Some("true")
+    );
+    assert!(text(&inner, "pair-line").starts_with("已与上一年度报告对比：2023.txt"));
+    assert!(inner
+        .query_selector("#findings li[data-rule=\"CARRYOVER-MISMATCH\"][data-severity=\"error\"]")
+        .unwrap()
+        .is_some());
+    let td = inner
+        .query_selector("#t3 td[data-key=\"T3.R2.C1\"]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(td.get_attribute("data-mark").as_deref(), Some("suspect"));
+    // the list shows the new verdict
+    let li = inner
+        .query_selector("#file-list li[data-name=\"2024.txt\"]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (
+            li.get_attribute("data-verdict").as_deref(),
+            li.get_attribute("data-errors").as_deref()
+        ),
+        (Some("fail"), Some("1"))
+    );
+
+    // oldest first: 2024 is paired as soon as it is read
+    results.seen.borrow_mut().clear();
+    choose_files(&inner, &[("2023.txt", &last), ("2024.txt", SEED)]).await;
+    let seen = results.seen.borrow().clone();
+    assert_eq!(seen.len(), 2, "{seen:#?}");
+    assert_eq!(
+        (&seen[1]["file"], &seen[1]["last"]),
+        (&"2024.txt".into(), &"2023.txt".into())
+    );
+    // another body's report is not paired
+    results.seen.borrow_mut().clear();
+    let other = last.replace("洛阳市科学技术局", "洛阳市教育局");
+    choose_files(&inner, &[("2024.txt", SEED), ("other.txt", &other)]).await;
+    assert!(results.seen.borrow().iter().all(|d| d["last"].is_null()));
+    assert_eq!(
+        attr(&inner, "pair", "data-paired").as_deref(),
+        Some("false")
+    );
+    nianbao_web::unmount(&inner);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn compare_with_last_years_report_chosen_by_the_user() {
+    let (host, inner) = shadow_div();
+    let results = Results::on(&host);
+    mount(&inner, serde_json::json!({ "mode": "widget" }));
+    paste_and_check(&inner, SEED);
+    assert_eq!(text(&inner, "pair-pick"), "与上年报告对比…");
+    assert_eq!(attr(&inner, "pair-file", "type").as_deref(), Some("file"));
+    assert!(q(&inner, "pair-status").has_attribute("hidden"));
+
+    // another body: refused with a message, Chinese first
+    let other = last_year().replace("洛阳市科学技术局", "洛阳市教育局");
+    set_input_files(&inner, "pair-file", &[("other.txt", &other)]);
+    let st = wait_for(&inner, "#pair-status[data-state=\"error\"]").await;
+    let ps = st.query_selector_all("p").unwrap();
+    let zh = ps.item(0).unwrap().text_content().unwrap();
+    let en = ps.item(1).unwrap().text_content().unwrap();
+    assert!(
+        zh.contains("洛阳市教育局") && zh.contains("同一机关"),
+        "{zh}"
+    );
+    assert!(en.contains("same body"), "{en}");
+    assert_eq!(
+        attr(&inner, "verdict", "data-verdict").as_deref(),
+        Some("pass")
+    );
+    // not the previous year
+    set_input_files(&inner, "pair-file", &[("2024-copy.txt", SEED)]);
+    let zh = wait_text(&inner, "pair-status", "无法对比：所选文件“2024-copy.txt”").await;
+    assert!(zh.contains("不是上一年度（2023 年度）"), "{zh}");
+    // unreadable
+    set_input_files(&inner, "pair-file", &[("empty.txt", "")]);
+    let zh = wait_text(&inner, "pair-status", "无法对比：所选文件“empty.txt”").await;
+    assert!(
+        zh.starts_with("无法对比：所选文件“empty.txt”无法读取"),
+        "{zh}"
+    );
+    assert_eq!(results.count(), 1, "no new result for refused pairings");
+
+    // last year's report: the result is shown again with the cross-year finding
+    set_input_files(&inner, "pair-file", &[("2023.txt", &last_year())]);
+    wait_for(&inner, "#pair-line").await;
+    assert_eq!(
+        attr(&inner, "verdict", "data-verdict").as_deref(),
+        Some("fail")
+    );
+    assert_eq!(
+        attr(&inner, "pair-line", "data-auto").as_deref(),
+        Some("false")
+    );
+    let d = results.last();
+    assert_eq!(
+        (&d["verdict"], &d["errors"], &d["last"]),
+        (&"fail".into(), &1.into(), &"2023.txt".into())
+    );
+    assert!(rules_of(&d).contains(&"CARRYOVER-MISMATCH".to_string()));
+    assert!(
+        d["report"].get("text").is_none(),
+        "like check(string): {d:#}"
+    );
+    // checking the box again keeps the pairing
+    paste_and_check(&inner, SEED);
+    assert_eq!(attr(&inner, "pair", "data-paired").as_deref(), Some("true"));
+    assert_eq!(results.last()["last"], "2023.txt");
+    // in English too
+    click(&q(&inner, "lang"));
+    assert_eq!(text(&inner, "pair-remove"), "Remove the comparison");
+    click(&q(&inner, "lang"));
+    // removed: back to the report's own result
+    click(&q(&inner, "pair-remove"));
+    assert_eq!(
+        attr(&inner, "verdict", "data-verdict").as_deref(),
+        Some("pass")
+    );
+    assert_eq!(
+        attr(&inner, "pair", "data-paired").as_deref(),
+        Some("false")
+    );
+    let d = results.last();
+    assert_eq!((&d["verdict"], &d["last"]), (&"pass".into(), &Value::Null));
+    paste_and_check(&inner, SEED);
+    assert_eq!(
+        attr(&inner, "verdict", "data-verdict").as_deref(),
+        Some("pass")
+    );
+
+    // a file of the list, by a drop on the control
+    choose_files(&inner, &[("2024.txt", SEED), ("bad.txt", fixture(R1_C1))]).await;
+    let zone = q(&inner, "pair-pick");
+    let init = web_sys::DragEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_composed(true);
+    init.set_data_transfer(Some(&transfer(&[("2023.txt", &last_year())])));
+    let drop = web_sys::DragEvent::new_with_event_init_dict("drop", &init).unwrap();
+    zone.dispatch_event(&drop).unwrap();
+    assert!(drop.default_prevented());
+    wait_for(&inner, "#pair-line").await;
+    assert_eq!(results.last()["file"], "2024.txt");
+    assert_eq!(results.last()["last"], "2023.txt");
+    // the list was not replaced by the dropped file
+    assert_eq!(
+        inner.query_selector_all("#file-list li").unwrap().length(),
+        2
+    );
+    let li = inner
+        .query_selector("#file-list li[data-name=\"2024.txt\"]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(li.get_attribute("data-verdict").as_deref(), Some("fail"));
+    nianbao_web::unmount(&inner);
+    host.remove();
 }

@@ -1,6 +1,8 @@
 //! The page's view model on the seed report, natively (`cargo test -p nianbao-web`).
 #![cfg(not(target_arch = "wasm32"))]
 
+use std::rc::Rc;
+
 use nianbao_web::view::{self, CellKind, PageView, RowView};
 
 const SEED: &str = include_str!("../../../tests/fixtures/seed.txt");
@@ -494,4 +496,206 @@ fn csv_has_a_bom_a_header_and_one_row_per_cell() {
     let c = nianbao_core::check_str(&fixture("06_placeholders.txt"));
     let csv = view::cells_csv(&c);
     assert!(csv.contains("T3.R2.C1,placeholder,/\r\n"), "{csv}");
+}
+
+// Pairing with last year's report (与上年报告对比).
+
+/// Last year's report of the seed's body: 2023, carrying 2 cases (自然人) into 2024, while
+/// the seed says 0 were carried over: one CARRYOVER-MISMATCH on T3.R2.C1.
+fn last_year() -> String {
+    consistent_last_year().replacen(
+        "四、结转下年度继续办理\t\t0",
+        "四、结转下年度继续办理\t\t2",
+        1,
+    )
+}
+
+/// Last year's report that agrees with the seed: 19 normative documents in force, and this
+/// year 19 + 2 made − 6 repealed = 15, as the seed says; nothing carried over.
+fn consistent_last_year() -> String {
+    SEED.replace("2024", "2023")
+        .replace("行政规范性文件\t2\t6\t15", "行政规范性文件\t3\t1\t19")
+}
+
+fn last(name: &str, text: &str) -> view::LastReport {
+    let e = FileEntry::read(name, None, nianbao_core::check_str(text));
+    e.as_last(false).expect("a readable report")
+}
+
+#[test]
+fn pairing_adds_the_cross_year_findings_to_the_view_and_the_verdict() {
+    let this = nianbao_core::check_str(SEED);
+    let l = last("2023.txt", &last_year());
+    assert_eq!(view::pair_problem(&this, &l.checked.0, "2023.txt"), None);
+    let (paired, v) = view::paired(&this, &l).expect("paired");
+    let PageView::Report(r) = v else {
+        panic!("a report")
+    };
+    // verdict and counts
+    assert_eq!(r.verdict.code, "fail");
+    assert_eq!(r.verdict.errors, 1);
+    // the finding, in 表三's group, on its cell, marked as the likely wrong cell
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "CARRYOVER-MISMATCH")
+        .expect("a CARRYOVER-MISMATCH finding");
+    assert_eq!((f.severity, f.group), ("error", "T3"));
+    assert_eq!(f.cells, ["T3.R2.C1"]);
+    assert!(f.message.contains("2023"), "{}", f.message);
+    assert_eq!(
+        t3_cell(&r, "T3.R2.C1").mark.map(|m| m.code()),
+        Some("suspect")
+    );
+    // which report it was paired with
+    let p = r.pair.as_ref().expect("pair");
+    assert_eq!(
+        (p.file.as_str(), p.year, p.auto, p.added, p.agency_unchecked),
+        ("2023.txt", Some(2023), false, 1, false)
+    );
+    let (zh, en) = p.lines();
+    assert!(
+        zh.starts_with("已与上一年度报告对比：2023.txt（2023 年度）"),
+        "{zh}"
+    );
+    assert!(
+        en.starts_with("Compared with last year's report: 2023.txt (2023)"),
+        "{en}"
+    );
+    // the exports are built from the paired result: the JSON has the finding
+    assert!(Rc::ptr_eq(&r.checked.as_ref().unwrap().0, &paired));
+    let dto = nianbao_contract::checked_dto(
+        &paired,
+        None,
+        nianbao_core::Lang::Zh,
+        nianbao_contract::SpanUnits::Chars,
+    );
+    assert_eq!(dto.verdict, "fail");
+    assert!(dto.findings.iter().any(|f| f.rule == "CARRYOVER-MISMATCH"));
+    // the original is untouched
+    assert!(!this
+        .analysis
+        .findings
+        .iter()
+        .any(|f| f.rule == "CARRYOVER-MISMATCH"));
+}
+
+#[test]
+fn consistent_years_pair_without_findings() {
+    let this = nianbao_core::check_str(SEED);
+    let l = last("2023.txt", &consistent_last_year());
+    let (_, v) = view::paired(&this, &l).expect("paired");
+    let PageView::Report(r) = v else { panic!() };
+    assert_eq!(r.verdict.code, "pass", "{:?}", r.findings);
+    assert_eq!(r.pair.map(|p| p.added), Some(0));
+}
+
+#[test]
+fn pairing_refuses_other_years_other_bodies_and_unreadable_files() {
+    let this = nianbao_core::check_str(SEED);
+    let problem = |text: &str| {
+        let c = nianbao_core::check_str(text);
+        view::pair_problem(&this, &c, "x.txt").expect("refused")
+    };
+    // the same year
+    let (zh, en) = problem(SEED);
+    assert!(
+        zh.contains("2024 年度的报告，不是上一年度（2023 年度）"),
+        "{zh}"
+    );
+    assert!(
+        en.contains("for 2024, not for the previous year (2023)"),
+        "{en}"
+    );
+    // two years back
+    let (zh, _) = problem(&SEED.replace("2024", "2022"));
+    assert!(zh.contains("2022 年度"), "{zh}");
+    // another body
+    let (zh, en) = problem(&last_year().replace("洛阳市科学技术局", "洛阳市教育局"));
+    assert!(
+        zh.contains("“洛阳市教育局”的报告") && zh.contains("同一机关"),
+        "{zh}"
+    );
+    assert!(en.contains("same body"), "{en}");
+    // not a report
+    let (zh, en) = problem("今天天气很好。");
+    assert!(zh.starts_with("无法对比：所选文件“x.txt”无法读取"), "{zh}");
+    assert!(en.starts_with("Cannot compare"), "{en}");
+    // Chinese first, both languages, never empty
+    for (zh, en) in [problem(SEED), problem("x")] {
+        assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
+        assert!(en.is_ascii() || en.contains('“'));
+    }
+    // this report unreadable: nothing to pair
+    let bad = nianbao_core::check_str("不是报告");
+    let l = last("2023.txt", &last_year());
+    assert!(view::paired(&bad, &l).is_err());
+    // white space in the agency does not make another body
+    let spaced = last_year().replace("洛阳市科学技术局", "洛阳市 科学技术局");
+    let c = nianbao_core::check_str(&spaced);
+    if c.analysis.report.agency.as_deref() == Some("洛阳市 科学技术局") {
+        assert_eq!(view::pair_problem(&this, &c, "x"), None);
+    }
+}
+
+#[test]
+fn file_entries_pair_and_unpair() {
+    let mut e = FileEntry::read("2024.txt", None, nianbao_core::check_str(SEED));
+    assert_eq!(e.verdict.code, "pass");
+    // refused: the entry is unchanged
+    assert!(e.pair(last("same.txt", SEED)).is_err());
+    assert_eq!((e.verdict.code, e.last.is_none()), ("pass", true));
+    e.pair(last("2023.txt", &last_year())).expect("paired");
+    assert_eq!((e.verdict.code, e.verdict.errors), ("fail", 1));
+    assert!(
+        e.summary_zh().contains("有错误（错误 1 项"),
+        "{}",
+        e.summary_zh()
+    );
+    let rc = e.result_checked().unwrap();
+    assert!(rc
+        .analysis
+        .findings
+        .iter()
+        .any(|f| f.rule == "CARRYOVER-MISMATCH"));
+    e.unpair();
+    assert_eq!((e.verdict.code, e.last.is_none()), ("pass", true));
+    assert!(e.result_checked().unwrap().analysis.findings.is_empty());
+    // a file refused before reading can be neither paired nor last year's report
+    let mut refused = FileEntry::new("big.txt", None, None, view::too_large(1e9));
+    assert!(refused.as_last(false).is_none());
+    assert!(refused.pair(last("2023.txt", &last_year())).is_err());
+}
+
+#[test]
+fn a_batch_pairs_consecutive_years_of_the_same_body() {
+    let entry = |name: &str, text: &str| FileEntry::read(name, None, nianbao_core::check_str(text));
+    let entries = vec![
+        entry("2024.txt", SEED),
+        entry(
+            "other-2023.txt",
+            &last_year().replace("洛阳市科学技术局", "洛阳市教育局"),
+        ),
+        entry("2022.txt", &SEED.replace("2024", "2022")),
+        entry("2023.txt", &last_year()),
+        entry("not-a-report.txt", "你好"),
+    ];
+    // 2024 read first: nothing yet
+    assert_eq!(view::auto_partners(&entries, 0), (None, vec![]));
+    // another body's 2023: not 2024's previous year
+    assert_eq!(view::auto_partners(&entries, 1), (None, vec![]));
+    // 2022: nobody's previous year yet (no 2023 read before it)
+    assert_eq!(view::auto_partners(&entries, 2), (None, vec![]));
+    // 2023: its previous year is 2022 (index 2), and it is 2024's (index 0)
+    assert_eq!(view::auto_partners(&entries, 3), (Some(2), vec![0]));
+    assert_eq!(view::auto_partners(&entries, 4), (None, vec![]));
+    // an already paired file is not paired again
+    let mut e2 = entries.clone();
+    let l2023 = e2[3].as_last(true).unwrap();
+    e2[0].pair(l2023).unwrap();
+    assert_eq!(view::auto_partners(&e2, 3), (Some(2), vec![]));
+    let PageView::Report(r) = &e2[0].view else {
+        panic!()
+    };
+    assert!(r.pair.as_ref().unwrap().auto);
 }
