@@ -199,15 +199,14 @@ pub fn restart() {
 ///    with each mount's text and `recovered: true`.
 ///
 /// Nothing in the hook may panic (a second panic aborts at once): the registry is only
-/// `try_borrow_mut`ed, and every DOM call's error is ignored. The previous hook (the default,
-/// or a test harness's) runs after step 1.
+/// `try_borrow_mut`ed, and every DOM call's error is ignored.
 pub fn install_panic_hook() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
+        // The previous hook is not chained: on wasm32-unknown-unknown std's default hook
+        // writes nowhere, and keeping it would link its formatting machinery (a few KB).
+        std::panic::set_hook(Box::new(|info| {
             web_sys::console::error_1(&JsValue::from_str(&format!("nianbao panicked: {info}")));
-            previous(info);
             after_panic(REINIT_ON_PANIC.load(Ordering::Relaxed));
         }));
     });
