@@ -66,7 +66,7 @@ pub(crate) fn assign_suspects(report: &Report, findings: &mut [Finding], evals: 
         return;
     }
     // Which equations mention each cell.
-    let mut eqs_of_cell: Vec<Vec<usize>> = vec![Vec::new(); cells.len()];
+    let mut eqs_of_cell: Vec<Vec<usize>> = (0..cells.len()).map(|_| Vec::new()).collect();
     for (i, e) in eqs.iter().enumerate() {
         for &(c, _) in &e.terms {
             eqs_of_cell[c].push(i);
@@ -89,54 +89,62 @@ pub(crate) fn assign_suspects(report: &Report, findings: &mut [Finding], evals: 
         r
     }
     for list in &eqs_of_cell {
-        let fl: Vec<usize> = list.iter().copied().filter(|&i| eqs[i].failing).collect();
-        for w in fl.windows(2) {
-            let (a, b) = (find(&mut comp, w[0]), find(&mut comp, w[1]));
-            comp[a] = b;
+        let mut prev: Option<usize> = None;
+        for &i in list {
+            if !eqs[i].failing {
+                continue;
+            }
+            if let Some(p) = prev {
+                let (a, b) = (find(&mut comp, p), find(&mut comp, i));
+                comp[a] = b;
+            }
+            prev = Some(i);
         }
     }
-    // Groups by their root, in the order of the roots.
-    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); eqs.len()];
-    for &i in &failing {
-        let r = find(&mut comp, i);
-        groups[r].push(i);
-    }
+    let roots: Vec<usize> = failing.iter().map(|&i| find(&mut comp, i)).collect();
 
-    let mut suspects_of_eq: Vec<Option<Vec<usize>>> = vec![None; eqs.len()];
-    for group in groups.iter().filter(|g| !g.is_empty()) {
-        let mut cand: Vec<usize> = group
+    // The suspects of each failing equation's group (groups in the order of their roots).
+    let mut suspects_of_eq: Vec<Option<Vec<usize>>> = (0..eqs.len()).map(|_| None).collect();
+    for root in 0..eqs.len() {
+        let group: Vec<usize> = failing
             .iter()
-            .flat_map(|&i| eqs[i].terms.iter().map(|t| t.0))
+            .zip(&roots)
+            .filter(|&(_, &r)| r == root)
+            .map(|(&i, _)| i)
             .collect();
-        crate::sort::sort_by_key(&mut cand, |&c| c);
-        cand.dedup();
+        if group.is_empty() {
+            continue;
+        }
+        // The cells of the group's equations, ascending.
+        let mut in_group = vec![false; cells.len()];
+        for &i in &group {
+            for &(c, _) in &eqs[i].terms {
+                in_group[c] = true;
+            }
+        }
+        let cand: Vec<usize> = (0..cells.len()).filter(|&c| in_group[c]).collect();
         let mut found: Vec<usize> = cand
             .iter()
             .copied()
-            .filter(|&x| single_fixes(x, group, &eqs, &eqs_of_cell, &values))
+            .filter(|&x| single_fixes(x, &group, &eqs, &eqs_of_cell, &values))
             .collect();
         if found.is_empty() {
-            // How many fixing pairs each candidate is in (`cand` is ascending).
+            // How many fixing pairs each candidate is in.
             let mut score = vec![0usize; cand.len()];
-            for (i, &x) in cand.iter().enumerate() {
-                for (j, &y) in cand.iter().enumerate().skip(i + 1) {
-                    if pair_fixes(x, y, group, &eqs, &eqs_of_cell, &values) {
+            for i in 0..cand.len() {
+                for j in i + 1..cand.len() {
+                    if pair_fixes(cand[i], cand[j], &group, &eqs, &eqs_of_cell, &values) {
                         score[i] += 1;
                         score[j] += 1;
                     }
                 }
             }
-            // Most pairs first; ties by cell, as `cand` is ascending and the sort stable.
-            let mut v: Vec<(usize, usize)> = cand
-                .iter()
-                .zip(score)
-                .filter(|&(_, s)| s > 0)
-                .map(|(&c, s)| (c, s))
-                .collect();
-            crate::sort::sort_by(&mut v, |a, b| a.1 > b.1);
-            found = v.into_iter().map(|(c, _)| c).collect();
+            // Most pairs first; ties by cell (`cand` is ascending and the sort stable).
+            let mut order: Vec<usize> = (0..cand.len()).filter(|&i| score[i] > 0).collect();
+            crate::sort::sort_by(&mut order, |&a, &b| score[a] > score[b]);
+            found = order.into_iter().map(|i| cand[i]).collect();
         }
-        for &i in group {
+        for &i in &group {
             suspects_of_eq[i] = Some(found.clone());
         }
     }
@@ -145,15 +153,18 @@ pub(crate) fn assign_suspects(report: &Report, findings: &mut [Finding], evals: 
         if f.outcome != Outcome::Fail {
             continue;
         }
+        // The equation of the finding: same rule, same cells in the same order.
         let Some(eq_i) = eval_of_eq.iter().position(|&ei| {
             let e = &evals[ei];
             e.rule == f.rule
                 && e.left_cells.len() + e.right_cells.len() == f.cells.len()
-                && e.left_cells
-                    .iter()
-                    .chain(e.right_cells)
-                    .zip(&f.cells)
-                    .all(|(a, b)| a == b)
+                && (0..f.cells.len()).all(|k| {
+                    let key = match k.checked_sub(e.left_cells.len()) {
+                        None => e.left_cells[k],
+                        Some(r) => e.right_cells[r],
+                    };
+                    f.cells[k] == key
+                })
         }) else {
             continue;
         };
