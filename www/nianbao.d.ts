@@ -87,6 +87,10 @@ export interface MountOptions {
 export interface NianbaoApi {
   check(input: CheckInput, options?: CheckOptions | null): NianbaoReport;
   mount(element: Element, options?: MountOptions | null): void;
+  /** Removes the UI and every listener of a mount; false when nothing was mounted there. */
+  unmount(element: Element): boolean;
+  /** After `nianbao-crash`: the safe first call into the fresh instance (nianbao.js makes it). */
+  restart(): void;
   version(): string;
 }
 
@@ -98,6 +102,8 @@ export interface Nianbao {
   check(input: CheckInput, options?: CheckOptions | null): Promise<NianbaoReport>;
   /** Builds the validator UI inside `element` (replacing its content). */
   mount(element: Element, options?: MountOptions | null): Promise<void>;
+  /** Removes a mount's UI and listeners. */
+  unmount(element: Element): Promise<boolean>;
   /** "modern" (Chromium >= 96 and peers) or "compat" (Wasm Core 1.0: Chromium 78-95); null until loaded. */
   readonly variant: 'modern' | 'compat' | null;
   /** The validator's version; null until loaded. */
@@ -111,8 +117,10 @@ export interface NianbaoResultDetail {
   warnings: number;
   /** The file name, or null for the text box. */
   file: string | null;
-  /** The same object `check` returns for that input. */
+  /** The same object `check` returns for that input (cross-year findings included when paired). */
   report: NianbaoReport;
+  /** The file name of last year's report it was compared with, or null. */
+  last: string | null;
 }
 
 /** <nianbao-validator lang="zh|en" compact>. */

@@ -21,8 +21,8 @@
  *  5. after an internal error (a Rust panic aborts the wasm instance) the wasm side schedules a
  *     fresh instance and fires `nianbao-crash` on window; every mount is then rebuilt with its
  *     text kept and a notice, without reloading the page (at most 3 times per page);
- *  6. exposes window.nianbao = { ready, check(input, options), mount(el, options), variant,
- *     version } (see nianbao.d.ts).
+ *  6. exposes window.nianbao = { ready, check(input, options), mount(el, options), unmount(el),
+ *     variant, version } (see nianbao.d.ts).
  * No storage, no cookies, no request except this build's own files.
  */
 (function () {
@@ -177,11 +177,13 @@
     });
   }
 
+  var loaded = null; // the API once loaded
   var ready = booted.then(function (b) {
     return b.init({ module_or_path: wasmSource(b.variant) })['catch'](function (e) {
       if (MANIFEST.inline || !MANIFEST[b.variant].wasmjs) { throw e; }
       return b.init({ module_or_path: wasmFromScript(b.variant) });
     }).then(function () {
+      loaded = b.api;
       nb.variant = b.variant;
       nb.version = b.api.version();
       return b.api;
@@ -212,6 +214,12 @@
     check: function (input, options) {
       return ready.then(function (api) { return api.check(input, options); });
     },
+    unmount: function (el) {
+      for (var i = 0; i < mounts.length; i++) {
+        if (mounts[i].el === el) { mounts.splice(i, 1); break; }
+      }
+      return ready.then(function (api) { return api.unmount(el); });
+    },
     mount: function (el, options) {
       var o = copy(options);
       return ready.then(function (api) {
@@ -229,17 +237,21 @@
   var crashes = 0;
   window.addEventListener('nianbao-crash', function () {
     crashes++;
+    // Never call into the module inside this listener (the dead instance is still on the stack).
+    // The first call after the panic creates the fresh instance: restart() (no arguments, no
+    // result, so nothing is converted for the dead instance; see lib.rs `restart`), from a
+    // microtask, before any late callback of the dead instance (a file read) can run.
+    Promise.resolve().then(function () {
+      if (loaded && typeof loaded.restart === 'function') {
+        try {
+          loaded.restart();
+        } catch (e) {
+          if (window.console && console.error) { console.error('nianbao: restart failed', e); }
+        }
+      }
+    });
     setTimeout(function () {
       ready.then(function (api) {
-        // The first call after the panic creates the fresh instance; restart() takes and returns
-        // nothing, so no argument is converted for the dead instance (see lib.rs `restart`).
-        if (typeof api.restart === 'function') {
-          try {
-            api.restart();
-          } catch (e) {
-            if (window.console && console.error) { console.error('nianbao: restart failed', e); }
-          }
-        }
         for (var i = 0; i < mounts.length; i++) {
           var m = mounts[i];
           if (crashes > 3) { failure(m.el, coded(MSG.crashes)); continue; }

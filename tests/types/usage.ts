@@ -19,8 +19,8 @@ async function checkFile(file: File): Promise<NianbaoReport> {
 function listen(): void {
   const widget = document.querySelector('nianbao-validator');
   widget?.addEventListener('nianbao-result', (e: CustomEvent<NianbaoResultDetail>) => {
-    const { verdict, errors, warnings, report } = e.detail;
-    console.log(verdict, errors, warnings, report.agency, report.cells['T3.R1.C7']);
+    const { verdict, errors, warnings, report, last } = e.detail;
+    console.log(verdict, errors, warnings, report.agency, report.cells['T3.R1.C7'], last ?? 'not paired');
   });
   document.addEventListener('nianbao-result', (e) => console.log(e.detail.verdict));
 }
@@ -29,6 +29,8 @@ async function mountInto(el: HTMLElement): Promise<void> {
   await window.nianbao.mount(el, { mode: 'widget', lang: 'en', compact: true });
   const api = await window.nianbao.ready;
   console.log(api.version(), window.nianbao.variant);
+  const removed: boolean = await window.nianbao.unmount(el);
+  console.log(removed);
 }
 
 export { checkPasted, checkFile, listen, mountInto };

@@ -268,7 +268,8 @@ fn report(doc: &Document, parent: &Element, r: &ReportView, lang: Lang, compact:
 
 /// Pairing with last year's report (`#pair[data-paired]`): when paired, which report
 /// (`#pair-line[data-file][data-auto][data-added]`, Chinese then English) and
-/// `#pair-remove`; otherwise `#pair-pick` (与上年报告对比…) over a hidden `#pair-file`.
+/// `#pair-remove`; otherwise `#pair-pick` (与上年报告对比…), which opens the hidden `#pair-file`
+/// that [`crate::page`] keeps outside the result area.
 /// `#pair-status` (hidden) takes the messages of a pairing that could not be made. A file
 /// dropped on `#pair` is taken as last year's report ([`crate::page`]).
 fn pair_block(doc: &Document, parent: &Element, r: &ReportView, lang: Lang) -> Res<()> {
@@ -317,13 +318,6 @@ fn pair_block(doc: &Document, parent: &Element, r: &ReportView, lang: Lang) -> R
                     "与上年报告对比…",
                     "Compare with last year's report…",
                 ))
-                .into_child_of(&div)?;
-            h(doc, "input")?
-                .attr("id", "pair-file")?
-                .attr("type", "file")?
-                .attr("hidden", "")?
-                .attr("tabindex", "-1")?
-                .attr("aria-label", "选择上一年度的报告文件")?
                 .into_child_of(&div)?;
             let hint = h(doc, "span")?
                 .attr("id", "pair-hint")?

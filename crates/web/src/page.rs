@@ -20,7 +20,7 @@
 //!
 //! Last year's report: files of one batch that are reports of the same body for consecutive
 //! years are paired automatically ([`view::auto_partners`]); 与上年报告对比… (`#pair-pick`,
-//! `#pair-file`, or a file dropped on `#pair`) pairs the result shown by hand, and
+//! `#pair-file`, outside `#result`, or a file dropped on `#pair`) pairs the result shown by hand, and
 //! `#pair-remove` undoes it. A paired result carries the cross-year findings like any other
 //! (list, verdict, exports, event).
 
@@ -159,6 +159,8 @@ struct Ui {
     root: Element,
     input: HtmlTextAreaElement,
     file: HtmlInputElement,
+    /// `#pair-file`: last year's report for 与上年报告对比… (outside `#result`).
+    pair_file: HtmlInputElement,
     paste_note: Element,
     files: Element,
     status: Element,
@@ -405,12 +407,25 @@ pub fn mount(container: &Element, opts: &MountOptions) -> Res<()> {
         .text("Drop the files to check them")
         .into_child_of(&hint_box)?;
 
+    // 与上年报告对比… opens this input. It lives outside `#result` (which is redrawn with each
+    // result): a click on an input inside `#result` would bubble into `#result`'s own click
+    // listener while that listener is still running (a recursive closure call).
+    let pair_file: HtmlInputElement = h(&doc, "input")?
+        .attr("id", "pair-file")?
+        .attr("type", "file")?
+        .attr("hidden", "")?
+        .attr("tabindex", "-1")?
+        .attr("aria-label", "选择上一年度的报告文件")?
+        .into_child_of(&root)?
+        .dyn_into()?;
+
     let ui = Rc::new(Ui {
         doc,
         container: container.clone(),
         root,
         input,
         file,
+        pair_file,
         paste_note,
         files,
         status,
@@ -496,18 +511,11 @@ fn wire(
     }));
     let u = ui.clone();
     ls.push(active(&ui.result, "click", move |e| u.result_click(e)));
-    // `#pair-file` (drawn with each result): last year's report chosen.
+    // `#pair-file`: last year's report chosen.
     let u = ui.clone();
-    ls.push(EventListener::new(&ui.result, "change", move |e| {
-        let Some(input) = event_element(e).and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if input.id() != "pair-file" {
-            return;
-        }
-        let first = file_vec(input.files()).into_iter().next();
-        input.set_value("");
+    ls.push(EventListener::new(&ui.pair_file, "change", move |_| {
+        let first = file_vec(u.pair_file.files()).into_iter().next();
+        u.pair_file.set_value("");
         if let Some(f) = first {
             u.start_pairing(f);
         }
@@ -920,11 +928,7 @@ impl Ui {
                 self.reveal(&dt);
             }
         } else if closest("#pair-pick").is_some() {
-            if let Some(f) =
-                by_id(&self.result, "pair-file").and_then(|f| f.dyn_into::<HtmlInputElement>().ok())
-            {
-                f.click();
-            }
+            self.pair_file.click();
         } else if closest("#pair-remove").is_some() {
             self.unpair();
         } else if closest("#export-json").is_some() {

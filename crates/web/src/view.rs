@@ -886,6 +886,28 @@ fn body_key(agency: &str) -> String {
     agency.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// Whether two agency names (as read from two reports) name the same body: equal without white
+/// space, or one is the other with the higher-level region written in front — a report titled
+/// 洪泽区人民政府 one year and 淮安市洪泽区人民政府 the next. The shorter name must itself name a
+/// place (contain 省/市/区/县/州/盟/旗) and have at least five characters, so that a bare
+/// 人民政府 or 科学技术局 never matches some other region's body.
+pub fn same_body(a: &str, b: &str) -> bool {
+    let (a, b) = (body_key(a), body_key(b));
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    const PLACE: [char; 7] = ['省', '市', '区', '县', '州', '盟', '旗'];
+    if short.chars().count() < 5 || !short.contains(PLACE) || !long.ends_with(short.as_str()) {
+        return false;
+    }
+    long[..long.len() - short.len()].ends_with(PLACE)
+}
+
 fn not_comparable() -> (String, String) {
     (
         "这个结果不是一份读取成功的年度报告，不能与上一年度的报告对比。".into(),
@@ -929,7 +951,7 @@ pub fn pair_problem(this: &Checked, last: &Checked, last_name: &str) -> Option<(
         Some(_) => {}
     }
     if let (Some(a), Some(la)) = (&t.agency, &l.agency) {
-        if body_key(a) != body_key(la) {
+        if !same_body(a, la) {
             return Some((
                 format!("无法对比：所选文件“{last_name}”是“{la}”的报告，本报告是“{a}”的。只能与同一机关上一年度的报告对比。"),
                 format!("Cannot compare: the chosen file “{last_name}” is by {la}, this report by {a}. Compare only with the same body's report of the previous year."),
@@ -973,13 +995,13 @@ pub fn paired(
 /// unpaired files whose previous-year report `k` is. Only readable reports whose agency and
 /// year were both recognised are paired automatically.
 pub fn auto_partners(entries: &[FileEntry], k: usize) -> (Option<usize>, Vec<usize>) {
-    let key = |e: &FileEntry| {
+    fn key(e: &FileEntry) -> Option<(&str, u32)> {
         let r = &e.checked.as_ref()?.0.analysis.report;
         if r.status != ReadStatus::Ok {
             return None;
         }
-        Some((body_key(r.agency.as_deref()?), r.year?))
-    };
+        Some((r.agency.as_deref()?, r.year?))
+    }
     let Some((body, year)) = entries.get(k).and_then(key) else {
         return (None, Vec::new());
     };
@@ -987,7 +1009,7 @@ pub fn auto_partners(entries: &[FileEntry], k: usize) -> (Option<usize>, Vec<usi
     let mut theirs = Vec::new();
     for (j, e) in entries.iter().enumerate().take(k) {
         let Some((b, y)) = key(e) else { continue };
-        if b != body {
+        if !same_body(b, body) {
             continue;
         }
         if mine.is_none() && y + 1 == year {

@@ -699,3 +699,21 @@ fn a_batch_pairs_consecutive_years_of_the_same_body() {
     };
     assert!(r.pair.as_ref().unwrap().auto);
 }
+
+#[test]
+fn same_body_allows_the_higher_region_in_front_and_nothing_looser() {
+    use nianbao_web::view::same_body;
+    assert!(same_body("洪泽区人民政府", "淮安市洪泽区人民政府"));
+    assert!(same_body("淮安市洪泽区人民政府", "洪泽区 人民政府"));
+    assert!(same_body("洛阳市科学技术局", "洛阳市科学技术局"));
+    assert!(same_body(
+        "平潭综合实验区管委会",
+        "福建省平潭综合实验区管委会"
+    ));
+    // another body, or names too bare to tell
+    assert!(!same_body("洛阳市科学技术局", "洛阳市教育局"));
+    assert!(!same_body("科学技术局", "洛阳市科学技术局"));
+    assert!(!same_body("人民政府", "淮安市人民政府"));
+    assert!(!same_body("洪泽区人民政府", "淮安市洪泽区人民政府办公室"));
+    assert!(!same_body("泽区人民政府", "淮安市洪泽区人民政府"));
+}
