@@ -17,7 +17,7 @@ pub mod view;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Once;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -44,17 +44,6 @@ pub fn start() {
     }
 }
 
-/// Options of [`mount`] as JavaScript gives them (all optional; unknown keys are refused).
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-struct MountOptionsJs {
-    mode: Option<String>,
-    lang: Option<String>,
-    compact: Option<bool>,
-    text: Option<String>,
-    recovered: Option<bool>,
-}
-
 const MOUNT_USAGE: &str = "mount(element, options): element is an Element (for example a <div>, also inside a shadow root); options is undefined or { mode: \"page\" | \"widget\", lang: \"zh\" | \"en\", compact: boolean, text: string, recovered: boolean }";
 
 /// Builds the validator (form, file list, result area) inside `element`, replacing its
@@ -77,13 +66,19 @@ pub fn mount(element: &JsValue, options: &JsValue) -> Result<(), JsValue> {
     let Some(container) = element.dyn_ref::<web_sys::Element>() else {
         return Err(JsError::new(&format!("mount: bad element; {MOUNT_USAGE}")).into());
     };
-    let o: MountOptionsJs = parse_options(
+    let o = Options::parse(
         options,
         &["mode", "lang", "compact", "text", "recovered"],
         "mount",
         MOUNT_USAGE,
     )?;
-    let mode = match o.mode.as_deref() {
+    // Read in this order, so the first bad value named is the same as before.
+    let mode = o.string("mode")?;
+    let lang = o.string("lang")?;
+    let compact = o.boolean("compact")?;
+    let text = o.string("text")?;
+    let recovered = o.boolean("recovered")?;
+    let mode = match mode.as_deref() {
         None | Some("page") => page::Mode::Page,
         Some("widget") => page::Mode::Widget,
         Some(m) => {
@@ -93,7 +88,7 @@ pub fn mount(element: &JsValue, options: &JsValue) -> Result<(), JsValue> {
             .into())
         }
     };
-    let english = match o.lang.as_deref() {
+    let english = match lang.as_deref() {
         None => false,
         Some(s) => match nianbao_core::Lang::parse(s) {
             Some(l) => l == nianbao_core::Lang::En,
@@ -108,9 +103,9 @@ pub fn mount(element: &JsValue, options: &JsValue) -> Result<(), JsValue> {
     let opts = page::MountOptions {
         mode,
         english,
-        compact: o.compact.unwrap_or(false),
-        text: o.text,
-        recovered: o.recovered.unwrap_or(false),
+        compact: compact.unwrap_or(false),
+        text,
+        recovered: recovered.unwrap_or(false),
     };
     page::mount(container, &opts)
 }
@@ -124,33 +119,118 @@ pub fn unmount(element: &JsValue) -> bool {
         .is_some_and(page::unmount)
 }
 
-/// An options object: `undefined`/`null` give the defaults; anything but a plain object,
-/// an unknown key or a wrong type is an `Error` naming the problem and the usage.
-fn parse_options<T: serde::de::DeserializeOwned + Default>(
-    options: &JsValue,
-    known: &[&str],
-    what: &str,
-    usage: &str,
-) -> Result<T, JsValue> {
-    if options.is_undefined() || options.is_null() {
-        return Ok(T::default());
+/// An options object as JavaScript gives it. Read by hand (`Reflect.get` and type checks),
+/// not through serde: its error messages would link the float formatting machinery.
+struct Options {
+    /// `None`: `undefined` or `null`, every option at its default.
+    object: Option<JsValue>,
+    what: &'static str,
+    usage: &'static str,
+}
+
+impl Options {
+    /// `undefined`/`null` give the defaults; anything but a plain object, or an unknown key,
+    /// is an `Error` naming the problem and the usage.
+    fn parse(
+        options: &JsValue,
+        known: &[&str],
+        what: &'static str,
+        usage: &'static str,
+    ) -> Result<Options, JsValue> {
+        if options.is_undefined() || options.is_null() {
+            return Ok(Options {
+                object: None,
+                what,
+                usage,
+            });
+        }
+        if !options.is_object() || js_sys::Array::is_array(options) {
+            return Err(JsError::new(&format!("{what}: bad options: {usage}")).into());
+        }
+        let object = js_sys::Object::from(options.clone());
+        for key in js_sys::Object::keys(&object).iter() {
+            let key = key.as_string().unwrap_or_default();
+            if !known.contains(&key.as_str()) {
+                return Err(JsError::new(&format!(
+                    "{what}: bad options (unknown option {key:?}); {usage}"
+                ))
+                .into());
+            }
+        }
+        Ok(Options {
+            object: Some(options.clone()),
+            what,
+            usage,
+        })
     }
-    if !options.is_object() || js_sys::Array::is_array(options) {
-        return Err(JsError::new(&format!("{what}: bad options: {usage}")).into());
+
+    /// The value of option `key`; `None` when it is absent, `undefined` or `null`.
+    fn get(&self, key: &str) -> Result<Option<JsValue>, JsValue> {
+        let Some(o) = &self.object else {
+            return Ok(None);
+        };
+        let v = js_sys::Reflect::get(o, &JsValue::from_str(key))?;
+        Ok((!(v.is_undefined() || v.is_null())).then_some(v))
     }
-    // serde-wasm-bindgen reads only the fields it knows, so unknown keys are found here.
-    let object = js_sys::Object::from(options.clone());
-    for key in js_sys::Object::keys(&object).iter() {
-        let key = key.as_string().unwrap_or_default();
-        if !known.contains(&key.as_str()) {
-            return Err(JsError::new(&format!(
-                "{what}: bad options (unknown option {key:?}); {usage}"
-            ))
-            .into());
+
+    fn string(&self, key: &str) -> Result<Option<String>, JsValue> {
+        match self.get(key)? {
+            None => Ok(None),
+            Some(v) => match v.as_string() {
+                Some(s) => Ok(Some(s)),
+                None => Err(self.invalid_type(&v, "a string")),
+            },
         }
     }
-    serde_wasm_bindgen::from_value(options.clone())
-        .map_err(|e| JsError::new(&format!("{what}: bad options ({e}); {usage}")).into())
+
+    fn boolean(&self, key: &str) -> Result<Option<bool>, JsValue> {
+        match self.get(key)? {
+            None => Ok(None),
+            Some(v) => match v.as_bool() {
+                Some(b) => Ok(Some(b)),
+                None => Err(self.invalid_type(&v, "a boolean")),
+            },
+        }
+    }
+
+    /// `{what}: bad options (invalid type: …, expected …); {usage}`, in serde's words.
+    fn invalid_type(&self, v: &JsValue, expected: &str) -> JsValue {
+        let found = if let Some(b) = v.as_bool() {
+            format!("boolean `{b}`")
+        } else if v.as_f64().is_some() {
+            format!("floating point `{}`", js_number(v))
+        } else if let Some(s) = v.as_string() {
+            format!("string {s:?}")
+        } else if v.is_instance_of::<js_sys::Uint8Array>()
+            || v.is_instance_of::<js_sys::ArrayBuffer>()
+        {
+            "byte array".to_string()
+        } else {
+            String::from(js_sys::JsString::from(v.js_typeof()))
+        };
+        let (what, usage) = (self.what, self.usage);
+        JsError::new(&format!(
+            "{what}: bad options (invalid type: {found}, expected {expected}); {usage}"
+        ))
+        .into()
+    }
+}
+
+/// A number as serde's error messages print it (`5.0`, `1.5`, `NaN`, `inf`), through the
+/// browser's own number formatting.
+fn js_number(v: &JsValue) -> String {
+    let s = String::from(
+        js_sys::Number::unchecked_from_js_ref(v)
+            .to_string_with_radix(10)
+            .unwrap_or_else(|_| js_sys::JsString::from("NaN")),
+    );
+    match s.as_str() {
+        "Infinity" => "inf".to_string(),
+        "-Infinity" => "-inf".to_string(),
+        "NaN" => s,
+        _ if s.contains('.') => s,
+        _ => s + ".0",
+    }
 }
 
 /// The version of this build (the workspace version).
@@ -256,17 +336,6 @@ pub fn panic_for_test() {
     panic!("nianbao: __panicForTest was called (a test hook, not a bug)");
 }
 
-/// Options of [`check`] (all optional). Unknown fields are an error (checked in [`check`]),
-/// so that a misspelt option (`{ language: "en" }`) is not silently ignored.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-struct CheckOptions {
-    /// `"zh"` (default) or `"en"`: language of the messages.
-    lang: Option<String>,
-    /// The file name (reported as `file`; a hint for reading, the content decides).
-    name: Option<String>,
-}
-
 const USAGE: &str = "check(input, options): input is a string (report text or HTML), a Uint8Array or an ArrayBuffer (a file's bytes; for a File or Blob pass new Uint8Array(await file.arrayBuffer())); options is undefined or { lang: \"zh\" | \"en\", name: \"report.docx\" }";
 
 /// Validates one report: `check(input, options?)`.
@@ -283,8 +352,14 @@ const USAGE: &str = "check(input, options): input is a string (report text or HT
 /// Throws an `Error` for any other input type and for bad options.
 #[wasm_bindgen]
 pub fn check(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let options: CheckOptions = parse_options(&options, &["lang", "name"], "check", USAGE)?;
-    let lang = match options.lang.as_deref() {
+    // Options (all optional; unknown keys are an error, so that a misspelt option such as
+    // `{ language: "en" }` is not silently ignored): `lang`, `"zh"` (default) or `"en"`, the
+    // language of the messages; `name`, the file name (reported as `file`; a hint for
+    // reading, the content decides).
+    let options = Options::parse(&options, &["lang", "name"], "check", USAGE)?;
+    let lang = options.string("lang")?;
+    let name = options.string("name")?;
+    let lang = match lang.as_deref() {
         None => nianbao_core::Lang::Zh,
         Some(s) => nianbao_core::Lang::parse(s).ok_or_else(|| {
             JsError::new(&format!(
@@ -292,7 +367,7 @@ pub fn check(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
             ))
         })?,
     };
-    let name = options.name.as_deref();
+    let name = name.as_deref();
     let (read, from_string) = if let Some(text) = input.as_string() {
         let checked = nianbao_core::check_str(&text);
         let r = read::Read {

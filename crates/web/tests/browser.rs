@@ -457,7 +457,10 @@ fn bad_mount_options_are_clear_errors() {
             "unknown mode \"embedded\"",
         ),
         (serde_json::json!({ "lang": "fr" }), "unknown lang \"fr\""),
-        (serde_json::json!({ "compact": "yes" }), "bad options"),
+        (
+            serde_json::json!({ "compact": "yes" }),
+            "bad options (invalid type: string \"yes\", expected a boolean)",
+        ),
         (serde_json::json!({ "text": 5 }), "bad options"),
         (serde_json::json!({ "recovered": 1 }), "bad options"),
     ];

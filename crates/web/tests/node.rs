@@ -116,6 +116,33 @@ fn bad_options_are_clear_errors() {
     );
     let msg = error_of(seed(), js(serde_json::json!({ "name": 5 })));
     assert!(msg.contains("bad options"), "{msg}");
+    // wrong types are named in serde's words (the options were once read through serde)
+    for (options, expected) in [
+        (
+            serde_json::json!({ "name": 5 }),
+            "check: bad options (invalid type: floating point `5.0`, expected a string); check(input",
+        ),
+        (
+            serde_json::json!({ "lang": 1.5 }),
+            "check: bad options (invalid type: floating point `1.5`, expected a string); check(input",
+        ),
+        (
+            serde_json::json!({ "lang": true }),
+            "check: bad options (invalid type: boolean `true`, expected a string); check(input",
+        ),
+        (
+            serde_json::json!({ "lang": ["en"] }),
+            "check: bad options (invalid type: object, expected a string); check(input",
+        ),
+    ] {
+        let msg = error_of(seed(), js(options));
+        assert!(msg.starts_with(expected), "{msg}");
+    }
+    // null and undefined values are the defaults
+    let o = js_sys::Object::new();
+    js_sys::Reflect::set(&o, &"lang".into(), &JsValue::NULL).unwrap();
+    js_sys::Reflect::set(&o, &"name".into(), &JsValue::UNDEFINED).unwrap();
+    assert!(nianbao_web::check(seed(), o.into()).is_ok());
     for options in [
         JsValue::from_str("en"),
         JsValue::from_f64(1.0),
