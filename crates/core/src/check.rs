@@ -44,11 +44,12 @@ fn format_rules(report: &Report, out: &mut Vec<Finding>) {
         }
         DetectedFormat::Mixed => {
             let mut f = Finding::new(ids::FORMAT_MIXED, Outcome::Fail);
-            f.cells = format::T3_COLS
-                .iter()
-                .map(|c| format::key("T3", "R3f", c.key))
-                .filter(|k| report.cell(k).is_some())
-                .collect();
+            for c in format::T3_COLS {
+                let k = format::key("T3", "R3f", c.key);
+                if report.cell(&k).is_some() {
+                    f.cells.push(k);
+                }
+            }
             f.span = report.row("T3", "R3f").map(|r| r.span);
             out.push(f);
         }
@@ -118,23 +119,23 @@ fn table_rules(report: &Report, out: &mut Vec<Finding>) {
             out.push(f);
             continue;
         }
-        let expected: Vec<(&str, &str, &str)> = match table {
-            "T2" => format::t2_rows(report.format)
-                .iter()
-                .map(|r| (r.key, r.label_zh, r.label_en))
-                .collect(),
-            "T3" => format::t3_rows(report.format)
-                .iter()
-                .map(|r| (r.key, r.label_zh, r.label_en))
-                .collect(),
+        let expected: Vec<&format::RowSpec> = match table {
+            "T2" => {
+                let mut v = Vec::new();
+                for r in format::t2_rows(report.format) {
+                    v.push(r);
+                }
+                v
+            }
+            "T3" => format::t3_rows(report.format),
             _ => Vec::new(),
         };
-        for (key, zh, en) in expected {
-            if report.row(table, key).is_none() {
+        for r in expected {
+            if report.row(table, r.key).is_none() {
                 let mut f = Finding::new(ids::ROW_MISSING, Outcome::Fail);
                 let (tz, te) = format::table_name(table);
                 f.params.push(Param::two("table", tz, te));
-                f.params.push(Param::two("row", zh, en));
+                f.params.push(Param::two("row", r.label_zh, r.label_en));
                 out.push(f);
             }
         }
@@ -149,13 +150,19 @@ fn col_kind(key: &str) -> ColKind {
     }
     let row = p.next().unwrap_or("");
     let col = p.next().unwrap_or("");
-    format::T2_ROWS
-        .iter()
-        .chain(format::T2_ROWS_2019)
-        .filter(|r| r.key == row)
-        .flat_map(|r| r.cols.iter())
-        .find(|c| c.key == col)
-        .map_or(ColKind::Count, |c| c.kind)
+    for rows in [format::T2_ROWS, format::T2_ROWS_2019] {
+        for r in rows {
+            if r.key != row {
+                continue;
+            }
+            for c in r.cols {
+                if c.key == col {
+                    return c.kind;
+                }
+            }
+        }
+    }
+    ColKind::Count
 }
 
 /// Human names of a cell: (row as written, column) in zh and en.
@@ -224,21 +231,17 @@ fn cell_short(report: &Report, key: &str) -> (String, String) {
 
 fn list_param(report: &Report, keys: &[String]) -> Param {
     const MAX: usize = 6;
-    let names: Vec<(String, String)> = keys
-        .iter()
-        .take(MAX)
-        .map(|k| cell_short(report, k))
-        .collect();
-    let mut zh = names
-        .iter()
-        .map(|n| n.0.as_str())
-        .collect::<Vec<_>>()
-        .join("、");
-    let mut en = names
-        .iter()
-        .map(|n| n.1.as_str())
-        .collect::<Vec<_>>()
-        .join("; ");
+    let mut zh = String::new();
+    let mut en = String::new();
+    for (i, k) in keys.iter().take(MAX).enumerate() {
+        let (z, e) = cell_short(report, k);
+        if i > 0 {
+            zh.push('、');
+            en.push_str("; ");
+        }
+        zh.push_str(&z);
+        en.push_str(&e);
+    }
     if keys.len() > MAX {
         zh.push_str(&format!("等{}个", keys.len()));
         en.push_str(&format!(" and {} more", keys.len() - MAX));
@@ -262,22 +265,30 @@ fn total_parts(report: &Report, key: &str) -> Vec<String> {
     let table = p.next().unwrap_or("");
     let row = p.next().unwrap_or("");
     let col = p.next().unwrap_or("");
+    let mut v = Vec::new();
     match (table, col) {
-        ("T3", "C7") => format::T3_COLS[..6]
-            .iter()
-            .map(|c| format::key("T3", row, c.key))
-            .collect(),
-        ("T3", _) if row == "R3g" => outcome_rows(report)
-            .iter()
-            .map(|r| format::key("T3", r, col))
-            .collect(),
-        ("T4", "t") => ["m", "c", "o", "p"]
-            .iter()
-            .map(|c| format::key("T4", row, c))
-            .collect(),
-        _ => Vec::new(),
+        ("T3", "C7") => {
+            for c in &format::T3_COLS[..6] {
+                v.push(format::key("T3", row, c.key));
+            }
+        }
+        ("T3", _) if row == "R3g" => {
+            for r in outcome_rows(report) {
+                v.push(format::key("T3", r, col));
+            }
+        }
+        ("T4", "t") => {
+            for c in T4_PARTS {
+                v.push(format::key("T4", row, c));
+            }
+        }
+        _ => {}
     }
+    v
 }
+
+/// The 表四 columns whose sum is the group's 总计 (`t`).
+const T4_PARTS: [&str; 4] = ["m", "c", "o", "p"];
 
 fn outcome_rows(report: &Report) -> &'static [&'static str] {
     let single = report.row("T3", "R3f").is_some()
@@ -392,27 +403,46 @@ fn intern(table: &str, row: &str, col: &str) -> &'static str {
     Box::leak(format::key(table, row, col).into_boxed_str())
 }
 
+/// `table.row.col` for each of `rows` (or each of `cols`), interned.
+fn interned(table: &str, rows: &[&str], cols: &[&str]) -> Vec<&'static str> {
+    let mut v = Vec::new();
+    for r in rows {
+        for c in cols {
+            v.push(intern(table, r, c));
+        }
+    }
+    v
+}
+
 fn build_defs(outcomes: &'static [&'static str], rows: DetectedFormat) -> Vec<IdentityDef> {
     let mut v = Vec::new();
-    for c in format::T3_COLS {
-        v.push(IdentityDef {
-            rule: ids::T3_IDENTITY,
-            instance: c.key,
-            instance_zh: c.label_zh,
-            instance_en: c.label_en,
-            left: vec![intern("T3", "R1", c.key), intern("T3", "R2", c.key)],
-            right: vec![intern("T3", "R3g", c.key), intern("T3", "R4", c.key)],
-        });
+    let mut first6 = Vec::new();
+    for c in &format::T3_COLS[..6] {
+        first6.push(c.key);
     }
-    for c in format::T3_COLS {
-        v.push(IdentityDef {
-            rule: ids::T3_RESULTS_TOTAL,
-            instance: c.key,
-            instance_zh: c.label_zh,
-            instance_en: c.label_en,
-            left: outcomes.iter().map(|r| intern("T3", r, c.key)).collect(),
-            right: vec![intern("T3", "R3g", c.key)],
-        });
+    for rule in [ids::T3_IDENTITY, ids::T3_RESULTS_TOTAL] {
+        for c in format::T3_COLS {
+            let col = [c.key];
+            let (left, right) = if rule == ids::T3_IDENTITY {
+                (
+                    interned("T3", &["R1", "R2"], &col),
+                    interned("T3", &["R3g", "R4"], &col),
+                )
+            } else {
+                (
+                    interned("T3", outcomes, &col),
+                    interned("T3", &["R3g"], &col),
+                )
+            };
+            v.push(IdentityDef {
+                rule,
+                instance: c.key,
+                instance_zh: c.label_zh,
+                instance_en: c.label_en,
+                left,
+                right,
+            });
+        }
     }
     for r in format::t3_rows(rows) {
         v.push(IdentityDef {
@@ -420,11 +450,8 @@ fn build_defs(outcomes: &'static [&'static str], rows: DetectedFormat) -> Vec<Id
             instance: r.key,
             instance_zh: r.label_zh,
             instance_en: r.label_en,
-            left: format::T3_COLS[..6]
-                .iter()
-                .map(|c| intern("T3", r.key, c.key))
-                .collect(),
-            right: vec![intern("T3", r.key, "C7")],
+            left: interned("T3", &[r.key], &first6),
+            right: interned("T3", &[r.key], &["C7"]),
         });
     }
     v
@@ -443,20 +470,18 @@ fn t3_defs(single_f: bool) -> &'static [IdentityDef] {
 fn t4_defs() -> &'static [IdentityDef] {
     static T4: std::sync::OnceLock<Vec<IdentityDef>> = std::sync::OnceLock::new();
     T4.get_or_init(|| {
-        format::T4_GROUPS
-            .iter()
-            .map(|g| IdentityDef {
+        let mut v = Vec::new();
+        for g in format::T4_GROUPS {
+            v.push(IdentityDef {
                 rule: ids::T4_GROUP_TOTAL,
                 instance: g.key,
                 instance_zh: g.label_zh,
                 instance_en: g.label_en,
-                left: ["m", "c", "o", "p"]
-                    .iter()
-                    .map(|c| intern("T4", g.key, c))
-                    .collect(),
-                right: vec![intern("T4", g.key, "t")],
-            })
-            .collect()
+                left: interned("T4", &[g.key], &T4_PARTS),
+                right: interned("T4", &[g.key], &["t"]),
+            });
+        }
+        v
     })
 }
 
@@ -509,10 +534,33 @@ fn operand(report: &Report, key: &str) -> Operand {
     }
 }
 
+fn operands(report: &Report, keys: &[&str]) -> Vec<Operand> {
+    let mut v = Vec::new();
+    for k in keys {
+        v.push(operand(report, k));
+    }
+    v
+}
+
+/// Σ of the operands: `None` when one is missing (or, with `as_zero`, one that cannot be
+/// read as 0), or on overflow.
+fn sum_ops(ops: &[Operand], as_zero: bool) -> Option<Num> {
+    let mut total = Num::ZERO;
+    for o in ops {
+        let n = match o {
+            Operand::Num(n) => *n,
+            Operand::Missing { as_zero: z, .. } if as_zero => (*z)?,
+            Operand::Missing { .. } => return None,
+        };
+        total = total.checked_add(n)?;
+    }
+    Some(total)
+}
+
 fn arithmetic(report: &Report, out: &mut Vec<Finding>, evals: &mut Vec<Evaluation>) {
     for id in identities(report) {
-        let left_ops: Vec<Operand> = id.left.iter().map(|k| operand(report, k)).collect();
-        let right_ops: Vec<Operand> = id.right.iter().map(|k| operand(report, k)).collect();
+        let left_ops = operands(report, &id.left);
+        let right_ops = operands(report, &id.right);
         // Rows are named in the report's own words where the report has them.
         let instance_zh = match id.rule {
             ids::T3_ROW_TOTAL => report
@@ -520,28 +568,8 @@ fn arithmetic(report: &Report, out: &mut Vec<Finding>, evals: &mut Vec<Evaluatio
                 .map_or_else(|| id.instance_zh.to_string(), |r| r.label.clone()),
             _ => id.instance_zh.to_string(),
         };
-        let exact = |ops: &[Operand]| -> Option<Num> {
-            Num::sum(
-                ops.iter()
-                    .map(|o| match o {
-                        Operand::Num(n) => Some(*n),
-                        Operand::Missing { .. } => None,
-                    })
-                    .collect::<Option<Vec<_>>>()?,
-            )
-        };
-        let as_zero = |ops: &[Operand]| -> Option<Num> {
-            Num::sum(
-                ops.iter()
-                    .map(|o| match o {
-                        Operand::Num(n) => Some(*n),
-                        Operand::Missing { as_zero, .. } => *as_zero,
-                    })
-                    .collect::<Option<Vec<_>>>()?,
-            )
-        };
-        let left = exact(&left_ops);
-        let right = exact(&right_ops);
+        let left = sum_ops(&left_ops, false);
+        let right = sum_ops(&right_ops, false);
         let outcome = match (left, right) {
             (Some(l), Some(r)) if l.same_value(r) => Outcome::Pass,
             (Some(_), Some(_)) => Outcome::Fail,
@@ -554,12 +582,11 @@ fn arithmetic(report: &Report, out: &mut Vec<Finding>, evals: &mut Vec<Evaluatio
             _ => ("col", instance_zh.clone(), id.instance_en.to_string()),
         };
         f.params.push(Param::two(pname, pzh, pen));
-        f.cells = id
-            .left
-            .iter()
-            .chain(id.right.iter())
-            .map(|k| k.to_string())
-            .collect();
+        for side in [&id.left, &id.right] {
+            for k in side {
+                f.cells.push(k.to_string());
+            }
+        }
         match outcome {
             Outcome::Pass => {}
             Outcome::Fail => {
@@ -573,36 +600,44 @@ fn arithmetic(report: &Report, out: &mut Vec<Finding>, evals: &mut Vec<Evaluatio
                 out.push(f);
             }
             Outcome::NotAssessable => {
-                let mut bad_zh = Vec::new();
-                let mut bad_en = Vec::new();
-                for (k, o) in id
-                    .left
-                    .iter()
-                    .zip(&left_ops)
-                    .chain(id.right.iter().zip(&right_ops))
-                {
-                    if let Operand::Missing {
-                        reason_zh,
-                        reason_en,
-                        ..
-                    } = o
-                    {
+                let mut why_zh = String::new();
+                let mut why_en = String::new();
+                let mut total = 0;
+                for (keys, ops) in [(&id.left, &left_ops), (&id.right, &right_ops)] {
+                    for (k, o) in keys.iter().zip(ops) {
+                        let Operand::Missing {
+                            reason_zh,
+                            reason_en,
+                            ..
+                        } = o
+                        else {
+                            continue;
+                        };
+                        total += 1;
+                        if total > 4 {
+                            continue;
+                        }
                         let (z, e) = cell_short(report, k);
-                        bad_zh.push(format!("“{z}”{reason_zh}"));
-                        bad_en.push(format!("“{e}” is {reason_en}"));
+                        if total > 1 {
+                            why_zh.push('、');
+                            why_en.push_str(", ");
+                        }
+                        why_zh.push('“');
+                        why_zh.push_str(&z);
+                        why_zh.push('”');
+                        why_zh.push_str(reason_zh);
+                        why_en.push('“');
+                        why_en.push_str(&e);
+                        why_en.push_str("” is ");
+                        why_en.push_str(reason_en);
                     }
                 }
-                let total = bad_zh.len();
-                bad_zh.truncate(4);
-                bad_en.truncate(4);
-                let mut why_zh = bad_zh.join("、");
-                let mut why_en = bad_en.join(", ");
                 if total > 4 {
                     why_zh.push_str(&format!("等{total}个单元格"));
                     why_en.push_str(&format!(" ({total} cells in all)"));
                 }
                 let mut severity = Severity::Info;
-                if let (Some(l), Some(r)) = (as_zero(&left_ops), as_zero(&right_ops)) {
+                if let (Some(l), Some(r)) = (sum_ops(&left_ops, true), sum_ops(&right_ops, true)) {
                     if !l.same_value(r) {
                         severity = Severity::Warning;
                         why_zh.push_str(&format!("；若按0计，两边分别为{l}和{r}，也不相等"));
