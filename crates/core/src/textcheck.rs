@@ -122,27 +122,54 @@ fn blocks<'t>(text: &'t str, heading_starts: &[usize]) -> Vec<(usize, &'t str)> 
     out
 }
 
+/// The spans of the report's sections numbered `numbers` (those it has).
+fn section_spans(report: &Report, numbers: &[u8]) -> Vec<Span> {
+    let mut v = Vec::new();
+    for &n in numbers {
+        if let Some(s) = report.section(n) {
+            v.push(s.span);
+        }
+    }
+    v
+}
+
+fn in_spans(spans: &[Span], i: usize) -> bool {
+    spans.iter().any(|s| s.start <= i && i < s.end)
+}
+
+/// Where `pat` occurs in `text` (non-overlapping, left to right, as `match_indices`).
+fn find_all(text: &str, pat: &str) -> Vec<usize> {
+    let mut v = Vec::new();
+    let mut from = 0;
+    while let Some(p) = text[from..].find(pat) {
+        v.push(from + p);
+        from += p + pat.len();
+    }
+    v
+}
+
+/// The integer of an optional cell (`None` unless it holds a whole number).
+fn int_of(report: &Report, key: &str) -> Option<i64> {
+    report
+        .value(key)
+        .and_then(|v| v.number())
+        .and_then(|n| n.as_i64())
+}
+
 pub(crate) fn run(report: &Report, text: &str, out: &mut Vec<Finding>) {
     // Prose outside the table sections (二、三、四 hold the tables, whose flattened headers
     // repeat words and wrap brackets across rows).
-    let table_sections: Vec<Span> = [2u8, 3, 4]
-        .iter()
-        .filter_map(|n| report.section(*n))
-        .map(|s| s.span)
-        .collect();
-    let heading_starts: Vec<usize> = report
-        .sections
-        .iter()
-        .map(|s| s.heading_span.start)
-        .collect();
-    let prose: Vec<(usize, &str)> = blocks(text, &heading_starts)
-        .into_iter()
-        .filter(|(start, _)| {
-            !table_sections
-                .iter()
-                .any(|s| s.start <= *start && *start < s.end)
-        })
-        .collect();
+    let table_sections = section_spans(report, &[2, 3, 4]);
+    let mut heading_starts = Vec::new();
+    for s in &report.sections {
+        heading_starts.push(s.heading_span.start);
+    }
+    let mut prose = Vec::new();
+    for (start, block) in blocks(text, &heading_starts) {
+        if !in_spans(&table_sections, start) {
+            prose.push((start, block));
+        }
+    }
     doubled_words(&prose, out);
     brackets(&prose, out);
     lexicon(text, out);
@@ -396,7 +423,10 @@ fn brackets(prose: &[(usize, &str)], out: &mut Vec<Finding>) {
 
 fn lexicon(text: &str, out: &mut Vec<Finding>) {
     // One pass over the text: only positions whose character starts some entry are tried.
-    let firsts: Vec<char> = TYPOS.iter().filter_map(|(w, _)| w.chars().next()).collect();
+    let mut firsts = Vec::new();
+    for (w, _) in TYPOS {
+        firsts.extend(w.chars().next());
+    }
     let mut line_has_tab = false;
     for (i, c) in text.char_indices() {
         if c == '\n' || i == 0 {
@@ -569,7 +599,10 @@ fn label_slip(written: &str, standard: &str) -> bool {
     }
     for i in 1..s.len() - 1 {
         for j in i + 1..=(i + 3).min(s.len() - 1) {
-            let cand: String = s[..i].iter().chain(&s[j..]).collect();
+            let mut cand = String::new();
+            for c in s[..i].iter().chain(&s[j..]) {
+                cand.push(*c);
+            }
             if written.contains(&cand) {
                 return true;
             }
@@ -580,8 +613,15 @@ fn label_slip(written: &str, standard: &str) -> bool {
     if w.len() >= s.len() {
         for start in 0..=w.len() - s.len() {
             let win = &w[start..start + s.len()];
-            let diffs: Vec<usize> = (0..s.len()).filter(|&k| win[k] != s[k]).collect();
-            if diffs.len() == 1 && diffs[0] > 0 && diffs[0] < s.len() - 1 && is_cjk(win[diffs[0]]) {
+            let mut diffs = 0;
+            let mut at = 0;
+            for k in 0..s.len() {
+                if win[k] != s[k] {
+                    diffs += 1;
+                    at = k;
+                }
+            }
+            if diffs == 1 && at > 0 && at < s.len() - 1 && is_cjk(win[at]) {
                 return true;
             }
         }
@@ -631,12 +671,7 @@ fn mismatch(
 }
 
 fn table_mismatch(report: &Report, text: &str, out: &mut Vec<Finding>) {
-    let num = |k: &str| {
-        report
-            .value(k)
-            .and_then(|v| v.number())
-            .and_then(|n| n.as_i64())
-    };
+    let num = |k: &str| int_of(report, k);
     let mut push = |span: Span,
                     found: String,
                     what: (&str, &str),
@@ -653,12 +688,8 @@ fn table_mismatch(report: &Report, text: &str, out: &mut Vec<Finding>) {
         ));
     };
     // Prose only: section 1 and section 3 text before its table.
-    let scopes: Vec<Span> = [1u8, 3]
-        .iter()
-        .filter_map(|n| report.section(*n))
-        .map(|s| s.span)
-        .collect();
-    let in_scope = |i: usize| scopes.iter().any(|s| s.start <= i && i < s.end);
+    let scopes = section_spans(report, &[1, 3]);
+    let in_scope = |i: usize| in_spans(&scopes, i);
     let r1 = num("T3.R1.C7");
     let r2 = num("T3.R2.C7");
     for pat in [
@@ -666,7 +697,7 @@ fn table_mismatch(report: &Report, text: &str, out: &mut Vec<Finding>) {
         "没有收到政府信息公开申请",
         "未收到依申请公开",
     ] {
-        for (i, _) in text.match_indices(pat) {
+        for i in find_all(text, pat) {
             if let (true, Some(r1)) = (in_scope(i), r1) {
                 if r1 > 0 {
                     push(
@@ -683,7 +714,7 @@ fn table_mismatch(report: &Report, text: &str, out: &mut Vec<Finding>) {
     }
     // "收到/受理…申请 N 件": N must be 本年新收 or 本年新收 + 上年结转.
     if let Some(r1) = r1 {
-        for (i, _) in text.match_indices("申请") {
+        for i in find_all(text, "申请") {
             if !in_scope(i) {
                 continue;
             }
@@ -695,31 +726,11 @@ fn table_mismatch(report: &Report, text: &str, out: &mut Vec<Finding>) {
             {
                 continue;
             }
-            let after = &text[i + "申请".len()..];
-            let digits_at = after.find(|c: char| c.is_ascii_digit());
-            let Some(d) = digits_at else { continue };
-            let gap = &after[..d];
-            if gap.chars().count() > 3
-                || !gap
-                    .chars()
-                    .all(|c| c.is_whitespace() || "共计数量总".contains(c))
-            {
-                continue;
-            }
-            let digits: String = after[d..]
-                .chars()
-                .take_while(|c| c.is_ascii_digit())
-                .collect();
-            let rest = after[d + digits.len()..].trim_start();
-            if !rest.starts_with('件') {
-                continue;
-            }
-            let Ok(n) = digits.parse::<i64>() else {
+            let Some((n, end, _)) = count_at(text, i + "申请".len(), 3, "共计数量总") else {
                 continue;
             };
             let ok = n == r1 || r2.is_some_and(|r2| n == r1 + r2);
             if !ok {
-                let end = i + "申请".len() + d + digits.len();
                 push(
                     Span::new(before_start, end),
                     excerpt(text, before_start, end, 0, 1),
@@ -731,18 +742,22 @@ fn table_mismatch(report: &Report, text: &str, out: &mut Vec<Finding>) {
             }
         }
     }
-    let t4: Vec<i64> = ["RV", "LD", "LR"]
-        .iter()
-        .filter_map(|g| num(&format::key("T4", g, "t")))
-        .collect();
-    if t4.iter().any(|&t| t > 0) {
+    let mut t4_sum = 0;
+    let mut t4_any = false;
+    for g in ["RV", "LD", "LR"] {
+        if let Some(t) = num(&format::key("T4", g, "t")) {
+            t4_sum += t;
+            t4_any |= t > 0;
+        }
+    }
+    if t4_any {
         for pat in [
             "未发生政府信息公开行政复议",
             "未发生行政复议",
             "没有发生行政复议",
             "未发生因政府信息公开申请行政复议",
         ] {
-            for (i, _) in text.match_indices(pat) {
+            for i in find_all(text, pat) {
                 if in_scope(i)
                     || report
                         .section(4)
@@ -755,7 +770,7 @@ fn table_mismatch(report: &Report, text: &str, out: &mut Vec<Finding>) {
                             "行政复议、行政诉讼总计",
                             "reconsideration and litigation totals",
                         ),
-                        t4.iter().sum(),
+                        t4_sum,
                         vec!["T4.RV.t".into(), "T4.LD.t".into(), "T4.LR.t".into()],
                         "T4",
                     );
@@ -770,20 +785,15 @@ fn table_mismatch(report: &Report, text: &str, out: &mut Vec<Finding>) {
 /// "行政复议 N 件，诉讼 M 件，均获维持": every case upheld, while 表四 shows cases corrected,
 /// otherwise decided or still pending.
 fn upheld(report: &Report, text: &str, scopes: &[Span], out: &mut Vec<Finding>) {
-    let num = |k: &str| {
-        report
-            .value(k)
-            .and_then(|v| v.number())
-            .and_then(|n| n.as_i64())
-    };
+    let num = |k: &str| int_of(report, k);
     let in_scope = |i: usize| {
-        scopes.iter().any(|s| s.start <= i && i < s.end)
+        in_spans(scopes, i)
             || report
                 .section(4)
                 .is_some_and(|s| s.span.start <= i && i < s.span.end)
     };
     for pat in ["均获维持", "均被维持", "全部维持", "均予维持", "均维持"] {
-        for (i, _) in text.match_indices(pat) {
+        for i in find_all(text, pat) {
             if !in_scope(i) {
                 continue;
             }
@@ -796,10 +806,12 @@ fn upheld(report: &Report, text: &str, scopes: &[Span], out: &mut Vec<Finding>) 
                 continue;
             }
             let mut cells = Vec::new();
+            let mut not_upheld = 0;
             for g in ["RV", "LD", "LR"] {
                 for c in ["c", "o", "p"] {
                     let k = format::key("T4", g, c);
-                    if num(&k).is_some_and(|v| v > 0) {
+                    if let Some(v) = num(&k).filter(|&v| v > 0) {
+                        not_upheld += v;
                         cells.push(k);
                     }
                 }
@@ -807,7 +819,6 @@ fn upheld(report: &Report, text: &str, scopes: &[Span], out: &mut Vec<Finding>) 
             if cells.is_empty() {
                 continue;
             }
-            let not_upheld: i64 = cells.iter().filter_map(|k| num(k)).sum();
             let end = i + pat.len();
             let f = mismatch(
                 "T4",
@@ -845,28 +856,35 @@ const CATEGORIES: &[(&str, &[&str])] = &[
 
 /// The count that follows a phrase: "不予公开35件", "无法提供 265 件", "予以公开的有 9 件".
 fn count_after(text: &str, at: usize) -> Option<(i64, usize)> {
+    count_at(text, at, 4, "的有共计为申请").map(|(n, _, end)| (n, end))
+}
+
+/// ASCII digits then 件 after `at`, with at most `max_gap` characters of whitespace or
+/// `gap_chars` before the digits. Returns (the number, where its digits end, where 件 ends).
+fn count_at(text: &str, at: usize, max_gap: usize, gap_chars: &str) -> Option<(i64, usize, usize)> {
     let after = &text[at..];
     let d = after.find(|c: char| c.is_ascii_digit())?;
     let gap = &after[..d];
-    if gap.chars().count() > 4
+    if gap.chars().count() > max_gap
         || !gap
             .chars()
-            .all(|c| c.is_whitespace() || "的有共计为申请".contains(c))
+            .all(|c| c.is_whitespace() || gap_chars.contains(c))
     {
         return None;
     }
-    let digits: String = after[d..]
-        .chars()
-        .take_while(|c| c.is_ascii_digit())
-        .collect();
-    let tail = &after[d + digits.len()..];
+    let len = after[d..]
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(after.len() - d);
+    let digits = &after[d..d + len];
+    let tail = &after[d + len..];
     let rest = tail.trim_start();
     if !rest.starts_with('件') {
         return None;
     }
     Some((
         digits.parse().ok()?,
-        at + d + digits.len() + (tail.len() - rest.len()) + '件'.len_utf8(),
+        at + d + len,
+        at + d + len + (tail.len() - rest.len()) + '件'.len_utf8(),
     ))
 }
 
@@ -874,11 +892,12 @@ fn count_after(text: &str, at: usize) -> Option<(i64, usize)> {
 /// column of the category is blank. `None` unless every row of the category was read in full.
 fn category_value(report: &Report, rows: &[&str]) -> Option<(i64, Vec<String>)> {
     // 其他处理 is R3f1..3 (2021) or the single R3f (2019): use whichever the report has.
-    let present: Vec<&str> = rows
-        .iter()
-        .copied()
-        .filter(|r| report.row("T3", r).is_some())
-        .collect();
+    let mut present: Vec<&str> = Vec::new();
+    for r in rows {
+        if report.row("T3", r).is_some() {
+            present.push(r);
+        }
+    }
     let complete = match rows {
         [_, _, _, "R3f"] => present == ["R3f"] || present.len() == 3,
         _ => present.len() == rows.len(),
@@ -888,16 +907,18 @@ fn category_value(report: &Report, rows: &[&str]) -> Option<(i64, Vec<String>)> 
     }
     let cols = ["C1", "C2", "C3", "C4", "C5", "C6"];
     let value = |k: &str| report.value(k);
-    let num = |k: &str| value(k).and_then(|v| v.number()).and_then(|n| n.as_i64());
-    let c7: Option<i64> = present
-        .iter()
-        .map(|r| num(&format::key("T3", r, "C7")))
-        .sum();
+    let mut c7 = Some(0);
+    let mut c7_keys = Vec::new();
+    for r in &present {
+        let k = format::key("T3", r, "C7");
+        c7 = match (c7, int_of(report, &k)) {
+            (Some(a), Some(b)) => Some(a + b),
+            _ => None,
+        };
+        c7_keys.push(k);
+    }
     if let Some(v) = c7 {
-        return Some((
-            v,
-            present.iter().map(|r| format::key("T3", r, "C7")).collect(),
-        ));
+        return Some((v, c7_keys));
     }
     let c7_blank = present.iter().all(|r| {
         matches!(
@@ -927,10 +948,10 @@ fn category_value(report: &Report, rows: &[&str]) -> Option<(i64, Vec<String>)> 
 /// "予以公开 N 件"-style statements compared with 表三, and the breakdown of a total
 /// ("答复 805 件…予以公开…不予公开…") compared with the total.
 fn categories(report: &Report, text: &str, scopes: &[Span], out: &mut Vec<Finding>) {
-    let in_scope = |i: usize| scopes.iter().any(|s| s.start <= i && i < s.end);
+    let in_scope = |i: usize| in_spans(scopes, i);
     let mut stated: Vec<(usize, usize, i64, usize)> = Vec::new(); // (start, end, n, category)
     for (ci, (phrase, _)) in CATEGORIES.iter().enumerate() {
-        for (i, _) in text.match_indices(phrase) {
+        for i in find_all(text, phrase) {
             if !in_scope(i) || stated.iter().any(|&(s, e, _, _)| s <= i && i < e) {
                 continue;
             }
@@ -966,7 +987,7 @@ fn categories(report: &Report, text: &str, scopes: &[Span], out: &mut Vec<Findin
     }
     // Breakdown of a stated total: all five outcome groups listed after "答复/办结 … N 件".
     for verb in ["答复", "办结"] {
-        for (i, _) in text.match_indices(verb) {
+        for i in find_all(text, verb) {
             if !in_scope(i) {
                 continue;
             }
@@ -983,10 +1004,12 @@ fn categories(report: &Report, text: &str, scopes: &[Span], out: &mut Vec<Findin
             let block_end = text[total_end..]
                 .find("\n\n")
                 .map_or(text.len(), |k| total_end + k);
-            let parts: Vec<&(usize, usize, i64, usize)> = stated
-                .iter()
-                .filter(|x| x.0 > total_end && x.0 < block_end && x.0 < total_end + 600)
-                .collect();
+            let mut parts: Vec<&(usize, usize, i64, usize)> = Vec::new();
+            for x in &stated {
+                if x.0 > total_end && x.0 < block_end && x.0 < total_end + 600 {
+                    parts.push(x);
+                }
+            }
             // One count per outcome group: 公开 (予以公开[及部分公开]) 不予公开 无法提供 不予处理 其他处理.
             let group = |ci: usize| match ci {
                 0..=3 => 0,
