@@ -72,11 +72,7 @@ impl<'a> Line<'a> {
     /// A table row from its grid cells (HTML, Word): one cell per grid column, with the
     /// text in the first cell of a span and empty cells under the rest of it.
     pub fn row(start: usize, end: usize, cells: Vec<Tok<'a>>) -> Line<'a> {
-        let text: String = cells
-            .iter()
-            .map(|c| c.text.as_ref())
-            .collect::<Vec<_>>()
-            .join("\t");
+        let text = join_texts(&cells, "\t");
         Line {
             start,
             end,
@@ -90,10 +86,10 @@ impl<'a> Line<'a> {
 
     /// A paragraph of derived text (HTML, Word) standing for the input range `start..end`.
     pub fn paragraph(start: usize, end: usize, text: String) -> Line<'a> {
-        let toks = ws_tokens(&text)
-            .into_iter()
-            .map(|(s, e)| Tok::new(start, end, Cow::Owned(text[s..e].to_string())))
-            .collect();
+        let mut toks = Vec::new();
+        for (s, e) in ws_tokens(&text) {
+            toks.push(Tok::new(start, end, Cow::Owned(text[s..e].to_string())));
+        }
         Line {
             start,
             end,
@@ -355,11 +351,7 @@ fn split_row<'a>(line: &Line<'a>) -> Option<(Vec<Tok<'a>>, Vec<Tok<'a>>)> {
                 )]
             }
             (Some(a), Some(b)) => {
-                let joined = line.toks[..first_value]
-                    .iter()
-                    .map(|t| t.text.as_ref())
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let joined = join_texts(&line.toks[..first_value], " ");
                 vec![Tok::new(a.start, b.end, Cow::Owned(joined))]
             }
             _ => Vec::new(),
@@ -373,14 +365,13 @@ fn split_row<'a>(line: &Line<'a>) -> Option<(Vec<Tok<'a>>, Vec<Tok<'a>>)> {
             if !blank_row && !values.iter().any(|t| t.value) {
                 return None;
             }
-            Some((
-                line.toks[..=i]
-                    .iter()
-                    .filter(|t| !t.is_empty())
-                    .cloned()
-                    .collect(),
-                values,
-            ))
+            let mut labels = Vec::new();
+            for t in &line.toks[..=i] {
+                if !t.is_empty() {
+                    labels.push(t.clone());
+                }
+            }
+            Some((labels, values))
         }
         None => Some((Vec::new(), line.toks.clone())),
     }
@@ -394,7 +385,9 @@ fn fit<'a>(v: Vec<Tok<'a>>, n: usize, grid: bool, left_aligned: bool) -> Vec<Tok
         // value columns; the 2019 two-value rows leave the third column empty); 表三/表四's
         // values are the last grid columns, after label cells of varying width.
         return if n == 1 || left_aligned || v.len() <= n {
-            v.into_iter().take(n).collect()
+            let mut v = v;
+            v.truncate(n);
+            v
         } else {
             v[v.len() - n..].to_vec()
         };
@@ -441,17 +434,19 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Reading {
     let mut findings = Vec::new();
     // Each line is folded once; every later look at line text uses these.
     // Long paragraphs are prose: they are searched for marker words as they are, not folded.
-    let folded: Vec<Cow<str>> = ls
-        .iter()
-        .map(|l| {
-            if l.tabbed || l.text.len() <= 240 {
-                Cow::Owned(fold(&l.text))
-            } else {
-                Cow::Borrowed(l.text.as_ref())
-            }
-        })
-        .collect();
-    let mut folded_all = String::with_capacity(folded.iter().map(|f| f.len() + 1).sum());
+    let mut folded: Vec<Cow<str>> = Vec::with_capacity(ls.len());
+    for l in &ls {
+        folded.push(if l.tabbed || l.text.len() <= 240 {
+            Cow::Owned(fold(&l.text))
+        } else {
+            Cow::Borrowed(l.text.as_ref())
+        });
+    }
+    let mut cap = 0;
+    for f in &folded {
+        cap += f.len() + 1;
+    }
+    let mut folded_all = String::with_capacity(cap);
     for f in &folded {
         folded_all.push_str(f);
         folded_all.push('\n');
@@ -679,7 +674,8 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Reading {
         }
     }
 
-    let tables_seen: Vec<&'static str> = [
+    let mut tables_seen: Vec<&'static str> = Vec::new();
+    for (t, seen) in [
         ("T2", folded_all.contains("第二十条第")),
         (
             "T3",
@@ -690,20 +686,25 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Reading {
             folded_all.contains("行政复议")
                 && (folded_all.contains("结果维持") || folded_all.contains("尚未审结")),
         ),
-    ]
-    .into_iter()
-    .filter_map(|(t, seen)| seen.then_some(t))
-    .collect();
+    ] {
+        if seen {
+            tables_seen.push(t);
+        }
+    }
 
     // Tables whose header is there but whose rows the line reader found nothing of: page
     // text whose cells ran together. Recover what the identities allow (concat.rs).
-    let unread: Vec<&'static str> = tables_seen
-        .iter()
-        .copied()
-        .filter(|t| !rows.iter().any(|r| r.table == *t))
-        .collect();
+    let mut unread: Vec<&'static str> = Vec::new();
+    for &t in &tables_seen {
+        if !rows.iter().any(|r| r.table == t) {
+            unread.push(t);
+        }
+    }
     if !unread.is_empty() {
-        let folded_refs: Vec<&str> = folded.iter().map(|f| f.as_ref()).collect();
+        let mut folded_refs: Vec<&str> = Vec::with_capacity(folded.len());
+        for f in &folded {
+            folded_refs.push(f);
+        }
         let rec = crate::concat::recover(&ls, &folded_refs, t2_format, &unread);
         rows.extend(rec.rows);
         for c in rec.cells {
@@ -806,9 +807,24 @@ fn whole_line_tok<'a>(line: &Line<'a>) -> Tok<'a> {
     )
 }
 
+/// The texts of `toks` joined by `sep`.
+fn join_texts(toks: &[Tok], sep: &str) -> String {
+    let mut s = String::new();
+    for (i, t) in toks.iter().enumerate() {
+        if i > 0 {
+            s.push_str(sep);
+        }
+        s.push_str(&t.text);
+    }
+    s
+}
+
 /// Several label pieces as one label (wrapped lines joined without spaces).
 fn join_toks<'a>(toks: &[Tok<'a>]) -> Tok<'a> {
-    let text: String = toks.iter().map(|t| trim_wide(&t.text)).collect();
+    let mut text = String::new();
+    for t in toks {
+        text.push_str(trim_wide(&t.text));
+    }
     let start = toks.first().map_or(0, |t| t.start);
     let end = toks.iter().map(|t| t.end).max().unwrap_or(start);
     Tok::new(start, end, Cow::Owned(text))
@@ -995,7 +1011,10 @@ fn find_sections(ls: &[Line], folded: &[Cow<str>], len: usize) -> Vec<Section> {
         inline_sections(ls, &mut found);
         crate::sort::sort_by_key(&mut found, |s| s.span.start);
     }
-    let starts: Vec<usize> = found.iter().map(|s| s.span.start).collect();
+    let mut starts = Vec::with_capacity(found.len());
+    for s in &found {
+        starts.push(s.span.start);
+    }
     for s in found.iter_mut() {
         if let Some(next) = starts.iter().filter(|&&x| x > s.span.start).min() {
             s.span.end = *next;
@@ -1081,7 +1100,10 @@ fn t3_group_of_heading(heading: &str) -> Option<&'static str> {
 
 fn match_t3(labels: &[Tok], group: &mut Option<&'static str>) -> Option<&'static RowSpec> {
     // Update the group context from every label cell on the line (group cells come first).
-    let norms: Vec<String> = labels.iter().map(|t| norm_label(&t.text)).collect();
+    let mut norms = Vec::with_capacity(labels.len());
+    for t in labels {
+        norms.push(norm_label(&t.text));
+    }
     let mut line_group = None;
     for n in &norms {
         if let Some(g) = t3_group(n) {
@@ -1146,11 +1168,7 @@ fn read_row(
         (Some(a), Some(b)) => Span::new(a.start, b.end),
         _ => Span::new(line.start, line.start),
     };
-    let label = labels
-        .iter()
-        .map(|t| t.text.as_ref())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let label = join_texts(labels, " ");
     rows.push(RowRead {
         table,
         key: spec.key,
