@@ -55,22 +55,27 @@ pub fn recover(
     let st = Stream::new(lines);
     let len = st.fs.len();
     let t2 = t2_start(&st.fs);
-    let t3 = ["勾稽关系", "申请人情况"]
-        .iter()
-        .filter_map(|k| find(&st.fs, k, t2.unwrap_or(0), len))
-        .min()
-        .or_else(|| find(&st.fs, "本年新收", t2.unwrap_or(0), len));
+    let mut t3 = None;
+    for k in ["勾稽关系", "申请人情况"] {
+        if let Some(p) = find(&st.fs, k, t2.unwrap_or(0), len) {
+            t3 = Some(t3.map_or(p, |q: usize| q.min(p)));
+        }
+    }
+    let t3 = t3.or_else(|| find(&st.fs, "本年新收", t2.unwrap_or(0), len));
     let t4 = find(&st.fs, "结果维持", t3.or(t2).unwrap_or(0), len);
 
     if let Some(from) = t2.filter(|_| missing.contains(&"T2")) {
         let to = t3.or(t4).unwrap_or(len);
-        let specs: Vec<&'static RowSpec> = format::t2_rows(format).iter().collect();
+        let mut specs: Vec<&'static RowSpec> = Vec::new();
+        for r in format::t2_rows(format) {
+            specs.push(r);
+        }
         let located = locate_rows(&st, &specs, from, to, "T2", &["第二十条", "信息内容"]);
         missing_captions(&st, &located, (from, to), &mut out);
-        let mut works: Vec<Work> = located.into_iter().map(|l| work(&st, "T2", l)).collect();
+        let mut works = works_of(&st, "T2", located);
         for w in &mut works {
             w.splits = enumerate(w, &|_| true);
-            if w.live_count() > 1 {
+            if w.live(false).len() > 1 {
                 text_facts(&st, w, (from, to));
             }
         }
@@ -85,14 +90,11 @@ pub fn recover(
             Some(q) => starts_value(&st.fs, q + "其他处理".len()),
             None => matches!(format, DetectedFormat::F2019 | DetectedFormat::Mixed),
         };
-        let specs: Vec<&'static RowSpec> = format::T3_ROWS
-            .iter()
-            .filter(|r| match r.era {
-                format::Era::Both => true,
-                format::Era::Only2021 => !single_f,
-                format::Era::Only2019 => single_f,
-            })
-            .collect();
+        let specs = format::t3_rows(if single_f {
+            DetectedFormat::F2019
+        } else {
+            DetectedFormat::F2021
+        });
         let stops: &[&str] = &[
             "本年度办理结果",
             "不予公开",
@@ -101,7 +103,7 @@ pub fn recover(
             "其他处理",
         ];
         let located = locate_rows(&st, &specs, from, to, "T3", stops);
-        let mut works: Vec<Work> = located.into_iter().map(|l| work(&st, "T3", l)).collect();
+        let mut works = works_of(&st, "T3", located);
         let row_total = |v: &[i128]| v.len() < 7 || v[..6].iter().sum::<i128>() == v[6];
         for w in &mut works {
             w.splits = enumerate(w, &row_total);
@@ -159,7 +161,10 @@ struct Stream<'l, 'a> {
 
 impl<'l, 'a> Stream<'l, 'a> {
     fn new(lines: &'l [Line<'a>]) -> Self {
-        let cap: usize = lines.iter().map(|l| l.text.len()).sum();
+        let mut cap = 0;
+        for l in lines {
+            cap += l.text.len();
+        }
         let mut fs = String::with_capacity(cap);
         let mut brk = Vec::with_capacity(cap);
         let mut src = Vec::with_capacity(cap);
@@ -304,12 +309,13 @@ fn locate_rows(
     let mut cursor = from;
     for (i, spec) in specs.iter().enumerate() {
         // Words that end this row's label when no number follows it (a blank row).
-        let later: Vec<&str> = specs[i + 1..]
-            .iter()
-            .filter(|s| !s.exact)
-            .flat_map(|s| s.keys.iter().copied())
-            .chain(stops.iter().copied())
-            .collect();
+        let mut later: Vec<&str> = Vec::new();
+        for s in &specs[i + 1..] {
+            if !s.exact {
+                later.extend_from_slice(s.keys);
+            }
+        }
+        later.extend_from_slice(stops);
         let dash = spec.cols.iter().any(|c| c.kind == ColKind::Delta);
         let mut best: Option<(usize, usize, usize)> = None;
         for key in spec.keys {
@@ -557,14 +563,14 @@ fn locate_t4(st: &Stream, anchor: usize) -> Option<Work> {
     if segs.is_empty() {
         return None;
     }
-    let keys = format::T4_GROUPS
-        .iter()
-        .flat_map(|g| g.cols.iter().map(|c| format::key("T4", g.key, c.key)))
-        .collect();
-    let kinds = format::T4_GROUPS
-        .iter()
-        .flat_map(|g| g.cols.iter().map(|c| c.kind))
-        .collect();
+    let mut keys = Vec::new();
+    let mut kinds = Vec::new();
+    for g in format::T4_GROUPS {
+        for c in g.cols {
+            keys.push(format::key("T4", g.key, c.key));
+            kinds.push(c.kind);
+        }
+    }
     Some(new_work(st, "T4", None, None, segs, keys, kinds))
 }
 
@@ -598,29 +604,36 @@ struct Work {
 }
 
 impl Work {
-    fn live(&self) -> impl Iterator<Item = &Split> {
-        self.splits
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| self.live.as_ref().is_none_or(|l| l[*i]))
-            .map(|(_, s)| s)
-    }
-    fn live_count(&self) -> usize {
-        self.live().count()
+    /// The splits still possible (all of them after a fallback).
+    fn live(&self, all: bool) -> Vec<&Split> {
+        let mut v = Vec::new();
+        for (i, s) in self.splits.iter().enumerate() {
+            if all || self.live.as_ref().is_none_or(|l| l[i]) {
+                v.push(s);
+            }
+        }
+        v
     }
 }
 
+fn works_of(st: &Stream, table: &'static str, located: Vec<Located>) -> Vec<Work> {
+    let mut v = Vec::with_capacity(located.len());
+    for l in located {
+        v.push(work(st, table, l));
+    }
+    v
+}
+
 fn work(st: &Stream, table: &'static str, l: Located) -> Work {
-    let keys = l
-        .spec
-        .cols
-        .iter()
-        .map(|c| match table {
+    let mut keys = Vec::new();
+    let mut kinds = Vec::new();
+    for c in l.spec.cols {
+        keys.push(match table {
             "T2" => format::t2_key(l.spec, c),
             _ => format::key(table, l.spec.key, c.key),
-        })
-        .collect();
-    let kinds = l.spec.cols.iter().map(|c| c.kind).collect();
+        });
+        kinds.push(c.kind);
+    }
     new_work(st, table, Some(l.spec), Some(l.label), l.segs, keys, kinds)
 }
 
@@ -691,7 +704,13 @@ fn combine_t3(works: &mut [Work], single_f: bool) {
     } else {
         format::T3_OUTCOMES_2021
     };
-    let all = |ks: &[&str]| ks.iter().map(|k| idx(k)).collect::<Option<Vec<usize>>>();
+    let all = |ks: &[&str]| -> Option<Vec<usize>> {
+        let mut v = Vec::new();
+        for k in ks {
+            v.push(idx(k)?);
+        }
+        Some(v)
+    };
     let mut idents = Vec::new();
     if let (Some(left), Some(right)) = (all(&["R1", "R2"]), all(&["R3g", "R4"])) {
         idents.push(solve::Identity { left, right });
@@ -699,13 +718,16 @@ fn combine_t3(works: &mut [Work], single_f: bool) {
     if let (Some(left), Some(right)) = (all(outcomes), all(&["R3g"])) {
         idents.push(solve::Identity { left, right });
     }
-    let values: Vec<Vec<Vec<i128>>> = works
-        .iter()
-        .map(|w| w.splits.iter().map(|s| s.values.clone()).collect())
-        .collect();
-    let rows: Vec<&[Vec<i128>]> = values.iter().map(|v| v.as_slice()).collect();
+    let mut values: Vec<Vec<Vec<i128>>> = Vec::with_capacity(works.len());
+    for w in works.iter() {
+        let mut v = Vec::with_capacity(w.splits.len());
+        for s in &w.splits {
+            v.push(s.values.clone());
+        }
+        values.push(v);
+    }
     // Rows that cannot take part (blank, overflowing) are outside every identity.
-    match solve::solve(&rows_or_dummy(&rows, works), &idents) {
+    match solve::solve(&rows_or_dummy(&values, works), &idents) {
         solve::Solved::Used(used) => {
             for (w, u) in works.iter_mut().zip(used) {
                 if usable(w) {
@@ -714,24 +736,25 @@ fn combine_t3(works: &mut [Work], single_f: bool) {
             }
         }
         solve::Solved::None | solve::Solved::TooMany => {
-            works.iter_mut().for_each(|w| w.fallback = true);
+            for w in works.iter_mut() {
+                w.fallback = true;
+            }
         }
     }
 }
 
 /// The solver needs a candidate for every row; rows outside the identities get a dummy.
-fn rows_or_dummy<'a>(rows: &[&'a [Vec<i128>]], works: &[Work]) -> Vec<&'a [Vec<i128>]> {
+fn rows_or_dummy<'a>(rows: &'a [Vec<Vec<i128>>], works: &[Work]) -> Vec<&'a [Vec<i128>]> {
     static DUMMY: [Vec<i128>; 1] = [Vec::new()];
-    rows.iter()
-        .zip(works)
-        .map(|(r, w)| {
-            if r.is_empty() || w.overflow {
-                &DUMMY[..]
-            } else {
-                *r
-            }
-        })
-        .collect()
+    let mut v: Vec<&[Vec<i128>]> = Vec::with_capacity(rows.len());
+    for (r, w) in rows.iter().zip(works) {
+        v.push(if r.is_empty() || w.overflow {
+            &DUMMY[..]
+        } else {
+            r
+        });
+    }
+    v
 }
 
 /// Numbers the report states in its text about a 表二 row (`现行有效行政规范性文件698件`,
@@ -740,18 +763,23 @@ fn text_facts(st: &Stream, w: &mut Work, table: (usize, usize)) {
     let Some(spec) = w.spec else {
         return;
     };
-    let other_rows: Vec<&str> = format::T2_ROWS
-        .iter()
-        .chain(format::T2_ROWS_2019)
-        .filter(|r| r.key != spec.key)
-        .flat_map(|r| r.keys.iter().copied())
-        .filter(|k| {
-            !spec
-                .keys
-                .iter()
-                .any(|own| own.contains(k) || k.contains(own))
-        })
-        .collect();
+    let mut other_rows: Vec<&str> = Vec::new();
+    for rows in [format::T2_ROWS, format::T2_ROWS_2019] {
+        for r in rows {
+            if r.key == spec.key {
+                continue;
+            }
+            for &k in r.keys {
+                if !spec
+                    .keys
+                    .iter()
+                    .any(|own| own.contains(k) || k.contains(own))
+                {
+                    other_rows.push(k);
+                }
+            }
+        }
+    }
     let fs = &st.fs;
     let is_delim = |c: char| matches!(c, ',' | '。' | ';' | ':' | '!' | '?');
     let mut facts: Vec<(usize, String)> = Vec::new();
@@ -780,13 +808,12 @@ fn text_facts(st: &Stream, w: &mut Work, table: (usize, usize)) {
             if other_rows.iter().any(|k| clause.contains(k)) {
                 continue;
             }
-            let cols: Vec<usize> = spec
-                .cols
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| col_words(c.key).iter().any(|x| clause.contains(x)))
-                .map(|(i, _)| i)
-                .collect();
+            let mut cols: Vec<usize> = Vec::new();
+            for (i, c) in spec.cols.iter().enumerate() {
+                if col_words(c.key).iter().any(|x| clause.contains(x)) {
+                    cols.push(i);
+                }
+            }
             let [col] = cols[..] else { continue };
             if let [n] = counts_in(clause)[..] {
                 facts.push((col, n.to_string()));
@@ -796,15 +823,14 @@ fn text_facts(st: &Stream, w: &mut Work, table: (usize, usize)) {
     if facts.is_empty() {
         return;
     }
-    let keep: Vec<bool> = w
-        .splits
-        .iter()
-        .map(|s| {
+    let mut keep = Vec::with_capacity(w.splits.len());
+    for s in &w.splits {
+        keep.push(
             facts
                 .iter()
-                .all(|(c, n)| split::piece_text(&w.segs, s.pieces[*c]) == *n)
-        })
-        .collect();
+                .all(|(c, n)| split::piece_text(&w.segs, s.pieces[*c]) == *n),
+        );
+    }
     if keep.iter().any(|k| *k) {
         w.live = Some(keep);
     }
@@ -879,11 +905,7 @@ fn emit(st: &Stream, works: Vec<Work>, out: &mut Recovered) {
             }
             continue;
         }
-        let live: Vec<&Split> = if w.fallback {
-            w.splits.iter().collect()
-        } else {
-            w.live().collect()
-        };
+        let live = w.live(w.fallback);
         let readable = !w.overflow && !live.is_empty() && (!w.fallback || live.len() == 1);
         let mut ambiguous = Vec::new();
         for (i, key) in w.keys.iter().enumerate() {
@@ -950,17 +972,17 @@ fn ambiguity(st: &Stream, w: &Work, live: &[&Split], cells: Vec<String>) -> Find
         f.params.push(Param::same("n", live.len().to_string()));
     }
     const SHOWN: usize = 4;
-    let shown: Vec<String> = live
-        .iter()
-        .take(SHOWN)
-        .map(|s| {
-            s.pieces
-                .iter()
-                .map(|p| split::piece_text(&w.segs, *p))
-                .collect::<Vec<_>>()
-                .join("/")
-        })
-        .collect();
+    let mut shown: Vec<String> = Vec::new();
+    for s in live.iter().take(SHOWN) {
+        let mut t = String::new();
+        for (k, p) in s.pieces.iter().enumerate() {
+            if k > 0 {
+                t.push('/');
+            }
+            t.push_str(&split::piece_text(&w.segs, *p));
+        }
+        shown.push(t);
+    }
     let more = if live.len() > SHOWN || w.overflow {
         " …"
     } else {
