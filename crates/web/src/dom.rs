@@ -13,33 +13,33 @@ use crate::view::{self, CellView, PageView, ReportView, RowView, Source, TableVi
 
 pub(crate) type Res<T> = Result<T, JsValue>;
 
-/// A small element builder: `h(doc, "td")?.attr("data-key", k)?.text(v).el`.
-pub(crate) struct H {
-    pub(crate) el: Element,
-}
+/// An attribute list entry that is skipped (for attributes set only in some cases).
+pub(crate) const NO: (&str, &str) = ("", "");
 
-pub(crate) fn h(doc: &Document, tag: &str) -> Res<H> {
-    Ok(H {
-        el: doc.create_element(tag)?,
-    })
-}
-
-impl H {
-    pub(crate) fn attr(self, name: &str, value: &str) -> Res<H> {
-        self.el.set_attribute(name, value)?;
-        Ok(self)
+/// Creates `<tag>` with the attributes `attrs` in their order (entries with an empty name,
+/// [`NO`], are skipped) and the text `text` (none when empty), and appends it to `parent`.
+///
+/// One non-generic function for every element the page draws: a builder chain inlined at
+/// each call site cost several KB of wasm.
+#[inline(never)]
+pub(crate) fn add(
+    doc: &Document,
+    parent: &Element,
+    tag: &str,
+    attrs: &[(&str, &str)],
+    text: &str,
+) -> Res<Element> {
+    let e = doc.create_element(tag)?;
+    for (k, v) in attrs {
+        if !k.is_empty() {
+            e.set_attribute(k, v)?;
+        }
     }
-    pub(crate) fn class(self, value: &str) -> Res<H> {
-        self.attr("class", value)
+    if !text.is_empty() {
+        e.set_text_content(Some(text));
     }
-    pub(crate) fn text(self, value: &str) -> H {
-        self.el.set_text_content(Some(value));
-        self
-    }
-    pub(crate) fn into_child_of(self, parent: &Element) -> Res<Element> {
-        parent.append_child(&self.el)?;
-        Ok(self.el)
-    }
+    parent.append_child(&e)?;
+    Ok(e)
 }
 
 /// Replaces the content of the result area with `v` (Chinese).
@@ -92,13 +92,18 @@ pub fn render_with(
     result.set_text_content(None);
     result.set_attribute("lang", t(lang, "zh-CN", "en"))?;
     if let Some(s) = source {
-        h(&doc, "p")?
-            .attr("id", "source")?
-            .class("source")?
-            .attr("data-origin", s.origin)?
-            .attr("data-kind", s.kind)?
-            .text(&s.line_zh)
-            .into_child_of(result)?;
+        add(
+            &doc,
+            result,
+            "p",
+            &[
+                ("id", "source"),
+                ("class", "source"),
+                ("data-origin", s.origin),
+                ("data-kind", s.kind),
+            ],
+            &s.line_zh,
+        )?;
     }
     match v {
         PageView::Empty => message(&doc, result, "empty", view::EMPTY_ZH, view::EMPTY_EN),
@@ -108,20 +113,15 @@ pub fn render_with(
 }
 
 fn message(doc: &Document, parent: &Element, kind: &str, zh: &str, en: &str) -> Res<()> {
-    let div = h(doc, "div")?
-        .attr("id", "message")?
-        .class("message")?
-        .attr("data-kind", kind)?
-        .into_child_of(parent)?;
-    h(doc, "p")?
-        .attr("lang", "zh-CN")?
-        .text(zh)
-        .into_child_of(&div)?;
-    h(doc, "p")?
-        .attr("lang", "en")?
-        .class("en")?
-        .text(en)
-        .into_child_of(&div)?;
+    let div = add(
+        doc,
+        parent,
+        "div",
+        &[("id", "message"), ("class", "message"), ("data-kind", kind)],
+        "",
+    )?;
+    add(doc, &div, "p", &[("lang", "zh-CN")], zh)?;
+    add(doc, &div, "p", &[("lang", "en"), ("class", "en")], en)?;
     Ok(())
 }
 
@@ -133,15 +133,18 @@ const NOT_FOUND: &str = "未识别";
 /// summary is the heading; the part goes inside it (the returned element).
 fn part(doc: &Document, parent: &Element, key: &str, title: &str, compact: bool) -> Res<Element> {
     if !compact {
-        h(doc, "h2")?.text(title).into_child_of(parent)?;
+        add(doc, parent, "h2", &[], title)?;
         return Ok(parent.clone());
     }
-    let details = h(doc, "details")?
-        .class("panel")?
-        .attr("data-panel", key)?
-        .into_child_of(parent)?;
-    let summary = h(doc, "summary")?.into_child_of(&details)?;
-    h(doc, "h2")?.text(title).into_child_of(&summary)?;
+    let details = add(
+        doc,
+        parent,
+        "details",
+        &[("class", "panel"), ("data-panel", key)],
+        "",
+    )?;
+    let summary = add(doc, &details, "summary", &[], "")?;
+    add(doc, &summary, "h2", &[], title)?;
     Ok(details)
 }
 
@@ -163,55 +166,72 @@ fn report(doc: &Document, parent: &Element, r: &ReportView, lang: Lang, compact:
             v.infos
         ),
     };
-    h(doc, "p")?
-        .attr("id", "verdict")?
-        .class(&format!("verdict verdict-{}", v.code))?
-        .attr("data-verdict", v.code)?
-        .attr("data-errors", &v.errors.to_string())?
-        .attr("data-warnings", &v.warnings.to_string())?
-        .text(&line)
-        .into_child_of(parent)?;
+    add(
+        doc,
+        parent,
+        "p",
+        &[
+            ("id", "verdict"),
+            ("class", &format!("verdict verdict-{}", v.code)),
+            ("data-verdict", v.code),
+            ("data-errors", &v.errors.to_string()),
+            ("data-warnings", &v.warnings.to_string()),
+        ],
+        &line,
+    )?;
 
-    let dl = h(doc, "dl")?.class("meta")?.into_child_of(parent)?;
+    let dl = add(doc, parent, "dl", &[("class", "meta")], "")?;
     let year = r.year.map(|y| y.to_string());
     for (id, term, value) in [
         ("agency", t(lang, "机关", "Agency"), r.agency.as_deref()),
         ("year", t(lang, "年度", "Year"), year.as_deref()),
         ("format", t(lang, "格式", "Format"), Some(r.format_zh)),
     ] {
-        h(doc, "dt")?.text(term).into_child_of(&dl)?;
-        let dd = h(doc, "dd")?
-            .attr("id", id)?
-            .text(value.unwrap_or(NOT_FOUND));
-        let dd = if value.is_none() {
-            dd.class("not-found")?
-        } else {
-            dd
-        };
-        let dd = if id == "format" {
-            dd.attr("data-format", r.format)?
-        } else {
-            dd
-        };
-        dd.into_child_of(&dl)?;
+        add(doc, &dl, "dt", &[], term)?;
+        add(
+            doc,
+            &dl,
+            "dd",
+            &[
+                ("id", id),
+                if value.is_none() {
+                    ("class", "not-found")
+                } else {
+                    NO
+                },
+                if id == "format" {
+                    ("data-format", r.format)
+                } else {
+                    NO
+                },
+            ],
+            value.unwrap_or(NOT_FOUND),
+        )?;
     }
 
-    let ex = h(doc, "div")?
-        .class("actions exports")?
-        .attr("role", "group")?
-        .attr("aria-label", t(lang, "导出结果", "Export the result"))?
-        .into_child_of(parent)?;
+    let ex = add(
+        doc,
+        parent,
+        "div",
+        &[
+            ("class", "actions exports"),
+            ("role", "group"),
+            ("aria-label", t(lang, "导出结果", "Export the result")),
+        ],
+        "",
+    )?;
     for (id, zh, en) in [
         ("export-json", "导出 JSON", "Export JSON"),
         ("export-csv", "导出 CSV", "Export CSV"),
         ("print", "打印 / 存为 PDF", "Print / save as PDF"),
     ] {
-        h(doc, "button")?
-            .attr("id", id)?
-            .attr("type", "button")?
-            .class("secondary")?
-            .text(t(lang, zh, en))
-            .into_child_of(&ex)?;
+        add(
+            doc,
+            &ex,
+            "button",
+            &[("id", id), ("type", "button"), ("class", "secondary")],
+            t(lang, zh, en),
+        )?;
     }
 
     pair_block(doc, parent, r, lang)?;
@@ -273,177 +293,211 @@ fn report(doc: &Document, parent: &Element, r: &ReportView, lang: Lang, compact:
 /// `#pair-status` (hidden) takes the messages of a pairing that could not be made. A file
 /// dropped on `#pair` is taken as last year's report ([`crate::page`]).
 fn pair_block(doc: &Document, parent: &Element, r: &ReportView, lang: Lang) -> Res<()> {
-    let div = h(doc, "div")?
-        .attr("id", "pair")?
-        .class("pair")?
-        .attr(
-            "data-paired",
-            if r.pair.is_some() { "true" } else { "false" },
-        )?
-        .into_child_of(parent)?;
+    let div = add(
+        doc,
+        parent,
+        "div",
+        &[
+            ("id", "pair"),
+            ("class", "pair"),
+            ("data-paired", bool_str(r.pair.is_some())),
+        ],
+        "",
+    )?;
     match &r.pair {
         Some(p) => {
             let (zh, en) = p.lines();
-            let line = h(doc, "p")?
-                .attr("id", "pair-line")?
-                .attr("data-file", &p.file)?
-                .attr("data-auto", if p.auto { "true" } else { "false" })?
-                .attr("data-added", &p.added.to_string())?
-                .into_child_of(&div)?;
-            h(doc, "span")?
-                .attr("lang", "zh-CN")?
-                .text(&zh)
-                .into_child_of(&line)?;
-            h(doc, "span")?
-                .class("en")?
-                .attr("lang", "en")?
-                .text(&en)
-                .into_child_of(&line)?;
-            h(doc, "button")?
-                .attr("id", "pair-remove")?
-                .attr("type", "button")?
-                .class("secondary")?
-                .text(t(lang, "取消与上年报告的对比", "Remove the comparison"))
-                .into_child_of(&div)?;
+            let line = add(
+                doc,
+                &div,
+                "p",
+                &[
+                    ("id", "pair-line"),
+                    ("data-file", &p.file),
+                    ("data-auto", bool_str(p.auto)),
+                    ("data-added", &p.added.to_string()),
+                ],
+                "",
+            )?;
+            add(doc, &line, "span", &[("lang", "zh-CN")], &zh)?;
+            add(doc, &line, "span", EN, &en)?;
+            add(
+                doc,
+                &div,
+                "button",
+                &[
+                    ("id", "pair-remove"),
+                    ("type", "button"),
+                    ("class", "secondary"),
+                ],
+                t(lang, "取消与上年报告的对比", "Remove the comparison"),
+            )?;
         }
         None => {
-            h(doc, "button")?
-                .attr("id", "pair-pick")?
-                .attr("type", "button")?
-                .attr("aria-controls", "pair-file")?
-                .attr("aria-describedby", "pair-hint")?
-                .class("secondary")?
-                .text(t(
-                    lang,
-                    "与上年报告对比…",
-                    "Compare with last year's report…",
-                ))
-                .into_child_of(&div)?;
-            let hint = h(doc, "span")?
-                .attr("id", "pair-hint")?
-                .class("hint")?
-                .text("选择或拖到这里同一机关上一年度的报告，核对上年结转和现行有效件数。")
-                .into_child_of(&div)?;
-            h(doc, "span")?
-                .class("en")?
-                .attr("lang", "en")?
-                .text(" Choose or drop here the same body's report of the previous year to check the carry-over and the documents in force.")
-                .into_child_of(&hint)?;
+            add(
+                doc,
+                &div,
+                "button",
+                &[
+                    ("id", "pair-pick"),
+                    ("type", "button"),
+                    ("aria-controls", "pair-file"),
+                    ("aria-describedby", "pair-hint"),
+                    ("class", "secondary"),
+                ],
+                t(lang, "与上年报告对比…", "Compare with last year's report…"),
+            )?;
+            let hint = add(
+                doc,
+                &div,
+                "span",
+                &[("id", "pair-hint"), ("class", "hint")],
+                "选择或拖到这里同一机关上一年度的报告，核对上年结转和现行有效件数。",
+            )?;
+            add(doc, &hint, "span", EN, " Choose or drop here the same body's report of the previous year to check the carry-over and the documents in force.")?;
         }
     }
-    h(doc, "div")?
-        .attr("id", "pair-status")?
-        .class("message")?
-        .attr("role", "status")?
-        .attr("hidden", "")?
-        .into_child_of(&div)?;
+    add(
+        doc,
+        &div,
+        "div",
+        &[
+            ("id", "pair-status"),
+            ("class", "message"),
+            ("role", "status"),
+            ("hidden", ""),
+        ],
+        "",
+    )?;
     Ok(())
 }
 
 fn not_read(doc: &Document, parent: &Element, id: &str, text: &str) -> Res<()> {
-    h(doc, "p")?
-        .attr("id", id)?
-        .class("not-found")?
-        .text(text)
-        .into_child_of(parent)?;
+    add(
+        doc,
+        parent,
+        "p",
+        &[("id", id), ("class", "not-found")],
+        text,
+    )?;
     Ok(())
 }
 
 fn identity(doc: &Document, parent: &Element, r: &ReportView, heading: &str) -> Res<()> {
-    h(doc, heading)?
-        .text("表三勾稽关系：一 + 二 = 三（七）+ 四")
-        .into_child_of(parent)?;
-    let table = h(doc, "table")?
-        .attr("id", "identity")?
-        .class("identity")?
-        .into_child_of(parent)?;
-    let head = h(doc, "tr")?.into_child_of(&h(doc, "thead")?.into_child_of(&table)?)?;
+    add(
+        doc,
+        parent,
+        heading,
+        &[],
+        "表三勾稽关系：一 + 二 = 三（七）+ 四",
+    )?;
+    let table = add(
+        doc,
+        parent,
+        "table",
+        &[("id", "identity"), ("class", "identity")],
+        "",
+    )?;
+    let head = add(doc, &add(doc, &table, "thead", &[], "")?, "tr", &[], "")?;
     for t in ["列", "一 + 二", "三（七）+ 四", "结果"] {
-        h(doc, "th")?
-            .attr("scope", "col")?
-            .text(t)
-            .into_child_of(&head)?;
+        add(doc, &head, "th", &[("scope", "col")], t)?;
     }
-    let body = h(doc, "tbody")?.into_child_of(&table)?;
+    let body = add(doc, &table, "tbody", &[], "")?;
     if r.identity.is_empty() {
-        let tr = h(doc, "tr")?.into_child_of(&body)?;
-        h(doc, "td")?
-            .attr("colspan", "4")?
-            .class("not-found")?
-            .text("未能核对（没有读到表三）。")
-            .into_child_of(&tr)?;
+        let tr = add(doc, &body, "tr", &[], "")?;
+        add(
+            doc,
+            &tr,
+            "td",
+            &[("colspan", "4"), ("class", "not-found")],
+            "未能核对（没有读到表三）。",
+        )?;
     }
     for i in &r.identity {
         let left = i.left.as_deref().unwrap_or("—");
         let right = i.right.as_deref().unwrap_or("—");
-        let tr = h(doc, "tr")?
-            .attr("data-col", i.col)?
-            .attr("data-outcome", i.outcome)?
-            .attr("data-left", i.left.as_deref().unwrap_or(""))?
-            .attr("data-right", i.right.as_deref().unwrap_or(""))?
-            .class(&format!("outcome-{}", i.outcome))?
-            .into_child_of(&body)?;
-        h(doc, "th")?
-            .attr("scope", "row")?
-            .text(&i.col_zh)
-            .into_child_of(&tr)?;
-        h(doc, "td")?.class("num")?.text(left).into_child_of(&tr)?;
-        h(doc, "td")?.class("num")?.text(right).into_child_of(&tr)?;
+        let tr = add(
+            doc,
+            &body,
+            "tr",
+            &[
+                ("data-col", i.col),
+                ("data-outcome", i.outcome),
+                ("data-left", i.left.as_deref().unwrap_or("")),
+                ("data-right", i.right.as_deref().unwrap_or("")),
+                ("class", &format!("outcome-{}", i.outcome)),
+            ],
+            "",
+        )?;
+        add(doc, &tr, "th", &[("scope", "row")], &i.col_zh)?;
+        add(doc, &tr, "td", &[("class", "num")], left)?;
+        add(doc, &tr, "td", &[("class", "num")], right)?;
         let sign = match i.outcome {
             "pass" => "✓ ",
             "fail" => "✗ ",
             _ => "? ",
         };
-        h(doc, "td")?
-            .class("outcome")?
-            .text(&format!(
+        add(
+            doc,
+            &tr,
+            "td",
+            &[("class", "outcome")],
+            &format!(
                 "{sign}{left} {} {right}：{}",
                 if i.outcome == "fail" { "≠" } else { "=" },
                 i.outcome_zh()
-            ))
-            .into_child_of(&tr)?;
+            ),
+        )?;
     }
     Ok(())
 }
 
 fn findings(doc: &Document, parent: &Element, r: &ReportView, lang: Lang) -> Res<()> {
-    h(doc, "h2")?
-        .text(t(lang, "发现的问题", "Findings"))
-        .into_child_of(parent)?;
-    let div = h(doc, "div")?
-        .attr("id", "findings")?
-        .class("findings")?
-        .into_child_of(parent)?;
+    add(doc, parent, "h2", &[], t(lang, "发现的问题", "Findings"))?;
+    let div = add(
+        doc,
+        parent,
+        "div",
+        &[("id", "findings"), ("class", "findings")],
+        "",
+    )?;
     if r.findings.is_empty() {
-        h(doc, "p")?
-            .class("none")?
-            .text(t(lang, "没有发现问题。", "No problems found."))
-            .into_child_of(&div)?;
+        add(
+            doc,
+            &div,
+            "p",
+            &[("class", "none")],
+            t(lang, "没有发现问题。", "No problems found."),
+        )?;
     }
     let (_, marks) = view::text_pieces(&r.text, &r.findings);
     for (code, zh, en, fs) in r.groups() {
-        h(doc, "h3")?.text(t(lang, zh, en)).into_child_of(&div)?;
-        let ul = h(doc, "ul")?
-            .attr("data-group", code)?
-            .into_child_of(&div)?;
+        add(doc, &div, "h3", &[], t(lang, zh, en))?;
+        let ul = add(doc, &div, "ul", &[("data-group", code)], "")?;
         for f in fs {
             let i = r
                 .findings
                 .iter()
                 .position(|x| std::ptr::eq(x, f))
                 .unwrap_or(0);
-            let li = h(doc, "li")?
-                .attr("data-rule", &f.rule)?
-                .attr("data-severity", f.severity)?
-                .class(&format!("sev-{}", f.severity))?
-                .into_child_of(&ul)?;
-            h(doc, "span")?
-                .class("sev")?
-                .text(match lang {
-                    Lang::Zh => f.severity_zh,
-                    Lang::En => f.severity,
-                })
-                .into_child_of(&li)?;
+            let li = add(
+                doc,
+                &ul,
+                "li",
+                &[
+                    ("data-rule", &f.rule),
+                    ("data-severity", f.severity),
+                    ("class", &format!("sev-{}", f.severity)),
+                ],
+                "",
+            )?;
+            add(
+                doc,
+                &li,
+                "span",
+                &[("class", "sev")],
+                t(lang, f.severity_zh, f.severity),
+            )?;
             let msg = t(lang, &f.message, &f.message_en);
             // Where a click goes: the first involved cell drawn in a table, else the text span.
             let cell = f.cells.iter().find(|k| r.cell(k).is_some());
@@ -454,34 +508,44 @@ fn findings(doc: &Document, parent: &Element, r: &ReportView, lang: Lang) -> Res
             };
             match target {
                 Some((attr, value)) => {
-                    let b = h(doc, "button")?
-                        .attr("type", "button")?
-                        .class("goto msg")?
-                        .attr(attr, &value)?
-                        .attr("data-finding", &i.to_string())?
-                        .text(msg)
-                        .into_child_of(&li)?;
-                    h(doc, "span")?
-                        .class("sr-only")?
-                        .text(t(lang, "（定位）", " (go to)"))
-                        .into_child_of(&b)?;
+                    let b = add(
+                        doc,
+                        &li,
+                        "button",
+                        &[
+                            ("type", "button"),
+                            ("class", "goto msg"),
+                            (attr, &value),
+                            ("data-finding", &i.to_string()),
+                        ],
+                        msg,
+                    )?;
+                    add(
+                        doc,
+                        &b,
+                        "span",
+                        &[("class", "sr-only")],
+                        t(lang, "（定位）", " (go to)"),
+                    )?;
                 }
                 None => {
-                    h(doc, "span")?.class("msg")?.text(msg).into_child_of(&li)?;
+                    add(doc, &li, "span", &[("class", "msg")], msg)?;
                 }
             }
             if !f.cells.is_empty() {
-                h(doc, "span")?
-                    .class("cells")?
-                    .text(&f.cells.join(" "))
-                    .into_child_of(&li)?;
+                add(doc, &li, "span", &[("class", "cells")], &f.cells.join(" "))?;
             }
-            h(doc, "a")?
-                .class("rule-link")?
-                .attr("href", &format!("#rule-{}", f.rule))?
-                .attr("data-rule", &f.rule)?
-                .text(t(lang, "规则说明", "About this rule"))
-                .into_child_of(&li)?;
+            add(
+                doc,
+                &li,
+                "a",
+                &[
+                    ("class", "rule-link"),
+                    ("href", &format!("#rule-{}", f.rule)),
+                    ("data-rule", &f.rule),
+                ],
+                t(lang, "规则说明", "About this rule"),
+            )?;
         }
     }
     Ok(())
@@ -495,47 +559,72 @@ fn td(doc: &Document, tr: &Element, c: &CellView, colspan: usize, lang: Lang) ->
         class.push_str(" hl hl-");
         class.push_str(m.code());
     }
-    let cell = h(doc, "td")?
-        .attr("data-key", &c.key)?
-        .attr("data-state", c.kind.as_str())?
-        .attr("tabindex", "-1")?
-        .class(&class)?;
-    let cell = if colspan > 1 {
-        cell.attr("colspan", &colspan.to_string())?
-    } else {
-        cell
-    };
-    let cell = match c.mark {
-        Some(m) => cell
-            .attr("data-mark", m.code())?
-            .attr("data-severity", m.severity)?,
-        None => cell,
-    };
-    let td = cell.into_child_of(tr)?;
-    h(doc, "span")?
-        .class("v")?
-        .text(&c.text)
-        .into_child_of(&td)?;
+    let span = colspan.to_string();
+    let td = add(
+        doc,
+        tr,
+        "td",
+        &[
+            ("data-key", &c.key),
+            ("data-state", c.kind.as_str()),
+            ("tabindex", "-1"),
+            ("class", &class),
+            if colspan > 1 { ("colspan", &span) } else { NO },
+            c.mark.map_or(NO, |m| ("data-mark", m.code())),
+            c.mark.map_or(NO, |m| ("data-severity", m.severity)),
+        ],
+        "",
+    )?;
+    add(doc, &td, "span", &[("class", "v")], &c.text)?;
     if let Some(m) = c.mark {
-        h(doc, "span")?
-            .class("badge")?
-            .attr("aria-hidden", "true")?
-            .text(m.badge())
-            .into_child_of(&td)?;
-        h(doc, "span")?
-            .class("sr-only")?
-            .text(m.label(lang))
-            .into_child_of(&td)?;
+        add(
+            doc,
+            &td,
+            "span",
+            &[("class", "badge"), ("aria-hidden", "true")],
+            m.badge(),
+        )?;
+        add(doc, &td, "span", &[("class", "sr-only")], m.label(lang))?;
     }
     Ok(())
 }
 
 fn th(doc: &Document, tr: &Element, text: &str, attrs: &[(&str, &str)]) -> Res<Element> {
-    let mut e = h(doc, "th")?.text(text);
-    for (k, v) in attrs {
-        e = e.attr(k, v)?;
+    add(doc, tr, "th", attrs, text)
+}
+
+/// `"true"` or `"false"`.
+pub(crate) fn bool_str(b: bool) -> &'static str {
+    if b {
+        "true"
+    } else {
+        "false"
     }
-    e.into_child_of(tr)
+}
+
+/// `<span class="en" lang="en">`'s attributes (the English second line of a bilingual text).
+pub(crate) const EN: &[(&str, &str)] = &[("class", "en"), ("lang", "en")];
+
+/// `<div class="table-wrap"><table id=id class="grid national">` in `parent`: the table.
+fn national(doc: &Document, parent: &Element, id: &str) -> Res<Element> {
+    let wrap = add(doc, parent, "div", &[("class", "table-wrap")], "")?;
+    add(
+        doc,
+        &wrap,
+        "table",
+        &[("id", id), ("class", "grid national")],
+        "",
+    )
+}
+
+/// `<thead>` with three rows in `table`: the rows.
+fn head_rows(doc: &Document, table: &Element) -> Res<[Element; 3]> {
+    let head = add(doc, table, "thead", &[], "")?;
+    Ok([
+        add(doc, &head, "tr", &[], "")?,
+        add(doc, &head, "tr", &[], "")?,
+        add(doc, &head, "tr", &[], "")?,
+    ])
 }
 
 /// A 表三 group heading (三、本年度办理结果, （三）不予公开 …) spanning its `rows`.
@@ -555,22 +644,18 @@ fn group_th(doc: &Document, tr: &Element, text: &str, rows: usize) -> Res<Elemen
 /// 表二 in the national layout: 4 grid columns, a caption row per 第二十条 item, a heading
 /// row (`信息内容` + the columns) and the rows; single-value rows span the 3 value columns.
 fn t2_table(doc: &Document, parent: &Element, blocks: &[view::T2Block], lang: Lang) -> Res<()> {
-    let wrap = h(doc, "div")?.class("table-wrap")?.into_child_of(parent)?;
-    let table = h(doc, "table")?
-        .attr("id", "t2")?
-        .class("grid national")?
-        .into_child_of(&wrap)?;
-    let body = h(doc, "tbody")?.into_child_of(&table)?;
+    let table = national(doc, parent, "t2")?;
+    let body = add(doc, &table, "tbody", &[], "")?;
     let width = blocks.iter().map(|b| b.cols.len()).max().unwrap_or(3);
     for b in blocks {
-        let tr = h(doc, "tr")?.class("caption")?.into_child_of(&body)?;
+        let tr = add(doc, &body, "tr", &[("class", "caption")], "")?;
         th(
             doc,
             &tr,
             b.caption,
             &[("colspan", &(width + 1).to_string()), ("scope", "colgroup")],
         )?;
-        let tr = h(doc, "tr")?.class("head")?.into_child_of(&body)?;
+        let tr = add(doc, &body, "tr", &[("class", "head")], "")?;
         th(doc, &tr, t(lang, "信息内容", "Item"), &[("scope", "col")])?;
         let n = b.cols.len();
         for (i, (zh, en)) in b.cols.iter().enumerate() {
@@ -583,7 +668,7 @@ fn t2_table(doc: &Document, parent: &Element, blocks: &[view::T2Block], lang: La
             )?;
         }
         for (zh, en, cells) in &b.rows {
-            let tr = h(doc, "tr")?.into_child_of(&body)?;
+            let tr = add(doc, &body, "tr", &[], "")?;
             th(doc, &tr, t(lang, zh, en), &[("scope", "row")])?;
             for (i, c) in cells.iter().enumerate() {
                 let span = if i + 1 == cells.len() {
@@ -600,15 +685,8 @@ fn t2_table(doc: &Document, parent: &Element, blocks: &[view::T2Block], lang: La
 
 /// 表四 in the national layout: 行政复议 (5) and 行政诉讼 (10: 未经复议直接起诉, 复议后起诉).
 fn t4_table(doc: &Document, parent: &Element, cells: &[CellView], lang: Lang) -> Res<()> {
-    let wrap = h(doc, "div")?.class("table-wrap")?.into_child_of(parent)?;
-    let table = h(doc, "table")?
-        .attr("id", "t4")?
-        .class("grid national")?
-        .into_child_of(&wrap)?;
-    let head = h(doc, "thead")?.into_child_of(&table)?;
-    let r1 = h(doc, "tr")?.into_child_of(&head)?;
-    let r2 = h(doc, "tr")?.into_child_of(&head)?;
-    let r3 = h(doc, "tr")?.into_child_of(&head)?;
+    let table = national(doc, parent, "t4")?;
+    let [r1, r2, r3] = head_rows(doc, &table)?;
     let rv = &T4_GROUPS[0];
     th(
         doc,
@@ -661,7 +739,7 @@ fn t4_table(doc: &Document, parent: &Element, cells: &[CellView], lang: Lang) ->
             )?;
         }
     }
-    let tr = h(doc, "tr")?.into_child_of(&h(doc, "tbody")?.into_child_of(&table)?)?;
+    let tr = add(doc, &add(doc, &table, "tbody", &[], "")?, "tr", &[], "")?;
     for c in cells {
         td(doc, &tr, c, 1, lang)?;
     }
@@ -671,15 +749,8 @@ fn t4_table(doc: &Document, parent: &Element, cells: &[CellView], lang: Lang) ->
 /// 表三 in the national layout: a 3-column label area (三、本年度办理结果 and its sub-groups
 /// as rowspans), the 申请人情况 header over 自然人 / 法人或其他组织 (5) / 总计.
 fn table(doc: &Document, parent: &Element, tv: &TableView, lang: Lang) -> Res<()> {
-    let wrap = h(doc, "div")?.class("table-wrap")?.into_child_of(parent)?;
-    let table = h(doc, "table")?
-        .attr("id", "t3")?
-        .class("grid national")?
-        .into_child_of(&wrap)?;
-    let head = h(doc, "thead")?.into_child_of(&table)?;
-    let r1 = h(doc, "tr")?.into_child_of(&head)?;
-    let r2 = h(doc, "tr")?.into_child_of(&head)?;
-    let r3 = h(doc, "tr")?.into_child_of(&head)?;
+    let table = national(doc, parent, "t3")?;
+    let [r1, r2, r3] = head_rows(doc, &table)?;
     th(
         doc,
         &r1,
@@ -781,9 +852,9 @@ fn table(doc: &Document, parent: &Element, tv: &TableView, lang: Lang) -> Res<()
         }
         out
     };
-    let body = h(doc, "tbody")?.into_child_of(&table)?;
+    let body = add(doc, &table, "tbody", &[], "")?;
     for (i, (key, label_zh, label_en, found, cells)) in rows.iter().enumerate() {
-        let tr = h(doc, "tr")?.attr("data-row", key)?.into_child_of(&body)?;
+        let tr = add(doc, &body, "tr", &[("data-row", key)], "")?;
         let (outer, inner) = groups[i];
         if let Some(o) = outer {
             if i == 0 || groups[i - 1].0 != Some(o) {
@@ -803,18 +874,27 @@ fn table(doc: &Document, parent: &Element, tv: &TableView, lang: Lang) -> Res<()
             _ => "1",
         };
         let text = t(lang, label_zh, label_en);
-        let row_th = th(doc, &tr, text, &[("scope", "row"), ("colspan", span)])?;
-        if !found {
-            row_th.set_attribute("class", "not-found")?;
-            row_th.set_attribute(
-                "title",
-                t(
-                    lang,
-                    "报告中未找到此行（显示的是国家模板的行名）",
-                    "Row not found in the report (national label shown)",
+        let (class, title) = if *found {
+            (NO, NO)
+        } else {
+            (
+                ("class", "not-found"),
+                (
+                    "title",
+                    t(
+                        lang,
+                        "报告中未找到此行（显示的是国家模板的行名）",
+                        "Row not found in the report (national label shown)",
+                    ),
                 ),
-            )?;
-        }
+            )
+        };
+        th(
+            doc,
+            &tr,
+            text,
+            &[("scope", "row"), ("colspan", span), class, title],
+        )?;
         for c in cells.iter() {
             td(doc, &tr, c, 1, lang)?;
         }
@@ -823,8 +903,7 @@ fn table(doc: &Document, parent: &Element, tv: &TableView, lang: Lang) -> Res<()
 }
 
 fn legend(doc: &Document, parent: &Element, lang: Lang) -> Res<()> {
-    let p = h(doc, "p")?.class("legend")?.into_child_of(parent)?;
-    p.set_text_content(Some(&match lang {
+    add(doc, parent, "p", &[("class", "legend")], &match lang {
         Lang::Zh => format!(
             "“{}”表示报告中该格为空；“{}”表示没有读到该格；占位符（如 / 或 —）按原样显示。标记：✗ 错误涉及的格（实线框），! 警告涉及的格（虚线框），? 最可能出错的格（双线框），i 提示。",
             view::BLANK_MARK,
@@ -835,7 +914,7 @@ fn legend(doc: &Document, parent: &Element, lang: Lang) -> Res<()> {
             view::BLANK_MARK,
             view::MISSING_MARK
         ),
-    }));
+    })?;
     Ok(())
 }
 
@@ -844,20 +923,25 @@ fn text_view(doc: &Document, parent: &Element, r: &ReportView, lang: Lang) -> Re
     if r.text.is_empty() {
         return Ok(());
     }
-    let details = h(doc, "details")?
-        .attr("id", "text-view")?
-        .into_child_of(parent)?;
-    h(doc, "summary")?
-        .text(t(
+    let details = add(doc, parent, "details", &[("id", "text-view")], "")?;
+    add(
+        doc,
+        &details,
+        "summary",
+        &[],
+        t(
             lang,
             "报告全文（标出正文问题的位置）",
             "Report text (problems in the text marked)",
-        ))
-        .into_child_of(&details)?;
-    let pre = h(doc, "pre")?
-        .attr("id", "report-text")?
-        .class("report-text")?
-        .into_child_of(&details)?;
+        ),
+    )?;
+    let pre = add(
+        doc,
+        &details,
+        "pre",
+        &[("id", "report-text"), ("class", "report-text")],
+        "",
+    )?;
     let (pieces, _) = view::text_pieces(&r.text, &r.findings);
     for (k, (s, e, f)) in pieces.into_iter().enumerate() {
         let text = &r.text[s..e];
@@ -867,15 +951,20 @@ fn text_view(doc: &Document, parent: &Element, r: &ReportView, lang: Lang) -> Re
             }
             Some(i) => {
                 let f = &r.findings[i];
-                h(doc, "mark")?
-                    .attr("id", &format!("piece-{k}"))?
-                    .attr("data-rule", &f.rule)?
-                    .attr("data-severity", f.severity)?
-                    .attr("tabindex", "-1")?
-                    .attr("title", t(lang, &f.message, &f.message_en))?
-                    .class(&format!("sev-{}", f.severity))?
-                    .text(text)
-                    .into_child_of(&pre)?;
+                add(
+                    doc,
+                    &pre,
+                    "mark",
+                    &[
+                        ("id", &format!("piece-{k}")),
+                        ("data-rule", &f.rule),
+                        ("data-severity", f.severity),
+                        ("tabindex", "-1"),
+                        ("title", t(lang, &f.message, &f.message_en)),
+                        ("class", &format!("sev-{}", f.severity)),
+                    ],
+                    text,
+                )?;
             }
         }
     }
@@ -884,36 +973,46 @@ fn text_view(doc: &Document, parent: &Element, r: &ReportView, lang: Lang) -> Re
 
 /// Every rule of `nianbao_core::RULES`: title, severity, scope and documentation.
 fn rules_panel(doc: &Document, parent: &Element, lang: Lang) -> Res<()> {
-    let details = h(doc, "details")?
-        .attr("id", "rules")?
-        .into_child_of(parent)?;
-    h(doc, "summary")?
-        .text(t(lang, "规则说明", "The rules"))
-        .into_child_of(&details)?;
-    let dl = h(doc, "dl")?.class("rules")?.into_child_of(&details)?;
+    let details = add(doc, parent, "details", &[("id", "rules")], "")?;
+    add(
+        doc,
+        &details,
+        "summary",
+        &[],
+        t(lang, "规则说明", "The rules"),
+    )?;
+    let dl = add(doc, &details, "dl", &[("class", "rules")], "")?;
     for rule in RULES {
-        let dt = h(doc, "dt")?
-            .attr("id", &format!("rule-{}", rule.id))?
-            .attr("tabindex", "-1")?
-            .into_child_of(&dl)?;
-        h(doc, "code")?.text(rule.id).into_child_of(&dt)?;
-        h(doc, "span")?
-            .text(&format!(" {}", t(lang, rule.title_zh, rule.title_en)))
-            .into_child_of(&dt)?;
-        let dd = h(doc, "dd")?.into_child_of(&dl)?;
-        h(doc, "p")?
-            .class("rule-meta")?
-            .text(&format!(
+        let dt = add(
+            doc,
+            &dl,
+            "dt",
+            &[("id", &format!("rule-{}", rule.id)), ("tabindex", "-1")],
+            "",
+        )?;
+        add(doc, &dt, "code", &[], rule.id)?;
+        add(
+            doc,
+            &dt,
+            "span",
+            &[],
+            &format!(" {}", t(lang, rule.title_zh, rule.title_en)),
+        )?;
+        let dd = add(doc, &dl, "dd", &[], "")?;
+        add(
+            doc,
+            &dd,
+            "p",
+            &[("class", "rule-meta")],
+            &format!(
                 "{}{}；{}{}",
                 t(lang, "级别：", "Severity: "),
                 rule.severity.label(lang),
                 t(lang, "适用：", "Applies to: "),
                 rule.scope.describe(lang)
-            ))
-            .into_child_of(&dd)?;
-        h(doc, "p")?
-            .text(t(lang, rule.doc_zh, rule.doc_en))
-            .into_child_of(&dd)?;
+            ),
+        )?;
+        add(doc, &dd, "p", &[], t(lang, rule.doc_zh, rule.doc_en))?;
     }
     Ok(())
 }

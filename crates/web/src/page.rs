@@ -35,7 +35,7 @@ use web_sys::{
     HtmlElement, HtmlInputElement, HtmlTextAreaElement, KeyboardEvent,
 };
 
-use crate::dom::{h, render_with, Res};
+use crate::dom::{add, bool_str, render_with, Res, EN, NO};
 use crate::view::{self, FileEntry, LastReport, PageView, Source};
 
 /// Where drag and drop is listened for.
@@ -245,179 +245,255 @@ pub fn mount(container: &Element, opts: &MountOptions) -> Res<()> {
     if compact {
         class.push_str(" compact");
     }
-    let root = h(&doc, "div")?
-        .class(&class)?
-        .attr("data-mode", opts.mode.as_str())?
-        .attr("data-compact", if compact { "true" } else { "false" })?
-        .into_child_of(container)?;
+    let root = add(
+        &doc,
+        container,
+        "div",
+        &[
+            ("class", &class),
+            ("data-mode", opts.mode.as_str()),
+            ("data-compact", bool_str(compact)),
+        ],
+        "",
+    )?;
 
-    let lang_button = h(&doc, "button")?
-        .attr("id", "lang")?
-        .attr("type", "button")?
-        .attr("lang", "en")?
-        .attr("aria-pressed", "false")?
-        .class("lang secondary")?
-        .text("English")
-        .into_child_of(&root)?;
-    let form = h(&doc, "section")?
-        .class("form")?
-        .attr("id", "form")?
-        .into_child_of(&root)?;
-    h(&doc, "label")?
-        .attr("for", "input")?
-        .text(if compact {
+    let lang_button = add(
+        &doc,
+        &root,
+        "button",
+        &[
+            ("id", "lang"),
+            ("type", "button"),
+            ("lang", "en"),
+            ("aria-pressed", "false"),
+            ("class", "lang secondary"),
+        ],
+        "English",
+    )?;
+    let form = add(
+        &doc,
+        &root,
+        "section",
+        &[("class", "form"), ("id", "form")],
+        "",
+    )?;
+    add(
+        &doc,
+        &form,
+        "label",
+        &[("for", "input")],
+        if compact {
             "年度报告全文（粘贴到这里）"
         } else {
             "年度报告全文（从网页、Word 或 PDF 中复制后粘贴到这里）"
-        })
-        .into_child_of(&form)?;
-    h(&doc, "p")?
-        .class("hint")?
-        .attr("id", "input-hint")?
-        .attr("lang", "en")?
-        .text(if compact {
+        },
+    )?;
+    add(
+        &doc,
+        &form,
+        "p",
+        &[("class", "hint"), ("id", "input-hint"), ("lang", "en")],
+        if compact {
             "Paste the report's full text, or choose files. Checked in this browser; nothing is uploaded."
         } else {
             "Paste the full text of the report, or choose or drop report files below. Everything is checked in this browser; nothing is uploaded."
-        })
-        .into_child_of(&form)?;
-    let input: HtmlTextAreaElement = h(&doc, "textarea")?
-        .attr("id", "input")?
-        .attr("rows", if compact { "6" } else { "14" })?
-        .attr("spellcheck", "false")?
-        .attr("aria-describedby", "input-hint paste-note")?
-        .attr(
-            "placeholder",
-            "例如：××市××局 2024 年政府信息公开工作年度报告 …",
-        )?
-        .into_child_of(&form)?
-        .dyn_into()?;
-    let paste_note = h(&doc, "p")?
-        .attr("id", "paste-note")?
-        .class("note")?
-        .attr("role", "status")?
-        .attr("hidden", "")?
-        .into_child_of(&form)?;
-    h(&doc, "span")?
-        .text("已读取网页/Word 表格格式（HTML）：校验时按原表格读取，框中显示的是它的文字。")
-        .into_child_of(&paste_note)?;
-    h(&doc, "span")?
-        .class("en")?
-        .attr("lang", "en")?
-        .text("Table layout from the web page or Word kept for checking.")
-        .into_child_of(&paste_note)?;
-    let plain = h(&doc, "button")?
-        .attr("id", "paste-plain")?
-        .attr("type", "button")?
-        .class("link")?
-        .text("改用框中文字校验")
-        .into_child_of(&paste_note)?;
+        },
+    )?;
+    let input: HtmlTextAreaElement = add(
+        &doc,
+        &form,
+        "textarea",
+        &[
+            ("id", "input"),
+            ("rows", if compact { "6" } else { "14" }),
+            ("spellcheck", "false"),
+            ("aria-describedby", "input-hint paste-note"),
+            (
+                "placeholder",
+                "例如：××市××局 2024 年政府信息公开工作年度报告 …",
+            ),
+        ],
+        "",
+    )?
+    .dyn_into()?;
+    let paste_note = add(
+        &doc,
+        &form,
+        "p",
+        &[
+            ("id", "paste-note"),
+            ("class", "note"),
+            ("role", "status"),
+            ("hidden", ""),
+        ],
+        "",
+    )?;
+    add(
+        &doc,
+        &paste_note,
+        "span",
+        &[],
+        "已读取网页/Word 表格格式（HTML）：校验时按原表格读取，框中显示的是它的文字。",
+    )?;
+    add(
+        &doc,
+        &paste_note,
+        "span",
+        EN,
+        "Table layout from the web page or Word kept for checking.",
+    )?;
+    let plain = add(
+        &doc,
+        &paste_note,
+        "button",
+        &[("id", "paste-plain"), ("type", "button"), ("class", "link")],
+        "改用框中文字校验",
+    )?;
 
-    let actions = h(&doc, "div")?.class("actions")?.into_child_of(&form)?;
-    let button = h(&doc, "button")?
-        .attr("id", "check")?
-        .attr("type", "button")?
-        .text("校验")
-        .into_child_of(&actions)?;
-    h(&doc, "span")?
-        .class("hint")?
-        .text(if compact {
+    let actions = add(&doc, &form, "div", &[("class", "actions")], "")?;
+    let button = add(
+        &doc,
+        &actions,
+        "button",
+        &[("id", "check"), ("type", "button")],
+        "校验",
+    )?;
+    add(
+        &doc,
+        &actions,
+        "span",
+        &[("class", "hint")],
+        if compact {
             "Ctrl+Enter"
         } else {
             "快捷键 Ctrl+Enter"
-        })
-        .into_child_of(&actions)?;
+        },
+    )?;
 
-    let pick_row = h(&doc, "div")?
-        .class("actions pick")?
-        .into_child_of(&form)?;
-    let pick = h(&doc, "button")?
-        .attr("id", "pick")?
-        .attr("type", "button")?
-        .attr("aria-controls", "file")?
-        .attr("aria-describedby", "file-hint")?
-        .text("选择文件")
-        .into_child_of(&pick_row)?;
-    let file: HtmlInputElement = h(&doc, "input")?
-        .attr("id", "file")?
-        .attr("type", "file")?
-        .attr("multiple", "")?
-        .attr("hidden", "")?
-        .attr("tabindex", "-1")?
-        .attr("aria-label", "选择报告文件")?
-        .into_child_of(&pick_row)?
-        .dyn_into()?;
-    let file_hint = h(&doc, "span")?
-        .attr("id", "file-hint")?
-        .class("hint")?
-        .text(match (compact, opts.mode) {
+    let pick_row = add(&doc, &form, "div", &[("class", "actions pick")], "")?;
+    let pick = add(
+        &doc,
+        &pick_row,
+        "button",
+        &[
+            ("id", "pick"),
+            ("type", "button"),
+            ("aria-controls", "file"),
+            ("aria-describedby", "file-hint"),
+        ],
+        "选择文件",
+    )?;
+    let file: HtmlInputElement = add(
+        &doc,
+        &pick_row,
+        "input",
+        &[
+            ("id", "file"),
+            ("type", "file"),
+            ("multiple", ""),
+            ("hidden", ""),
+            ("tabindex", "-1"),
+            ("aria-label", "选择报告文件"),
+        ],
+        "",
+    )?
+    .dyn_into()?;
+    let file_hint = add(&doc, &pick_row, "span", &[("id", "file-hint"), ("class", "hint")], match (compact, opts.mode) {
             (true, _) => ".docx、.html 或 .txt，可多选或拖入。",
             (false, Mode::Page) => "Word 文档（.docx）、网页（.html）或文本（.txt），可一次选择多个，也可以把文件拖到本页任意位置。",
             (false, Mode::Widget) => "Word 文档（.docx）、网页（.html）或文本（.txt），可一次选择多个，也可以把文件拖到这里。",
-        })
-        .into_child_of(&pick_row)?;
-    h(&doc, "span")?
-        .class("en")?
-        .attr("lang", "en")?
-        .text(if compact {
+        })?;
+    add(
+        &doc,
+        &file_hint,
+        "span",
+        EN,
+        if compact {
             " Choose or drop files."
         } else {
             " Choose or drop .docx, .html or .txt files, several at once."
-        })
-        .into_child_of(&file_hint)?;
+        },
+    )?;
 
-    let files = h(&doc, "section")?
-        .attr("id", "files")?
-        .class("files")?
-        .attr("aria-labelledby", "files-title")?
-        .attr("hidden", "")?
-        .into_child_of(&root)?;
-    h(&doc, "h2")?
-        .attr("id", "files-title")?
-        .text("已读取的文件")
-        .into_child_of(&files)?;
-    let status = h(&doc, "p")?
-        .attr("id", "files-status")?
-        .class("hint")?
-        .attr("role", "status")?
-        .into_child_of(&files)?;
-    let list = h(&doc, "ul")?
-        .attr("id", "file-list")?
-        .class("file-list")?
-        .into_child_of(&files)?;
+    let files = add(
+        &doc,
+        &root,
+        "section",
+        &[
+            ("id", "files"),
+            ("class", "files"),
+            ("aria-labelledby", "files-title"),
+            ("hidden", ""),
+        ],
+        "",
+    )?;
+    add(&doc, &files, "h2", &[("id", "files-title")], "已读取的文件")?;
+    let status = add(
+        &doc,
+        &files,
+        "p",
+        &[
+            ("id", "files-status"),
+            ("class", "hint"),
+            ("role", "status"),
+        ],
+        "",
+    )?;
+    let list = add(
+        &doc,
+        &files,
+        "ul",
+        &[("id", "file-list"), ("class", "file-list")],
+        "",
+    )?;
 
-    let result = h(&doc, "section")?
-        .attr("id", "result")?
-        .attr("aria-live", "polite")?
-        .into_child_of(&root)?;
+    let result = add(
+        &doc,
+        &root,
+        "section",
+        &[("id", "result"), ("aria-live", "polite")],
+        "",
+    )?;
 
-    let drop_hint = h(&doc, "div")?
-        .attr("id", "drop-hint")?
-        .class("drop-hint")?
-        .attr("hidden", "")?
-        .attr("aria-hidden", "true")?
-        .into_child_of(&root)?;
-    let hint_box = h(&doc, "p")?.into_child_of(&drop_hint)?;
-    h(&doc, "span")?
-        .text("松开鼠标即可校验文件（.docx、.html、.txt）")
-        .into_child_of(&hint_box)?;
-    h(&doc, "span")?
-        .class("en")?
-        .attr("lang", "en")?
-        .text("Drop the files to check them")
-        .into_child_of(&hint_box)?;
+    let drop_hint = add(
+        &doc,
+        &root,
+        "div",
+        &[
+            ("id", "drop-hint"),
+            ("class", "drop-hint"),
+            ("hidden", ""),
+            ("aria-hidden", "true"),
+        ],
+        "",
+    )?;
+    let hint_box = add(&doc, &drop_hint, "p", &[], "")?;
+    add(
+        &doc,
+        &hint_box,
+        "span",
+        &[],
+        "松开鼠标即可校验文件（.docx、.html、.txt）",
+    )?;
+    add(&doc, &hint_box, "span", EN, "Drop the files to check them")?;
 
     // 与上年报告对比… opens this input. It lives outside `#result` (which is redrawn with each
     // result): a click on an input inside `#result` would bubble into `#result`'s own click
     // listener while that listener is still running (a recursive closure call).
-    let pair_file: HtmlInputElement = h(&doc, "input")?
-        .attr("id", "pair-file")?
-        .attr("type", "file")?
-        .attr("hidden", "")?
-        .attr("tabindex", "-1")?
-        .attr("aria-label", "选择上一年度的报告文件")?
-        .into_child_of(&root)?
-        .dyn_into()?;
+    let pair_file: HtmlInputElement = add(
+        &doc,
+        &root,
+        "input",
+        &[
+            ("id", "pair-file"),
+            ("type", "file"),
+            ("hidden", ""),
+            ("tabindex", "-1"),
+            ("aria-label", "选择上一年度的报告文件"),
+        ],
+        "",
+    )?
+    .dyn_into()?;
 
     let ui = Rc::new(Ui {
         doc,
@@ -734,14 +810,8 @@ impl Ui {
         st.set_text_content(None);
         let _ = st.set_attribute("data-state", state);
         let _ = st.set_attribute("data-kind", state);
-        for (lang, text, class) in [("zh-CN", zh, ""), ("en", en, "en")] {
-            if let Ok(p) = h(&self.doc, "p").and_then(|p| p.attr("lang", lang)) {
-                let p = p.text(text);
-                if !class.is_empty() {
-                    let _ = p.el.set_attribute("class", class);
-                }
-                let _ = st.append_child(&p.el);
-            }
+        for (lang, text, class) in [("zh-CN", zh, NO), ("en", en, ("class", "en"))] {
+            let _ = add(&self.doc, &st, "p", &[("lang", lang), class], text);
         }
         let _ = st.remove_attribute("hidden");
     }
@@ -1088,13 +1158,14 @@ impl Ui {
         let parts = js_sys::Array::of1(&JsValue::from_str(content));
         let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
         let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-        let a: HtmlElement = h(&self.doc, "a")?
-            .attr("href", &url)?
-            .attr("download", name)?
-            .attr("hidden", "")?
-            .el
-            .dyn_into()?;
-        self.root.append_child(&a)?;
+        let a: HtmlElement = add(
+            &self.doc,
+            &self.root,
+            "a",
+            &[("href", &url), ("download", name), ("hidden", "")],
+            "",
+        )?
+        .dyn_into()?;
         a.click();
         a.remove();
         // Revoked later: the download reads the Blob after this handler returns.
@@ -1313,29 +1384,38 @@ impl Ui {
         self.list.set_text_content(None);
         let s = self.state.borrow();
         for (i, f) in s.entries.iter().enumerate() {
-            let li = h(doc, "li")?
-                .attr("data-index", &i.to_string())?
-                .attr("data-name", &f.name)?
-                .attr("data-kind", f.kind)?
-                .attr("data-verdict", f.verdict.code)?
-                .attr("data-errors", &f.verdict.errors.to_string())?
-                .attr("data-warnings", &f.verdict.warnings.to_string())?
-                .into_child_of(&self.list)?;
-            let b = h(doc, "button")?
-                .attr("type", "button")?
-                .class("file")?
-                .into_child_of(&li)?;
+            let li = add(
+                doc,
+                &self.list,
+                "li",
+                &[
+                    ("data-index", &i.to_string()),
+                    ("data-name", &f.name),
+                    ("data-kind", f.kind),
+                    ("data-verdict", f.verdict.code),
+                    ("data-errors", &f.verdict.errors.to_string()),
+                    ("data-warnings", &f.verdict.warnings.to_string()),
+                ],
+                "",
+            )?;
+            let b = add(
+                doc,
+                &li,
+                "button",
+                &[("type", "button"), ("class", "file")],
+                "",
+            )?;
             if s.shown == Some(i) {
                 b.set_attribute("aria-current", "true")?;
             }
-            h(doc, "span")?
-                .class("name")?
-                .text(&f.name)
-                .into_child_of(&b)?;
-            h(doc, "span")?
-                .class(&format!("summary verdict-{}", f.verdict.code))?
-                .text(&f.summary_zh())
-                .into_child_of(&b)?;
+            add(doc, &b, "span", &[("class", "name")], &f.name)?;
+            add(
+                doc,
+                &b,
+                "span",
+                &[("class", &format!("summary verdict-{}", f.verdict.code))],
+                &f.summary_zh(),
+            )?;
         }
         Ok(())
     }
