@@ -29,10 +29,15 @@ impl Doc {
         let mut line = Line::paragraph(start, end, text.to_string());
         // Offsets inside the paragraph map to the rendering exactly.
         line.exact = true;
-        line.toks = crate::read::ws_token_spans(text)
-            .into_iter()
-            .map(|(s, e)| Tok::new(start + s, start + e, Cow::Owned(text[s..e].to_string())))
-            .collect();
+        let mut toks = Vec::new();
+        for (s, e) in crate::read::ws_token_spans(text) {
+            toks.push(Tok::new(
+                start + s,
+                start + e,
+                Cow::Owned(text[s..e].to_string()),
+            ));
+        }
+        line.toks = toks;
         self.lines.push(line);
     }
 

@@ -1042,14 +1042,12 @@ fn place(t: &Table, budget: usize) -> (Vec<Placed>, Vec<Vec<u32>>) {
         if slots > budget {
             break;
         }
-        let mut line: Vec<u32> = pending
-            .iter()
-            .map(|&(n, o)| if n > 0 { o } else { NONE })
-            .collect();
-        let mut next: Vec<(usize, u32)> = pending
-            .iter()
-            .map(|&(n, o)| (n.saturating_sub(1), o))
-            .collect();
+        let mut line: Vec<u32> = Vec::with_capacity(pending.len());
+        let mut next: Vec<(usize, u32)> = Vec::with_capacity(pending.len());
+        for &(n, o) in &pending {
+            line.push(if n > 0 { o } else { NONE });
+            next.push((n.saturating_sub(1), o));
+        }
         let mut col = 0;
         for cell in row {
             while col < line.len() && line[col] != NONE {
@@ -1116,9 +1114,10 @@ fn emit_table(t: &Table, doc: &mut Doc, budget: &mut usize) {
                 .then(|| &placed[o as usize])
                 .filter(|p| p.row == r && p.col == c)
         };
-        let cells: Vec<String> = (0..width)
-            .map(|c| origin(c).map_or_else(String::new, |p| p.text.clone()))
-            .collect();
+        let mut cells: Vec<String> = Vec::with_capacity(width);
+        for c in 0..width {
+            cells.push(origin(c).map_or_else(String::new, |p| p.text.clone()));
+        }
         if cells.iter().all(String::is_empty) {
             continue;
         }

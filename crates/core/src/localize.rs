@@ -61,12 +61,17 @@ pub(crate) fn assign_suspects(report: &Report, findings: &mut [Finding], evals: 
         eval_of_eq.push(ei);
     }
 
-    let failing: Vec<usize> = (0..eqs.len()).filter(|&i| eqs[i].failing).collect();
+    let mut failing: Vec<usize> = Vec::new();
+    for (i, e) in eqs.iter().enumerate() {
+        if e.failing {
+            failing.push(i);
+        }
+    }
     if failing.is_empty() {
         return;
     }
     // Which equations mention each cell.
-    let mut eqs_of_cell: Vec<Vec<usize>> = (0..cells.len()).map(|_| Vec::new()).collect();
+    let mut eqs_of_cell: Vec<Vec<usize>> = vec![Vec::new(); cells.len()];
     for (i, e) in eqs.iter().enumerate() {
         for &(c, _) in &e.terms {
             eqs_of_cell[c].push(i);
@@ -74,7 +79,10 @@ pub(crate) fn assign_suspects(report: &Report, findings: &mut [Finding], evals: 
     }
 
     // Components of failing equations connected by shared cells.
-    let mut comp: Vec<usize> = (0..eqs.len()).collect();
+    let mut comp: Vec<usize> = Vec::with_capacity(eqs.len());
+    for i in 0..eqs.len() {
+        comp.push(i);
+    }
     fn find(comp: &mut [usize], x: usize) -> usize {
         let mut r = x;
         while comp[r] != r {
@@ -101,17 +109,20 @@ pub(crate) fn assign_suspects(report: &Report, findings: &mut [Finding], evals: 
             prev = Some(i);
         }
     }
-    let roots: Vec<usize> = failing.iter().map(|&i| find(&mut comp, i)).collect();
+    let mut roots: Vec<usize> = Vec::with_capacity(failing.len());
+    for &i in &failing {
+        roots.push(find(&mut comp, i));
+    }
 
     // The suspects of each failing equation's group (groups in the order of their roots).
-    let mut suspects_of_eq: Vec<Option<Vec<usize>>> = (0..eqs.len()).map(|_| None).collect();
+    let mut suspects_of_eq: Vec<Option<Vec<usize>>> = vec![None; eqs.len()];
     for root in 0..eqs.len() {
-        let group: Vec<usize> = failing
-            .iter()
-            .zip(&roots)
-            .filter(|&(_, &r)| r == root)
-            .map(|(&i, _)| i)
-            .collect();
+        let mut group: Vec<usize> = Vec::new();
+        for (&i, &r) in failing.iter().zip(&roots) {
+            if r == root {
+                group.push(i);
+            }
+        }
         if group.is_empty() {
             continue;
         }
@@ -122,12 +133,18 @@ pub(crate) fn assign_suspects(report: &Report, findings: &mut [Finding], evals: 
                 in_group[c] = true;
             }
         }
-        let cand: Vec<usize> = (0..cells.len()).filter(|&c| in_group[c]).collect();
-        let mut found: Vec<usize> = cand
-            .iter()
-            .copied()
-            .filter(|&x| single_fixes(x, &group, &eqs, &eqs_of_cell, &values))
-            .collect();
+        let mut cand: Vec<usize> = Vec::new();
+        for (c, &g) in in_group.iter().enumerate() {
+            if g {
+                cand.push(c);
+            }
+        }
+        let mut found: Vec<usize> = Vec::new();
+        for &x in &cand {
+            if single_fixes(x, &group, &eqs, &eqs_of_cell, &values) {
+                found.push(x);
+            }
+        }
         if found.is_empty() {
             // How many fixing pairs each candidate is in.
             let mut score = vec![0usize; cand.len()];
@@ -140,9 +157,16 @@ pub(crate) fn assign_suspects(report: &Report, findings: &mut [Finding], evals: 
                 }
             }
             // Most pairs first; ties by cell (`cand` is ascending and the sort stable).
-            let mut order: Vec<usize> = (0..cand.len()).filter(|&i| score[i] > 0).collect();
+            let mut order: Vec<usize> = Vec::new();
+            for (i, &sc) in score.iter().enumerate() {
+                if sc > 0 {
+                    order.push(i);
+                }
+            }
             crate::sort::sort_by(&mut order, |&a, &b| score[a] > score[b]);
-            found = order.into_iter().map(|i| cand[i]).collect();
+            for i in order {
+                found.push(cand[i]);
+            }
         }
         for &i in &group {
             suspects_of_eq[i] = Some(found.clone());
@@ -169,19 +193,28 @@ pub(crate) fn assign_suspects(report: &Report, findings: &mut [Finding], evals: 
             continue;
         };
         if let Some(Some(s)) = suspects_of_eq.get(eq_i) {
-            let names: Vec<String> = s.iter().map(|&c| cells[c].to_string()).collect();
-            let mine: Vec<String> = names
-                .iter()
-                .filter(|n| f.cells.contains(n))
-                .cloned()
-                .collect();
+            let mut names: Vec<String> = Vec::new();
+            let mut mine: Vec<String> = Vec::new();
+            for &c in s {
+                let n = cells[c].to_string();
+                if f.cells.contains(&n) {
+                    mine.push(n.clone());
+                }
+                names.push(n);
+            }
             f.suspect = if mine.is_empty() { names } else { mine };
         }
     }
 }
 
 fn coef(eq: &Eq, cell: usize) -> i128 {
-    eq.terms.iter().filter(|t| t.0 == cell).map(|t| t.1).sum()
+    let mut c = 0;
+    for t in &eq.terms {
+        if t.0 == cell {
+            c += t.1;
+        }
+    }
+    c
 }
 
 /// Changing `x` alone fixes every equation of `group` and breaks none.

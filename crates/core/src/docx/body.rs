@@ -529,17 +529,20 @@ impl Table {
     /// At most `budget` grid cells are produced (rows beyond it are dropped).
     pub fn grid_rows(&self, budget: usize) -> Vec<Vec<String>> {
         let (placed, grid) = self.place(budget);
-        (0..grid.len())
-            .map(|r| {
-                let origin = |c: usize| -> Option<&Placed> {
-                    placed.get(grid[r][c]).filter(|p| p.row == r && p.col == c)
-                };
-                let cells: Vec<String> = (0..grid[r].len())
-                    .map(|c| origin(c).map_or_else(String::new, |p| p.text.clone()))
-                    .collect();
-                project(&placed, &grid, r, &origin).unwrap_or(cells)
-            })
-            .collect()
+        let mut rows = Vec::with_capacity(grid.len());
+        for r in 0..grid.len() {
+            let origin = |c: usize| -> Option<&Placed> {
+                placed.get(grid[r][c]).filter(|p| p.row == r && p.col == c)
+            };
+            rows.push(project(&placed, &grid, r, &origin).unwrap_or_else(|| {
+                let mut cells: Vec<String> = Vec::with_capacity(grid[r].len());
+                for c in 0..grid[r].len() {
+                    cells.push(origin(c).map_or_else(String::new, |p| p.text.clone()));
+                }
+                cells
+            }));
+        }
+        rows
     }
 }
 
@@ -566,9 +569,10 @@ fn project<'p>(
         let owners = || (start..width).filter_map(|c| placed.get(grid[h][c]));
         owners().all(|p| !p.value) && owners().any(|p| !p.text.is_empty())
     })?;
-    let mut out: Vec<String> = (0..start)
-        .map(|c| origin(c).map_or_else(String::new, |p| p.text.clone()))
-        .collect();
+    let mut out: Vec<String> = Vec::new();
+    for c in 0..start {
+        out.push(origin(c).map_or_else(String::new, |p| p.text.clone()));
+    }
     let mut c = start;
     while c < width {
         // A header column: the grid columns under one header cell.
