@@ -9,6 +9,7 @@
 //! [`page`] wires the form (paste, file picker, drag and drop, the list of files) and [`read`]
 //! turns any input into the core's `Checked` (with the browser's GBK decoder).
 
+pub mod contract;
 pub mod dom;
 pub mod page;
 pub mod read;
@@ -16,8 +17,6 @@ pub mod view;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Once;
-
-use serde::Serialize;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -405,7 +404,7 @@ pub(crate) fn report_object(
 }
 
 /// A contract DTO as a plain JavaScript object (maps as objects, so `JSON.stringify` works).
-pub(crate) fn to_js<T: Serialize>(dto: &T) -> Result<JsValue, JsValue> {
-    dto.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("could not serialise the result: {e}")).into())
+pub(crate) fn to_js(dto: &nianbao_contract::ReportDto) -> Result<JsValue, JsValue> {
+    contract::report(dto)
+        .map_err(|e| JsError::new(&format!("could not serialise the result: Error: {e}")).into())
 }

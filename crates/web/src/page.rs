@@ -1131,11 +1131,8 @@ impl Ui {
                     version: nianbao_contract::CONTRACT_VERSION,
                     reports: vec![dto],
                 };
-                let value = serde::Serialize::serialize(
-                    &run,
-                    &serde_wasm_bindgen::Serializer::json_compatible(),
-                )
-                .map_err(|e| JsValue::from_str(&e.to_string()))?;
+                let value = crate::contract::run(&run)
+                    .map_err(|e| JsValue::from_str(&format!("Error: {e}")))?;
                 let json = js_sys::JSON::stringify_with_replacer_and_space(
                     &value,
                     &JsValue::NULL,

@@ -276,3 +276,94 @@ fn restart_is_a_no_op_in_a_running_instance() {
     nianbao_web::restart();
     assert_eq!(check(SEED)["verdict"], "pass");
 }
+
+/// Every fixture of the repository (the input part).
+const FIXTURES: &[&str] = &[
+    include_str!("../../../tests/fixtures/cases/01_seed.txt"),
+    include_str!("../../../tests/fixtures/cases/02_r1_c1_changed.txt"),
+    include_str!("../../../tests/fixtures/cases/03_total_changed.txt"),
+    include_str!("../../../tests/fixtures/cases/04_t4_totals_zero.txt"),
+    include_str!("../../../tests/fixtures/cases/05_blank_total.txt"),
+    include_str!("../../../tests/fixtures/cases/06_placeholders.txt"),
+    include_str!("../../../tests/fixtures/cases/07_section_misnumbered.txt"),
+    include_str!("../../../tests/fixtures/cases/08_section_missing.txt"),
+    include_str!("../../../tests/fixtures/cases/09_not_a_report.txt"),
+    include_str!("../../../tests/fixtures/cases/10_empty.txt"),
+    include_str!("../../../tests/fixtures/cases/11_bad_cells.txt"),
+    include_str!("../../../tests/fixtures/cases/12_spaces_fullwidth.txt"),
+    include_str!("../../../tests/fixtures/cases/13_outdated_2019.txt"),
+    include_str!("../../../tests/fixtures/cases/14_mixed.txt"),
+    include_str!("../../../tests/fixtures/cases/15_two_errors.txt"),
+    include_str!("../../../tests/fixtures/cases/16_table3_missing.txt"),
+    include_str!("../../../tests/fixtures/cases/17_text_slips.txt"),
+    include_str!("../../../tests/fixtures/cases/18_text_vs_table.txt"),
+    include_str!("../../../tests/fixtures/cases/19_deadline_late.txt"),
+    include_str!("../../../tests/fixtures/cases/20_deadline_on_time.txt"),
+];
+
+fn stringify(v: &JsValue) -> String {
+    String::from(js_sys::JSON::stringify(v).unwrap())
+}
+
+/// The contract objects are built by hand (`src/contract.rs`): they must be exactly what
+/// serde-wasm-bindgen's `Serializer::json_compatible()` made of the DTOs (same keys in the
+/// same order, null for None, numbers as numbers), for every fixture, both languages and
+/// both span units, and for the JSON export's `{ version, reports }`.
+#[wasm_bindgen_test]
+fn contract_objects_equal_serde_wasm_bindgen() {
+    use nianbao_contract::{checked_dto, RunDto, SpanUnits, CONTRACT_VERSION};
+    use serde::Serialize;
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    let mut texts: Vec<&str> = FIXTURES
+        .iter()
+        .map(|f| f.split("==== expect ====").next().unwrap())
+        .collect();
+    texts.push(SEED);
+    texts.push("<table><tr><td>not a report</td></tr></table>");
+    let mut reports = Vec::new();
+    for text in texts {
+        let c = nianbao_core::check_str(text);
+        for lang in [nianbao_core::Lang::Zh, nianbao_core::Lang::En] {
+            for (units, file) in [(SpanUnits::Utf16, None), (SpanUnits::Chars, Some("a.txt"))] {
+                let dto = checked_dto(&c, file, lang, units);
+                let ours = nianbao_web::contract::report(&dto).unwrap();
+                let theirs = dto.serialize(&ser).unwrap();
+                assert_eq!(stringify(&ours), stringify(&theirs));
+                reports.push(dto);
+            }
+        }
+    }
+    let unreadable = nianbao_contract::unreadable_dto(Some("x.doc"), "读不了");
+    assert_eq!(
+        stringify(&nianbao_web::contract::report(&unreadable).unwrap()),
+        stringify(&unreadable.serialize(&ser).unwrap())
+    );
+    // decimals, blanks, text, integers at the edge of the safe range
+    let mut dto = unreadable.clone();
+    dto.cells = vec![
+        ("a".into(), nianbao_contract::CellDto::Dec(12.5)),
+        ("b".into(), nianbao_contract::CellDto::Null(None)),
+        ("c".into(), nianbao_contract::CellDto::Text("—".into())),
+        ("d".into(), nianbao_contract::CellDto::Int((1 << 53) - 1)),
+        ("e".into(), nianbao_contract::CellDto::Int(-(1 << 53) + 1)),
+        ("f".into(), nianbao_contract::CellDto::Dec(0.1)),
+    ];
+    assert_eq!(
+        stringify(&nianbao_web::contract::report(&dto).unwrap()),
+        stringify(&dto.serialize(&ser).unwrap())
+    );
+    // an integer JavaScript cannot hold: an error, in serde-wasm-bindgen's words
+    dto.cells
+        .push(("g".into(), nianbao_contract::CellDto::Int(1 << 53)));
+    let ours = nianbao_web::contract::report(&dto).unwrap_err();
+    let theirs = dto.serialize(&ser).unwrap_err();
+    assert_eq!(format!("Error: {ours}"), theirs.to_string());
+    let run = RunDto {
+        version: CONTRACT_VERSION,
+        reports,
+    };
+    assert_eq!(
+        stringify(&nianbao_web::contract::run(&run).unwrap()),
+        stringify(&run.serialize(&ser).unwrap())
+    );
+}
