@@ -136,6 +136,14 @@ pub fn report_dto(
             }),
         ),
     };
+    let mut cells = Vec::with_capacity(a.report.cells.len());
+    for c in &a.report.cells {
+        cells.push((c.key.clone(), cell_dto(&c.value)));
+    }
+    let mut findings = Vec::with_capacity(a.findings.len());
+    for f in &a.findings {
+        findings.push(finding_dto(f, text, lang, units));
+    }
     ReportDto {
         file: file.map(str::to_string),
         kind: if a.report.status == ReadStatus::Ok {
@@ -150,17 +158,8 @@ pub fn report_dto(
         year: a.report.year,
         agency: a.report.agency.clone(),
         verdict: a.verdict().as_str().to_string(),
-        cells: a
-            .report
-            .cells
-            .iter()
-            .map(|c| (c.key.clone(), cell_dto(&c.value)))
-            .collect(),
-        findings: a
-            .findings
-            .iter()
-            .map(|f| finding_dto(f, text, lang, units))
-            .collect(),
+        cells,
+        findings,
     }
 }
 

@@ -424,14 +424,18 @@ pub const T3_OUTCOMES_2019: &[&str] = &[
 /// 表三 rows of a format, in national order (the mixed format uses the single `R3f` row).
 pub fn t3_rows(format: DetectedFormat) -> Vec<&'static RowSpec> {
     let single_f = matches!(format, DetectedFormat::F2019 | DetectedFormat::Mixed);
-    T3_ROWS
-        .iter()
-        .filter(|r| match r.era {
+    let mut v = Vec::new();
+    for r in T3_ROWS {
+        let keep = match r.era {
             Era::Both => true,
             Era::Only2021 => !single_f,
             Era::Only2019 => single_f,
-        })
-        .collect()
+        };
+        if keep {
+            v.push(r);
+        }
+    }
+    v
 }
 
 pub fn t3_row(key: &str) -> Option<&'static RowSpec> {

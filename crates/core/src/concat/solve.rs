@@ -22,13 +22,16 @@ const BUDGET: usize = 50_000;
 /// `rows[i]` are the candidates of row `i` (each a vector of column values, all rows the same
 /// width).
 pub fn solve(rows: &[&[Vec<i128>]], idents: &[Identity]) -> Solved {
-    let width = rows
-        .iter()
-        .flat_map(|r| r.iter())
-        .map(Vec::len)
-        .max()
-        .unwrap_or(0);
-    let mut used: Vec<Vec<bool>> = rows.iter().map(|r| vec![false; r.len()]).collect();
+    let mut width = 0;
+    let mut used: Vec<Vec<bool>> = Vec::with_capacity(rows.len());
+    let mut choice = Vec::with_capacity(rows.len());
+    for r in rows {
+        for v in *r {
+            width = width.max(v.len());
+        }
+        used.push(vec![false; r.len()]);
+        choice.push((r.len() == 1).then_some(0));
+    }
     if rows.iter().any(|r| r.is_empty()) {
         return Solved::None;
     }
@@ -57,7 +60,7 @@ pub fn solve(rows: &[&[Vec<i128>]], idents: &[Identity]) -> Solved {
         idents,
         width,
         vars: &vars,
-        choice: rows.iter().map(|r| (r.len() == 1).then_some(0)).collect(),
+        choice,
         used: &mut used,
         found: 0,
         budget: BUDGET,
