@@ -31,11 +31,11 @@ use gloo::events::{EventListener, EventListenerOptions};
 use nianbao_core::{Checked, Lang, ReadStatus};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    ClipboardEvent, DataTransfer, Document, DragEvent, Element, Event, EventTarget, File, FileList,
+    ClipboardEvent, DataTransfer, DragEvent, Element, Event, EventTarget, File, FileList,
     HtmlElement, HtmlInputElement, HtmlTextAreaElement, KeyboardEvent,
 };
 
-use crate::dom::{add, bool_str, render_with, Res, EN, NO};
+use crate::dom::{add, bool_str, render_with, Draw, Res, EN, NO};
 use crate::view::{self, FileEntry, LastReport, PageView, Source};
 
 /// Where drag and drop is listened for.
@@ -153,7 +153,8 @@ pub fn crash_all(kind: &str, zh: &str, en: &str) -> bool {
 
 /// The elements the page works with, and its state.
 struct Ui {
-    doc: Document,
+    /// The document, for drawing (see [`Draw`]).
+    doc: Draw,
     container: Element,
     /// `<div class="nianbao">`: everything the mount draws.
     root: Element,
@@ -232,9 +233,11 @@ impl State {
 /// there, and wires paste, 校验 (and Ctrl+Enter), the file picker and drag and drop.
 pub fn mount(container: &Element, opts: &MountOptions) -> Res<()> {
     detach(container);
-    let doc = container
-        .owner_document()
-        .ok_or_else(|| JsValue::from_str("container has no document"))?;
+    let doc = Draw::new(
+        container
+            .owner_document()
+            .ok_or_else(|| JsValue::from_str("container has no document"))?,
+    );
     container.set_text_content(None);
     let _ = container.remove_attribute("data-dragging");
     let compact = opts.compact;
@@ -255,7 +258,7 @@ pub fn mount(container: &Element, opts: &MountOptions) -> Res<()> {
             ("data-compact", bool_str(compact)),
         ],
         "",
-    )?;
+    );
 
     let lang_button = add(
         &doc,
@@ -269,14 +272,14 @@ pub fn mount(container: &Element, opts: &MountOptions) -> Res<()> {
             ("class", "lang secondary"),
         ],
         "English",
-    )?;
+    );
     let form = add(
         &doc,
         &root,
         "section",
         &[("class", "form"), ("id", "form")],
         "",
-    )?;
+    );
     add(
         &doc,
         &form,
@@ -287,7 +290,7 @@ pub fn mount(container: &Element, opts: &MountOptions) -> Res<()> {
         } else {
             "年度报告全文（从网页、Word 或 PDF 中复制后粘贴到这里）"
         },
-    )?;
+    );
     add(
         &doc,
         &form,
@@ -298,8 +301,8 @@ pub fn mount(container: &Element, opts: &MountOptions) -> Res<()> {
         } else {
             "Paste the full text of the report, or choose or drop report files below. Everything is checked in this browser; nothing is uploaded."
         },
-    )?;
-    let input: HtmlTextAreaElement = add(
+    );
+    let input = add(
         &doc,
         &form,
         "textarea",
@@ -314,8 +317,7 @@ pub fn mount(container: &Element, opts: &MountOptions) -> Res<()> {
             ),
         ],
         "",
-    )?
-    .dyn_into()?;
+    );
     let paste_note = add(
         &doc,
         &form,
@@ -327,37 +329,37 @@ pub fn mount(container: &Element, opts: &MountOptions) -> Res<()> {
             ("hidden", ""),
         ],
         "",
-    )?;
+    );
     add(
         &doc,
         &paste_note,
         "span",
         &[],
         "已读取网页/Word 表格格式（HTML）：校验时按原表格读取，框中显示的是它的文字。",
-    )?;
+    );
     add(
         &doc,
         &paste_note,
         "span",
         EN,
         "Table layout from the web page or Word kept for checking.",
-    )?;
+    );
     let plain = add(
         &doc,
         &paste_note,
         "button",
         &[("id", "paste-plain"), ("type", "button"), ("class", "link")],
         "改用框中文字校验",
-    )?;
+    );
 
-    let actions = add(&doc, &form, "div", &[("class", "actions")], "")?;
+    let actions = add(&doc, &form, "div", &[("class", "actions")], "");
     let button = add(
         &doc,
         &actions,
         "button",
         &[("id", "check"), ("type", "button")],
         "校验",
-    )?;
+    );
     add(
         &doc,
         &actions,
@@ -368,9 +370,9 @@ pub fn mount(container: &Element, opts: &MountOptions) -> Res<()> {
         } else {
             "快捷键 Ctrl+Enter"
         },
-    )?;
+    );
 
-    let pick_row = add(&doc, &form, "div", &[("class", "actions pick")], "")?;
+    let pick_row = add(&doc, &form, "div", &[("class", "actions pick")], "");
     let pick = add(
         &doc,
         &pick_row,
@@ -382,8 +384,8 @@ pub fn mount(container: &Element, opts: &MountOptions) -> Res<()> {
             ("aria-describedby", "file-hint"),
         ],
         "选择文件",
-    )?;
-    let file: HtmlInputElement = add(
+    );
+    let file = add(
         &doc,
         &pick_row,
         "input",
@@ -396,13 +398,12 @@ pub fn mount(container: &Element, opts: &MountOptions) -> Res<()> {
             ("aria-label", "选择报告文件"),
         ],
         "",
-    )?
-    .dyn_into()?;
+    );
     let file_hint = add(&doc, &pick_row, "span", &[("id", "file-hint"), ("class", "hint")], match (compact, opts.mode) {
             (true, _) => ".docx、.html 或 .txt，可多选或拖入。",
             (false, Mode::Page) => "Word 文档（.docx）、网页（.html）或文本（.txt），可一次选择多个，也可以把文件拖到本页任意位置。",
             (false, Mode::Widget) => "Word 文档（.docx）、网页（.html）或文本（.txt），可一次选择多个，也可以把文件拖到这里。",
-        })?;
+        });
     add(
         &doc,
         &file_hint,
@@ -413,7 +414,7 @@ pub fn mount(container: &Element, opts: &MountOptions) -> Res<()> {
         } else {
             " Choose or drop .docx, .html or .txt files, several at once."
         },
-    )?;
+    );
 
     let files = add(
         &doc,
@@ -426,8 +427,8 @@ pub fn mount(container: &Element, opts: &MountOptions) -> Res<()> {
             ("hidden", ""),
         ],
         "",
-    )?;
-    add(&doc, &files, "h2", &[("id", "files-title")], "已读取的文件")?;
+    );
+    add(&doc, &files, "h2", &[("id", "files-title")], "已读取的文件");
     let status = add(
         &doc,
         &files,
@@ -438,14 +439,14 @@ pub fn mount(container: &Element, opts: &MountOptions) -> Res<()> {
             ("role", "status"),
         ],
         "",
-    )?;
+    );
     let list = add(
         &doc,
         &files,
         "ul",
         &[("id", "file-list"), ("class", "file-list")],
         "",
-    )?;
+    );
 
     let result = add(
         &doc,
@@ -453,7 +454,7 @@ pub fn mount(container: &Element, opts: &MountOptions) -> Res<()> {
         "section",
         &[("id", "result"), ("aria-live", "polite")],
         "",
-    )?;
+    );
 
     let drop_hint = add(
         &doc,
@@ -466,21 +467,21 @@ pub fn mount(container: &Element, opts: &MountOptions) -> Res<()> {
             ("aria-hidden", "true"),
         ],
         "",
-    )?;
-    let hint_box = add(&doc, &drop_hint, "p", &[], "")?;
+    );
+    let hint_box = add(&doc, &drop_hint, "p", &[], "");
     add(
         &doc,
         &hint_box,
         "span",
         &[],
         "松开鼠标即可校验文件（.docx、.html、.txt）",
-    )?;
-    add(&doc, &hint_box, "span", EN, "Drop the files to check them")?;
+    );
+    add(&doc, &hint_box, "span", EN, "Drop the files to check them");
 
     // 与上年报告对比… opens this input. It lives outside `#result` (which is redrawn with each
     // result): a click on an input inside `#result` would bubble into `#result`'s own click
     // listener while that listener is still running (a recursive closure call).
-    let pair_file: HtmlInputElement = add(
+    let pair_file = add(
         &doc,
         &root,
         "input",
@@ -492,8 +493,11 @@ pub fn mount(container: &Element, opts: &MountOptions) -> Res<()> {
             ("aria-label", "选择上一年度的报告文件"),
         ],
         "",
-    )?
-    .dyn_into()?;
+    );
+    doc.done()?;
+    let input: HtmlTextAreaElement = input.dyn_into()?;
+    let file: HtmlInputElement = file.dyn_into()?;
+    let pair_file: HtmlInputElement = pair_file.dyn_into()?;
 
     let ui = Rc::new(Ui {
         doc,
@@ -811,8 +815,9 @@ impl Ui {
         let _ = st.set_attribute("data-state", state);
         let _ = st.set_attribute("data-kind", state);
         for (lang, text, class) in [("zh-CN", zh, NO), ("en", en, ("class", "en"))] {
-            let _ = add(&self.doc, &st, "p", &[("lang", lang), class], text);
+            add(&self.doc, &st, "p", &[("lang", lang), class], text);
         }
+        let _ = self.doc.done();
         let _ = st.remove_attribute("hidden");
     }
 
@@ -1155,14 +1160,15 @@ impl Ui {
         let parts = js_sys::Array::of1(&JsValue::from_str(content));
         let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
         let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-        let a: HtmlElement = add(
+        let a = add(
             &self.doc,
             &self.root,
             "a",
             &[("href", &url), ("download", name), ("hidden", "")],
             "",
-        )?
-        .dyn_into()?;
+        );
+        self.doc.done()?;
+        let a: HtmlElement = a.dyn_into()?;
         a.click();
         a.remove();
         // Revoked later: the download reads the Blob after this handler returns.
@@ -1394,27 +1400,32 @@ impl Ui {
                     ("data-warnings", &f.verdict.warnings.to_string()),
                 ],
                 "",
-            )?;
+            );
             let b = add(
                 doc,
                 &li,
                 "button",
-                &[("type", "button"), ("class", "file")],
+                &[
+                    ("type", "button"),
+                    ("class", "file"),
+                    if s.shown == Some(i) {
+                        ("aria-current", "true")
+                    } else {
+                        NO
+                    },
+                ],
                 "",
-            )?;
-            if s.shown == Some(i) {
-                b.set_attribute("aria-current", "true")?;
-            }
-            add(doc, &b, "span", &[("class", "name")], &f.name)?;
+            );
+            add(doc, &b, "span", &[("class", "name")], &f.name);
             add(
                 doc,
                 &b,
                 "span",
                 &[("class", &format!("summary verdict-{}", f.verdict.code))],
                 &f.summary_zh(),
-            )?;
+            );
         }
-        Ok(())
+        doc.done()
     }
 }
 
