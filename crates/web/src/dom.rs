@@ -680,8 +680,13 @@ fn head_rows(doc: &Draw, table: &Element) -> [Element; 3] {
     ]
 }
 
-/// A 表三 group heading (三、本年度办理结果, （三）不予公开 …) spanning its `rows`.
-fn group_th(doc: &Draw, tr: &Element, text: &str, rows: usize) -> Element {
+/// A 表三 group heading (三、本年度办理结果, （三）不予公开 …) spanning its `rows`; in English
+/// the core's English name of the group (the Chinese text when it has none).
+fn group_th(doc: &Draw, tr: &Element, text: &str, rows: usize, lang: Lang) -> Element {
+    let text = match lang {
+        Lang::Zh => text,
+        Lang::En => nianbao_core::format::group_en(text).unwrap_or(text),
+    };
     th(
         doc,
         tr,
@@ -910,12 +915,12 @@ fn table(doc: &Draw, parent: &Element, tv: &TableView, lang: Lang) {
         if let Some(o) = outer {
             if i == 0 || groups[i - 1].0 != Some(o) {
                 let n = groups[i..].iter().take_while(|g| g.0 == Some(o)).count();
-                group_th(doc, &tr, o, n);
+                group_th(doc, &tr, o, n, lang);
             }
             if let Some(g) = inner {
                 if i == 0 || groups[i - 1].1 != Some(g) {
                     let n = groups[i..].iter().take_while(|x| x.1 == Some(g)).count();
-                    group_th(doc, &tr, g, n);
+                    group_th(doc, &tr, g, n, lang);
                 }
             }
         }

@@ -306,9 +306,20 @@ fn english_start() {
         "{}",
         text(&inner, "verdict")
     );
+    // 表三 group headings in English, in Chinese after the switch
+    let group = |scope: &Element| {
+        scope
+            .query_selector("#t3 th.group")
+            .unwrap()
+            .expect("a 表三 group heading")
+            .text_content()
+            .unwrap_or_default()
+    };
+    assert_eq!(group(&inner), "III. Outcomes this year");
     // the switch goes back to Chinese
     click(&q(&inner, "lang"));
     assert!(text(&inner, "verdict").starts_with("校验结果：通过"));
+    assert_eq!(group(&inner), "三、本年度办理结果");
     nianbao_web::unmount(&inner);
     host.remove();
 }
