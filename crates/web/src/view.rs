@@ -276,15 +276,17 @@ pub fn text_pieces(
     text: &str,
     findings: &[FindingView],
 ) -> (Vec<(usize, usize, Option<usize>)>, Vec<Option<usize>>) {
-    let mut spans: Vec<(usize, usize, usize)> = findings
-        .iter()
-        .enumerate()
-        .filter_map(|(i, f)| f.span.map(|(s, e)| (s, e, i)))
-        .filter(|&(s, e, _)| {
-            s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
-        })
-        .collect();
-    spans.sort();
+    // Sorted by (start, end, finding) as they are added: a few findings, no std sort (its
+    // code is several KB of wasm per use).
+    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+    for (i, f) in findings.iter().enumerate() {
+        let Some((s, e)) = f.span else { continue };
+        if s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e) {
+            let x = (s, e, i);
+            let at = spans.iter().position(|y| *y > x).unwrap_or(spans.len());
+            spans.insert(at, x);
+        }
+    }
     let mut pieces = Vec::new();
     let mut of = vec![None; findings.len()];
     let mut pos = 0;
@@ -546,25 +548,29 @@ fn t3_view(report: &Report, findings: &[Finding]) -> TableView {
 }
 
 fn identity_view(analysis: &Analysis) -> Vec<IdentityView> {
-    let mut out: Vec<IdentityView> = analysis
-        .evaluations
-        .iter()
-        .filter(|e| e.rule == T3_IDENTITY)
-        .map(|e| IdentityView {
-            col: e.instance,
-            col_zh: e.instance_zh.clone(),
-            outcome: e.outcome.as_str(),
-            left: e.left.map(|n| n.to_string()),
-            right: e.right.map(|n| n.to_string()),
-        })
-        .collect();
-    // National column order (C1 … C7), whatever order the core evaluated them in.
-    out.sort_by_key(|v| {
-        T3_COLS
-            .iter()
-            .position(|c| c.key == v.col)
-            .unwrap_or(usize::MAX)
-    });
+    // National column order (C1 … C7), whatever order the core evaluated them in; a column
+    // the page does not know comes last.
+    let mut out: Vec<IdentityView> = Vec::new();
+    for pass in 0..=T3_COLS.len() {
+        for e in &analysis.evaluations {
+            if e.rule != T3_IDENTITY {
+                continue;
+            }
+            let at = T3_COLS
+                .iter()
+                .position(|c| c.key == e.instance)
+                .unwrap_or(T3_COLS.len());
+            if at == pass {
+                out.push(IdentityView {
+                    col: e.instance,
+                    col_zh: e.instance_zh.clone(),
+                    outcome: e.outcome.as_str(),
+                    left: e.left.map(|n| n.to_string()),
+                    right: e.right.map(|n| n.to_string()),
+                });
+            }
+        }
+    }
     out
 }
 
