@@ -136,7 +136,14 @@ fn resolve(base: &str, target: &str) -> String {
             s => parts.push(s),
         }
     }
-    zip::norm_name(&parts.join("/"))
+    let mut path = String::new();
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            path.push('/');
+        }
+        path.push_str(p);
+    }
+    zip::norm_name(&path)
 }
 
 /// The target of the first internal relationship whose type ends with `/kind`.

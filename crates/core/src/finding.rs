@@ -76,6 +76,7 @@ pub struct Param {
 }
 
 impl Param {
+    #[inline(never)]
     pub fn same(name: &'static str, v: impl Into<String>) -> Param {
         let v = v.into();
         Param {
@@ -84,6 +85,7 @@ impl Param {
             en: v,
         }
     }
+    #[inline(never)]
     pub fn two(name: &'static str, zh: impl Into<String>, en: impl Into<String>) -> Param {
         Param {
             name,

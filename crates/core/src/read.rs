@@ -270,12 +270,11 @@ fn parse_number(f: &str) -> Option<Num> {
         if !ok {
             return None;
         }
-        let joined = format!(
-            "{}{}{}",
-            &int_part[..int_part.len() - body.len()],
-            groups.concat(),
-            frac
-        );
+        let mut joined = int_part[..int_part.len() - body.len()].to_string();
+        for g in &groups {
+            joined.push_str(g);
+        }
+        joined.push_str(frac);
         return Num::parse(&joined);
     }
     Num::parse(f)
