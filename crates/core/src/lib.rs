@@ -26,7 +26,7 @@ pub mod num;
 mod pair;
 pub mod read;
 pub mod rules;
-mod sort;
+pub mod sort;
 pub mod text;
 mod textcheck;
 

@@ -4,11 +4,14 @@
 //! its sorting code per element type and comparison (3–4 KB of WebAssembly each). The core
 //! sorts only short lists (sections, cells, findings, candidates), so it uses one heapsort of
 //! positions behind a `dyn` comparison instead: a few hundred bytes in all.
+//!
+//! Public so the web crate can sort with it too (its `sort_by_key` calls otherwise bring the
+//! standard library's driftsort into the page, about 6 KB of WebAssembly).
 
 /// The positions `0..n` in stable ascending order: `less(a, b)` says whether the element at
 /// position `a` sorts before the one at `b` (a strict weak order); equal elements keep their
 /// relative order.
-pub(crate) fn stable_order(n: usize, less: &dyn Fn(usize, usize) -> bool) -> Vec<usize> {
+pub fn stable_order(n: usize, less: &dyn Fn(usize, usize) -> bool) -> Vec<usize> {
     let before = |a: usize, b: usize| less(a, b) || (!less(b, a) && a < b);
     let mut v: Vec<usize> = (0..n).collect();
     // Heapsort: `before` is a strict total order on positions, so the result is unique.
@@ -55,13 +58,13 @@ fn permute(mut order: Vec<usize>, swap: &mut dyn FnMut(usize, usize)) {
 }
 
 /// Sorts `v` stably: `less(a, b)` says whether `a` sorts before `b`.
-pub(crate) fn sort_by<T>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
+pub fn sort_by<T>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
     let order = stable_order(v.len(), &|a, b| less(&v[a], &v[b]));
     permute(order, &mut |a, b| v.swap(a, b));
 }
 
 /// Sorts `v` stably by a key (computed once per element).
-pub(crate) fn sort_by_key<T, K: PartialOrd>(v: &mut [T], key: impl Fn(&T) -> K) {
+pub fn sort_by_key<T, K: PartialOrd>(v: &mut [T], key: impl Fn(&T) -> K) {
     let keys: Vec<K> = v.iter().map(key).collect();
     let order = stable_order(v.len(), &|a, b| keys[a] < keys[b]);
     permute(order, &mut |a, b| v.swap(a, b));
