@@ -379,6 +379,20 @@ pub fn from_analysis(analysis: &Analysis) -> PageView {
         };
     }
     let verdict = analysis.verdict();
+    let mut findings = Vec::with_capacity(analysis.findings.len());
+    for f in &analysis.findings {
+        findings.push(FindingView {
+            rule: f.rule.to_string(),
+            severity: f.severity.as_str(),
+            severity_zh: f.severity.label(Lang::Zh),
+            message: f.message(Lang::Zh),
+            message_en: f.message(Lang::En),
+            cells: f.cells.clone(),
+            suspect: f.suspect.clone(),
+            span: f.span.map(|s| (s.start, s.end)),
+            group: group_of(f),
+        });
+    }
     PageView::Report(Box::new(ReportView {
         agency: report.agency.clone(),
         year: report.year,
@@ -397,33 +411,11 @@ pub fn from_analysis(analysis: &Analysis) -> PageView {
         t3: report
             .has_table("T3")
             .then(|| t3_view(report, &analysis.findings)),
-        t4: report.has_table("T4").then(|| {
-            T4_GROUPS
-                .iter()
-                .flat_map(|g| {
-                    T4_COLS
-                        .iter()
-                        .map(move |c| format!("T4.{}.{}", g.key, c.key))
-                })
-                .map(|k| cell_view(report, &analysis.findings, k))
-                .collect()
-        }),
+        t4: report
+            .has_table("T4")
+            .then(|| t4_view(report, &analysis.findings)),
         identity: identity_view(analysis),
-        findings: analysis
-            .findings
-            .iter()
-            .map(|f| FindingView {
-                rule: f.rule.to_string(),
-                severity: f.severity.as_str(),
-                severity_zh: f.severity.label(Lang::Zh),
-                message: f.message(Lang::Zh),
-                message_en: f.message(Lang::En),
-                cells: f.cells.clone(),
-                suspect: f.suspect.clone(),
-                span: f.span.map(|s| (s.start, s.end)),
-                group: group_of(f),
-            })
-            .collect(),
+        findings,
         text: String::new(),
         checked: None,
         pair: None,
@@ -482,6 +474,21 @@ fn cell_view(report: &Report, findings: &[Finding], key: String) -> CellView {
     }
 }
 
+/// 表四: RV/LD/LR × m c o p t, 15 cells.
+fn t4_view(report: &Report, findings: &[Finding]) -> Vec<CellView> {
+    let mut out = Vec::with_capacity(T4_GROUPS.len() * T4_COLS.len());
+    for g in T4_GROUPS {
+        for c in T4_COLS {
+            out.push(cell_view(
+                report,
+                findings,
+                format!("T4.{}.{}", g.key, c.key),
+            ));
+        }
+    }
+    out
+}
+
 fn t2_view(report: &Report, findings: &[Finding]) -> Vec<T2Block> {
     let mut blocks: Vec<T2Block> = Vec::new();
     let mut last_cols: Option<*const nianbao_core::format::ColSpec> = None;
@@ -493,18 +500,21 @@ fn t2_view(report: &Report, findings: &[Finding]) -> Vec<T2Block> {
             None => true,
         };
         if new {
+            let mut cols = Vec::with_capacity(spec.cols.len());
+            for c in spec.cols {
+                cols.push((c.label_zh, c.label_en));
+            }
             blocks.push(T2Block {
                 caption,
-                cols: spec.cols.iter().map(|c| (c.label_zh, c.label_en)).collect(),
+                cols,
                 rows: Vec::new(),
             });
             last_cols = Some(cols_ptr);
         }
-        let cells = spec
-            .cols
-            .iter()
-            .map(|c| cell_view(report, findings, t2_key(spec, c)))
-            .collect();
+        let mut cells = Vec::with_capacity(spec.cols.len());
+        for c in spec.cols {
+            cells.push(cell_view(report, findings, t2_key(spec, c)));
+        }
         if let Some(b) = blocks.last_mut() {
             b.rows.push((spec.label_zh, spec.label_en, cells));
         }
@@ -525,10 +535,14 @@ fn t3_view(report: &Report, findings: &[Finding]) -> TableView {
             }
         }
         let read = report.row("T3", spec.key);
-        let cells = T3_COLS
-            .iter()
-            .map(|col| cell_view(report, findings, format!("T3.{}.{}", spec.key, col.key)))
-            .collect();
+        let mut cells = Vec::with_capacity(T3_COLS.len());
+        for col in T3_COLS {
+            cells.push(cell_view(
+                report,
+                findings,
+                format!("T3.{}.{}", spec.key, col.key),
+            ));
+        }
         rows.push(RowView::Row {
             key: spec.key,
             label: match read {
@@ -540,10 +554,16 @@ fn t3_view(report: &Report, findings: &[Finding]) -> TableView {
             cells,
         });
     }
+    let mut cols = Vec::with_capacity(T3_COLS.len());
+    let mut cols_en = Vec::with_capacity(T3_COLS.len());
+    for c in T3_COLS {
+        cols.push((c.key, c.label_zh));
+        cols_en.push(c.label_en);
+    }
     TableView {
-        cols: T3_COLS.iter().map(|c| (c.key, c.label_zh)).collect(),
+        cols,
         rows,
-        cols_en: T3_COLS.iter().map(|c| c.label_en).collect(),
+        cols_en,
     }
 }
 
