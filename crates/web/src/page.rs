@@ -180,7 +180,8 @@ struct Ui {
 struct Shown {
     /// The line above the verdict (a file, or the text box).
     source: Option<Source>,
-    view: PageView,
+    /// Shared with the file list's entry: redrawing and pairing never copy the view.
+    view: Rc<PageView>,
     /// The file name (exports, the event).
     file: Option<String>,
     /// The input as the core checked it (`None`: a file refused before it was read).
@@ -794,7 +795,7 @@ impl Ui {
         let source = (!empty).then_some(source);
         self.draw(Shown {
             source,
-            view: v,
+            view: Rc::new(v),
             file: None,
             checked: Some(result),
             from_string,
@@ -844,7 +845,7 @@ impl Ui {
                 return; // another result is shown now
             }
             let Some(last) = entry.as_last(false) else {
-                let (zh, en) = match &entry.view {
+                let (zh, en) = match &*entry.view {
                     PageView::Unreadable { zh, en } => (zh.clone(), en.clone()),
                     _ => (String::new(), String::new()),
                 };
@@ -890,7 +891,7 @@ impl Ui {
                         let name = last.name.clone();
                         self.state.borrow_mut().box_last = Some(last);
                         self.draw(Shown {
-                            view: v,
+                            view: Rc::new(v),
                             checked: Some(c),
                             last: Some(name),
                             ..current
@@ -924,7 +925,7 @@ impl Ui {
                     return;
                 };
                 self.draw(Shown {
-                    view: view::from_checked_rc(&base),
+                    view: Rc::new(view::from_checked_rc(&base)),
                     checked: Some(base),
                     last: None,
                     ..current
@@ -1069,11 +1070,8 @@ impl Ui {
             .get_attribute("data-finding")
             .and_then(|s| s.parse().ok())
             .unwrap_or(usize::MAX);
-        let cells = match &self.state.borrow().current {
-            Some(Shown {
-                view: PageView::Report(r),
-                ..
-            }) => r
+        let cells = match self.state.borrow().current.as_ref().map(|c| &*c.view) {
+            Some(PageView::Report(r)) => r
                 .findings
                 .get(i)
                 .map(|f| f.cells.clone())
@@ -1103,12 +1101,10 @@ impl Ui {
     fn export(&self, csv: bool) -> Res<()> {
         let (name, mime, content) = {
             let s = self.state.borrow();
-            let Some(Shown {
-                view: PageView::Report(r),
-                file,
-                ..
-            }) = &s.current
-            else {
+            let Some(Shown { view, file, .. }) = &s.current else {
+                return Ok(());
+            };
+            let PageView::Report(r) = &**view else {
                 return Ok(());
             };
             let Some(checked) = &r.checked else {
@@ -1457,7 +1453,7 @@ fn result_detail(c: &Shown, lang: Lang) -> Res<JsValue> {
     let report = match &c.checked {
         Some(checked) => crate::report_object(checked, c.file.as_deref(), lang, c.from_string)?,
         None => {
-            let msg = match (&c.view, lang) {
+            let msg = match (&*c.view, lang) {
                 (PageView::Unreadable { zh, .. }, Lang::Zh) => zh.as_str(),
                 (PageView::Unreadable { en, .. }, Lang::En) => en.as_str(),
                 _ => "",

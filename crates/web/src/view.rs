@@ -663,7 +663,7 @@ pub struct FileEntry {
     /// E.g. `Word 文档（.docx）`, `文本（GBK/GB18030 编码）`.
     pub kind_zh: String,
     pub verdict: VerdictView,
-    pub view: PageView,
+    pub view: Rc<PageView>,
     /// The file as the core checked it (`None`: refused before it was read), without the
     /// cross-year findings.
     pub checked: Option<CheckedRef>,
@@ -704,7 +704,7 @@ impl FileEntry {
             kind: kind.as_str(),
             kind_zh,
             verdict: view.verdict(),
-            view,
+            view: Rc::new(view),
             checked,
             last: None,
         }
@@ -729,7 +729,7 @@ impl FileEntry {
         };
         let (_, view) = paired(&this.0, &last)?;
         self.verdict = view.verdict();
-        self.view = view;
+        self.view = Rc::new(view);
         self.last = Some(last);
         Ok(())
     }
@@ -738,7 +738,7 @@ impl FileEntry {
     pub fn unpair(&mut self) {
         if self.last.take().is_some() {
             if let Some(c) = &self.checked {
-                self.view = from_checked_rc(&c.0);
+                self.view = Rc::new(from_checked_rc(&c.0));
                 self.verdict = self.view.verdict();
             }
         }
@@ -747,7 +747,7 @@ impl FileEntry {
     /// What the shown result was computed from: the file with the cross-year findings when
     /// paired (the exports and the `nianbao-result` report use it).
     pub fn result_checked(&self) -> Option<Rc<Checked>> {
-        match &self.view {
+        match &*self.view {
             PageView::Report(r) => r.checked.as_ref().map(|c| c.0.clone()),
             _ => self.checked.as_ref().map(|c| c.0.clone()),
         }

@@ -214,7 +214,7 @@ fn unreadable_files_are_listed_as_such() {
     );
     assert_eq!((e.kind, e.verdict.code), ("unreadable", "unreadable"));
     assert_eq!(e.summary_zh(), "无法识别的文件 · 无法读取");
-    assert!(matches!(e.view, PageView::Unreadable { .. }));
+    assert!(matches!(*e.view, PageView::Unreadable { .. }));
 }
 
 #[test]
@@ -694,7 +694,7 @@ fn a_batch_pairs_consecutive_years_of_the_same_body() {
     let l2023 = e2[3].as_last(true).unwrap();
     e2[0].pair(l2023).unwrap();
     assert_eq!(view::auto_partners(&e2, 3), (Some(2), vec![]));
-    let PageView::Report(r) = &e2[0].view else {
+    let PageView::Report(r) = &*e2[0].view else {
         panic!()
     };
     assert!(r.pair.as_ref().unwrap().auto);
