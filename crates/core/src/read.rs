@@ -952,7 +952,7 @@ fn year_in(f: &str) -> (Option<u32>, Option<&str>) {
             && (i == 0 || !b[i - 1].is_ascii_digit())
             && f[i + 4..].starts_with('年')
         {
-            let y: u32 = f[i..i + 4].parse().unwrap_or(0);
+            let y: u32 = crate::text::parse_uint(&f[i..i + 4]).unwrap_or(0);
             if (1990..=2100).contains(&y) {
                 return (Some(y), Some(&f[..i]));
             }

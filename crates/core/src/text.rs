@@ -164,7 +164,7 @@ pub fn split_numbering(folded: &str) -> (Option<Numbering>, &str) {
                 if let Some(n) = single_cn(inner) {
                     return (Some(Numbering::Paren(n)), rest);
                 }
-                if let Ok(n) = inner.parse::<u8>() {
+                if let Some(n) = parse_uint::<u8>(inner) {
                     return (Some(Numbering::Arabic(n)), rest);
                 }
             }
@@ -184,7 +184,7 @@ pub fn split_numbering(folded: &str) -> (Option<Numbering>, &str) {
             let end = folded
                 .find(|ch: char| !ch.is_ascii_digit())
                 .unwrap_or(folded.len());
-            let n: u8 = folded[..end].parse().unwrap_or(0);
+            let n: u8 = parse_uint(&folded[..end]).unwrap_or(0);
             let rest = &folded[end..];
             match rest.chars().next() {
                 Some(sep @ ('、' | '.' | ')' | ',' | '，')) if n > 0 && n < 30 => {
@@ -228,9 +228,53 @@ pub fn digit_value(c: char) -> Option<u8> {
     }
 }
 
+/// A decimal integer as `str::parse::<i64>` reads it. Every integer the core parses goes
+/// through this one instance (each `parse::<T>` is its own copy in the WebAssembly).
+#[inline(never)]
+pub(crate) fn parse_int(s: &str) -> Option<i64> {
+    s.parse().ok()
+}
+
+/// An unsigned integer as `str::parse::<T>` reads it (no sign but `+`, `None` out of range).
+pub(crate) fn parse_uint<T: TryFrom<i64>>(s: &str) -> Option<T> {
+    if s.starts_with('-') {
+        return None;
+    }
+    parse_int(s).and_then(|n| T::try_from(n).ok())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parse_uint_reads_as_str_parse() {
+        for s in [
+            "",
+            "+",
+            "-",
+            "0",
+            "-0",
+            "+7",
+            "-7",
+            "007",
+            "255",
+            "256",
+            "300",
+            "4294967295",
+            "4294967296",
+            "99999999999999999999",
+            " 1",
+            "1 ",
+            "1a",
+            "１",
+        ] {
+            assert_eq!(parse_uint::<u8>(s), s.parse::<u8>().ok(), "{s:?}");
+            assert_eq!(parse_uint::<u32>(s), s.parse::<u32>().ok(), "{s:?}");
+            assert_eq!(parse_uint::<usize>(s), s.parse::<usize>().ok(), "{s:?}");
+            assert_eq!(parse_int(s), s.parse::<i64>().ok(), "{s:?}");
+        }
+    }
 
     #[test]
     fn labels_normalise() {

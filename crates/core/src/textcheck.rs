@@ -201,7 +201,7 @@ fn parse_date(s: &str) -> Option<(u32, u32, u32, usize)> {
             continue;
         }
         if !cur.is_empty() {
-            nums.push(cur.parse().ok()?);
+            nums.push(crate::text::parse_uint(&cur)?);
             cur.clear();
         }
         if nums.len() == 3 {
@@ -217,7 +217,7 @@ fn parse_date(s: &str) -> Option<(u32, u32, u32, usize)> {
         }
     }
     if !cur.is_empty() && nums.len() < 3 {
-        nums.push(cur.parse().ok()?);
+        nums.push(crate::text::parse_uint(&cur)?);
     }
     let [y, m, d] = nums[..] else { return None };
     ((2000..2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
@@ -882,7 +882,7 @@ fn count_at(text: &str, at: usize, max_gap: usize, gap_chars: &str) -> Option<(i
         return None;
     }
     Some((
-        digits.parse().ok()?,
+        crate::text::parse_int(digits)?,
         at + d + len,
         at + d + len + (tail.len() - rest.len()) + '件'.len_utf8(),
     ))

@@ -111,7 +111,7 @@ fn skipped(ns: Ns, local: &str) -> bool {
 
 fn val_usize(attrs: &str) -> usize {
     attr(attrs, "val")
-        .and_then(|v| v.trim().parse::<usize>().ok())
+        .and_then(|v| crate::text::parse_uint::<usize>(v.trim()))
         .unwrap_or(0)
 }
 
@@ -197,7 +197,8 @@ pub fn read(xml: &str, mut numbering: Option<&mut Numbering>) -> Option<Vec<Bloc
                     }
                     "numId" if in_ppr => {
                         if let Some(p) = para.as_mut() {
-                            p.num_id = attr(attrs, "val").and_then(|v| v.trim().parse().ok());
+                            p.num_id =
+                                attr(attrs, "val").and_then(|v| crate::text::parse_uint(v.trim()));
                         }
                     }
                     "ilvl" if in_ppr => {

@@ -117,8 +117,13 @@ fn val(attrs: &str) -> Option<&str> {
     attr(attrs, "val").map(str::trim)
 }
 
-fn parse_num<T: std::str::FromStr>(v: Option<&str>) -> Option<T> {
-    v.and_then(|v| v.trim().parse().ok())
+fn parse_num<T: TryFrom<i64>>(v: Option<&str>) -> Option<T> {
+    v.and_then(|v| crate::text::parse_uint(v.trim()))
+}
+
+/// A signed value (`w:start` may be negative).
+fn parse_signed(v: Option<&str>) -> Option<i64> {
+    v.and_then(|v| crate::text::parse_int(v.trim()))
 }
 
 /// The level `i` of a list: a num's own override, else its abstract definition.
@@ -175,7 +180,7 @@ impl Numbering {
                         "lvlOverride" if !empty => override_lvl = parse_num(attr(attrs, "ilvl")),
                         "startOverride" => {
                             if let (Some(n), Some(l), Some(v)) =
-                                (num.as_mut(), override_lvl, parse_num(v))
+                                (num.as_mut(), override_lvl, parse_signed(v))
                             {
                                 n.starts.push((l, v));
                             }
@@ -188,7 +193,7 @@ impl Numbering {
                         _ => {
                             if let Some((_, l)) = lvl.as_mut() {
                                 match local {
-                                    "start" => l.start = parse_num(v).unwrap_or(l.start),
+                                    "start" => l.start = parse_signed(v).unwrap_or(l.start),
                                     "numFmt" => l.fmt = fmt_of(v.unwrap_or("")),
                                     "lvlText" => {
                                         l.text = attr(attrs, "val")

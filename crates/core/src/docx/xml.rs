@@ -260,7 +260,7 @@ pub fn unescape(raw: &str) -> Cow<'_, str> {
                     {
                         u32::from_str_radix(h, 16).ok()
                     } else {
-                        name.strip_prefix('#').and_then(|d| d.parse().ok())
+                        name.strip_prefix('#').and_then(crate::text::parse_uint)
                     }?;
                     char::from_u32(n).unwrap_or('\u{fffd}')
                 }
