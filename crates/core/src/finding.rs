@@ -115,6 +115,7 @@ pub struct Finding {
 }
 
 impl Finding {
+    #[inline(never)]
     pub fn new(rule: RuleId, outcome: Outcome) -> Finding {
         Finding {
             rule,
