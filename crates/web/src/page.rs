@@ -539,18 +539,43 @@ pub fn mount(container: &Element, opts: &MountOptions) -> Res<()> {
     Ok(())
 }
 
-/// A listener that may call `preventDefault` (gloo's default listeners are passive).
-fn active(
+/// What a listener of [`wire`] does: every listener is the same closure over `(ui, On)`, so
+/// the wasm has one listener shim instead of one per event.
+#[derive(Clone, Copy)]
+enum On {
+    Check,
+    Key,
+    Paste,
+    Input,
+    Plain,
+    Lang,
+    Result,
+    PairFile,
+    List,
+    Pick,
+    File,
+    DragEnter,
+    DragOver,
+    DragLeave,
+    Drop,
+}
+
+/// A listener for [`on`]; `active`: it may call `preventDefault` (gloo's default listeners
+/// are passive).
+fn listen(
+    ui: &Rc<Ui>,
     target: &EventTarget,
     kind: &'static str,
-    f: impl FnMut(&Event) + 'static,
+    active: bool,
+    what: On,
 ) -> EventListener {
-    EventListener::new_with_options(
-        target,
-        kind,
-        EventListenerOptions::enable_prevent_default(),
-        f,
-    )
+    let options = if active {
+        EventListenerOptions::enable_prevent_default()
+    } else {
+        EventListenerOptions::default()
+    };
+    let u = ui.clone();
+    EventListener::new_with_options(target, kind, options, move |e| on(&u, what, e))
 }
 
 fn wire(
@@ -560,132 +585,138 @@ fn wire(
     plain: &Element,
     pick: &Element,
 ) -> Res<Vec<EventListener>> {
-    let mut ls = Vec::new();
-    let u = ui.clone();
-    ls.push(EventListener::new(button, "click", move |_| u.check_box()));
-    let u = ui.clone();
-    ls.push(active(&ui.input, "keydown", move |e| {
-        if let Some(k) = e.dyn_ref::<KeyboardEvent>() {
-            if k.key() == "Enter" && (k.ctrl_key() || k.meta_key()) {
-                k.prevent_default();
-                u.check_box();
-            }
-        }
-    }));
-    let u = ui.clone();
-    ls.push(active(&ui.input, "paste", move |e| u.paste(e)));
-    // Any edit after an HTML paste: the box no longer matches the HTML, so check the box.
-    let u = ui.clone();
-    ls.push(EventListener::new(&ui.input, "input", move |_| {
-        u.forget_html()
-    }));
-    let u = ui.clone();
-    ls.push(EventListener::new(plain, "click", move |_| {
-        u.forget_html();
-        let _ = u.input.focus();
-    }));
-
-    let u = ui.clone();
-    ls.push(EventListener::new(&ui.lang_button, "click", move |_| {
-        let english = !u.state.borrow().english;
-        u.set_lang(english);
-    }));
-    let u = ui.clone();
-    ls.push(active(&ui.result, "click", move |e| u.result_click(e)));
-    // `#pair-file`: last year's report chosen.
-    let u = ui.clone();
-    ls.push(EventListener::new(&ui.pair_file, "change", move |_| {
-        let first = file_vec(u.pair_file.files()).into_iter().next();
-        u.pair_file.set_value("");
-        if let Some(f) = first {
-            u.start_pairing(f);
-        }
-    }));
-    let u = ui.clone();
-    ls.push(EventListener::new(&ui.list, "click", move |e| {
-        let li = event_element(e).and_then(|t| t.closest("li[data-index]").ok().flatten());
-        if let Some(i) = li
-            .and_then(|li| li.get_attribute("data-index"))
-            .and_then(|s| s.parse().ok())
-        {
-            u.show(i);
-        }
-    }));
-
-    let u = ui.clone();
-    ls.push(EventListener::new(pick, "click", move |_| u.file.click()));
-    let u = ui.clone();
-    ls.push(EventListener::new(&ui.file, "change", move |_| {
-        let files = file_vec(u.file.files());
-        // Cleared so that choosing the same file again is a change too.
-        u.file.set_value("");
-        u.open_files(files);
-    }));
-
     // Drag and drop: the whole window for the page, only the container for a widget.
     let target: EventTarget = match (mode, web_sys::window()) {
         (Mode::Page, Some(w)) => w.into(),
         _ => ui.container.clone().into(),
     };
-    let u = ui.clone();
-    ls.push(active(&target, "dragenter", move |e| {
-        if let Some(dt) = carries_files(e) {
-            e.prevent_default();
-            dt.set_drop_effect("copy");
-            u.state.borrow_mut().drag_depth += 1;
-            u.dragging(true);
-        }
-    }));
-    let u = ui.clone();
-    ls.push(active(&target, "dragover", move |e| {
-        if let Some(dt) = carries_files(e) {
-            // Needed for `drop` to fire at all; otherwise the browser opens the file.
-            e.prevent_default();
-            dt.set_drop_effect("copy");
-            u.dragging(true);
-        } else if !in_text_box(e) {
-            // A dragged link or text outside the box: no drop, and never a navigation.
-            e.prevent_default();
-            if let Some(dt) = e.dyn_ref::<DragEvent>().and_then(DragEvent::data_transfer) {
-                dt.set_drop_effect("none");
-            }
-        }
-    }));
-    let u = ui.clone();
-    ls.push(active(&target, "dragleave", move |e| {
-        if carries_files(e).is_some() {
-            let depth = {
-                let mut s = u.state.borrow_mut();
-                s.drag_depth -= 1;
-                s.drag_depth
-            };
-            if depth <= 0 {
-                u.dragging(false);
-            }
-        }
-    }));
-    let u = ui.clone();
-    ls.push(active(&target, "drop", move |e| {
-        u.dragging(false);
-        let dt = e.dyn_ref::<DragEvent>().and_then(DragEvent::data_transfer);
-        let files = file_vec(dt.as_ref().and_then(DataTransfer::files));
-        if !files.is_empty() {
-            e.prevent_default();
-            // Dropped on 与上年报告对比: last year's report for the result shown.
-            let zone = event_element(e).and_then(|t| t.closest("#pair").ok().flatten());
-            match zone {
-                Some(z) if u.result.contains(Some(&z)) => {
-                    if let Some(f) = files.into_iter().next() {
-                        u.start_pairing(f);
-                    }
-                }
-                _ => u.open_files(files),
-            }
-        } else if !in_text_box(e) {
-            e.prevent_default();
-        }
-    }));
+    let table: [(&EventTarget, &'static str, bool, On); 15] = [
+        (button, "click", false, On::Check),
+        (&ui.input, "keydown", true, On::Key),
+        (&ui.input, "paste", true, On::Paste),
+        // Any edit after an HTML paste: the box no longer matches the HTML, so check the box.
+        (&ui.input, "input", false, On::Input),
+        (plain, "click", false, On::Plain),
+        (&ui.lang_button, "click", false, On::Lang),
+        (&ui.result, "click", true, On::Result),
+        // `#pair-file`: last year's report chosen.
+        (&ui.pair_file, "change", false, On::PairFile),
+        (&ui.list, "click", false, On::List),
+        (pick, "click", false, On::Pick),
+        (&ui.file, "change", false, On::File),
+        (&target, "dragenter", true, On::DragEnter),
+        (&target, "dragover", true, On::DragOver),
+        (&target, "dragleave", true, On::DragLeave),
+        (&target, "drop", true, On::Drop),
+    ];
+    let mut ls = Vec::with_capacity(table.len());
+    for (t, kind, active, what) in table {
+        ls.push(listen(ui, t, kind, active, what));
+    }
     Ok(ls)
+}
+
+/// The listeners of [`wire`].
+fn on(u: &Rc<Ui>, what: On, e: &Event) {
+    match what {
+        On::Check => u.check_box(),
+        On::Key => {
+            if let Some(k) = e.dyn_ref::<KeyboardEvent>() {
+                if k.key() == "Enter" && (k.ctrl_key() || k.meta_key()) {
+                    k.prevent_default();
+                    u.check_box();
+                }
+            }
+        }
+        On::Paste => u.paste(e),
+        On::Input => u.forget_html(),
+        On::Plain => {
+            u.forget_html();
+            let _ = u.input.focus();
+        }
+        On::Lang => {
+            let english = !u.state.borrow().english;
+            u.set_lang(english);
+        }
+        On::Result => u.result_click(e),
+        On::PairFile => {
+            let first = file_vec(u.pair_file.files()).into_iter().next();
+            u.pair_file.set_value("");
+            if let Some(f) = first {
+                u.start_pairing(f);
+            }
+        }
+        On::List => {
+            let li = event_element(e).and_then(|t| t.closest("li[data-index]").ok().flatten());
+            if let Some(i) = li
+                .and_then(|li| li.get_attribute("data-index"))
+                .and_then(|s| s.parse().ok())
+            {
+                u.show(i);
+            }
+        }
+        On::Pick => u.file.click(),
+        On::File => {
+            let files = file_vec(u.file.files());
+            // Cleared so that choosing the same file again is a change too.
+            u.file.set_value("");
+            u.open_files(files);
+        }
+        On::DragEnter => {
+            if let Some(dt) = carries_files(e) {
+                e.prevent_default();
+                dt.set_drop_effect("copy");
+                u.state.borrow_mut().drag_depth += 1;
+                u.dragging(true);
+            }
+        }
+        On::DragOver => {
+            if let Some(dt) = carries_files(e) {
+                // Needed for `drop` to fire at all; otherwise the browser opens the file.
+                e.prevent_default();
+                dt.set_drop_effect("copy");
+                u.dragging(true);
+            } else if !in_text_box(e) {
+                // A dragged link or text outside the box: no drop, and never a navigation.
+                e.prevent_default();
+                if let Some(dt) = e.dyn_ref::<DragEvent>().and_then(DragEvent::data_transfer) {
+                    dt.set_drop_effect("none");
+                }
+            }
+        }
+        On::DragLeave => {
+            if carries_files(e).is_some() {
+                let depth = {
+                    let mut s = u.state.borrow_mut();
+                    s.drag_depth -= 1;
+                    s.drag_depth
+                };
+                if depth <= 0 {
+                    u.dragging(false);
+                }
+            }
+        }
+        On::Drop => {
+            u.dragging(false);
+            let dt = e.dyn_ref::<DragEvent>().and_then(DragEvent::data_transfer);
+            let files = file_vec(dt.as_ref().and_then(DataTransfer::files));
+            if !files.is_empty() {
+                e.prevent_default();
+                // Dropped on 与上年报告对比: last year's report for the result shown.
+                let zone = event_element(e).and_then(|t| t.closest("#pair").ok().flatten());
+                match zone {
+                    Some(z) if u.result.contains(Some(&z)) => {
+                        if let Some(f) = files.into_iter().next() {
+                            u.start_pairing(f);
+                        }
+                    }
+                    _ => u.open_files(files),
+                }
+            } else if !in_text_box(e) {
+                e.prevent_default();
+            }
+        }
+    }
 }
 
 /// The drag's data when it carries files.
