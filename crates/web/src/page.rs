@@ -229,6 +229,57 @@ impl State {
     }
 }
 
+type FormNode = (
+    u8,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+    &'static [&'static str],
+);
+
+/// The form under the root `div` of [`mount`]: `(parent, tag, attributes, texts)`, parents
+/// by index (0: the root, `i + 1`: `FORM[i]`); texts: `[page, compact, widget]`, the first
+/// when there are fewer. `#input` has 6 rows when compact.
+#[rustfmt::skip]
+static FORM: [FormNode; 27] = [
+    (0, "button", &[("id", "lang"), ("type", "button"), ("lang", "en"), ("aria-pressed", "false"), ("class", "lang secondary")], &["English"]),
+    (0, "section", &[("class", "form"), ("id", "form")], &[""]),
+    (2, "label", &[("for", "input")], &["年度报告全文（从网页、Word 或 PDF 中复制后粘贴到这里）", "年度报告全文（粘贴到这里）"]),
+    (2, "p", &[("class", "hint"), ("id", "input-hint"), ("lang", "en")], &[
+        "Paste the full text of the report, or choose or drop report files below. Everything is checked in this browser; nothing is uploaded.",
+        "Paste the report's full text, or choose files. Checked in this browser; nothing is uploaded.",
+    ]),
+    (2, "textarea", &[("id", "input"), ("rows", "14"), ("spellcheck", "false"), ("aria-describedby", "input-hint paste-note"), ("placeholder", "例如：××市××局 2024 年政府信息公开工作年度报告 …")], &[""]),
+    (2, "p", &[("id", "paste-note"), ("class", "note"), ("role", "status"), ("hidden", "")], &[""]),
+    (6, "span", &[], &["已读取网页/Word 表格格式（HTML）：校验时按原表格读取，框中显示的是它的文字。"]),
+    (6, "span", EN, &["Table layout from the web page or Word kept for checking."]),
+    (6, "button", &[("id", "paste-plain"), ("type", "button"), ("class", "link")], &["改用框中文字校验"]),
+    (2, "div", &[("class", "actions")], &[""]),
+    (10, "button", &[("id", "check"), ("type", "button")], &["校验"]),
+    (10, "span", &[("class", "hint")], &["快捷键 Ctrl+Enter", "Ctrl+Enter"]),
+    (2, "div", &[("class", "actions pick")], &[""]),
+    (13, "button", &[("id", "pick"), ("type", "button"), ("aria-controls", "file"), ("aria-describedby", "file-hint")], &["选择文件"]),
+    (13, "input", &[("id", "file"), ("type", "file"), ("multiple", ""), ("hidden", ""), ("tabindex", "-1"), ("aria-label", "选择报告文件")], &[""]),
+    (13, "span", &[("id", "file-hint"), ("class", "hint")], &[
+        "Word 文档（.docx）、网页（.html）或文本（.txt），可一次选择多个，也可以把文件拖到本页任意位置。",
+        ".docx、.html 或 .txt，可多选或拖入。",
+        "Word 文档（.docx）、网页（.html）或文本（.txt），可一次选择多个，也可以把文件拖到这里。",
+    ]),
+    (16, "span", EN, &[" Choose or drop .docx, .html or .txt files, several at once.", " Choose or drop files."]),
+    (0, "section", &[("id", "files"), ("class", "files"), ("aria-labelledby", "files-title"), ("hidden", "")], &[""]),
+    (18, "h2", &[("id", "files-title")], &["已读取的文件"]),
+    (18, "p", &[("id", "files-status"), ("class", "hint"), ("role", "status")], &[""]),
+    (18, "ul", &[("id", "file-list"), ("class", "file-list")], &[""]),
+    (0, "section", &[("id", "result"), ("aria-live", "polite")], &[""]),
+    (0, "div", &[("id", "drop-hint"), ("class", "drop-hint"), ("hidden", ""), ("aria-hidden", "true")], &[""]),
+    (23, "p", &[], &[""]),
+    (24, "span", &[], &["松开鼠标即可校验文件（.docx、.html、.txt）"]),
+    (24, "span", EN, &["Drop the files to check them"]),
+    // 与上年报告对比… opens this input. It lives outside `#result` (which is redrawn with each
+    // result): a click on an input inside `#result` would bubble into `#result`'s own click
+    // listener while that listener is still running (a recursive closure call).
+    (0, "input", &[("id", "pair-file"), ("type", "file"), ("hidden", ""), ("tabindex", "-1"), ("aria-label", "选择上一年度的报告文件")], &[""]),
+];
+
 /// Builds the form (label, `#input`, `#check`, `#pick`/`#file`, `#files`, `#result`) in a
 /// `<div class="nianbao">` inside `container`, replacing its content and any earlier mount
 /// there, and wires paste, 校验 (and Ctrl+Enter), the file picker and drag and drop.
@@ -261,240 +312,25 @@ pub fn mount(container: &Element, opts: &MountOptions) -> Res<()> {
         "",
     );
 
-    let lang_button = add(
-        &doc,
-        &root,
-        "button",
-        &[
-            ("id", "lang"),
-            ("type", "button"),
-            ("lang", "en"),
-            ("aria-pressed", "false"),
-            ("class", "lang secondary"),
-        ],
-        "English",
-    );
-    let form = add(
-        &doc,
-        &root,
-        "section",
-        &[("class", "form"), ("id", "form")],
-        "",
-    );
-    add(
-        &doc,
-        &form,
-        "label",
-        &[("for", "input")],
-        if compact {
-            "年度报告全文（粘贴到这里）"
-        } else {
-            "年度报告全文（从网页、Word 或 PDF 中复制后粘贴到这里）"
-        },
-    );
-    add(
-        &doc,
-        &form,
-        "p",
-        &[("class", "hint"), ("id", "input-hint"), ("lang", "en")],
-        if compact {
-            "Paste the report's full text, or choose files. Checked in this browser; nothing is uploaded."
-        } else {
-            "Paste the full text of the report, or choose or drop report files below. Everything is checked in this browser; nothing is uploaded."
-        },
-    );
-    let input = add(
-        &doc,
-        &form,
-        "textarea",
-        &[
-            ("id", "input"),
-            ("rows", if compact { "6" } else { "14" }),
-            ("spellcheck", "false"),
-            ("aria-describedby", "input-hint paste-note"),
-            (
-                "placeholder",
-                "例如：××市××局 2024 年政府信息公开工作年度报告 …",
-            ),
-        ],
-        "",
-    );
-    let paste_note = add(
-        &doc,
-        &form,
-        "p",
-        &[
-            ("id", "paste-note"),
-            ("class", "note"),
-            ("role", "status"),
-            ("hidden", ""),
-        ],
-        "",
-    );
-    add(
-        &doc,
-        &paste_note,
-        "span",
-        &[],
-        "已读取网页/Word 表格格式（HTML）：校验时按原表格读取，框中显示的是它的文字。",
-    );
-    add(
-        &doc,
-        &paste_note,
-        "span",
-        EN,
-        "Table layout from the web page or Word kept for checking.",
-    );
-    let plain = add(
-        &doc,
-        &paste_note,
-        "button",
-        &[("id", "paste-plain"), ("type", "button"), ("class", "link")],
-        "改用框中文字校验",
-    );
-
-    let actions = add(&doc, &form, "div", &[("class", "actions")], "");
-    let button = add(
-        &doc,
-        &actions,
-        "button",
-        &[("id", "check"), ("type", "button")],
-        "校验",
-    );
-    add(
-        &doc,
-        &actions,
-        "span",
-        &[("class", "hint")],
-        if compact {
-            "Ctrl+Enter"
-        } else {
-            "快捷键 Ctrl+Enter"
-        },
-    );
-
-    let pick_row = add(&doc, &form, "div", &[("class", "actions pick")], "");
-    let pick = add(
-        &doc,
-        &pick_row,
-        "button",
-        &[
-            ("id", "pick"),
-            ("type", "button"),
-            ("aria-controls", "file"),
-            ("aria-describedby", "file-hint"),
-        ],
-        "选择文件",
-    );
-    let file = add(
-        &doc,
-        &pick_row,
-        "input",
-        &[
-            ("id", "file"),
-            ("type", "file"),
-            ("multiple", ""),
-            ("hidden", ""),
-            ("tabindex", "-1"),
-            ("aria-label", "选择报告文件"),
-        ],
-        "",
-    );
-    let file_hint = add(&doc, &pick_row, "span", &[("id", "file-hint"), ("class", "hint")], match (compact, opts.mode) {
-            (true, _) => ".docx、.html 或 .txt，可多选或拖入。",
-            (false, Mode::Page) => "Word 文档（.docx）、网页（.html）或文本（.txt），可一次选择多个，也可以把文件拖到本页任意位置。",
-            (false, Mode::Widget) => "Word 文档（.docx）、网页（.html）或文本（.txt），可一次选择多个，也可以把文件拖到这里。",
-        });
-    add(
-        &doc,
-        &file_hint,
-        "span",
-        EN,
-        if compact {
-            " Choose or drop files."
-        } else {
-            " Choose or drop .docx, .html or .txt files, several at once."
-        },
-    );
-
-    let files = add(
-        &doc,
-        &root,
-        "section",
-        &[
-            ("id", "files"),
-            ("class", "files"),
-            ("aria-labelledby", "files-title"),
-            ("hidden", ""),
-        ],
-        "",
-    );
-    add(&doc, &files, "h2", &[("id", "files-title")], "已读取的文件");
-    let status = add(
-        &doc,
-        &files,
-        "p",
-        &[
-            ("id", "files-status"),
-            ("class", "hint"),
-            ("role", "status"),
-        ],
-        "",
-    );
-    let list = add(
-        &doc,
-        &files,
-        "ul",
-        &[("id", "file-list"), ("class", "file-list")],
-        "",
-    );
-
-    let result = add(
-        &doc,
-        &root,
-        "section",
-        &[("id", "result"), ("aria-live", "polite")],
-        "",
-    );
-
-    let drop_hint = add(
-        &doc,
-        &root,
-        "div",
-        &[
-            ("id", "drop-hint"),
-            ("class", "drop-hint"),
-            ("hidden", ""),
-            ("aria-hidden", "true"),
-        ],
-        "",
-    );
-    let hint_box = add(&doc, &drop_hint, "p", &[], "");
-    add(
-        &doc,
-        &hint_box,
-        "span",
-        &[],
-        "松开鼠标即可校验文件（.docx、.html、.txt）",
-    );
-    add(&doc, &hint_box, "span", EN, "Drop the files to check them");
-
-    // 与上年报告对比… opens this input. It lives outside `#result` (which is redrawn with each
-    // result): a click on an input inside `#result` would bubble into `#result`'s own click
-    // listener while that listener is still running (a recursive closure call).
-    let pair_file = add(
-        &doc,
-        &root,
-        "input",
-        &[
-            ("id", "pair-file"),
-            ("type", "file"),
-            ("hidden", ""),
-            ("tabindex", "-1"),
-            ("aria-label", "选择上一年度的报告文件"),
-        ],
-        "",
-    );
+    // The static form, drawn by one loop: element `i + 1` of `FORM[i]` under element `parent`
+    // (0: `root`).
+    let variant = match (compact, opts.mode) {
+        (true, _) => 1,
+        (false, Mode::Page) => 0,
+        (false, Mode::Widget) => 2,
+    };
+    let mut els = Vec::with_capacity(FORM.len() + 1);
+    els.push(root.clone());
+    for (parent, tag, attrs, texts) in FORM {
+        let text = texts.get(variant).unwrap_or(&texts[0]);
+        let e = add(&doc, &els[parent as usize], tag, attrs, text);
+        els.push(e);
+    }
+    if compact {
+        let _ = els[5].set_attribute("rows", "6");
+    }
+    let [_, lang_button, _, _, _, input, paste_note, _, _, plain, _, button, _, _, pick, file, _, _, files, _, status, list, result, drop_hint, _, _, _, pair_file] =
+        <[Element; FORM.len() + 1]>::try_from(els).map_err(|_| JsValue::from_str("form"))?;
     doc.done()?;
     let input: HtmlTextAreaElement = input.dyn_into()?;
     let file: HtmlInputElement = file.dyn_into()?;
