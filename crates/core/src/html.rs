@@ -142,18 +142,7 @@ struct StartTag {
 }
 
 /// Elements whose content is text up to the matching end tag, never markup.
-const RAW_TEXT: &[&str] = &[
-    "script",
-    "style",
-    "title",
-    "textarea",
-    "xmp",
-    "iframe",
-    "noembed",
-    "noframes",
-    "noscript",
-    "plaintext",
-];
+const RAW_TEXT: &str = "script style title textarea xmp iframe noembed noframes noscript plaintext";
 
 struct Lexer<'a> {
     s: &'a str,
@@ -261,7 +250,7 @@ impl<'a> Lexer<'a> {
                 self.pos = end;
                 let name = name?;
                 let mut tag = tag;
-                if let Some(raw) = RAW_TEXT.iter().find(|r| **r == name) {
+                if let Some(raw) = crate::text::listed(RAW_TEXT, &name) {
                     self.raw = Some(raw);
                 }
                 tag.name = name;
@@ -505,9 +494,7 @@ static ENTITIES: &[(&str, &str)] = &[
 ];
 
 /// Names that browsers also decode without the final ';' (a subset of the legacy list).
-const LEGACY: &[&str] = &[
-    "AMP", "GT", "LT", "QUOT", "amp", "copy", "gt", "lt", "nbsp", "quot", "reg",
-];
+const LEGACY: &str = "AMP GT LT QUOT amp copy gt lt nbsp quot reg";
 
 /// Windows-1252 meanings of the numeric references 0x80–0x9F (HTML §13.2.5.80).
 static C1: [char; 32] = [
@@ -597,8 +584,8 @@ fn reference(s: &str) -> Option<(Decoded, usize)> {
     // Without ';' (or unknown with it): the longest legacy name the text starts with, as
     // browsers do in text ("&nbsp2" is NBSP + "2").
     let legacy = LEGACY
-        .iter()
-        .filter(|l| name.starts_with(**l))
+        .split(' ')
+        .filter(|l| name.starts_with(*l))
         .max_by_key(|l| l.len())?;
     let k = ENTITIES.binary_search_by(|e| e.0.cmp(legacy)).ok()?;
     Some((Decoded::Str(ENTITIES[k].1), legacy.len()))
@@ -673,59 +660,13 @@ impl Table {
 }
 
 /// Block-level elements: their start and end end the paragraph being read.
-const BLOCKS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "body",
-    "br",
-    "caption",
-    "center",
-    "dd",
-    "details",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "html",
-    "legend",
-    "li",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "option",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "ul",
-];
+const BLOCKS: &str = "address article aside blockquote body br caption center dd details dialog dir div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol option p pre section summary ul";
 
 /// Elements whose content is not shown (or not report text).
-const SKIPPED: &[&str] = &["template", "select", "svg", "math", "object"];
+const SKIPPED: &str = "template select svg math object";
 
 /// Elements allowed in `<head>`; any other start tag ends the head (as in browsers).
-const HEAD_TAGS: &[&str] = &[
-    "base", "basefont", "bgsound", "link", "meta", "noscript", "script", "style", "template",
-    "title",
-];
+const HEAD_TAGS: &str = "base basefont bgsound link meta noscript script style template title";
 
 #[derive(Default)]
 struct Builder {
@@ -798,7 +739,7 @@ impl Builder {
             }
             return;
         }
-        if self.in_head && !HEAD_TAGS.contains(&name) {
+        if self.in_head && crate::text::listed(HEAD_TAGS, name).is_none() {
             self.in_head = false;
         }
         match name {
@@ -832,8 +773,8 @@ impl Builder {
                 }
                 self.container().flush();
             }
-            _ if SKIPPED.contains(&name) => self.skip = Some((tag.name, 1)),
-            _ if BLOCKS.contains(&name) => self.container().flush(),
+            _ if crate::text::listed(SKIPPED, name).is_some() => self.skip = Some((tag.name, 1)),
+            _ if crate::text::listed(BLOCKS, name).is_some() => self.container().flush(),
             _ => {}
         }
     }
@@ -873,7 +814,7 @@ impl Builder {
                 }
                 self.container().flush();
             }
-            _ if BLOCKS.contains(&name) => self.container().flush(),
+            _ if crate::text::listed(BLOCKS, name).is_some() => self.container().flush(),
             _ => {}
         }
     }

@@ -209,28 +209,7 @@ fn ws_tokens(s: &str) -> Vec<(usize, usize)> {
 }
 
 /// Placeholder texts (after folding) that stand for "nothing to report" without being 0.
-const PLACEHOLDERS: &[&str] = &[
-    "/",
-    "//",
-    "\\",
-    "-",
-    "--",
-    "---",
-    "----",
-    "无",
-    "N/A",
-    "n/a",
-    "NA",
-    "na",
-    "不适用",
-    "空",
-    "暂无",
-    "未统计",
-    "×",
-    "x",
-    "X",
-    "*",
-];
+const PLACEHOLDERS: &str = "/ // \\ - -- --- ---- 无 N/A n/a NA na 不适用 空 暂无 未统计 × x X *";
 
 /// The state of a cell from its text. Never repairs: `12件` is text, not 12.
 pub fn classify(raw: &str) -> CellValue {
@@ -244,7 +223,7 @@ pub fn classify(raw: &str) -> CellValue {
         return CellValue::Blank;
     }
     let f = fold(t);
-    if PLACEHOLDERS.contains(&f.as_str()) {
+    if crate::text::listed(PLACEHOLDERS, &f).is_some() {
         return CellValue::Placeholder(t.to_string());
     }
     match parse_number(&f) {

@@ -42,9 +42,7 @@ const TYPOS: &[(&str, &str)] = &[
 const NEVER_DOUBLED: &str = "的了在和与及对将把被于从向";
 
 /// Table header words: flattened headers repeat them (结果 结果 …), which is not a slip.
-const HEADER_WORDS: &[&str] = &[
-    "结果", "总计", "其他", "维持", "纠正", "审结", "尚未", "合计",
-];
+const HEADER_WORDS: &str = "结果 总计 其他 维持 纠正 审结 尚未 合计";
 
 fn is_cjk(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
@@ -340,7 +338,7 @@ fn doubled_words(prose: &[(usize, &str)], out: &mut Vec<Finding>) {
                     }
                 }
                 let word: String = a.iter().map(|x| x.1).collect();
-                if HEADER_WORDS.contains(&word.as_str()) {
+                if crate::text::listed(HEADER_WORDS, &word).is_some() {
                     continue;
                 }
                 hit = Some(k);
