@@ -15,28 +15,41 @@ pub fn stable_order(n: usize, less: &dyn Fn(usize, usize) -> bool) -> Vec<usize>
     let before = |a: usize, b: usize| less(a, b) || (!less(b, a) && a < b);
     let mut v: Vec<usize> = (0..n).collect();
     // Heapsort: `before` is a strict total order on positions, so the result is unique.
-    let sift = |v: &mut [usize], mut root: usize, end: usize| loop {
-        let mut child = 2 * root + 1;
-        if child >= end {
-            break;
+    // (`get` rather than indexing: no panic paths in the WebAssembly.)
+    let sift = |v: &mut [usize], mut root: usize, end: usize| {
+        let Some(v) = v.get_mut(..end) else { return };
+        loop {
+            let mut child = 2 * root + 1;
+            let Some(&(mut c)) = v.get(child) else { break };
+            if let Some(&d) = v.get(child + 1) {
+                if before(c, d) {
+                    child += 1;
+                    c = d;
+                }
+            }
+            let Some(&r) = v.get(root) else { break };
+            if !before(r, c) {
+                break;
+            }
+            swap(v, root, child);
+            root = child;
         }
-        if child + 1 < end && before(v[child], v[child + 1]) {
-            child += 1;
-        }
-        if !before(v[root], v[child]) {
-            break;
-        }
-        v.swap(root, child);
-        root = child;
     };
     for i in (0..n / 2).rev() {
         sift(&mut v, i, n);
     }
     for end in (1..n).rev() {
-        v.swap(0, end);
+        swap(&mut v, 0, end);
         sift(&mut v, 0, end);
     }
     v
+}
+
+/// `v.swap(a, b)` when both are positions of `v` (they always are here).
+fn swap<T>(v: &mut [T], a: usize, b: usize) {
+    if a < v.len() && b < v.len() {
+        v.swap(a, b);
+    }
 }
 
 /// Puts the elements in `order` (as returned by [`stable_order`]): the element at position
@@ -45,9 +58,8 @@ fn permute(mut order: Vec<usize>, swap: &mut dyn FnMut(usize, usize)) {
     for i in 0..order.len() {
         // Follow the cycle through `i`; a visited position is marked by pointing to itself.
         let mut j = i;
-        loop {
-            let k = order[j];
-            order[j] = j;
+        while let Some(slot) = order.get_mut(j) {
+            let k = std::mem::replace(slot, j);
             if k == i {
                 break;
             }
@@ -59,15 +71,21 @@ fn permute(mut order: Vec<usize>, swap: &mut dyn FnMut(usize, usize)) {
 
 /// Sorts `v` stably: `less(a, b)` says whether `a` sorts before `b`.
 pub fn sort_by<T>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
-    let order = stable_order(v.len(), &|a, b| less(&v[a], &v[b]));
-    permute(order, &mut |a, b| v.swap(a, b));
+    let order = stable_order(v.len(), &|a, b| match (v.get(a), v.get(b)) {
+        (Some(x), Some(y)) => less(x, y),
+        _ => false,
+    });
+    permute(order, &mut |a, b| swap(v, a, b));
 }
 
 /// Sorts `v` stably by a key (computed once per element).
 pub fn sort_by_key<T, K: PartialOrd>(v: &mut [T], key: impl Fn(&T) -> K) {
     let keys: Vec<K> = v.iter().map(key).collect();
-    let order = stable_order(v.len(), &|a, b| keys[a] < keys[b]);
-    permute(order, &mut |a, b| v.swap(a, b));
+    let order = stable_order(
+        v.len(),
+        &|a, b| matches!((keys.get(a), keys.get(b)), (Some(x), Some(y)) if x < y),
+    );
+    permute(order, &mut |a, b| swap(v, a, b));
 }
 
 #[cfg(test)]
