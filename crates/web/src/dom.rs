@@ -866,20 +866,19 @@ fn table(doc: &Draw, parent: &Element, tv: &TableView, lang: Lang) {
         }
     }
     // Which rows sit under 三、本年度办理结果 (those with a group) and under which sub-group.
-    let rows: Vec<_> = tv
-        .rows
-        .iter()
-        .filter_map(|r| match r {
-            RowView::Row {
-                key,
-                label,
-                label_en,
-                found,
-                cells,
-            } => Some((*key, label, *label_en, *found, cells)),
-            RowView::Group(_) => None,
-        })
-        .collect();
+    let mut rows = Vec::new();
+    for r in &tv.rows {
+        if let RowView::Row {
+            key,
+            label,
+            label_en,
+            found,
+            cells,
+        } = r
+        {
+            rows.push((*key, label, *label_en, *found, cells));
+        }
+    }
     let groups: Vec<(Option<&str>, Option<&str>)> = {
         let mut outer: Option<&str> = None;
         let mut inner: Option<&str> = None;

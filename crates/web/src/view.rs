@@ -313,14 +313,19 @@ pub fn text_pieces(
 impl ReportView {
     /// The non-empty groups of findings, in [`GROUPS`] order: `(code, zh, en, findings)`.
     pub fn groups(&self) -> Vec<(&'static str, &'static str, &'static str, Vec<&FindingView>)> {
-        GROUPS
-            .iter()
-            .map(|(code, zh, en)| {
-                let fs: Vec<_> = self.findings.iter().filter(|f| f.group == *code).collect();
-                (*code, *zh, *en, fs)
-            })
-            .filter(|g| !g.3.is_empty())
-            .collect()
+        let mut out = Vec::new();
+        for &(code, zh, en) in GROUPS {
+            let mut fs = Vec::new();
+            for f in &self.findings {
+                if f.group == code {
+                    fs.push(f);
+                }
+            }
+            if !fs.is_empty() {
+                out.push((code, zh, en, fs));
+            }
+        }
+        out
     }
 
     /// Every cell of the three tables as drawn (表二, 表三, 表四 order).
