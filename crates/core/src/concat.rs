@@ -56,7 +56,7 @@ pub fn recover(
     let len = st.fs.len();
     let t2 = t2_start(&st.fs);
     let mut t3 = None;
-    for k in ["勾稽关系", "申请人情况"] {
+    for k in "勾稽关系 申请人情况".split(' ') {
         if let Some(p) = find(&st.fs, k, t2.unwrap_or(0), len) {
             t3 = Some(t3.map_or(p, |q: usize| q.min(p)));
         }
@@ -543,17 +543,10 @@ fn locate_t4(st: &Stream, anchor: usize) -> Option<Work> {
         .find(|(_, c)| c.is_ascii_digit())
         .map(|(i, _)| anchor + i)?;
     let mut header = fs[anchor..start].to_string();
-    for w in [
-        "结果维持",
-        "结果纠正",
-        "其他结果",
-        "尚未审结",
-        "总计",
-        "未经复议直接起诉",
-        "复议后起诉",
-        "行政复议",
-        "行政诉讼",
-    ] {
+    for w in
+        "结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉 行政复议 行政诉讼"
+            .split(' ')
+    {
         header = header.replace(w, "");
     }
     if !header.is_empty() {

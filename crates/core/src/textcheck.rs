@@ -227,7 +227,7 @@ fn parse_date(s: &str) -> Option<(u32, u32, u32, usize)> {
 fn deadline(report: &Report, text: &str, out: &mut Vec<Finding>) {
     let Some(year) = report.year else { return };
     let mut found: Option<((u32, u32, u32), Span)> = None;
-    for label in ["发布时间", "发布日期", "发文日期", "成文日期", "发布于"] {
+    for label in "发布时间 发布日期 发文日期 成文日期 发布于".split(' ') {
         if let Some(i) = text.find(label) {
             let after = &text[i + label.len()..];
             let skip = after.len() - after.trim_start_matches([':', '：', ' ', '\u{3000}']).len();
@@ -690,11 +690,8 @@ fn table_mismatch(report: &Report, text: &str, out: &mut Vec<Finding>) {
     let in_scope = |i: usize| in_spans(&scopes, i);
     let r1 = num("T3.R1.C7");
     let r2 = num("T3.R2.C7");
-    for pat in [
-        "未收到政府信息公开申请",
-        "没有收到政府信息公开申请",
-        "未收到依申请公开",
-    ] {
+    for pat in "未收到政府信息公开申请 没有收到政府信息公开申请 未收到依申请公开".split(' ')
+    {
         for i in find_all(text, pat) {
             if let (true, Some(r1)) = (in_scope(i), r1) {
                 if r1 > 0 {
@@ -742,19 +739,14 @@ fn table_mismatch(report: &Report, text: &str, out: &mut Vec<Finding>) {
     }
     let mut t4_sum = 0;
     let mut t4_any = false;
-    for g in ["RV", "LD", "LR"] {
+    for g in "RV LD LR".split(' ') {
         if let Some(t) = num(&format::key("T4", g, "t")) {
             t4_sum += t;
             t4_any |= t > 0;
         }
     }
     if t4_any {
-        for pat in [
-            "未发生政府信息公开行政复议",
-            "未发生行政复议",
-            "没有发生行政复议",
-            "未发生因政府信息公开申请行政复议",
-        ] {
+        for pat in "未发生政府信息公开行政复议 未发生行政复议 没有发生行政复议 未发生因政府信息公开申请行政复议".split(' ') {
             for i in find_all(text, pat) {
                 if in_scope(i)
                     || report
@@ -790,7 +782,7 @@ fn upheld(report: &Report, text: &str, scopes: &[Span], out: &mut Vec<Finding>) 
                 .section(4)
                 .is_some_and(|s| s.span.start <= i && i < s.span.end)
     };
-    for pat in ["均获维持", "均被维持", "全部维持", "均予维持", "均维持"] {
+    for pat in "均获维持 均被维持 全部维持 均予维持 均维持".split(' ') {
         for i in find_all(text, pat) {
             if !in_scope(i) {
                 continue;
@@ -805,8 +797,8 @@ fn upheld(report: &Report, text: &str, scopes: &[Span], out: &mut Vec<Finding>) 
             }
             let mut cells = Vec::new();
             let mut not_upheld = 0;
-            for g in ["RV", "LD", "LR"] {
-                for c in ["c", "o", "p"] {
+            for g in "RV LD LR".split(' ') {
+                for c in "c o p".split(' ') {
                     let k = format::key("T4", g, c);
                     if let Some(v) = num(&k).filter(|&v| v > 0) {
                         not_upheld += v;
@@ -984,7 +976,7 @@ fn categories(report: &Report, text: &str, scopes: &[Span], out: &mut Vec<Findin
         }
     }
     // Breakdown of a stated total: all five outcome groups listed after "答复/办结 … N 件".
-    for verb in ["答复", "办结"] {
+    for verb in "答复 办结".split(' ') {
         for i in find_all(text, verb) {
             if !in_scope(i) {
                 continue;
