@@ -290,7 +290,7 @@ pub(crate) fn number_with_unit(f: &str) -> bool {
     }
     let unit = &f[end..];
     let n = unit.chars().count();
-    n > 0 && n <= 2 && ["件", "元", "万元", "个", "条", "项", "次", "人", "%"].contains(&unit)
+    n > 0 && n <= 2 && crate::text::listed("件 元 万元 个 条 项 次 人 %", unit).is_some()
 }
 
 /// Splits a line into its label cells and its value cells (empty cells kept among values).
@@ -1045,8 +1045,8 @@ fn inline_sections(ls: &[Line], found: &mut Vec<Section>) {
 
 fn match_section(rest: &str) -> Option<&'static SectionSpec> {
     // Table-3 row labels look like headings (一、本年新收…, 四、结转下年度…): exclude them.
-    if ["本年新收", "上年结转", "本年度办理结果", "结转下年"]
-        .iter()
+    if "本年新收 上年结转 本年度办理结果 结转下年"
+        .split(' ')
         .any(|k| rest.contains(k))
     {
         return None;
@@ -1205,9 +1205,9 @@ fn make_cell(key: String, tok: &Tok, _kind: ColKind) -> Cell {
 /// Which 表四 group a heading names (`行政诉讼（复议后起诉）` → LR).
 fn t4_group_of(text: &str) -> Option<&'static format::RowSpec> {
     let f = fold(text);
-    ["LD", "LR", "RV"]
-        .iter()
-        .filter_map(|k| format::t4_group(k))
+    "LD LR RV"
+        .split(' ')
+        .filter_map(format::t4_group)
         .find(|g| g.keys.iter().any(|k| f.contains(k)))
 }
 

@@ -895,7 +895,7 @@ fn category_value(report: &Report, rows: &[&str]) -> Option<(i64, Vec<String>)> 
     if !complete {
         return None;
     }
-    let cols = ["C1", "C2", "C3", "C4", "C5", "C6"];
+    let cols = "C1 C2 C3 C4 C5 C6";
     let value = |k: &str| report.value(k);
     let mut c7 = Some(0);
     let mut c7_keys = Vec::new();
@@ -922,7 +922,7 @@ fn category_value(report: &Report, rows: &[&str]) -> Option<(i64, Vec<String>)> 
     let mut total = 0;
     let mut keys = Vec::new();
     for r in &present {
-        for c in cols {
+        for c in cols.split(' ') {
             let k = format::key("T3", r, c);
             match value(&k) {
                 Some(crate::model::CellValue::Number(n)) => total += n.as_i64()?,
