@@ -99,10 +99,10 @@ impl<'a> Reader<'a> {
             if self.pos >= s.len() {
                 return None;
             }
-            let rest = &s[self.pos..];
+            let rest = s.get(self.pos..)?;
             if !rest.starts_with('<') {
                 let end = self.find("<").unwrap_or(s.len());
-                let raw = &s[self.pos..end];
+                let raw = s.get(self.pos..end)?;
                 self.pos = end;
                 return Some(Event::Text(unescape(raw)));
             }
@@ -112,9 +112,9 @@ impl<'a> Reader<'a> {
             }
             if rest.starts_with("<![CDATA[") {
                 let start = self.pos + 9;
-                let end = s[start..].find("]]>").map_or(s.len(), |i| start + i);
+                let end = s.get(start..)?.find("]]>").map_or(s.len(), |i| start + i);
                 self.pos = (end + 3).min(s.len());
-                return Some(Event::Text(Cow::Borrowed(&s[start..end])));
+                return Some(Event::Text(Cow::Borrowed(s.get(start..end)?)));
             }
             if rest.starts_with("<?") {
                 self.pos = self.find("?>").map_or(s.len(), |i| i + 2);
@@ -126,7 +126,7 @@ impl<'a> Reader<'a> {
             }
             if let Some(r) = rest.strip_prefix("</") {
                 let end = r.find('>').map_or(s.len(), |i| self.pos + 2 + i);
-                let qname = s[self.pos + 2..end].trim();
+                let qname = s.get(self.pos + 2..end)?.trim();
                 self.pos = (end + 1).min(s.len());
                 let (ns, local) = self.resolve(qname);
                 self.depth = self.depth.saturating_sub(1);
@@ -152,7 +152,7 @@ impl<'a> Reader<'a> {
                 }
                 i += 1;
             }
-            let inner = &s[self.pos + 1..i.min(s.len())];
+            let inner = s.get(self.pos + 1..i.min(s.len()))?;
             self.pos = (i + 1).min(s.len());
             let (inner, empty) = match inner.strip_suffix('/') {
                 Some(x) => (x, true),
@@ -161,8 +161,7 @@ impl<'a> Reader<'a> {
             let name_end = inner
                 .find(|c: char| c.is_ascii_whitespace())
                 .unwrap_or(inner.len());
-            let qname = &inner[..name_end];
-            let attrs = &inner[name_end..];
+            let (qname, attrs) = inner.split_at_checked(name_end)?;
             if qname.is_empty() {
                 return Some(Event::Text(Cow::Borrowed("<")));
             }
@@ -206,21 +205,22 @@ impl<'a> Iterator for Attrs<'a> {
                 self.0 = "";
                 return None;
             };
-            let name = s[..eq].trim();
-            let v = s[eq + 1..].trim_start();
+            let name = s.get(..eq)?.trim();
+            let v = s.get(eq + 1..)?.trim_start();
             let Some(q) = v.chars().next().filter(|&c| c == '"' || c == '\'') else {
                 // Unquoted: up to the next space.
                 let end = v.find(|c: char| c.is_ascii_whitespace()).unwrap_or(v.len());
-                self.0 = &v[end..];
-                return Some((name, &v[..end]));
+                let (value, rest) = v.split_at_checked(end)?;
+                self.0 = rest;
+                return Some((name, value));
             };
-            let body = &v[1..];
+            let body = v.get(1..)?;
             let end = body.find(q).unwrap_or(body.len());
             self.0 = body.get(end + 1..).unwrap_or("");
             if name.is_empty() {
                 continue;
             }
-            return Some((name, &body[..end]));
+            return Some((name, body.get(..end)?));
         }
     }
 }
