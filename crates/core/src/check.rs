@@ -171,29 +171,26 @@ pub(crate) fn cell_names(report: &Report, key: &str) -> (String, String, String,
     let table = p.next().unwrap_or("");
     let row = p.next().unwrap_or("");
     let col = p.next().unwrap_or("");
-    let written = report
-        .row(table, row)
-        .map(|r| r.label.clone())
-        .filter(|l| !l.is_empty());
-    match table {
+    // The names as static text first, one `to_string` each at the end.
+    let (row_zh, row_en, col_zh, col_en) = match table {
         "T3" => {
             let spec = format::t3_row(row);
             let c = format::t3_col(col);
             (
-                written.unwrap_or_else(|| spec.map_or(row, |s| s.label_zh).to_string()),
-                spec.map_or(row, |s| s.label_en).to_string(),
-                c.map_or(col, |c| c.label_zh).to_string(),
-                c.map_or(col, |c| c.label_en).to_string(),
+                spec.map_or(row, |s| s.label_zh),
+                spec.map_or(row, |s| s.label_en),
+                c.map_or(col, |c| c.label_zh),
+                c.map_or(col, |c| c.label_en),
             )
         }
         "T4" => {
             let g = format::t4_group(row);
             let c = format::T4_COLS.iter().find(|c| c.key == col);
             (
-                g.map_or(row, |s| s.label_zh).to_string(),
-                g.map_or(row, |s| s.label_en).to_string(),
-                c.map_or(col, |c| c.label_zh).to_string(),
-                c.map_or(col, |c| c.label_en).to_string(),
+                g.map_or(row, |s| s.label_zh),
+                g.map_or(row, |s| s.label_en),
+                c.map_or(col, |c| c.label_zh),
+                c.map_or(col, |c| c.label_en),
             )
         }
         _ => {
@@ -203,13 +200,28 @@ pub(crate) fn cell_names(report: &Report, key: &str) -> (String, String, String,
                 .find(|r| r.key == row);
             let c = spec.and_then(|s| s.cols.iter().find(|c| c.key == col));
             (
-                written.unwrap_or_else(|| spec.map_or(row, |s| s.label_zh).to_string()),
-                spec.map_or(row, |s| s.label_en).to_string(),
-                c.map_or("", |c| c.label_zh).to_string(),
-                c.map_or("", |c| c.label_en).to_string(),
+                spec.map_or(row, |s| s.label_zh),
+                spec.map_or(row, |s| s.label_en),
+                c.map_or("", |c| c.label_zh),
+                c.map_or("", |c| c.label_en),
             )
         }
-    }
+    };
+    // 表四 rows are named by the template; 表二/表三 rows as the report wrote them.
+    let written = if table == "T4" {
+        None
+    } else {
+        report
+            .row(table, row)
+            .map(|r| r.label.clone())
+            .filter(|l| !l.is_empty())
+    };
+    (
+        written.unwrap_or_else(|| row_zh.to_string()),
+        row_en.to_string(),
+        col_zh.to_string(),
+        col_en.to_string(),
+    )
 }
 
 /// Short human name of a cell for lists: `自然人·一、本年新收…`.
