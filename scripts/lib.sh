@@ -4,7 +4,7 @@
 # - ROOT: the repository root; every script cds there.
 # - PATH: cargo-installed tools (~/.cargo/bin) and node_modules/.bin (npm `binaryen` = wasm-opt 132)
 #   come first, so Debian's too-old /usr/bin/wasm-opt (binaryen 108) never wins.
-# - wasm_route / wcargo: which toolchain builds wasm32 (see scripts/README-tooling.md):
+# - wasm_route / wcargo: which toolchain builds wasm32 (see ARCHITECTURE.md, "Toolchain and the two wasm routes"):
 #     rustup  - the rustup toolchain has the wasm32-unknown-unknown std: plain `cargo`.
 #     debian  - Debian rustc-web/cargo-web + rust-web-src, std built from source (-Zbuild-std)
 #               through scripts/dcargo. Forced with NIANBAO_WASM_ROUTE=debian.

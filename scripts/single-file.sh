@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The single self-contained page dist-single/nianbao.html: the compat (Wasm Core 1.0) build with its
 # wasm (base64) and wasm-bindgen glue inlined, www/style.css inlined, async init from bytes. Works
-# when opened by double-click from file://, with no server and no network (see scripts/README-offline.md).
+# when opened by double-click from file://, with no server and no network (see README.md, "Offline, old browsers and CSP").
 #   bash scripts/single-file.sh              # compat build + static checks (scripts/compat.sh), then bundle
 #   bash scripts/single-file.sh --no-build   # bundle the existing target/compat/pkg only
 # Checks: every inline script of the result parses as ES2017 (scripts/js-syntax.mjs, acorn).
