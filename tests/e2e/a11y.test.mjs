@@ -8,23 +8,10 @@
 // Run by scripts/e2e.sh (APP_URL). Screenshots go to E2E_OUT (target/e2e).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..');
-const url = process.env.APP_URL;
-const out = process.env.E2E_OUT || join(root, 'target', 'e2e');
-const seed = readFileSync(join(root, 'tests', 'fixtures', 'seed.txt'), 'utf8');
-const fixture = (name) => readFileSync(join(root, 'tests', 'fixtures', 'cases', name), 'utf8').split('==== expect ====')[0];
-const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
-const args = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
+import { root, url, out, seed, fixture, executablePath, args } from './common.mjs';
 
 let browser;
 before(async () => {
@@ -80,6 +67,11 @@ async function tabUntil(page, pred, max = 60) {
 
 test('keyboard only: reach, type, check, open a finding, pick a file, switch language; focus always visible', async () => {
   const { context, page, errors } = await open();
+  // Listening from the start turns Playwright's file chooser interception on before any key is
+  // pressed (waitForEvent right before the key press raced with it: the chooser sometimes opened
+  // before the interception was active and the event never came).
+  const choosers = [];
+  page.on('filechooser', (c) => choosers.push(c));
   // from the top of the page: the text box, then 校验, then 选择文件, in that order
   const toInput = await tabUntil(page, (f) => f.id === 'input');
   for (const s of toInput.filter((x) => x.id !== 'body')) assert.ok(s.ring, `focus visible on ${s.id}`);
@@ -114,7 +106,10 @@ test('keyboard only: reach, type, check, open a finding, pick a file, switch lan
   await page.focus('#input');
   const toPick = await tabUntil(page, (f) => f.id === 'pick', 10);
   assert.ok(toPick.at(-1).ring, 'focus visible on 选择文件');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+  await page.keyboard.press('Enter');
+  for (let i = 0; i < 100 && choosers.length === 0; i++) await page.waitForTimeout(100);
+  assert.equal(choosers.length, 1, 'Enter on 选择文件 opens the file chooser');
+  const [chooser] = choosers;
   assert.equal(chooser.isMultiple(), true);
   await chooser.setFiles(join(root, 'tests', 'fixtures', 'seed.txt'));
   await page.waitForSelector('#files[data-state="done"]');

@@ -6,22 +6,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { root, url, out, corpus, executablePath, args } from './common.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..');
-const url = process.env.APP_URL;
-const out = process.env.E2E_OUT || join(root, 'target', 'e2e');
-const corpus = process.env.NIANBAO_CORPUS || join(root, '..', 'shared', 'corpus', 'raw');
 const have = existsSync(join(corpus, '010_hongze_2023.txt'));
 if (!have && process.env.CI) throw new Error(`corpus not found at ${corpus} (set NIANBAO_CORPUS)`);
-const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
-const args = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 
 let browser;
 before(async () => {

@@ -13,21 +13,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { root, url, out, seed, fixture, executablePath, args, failFeatureProbes } from './common.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..');
-const url = process.env.APP_URL;
-const out = process.env.E2E_OUT || join(root, 'target', 'e2e');
-const seed = readFileSync(join(root, 'tests', 'fixtures', 'seed.txt'), 'utf8');
-const fixture = (name) => readFileSync(join(root, 'tests', 'fixtures', 'cases', name), 'utf8').split('==== expect ====')[0];
-const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
-const args = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'none'; object-src 'none'; base-uri 'none'";
 
 const cleanups = [];
@@ -103,10 +92,7 @@ test('loader: a browser without the post-MVP features (Chromium 78-95 stand-in) 
   const context = await launch();
   const page = await context.newPage();
   // Every probe module fails validation, as in Chromium < 96 (reference types, multi-value)
-  await page.addInitScript(() => {
-    const validate = WebAssembly.validate;
-    WebAssembly.validate = (bytes) => (bytes.byteLength < 100 ? false : validate(bytes));
-  });
+  await failFeatureProbes(page);
   const { errors, requests } = watch(page);
   await page.goto(url, { waitUntil: 'load' });
   await ready(page);
@@ -310,10 +296,7 @@ for (const variant of ['modern', 'compat']) test(`a panic inside the wasm (${var
   const context = await launch();
   const page = await context.newPage();
   if (variant === 'compat') {
-    await page.addInitScript(() => {
-      const validate = WebAssembly.validate;
-      WebAssembly.validate = (bytes) => (bytes.byteLength < 100 ? false : validate(bytes));
-    });
+    await failFeatureProbes(page);
   }
   // the panic itself is logged (console.error) and the trap surfaces as an uncaught RuntimeError
   const { errors } = watch(page, [/nianbao panicked: [\s\S]*__panicForTest/, /RuntimeError: unreachable/]);

@@ -9,21 +9,12 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { root, url as appUrl, out, seed, executablePath, args } from './common.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..');
-const appUrl = process.env.APP_URL;
-const out = process.env.E2E_OUT || join(root, 'target', 'e2e');
 const singleFile = resolve(process.env.SINGLE_FILE || join(root, 'dist-single', 'nianbao.html'));
-const seed = readFileSync(join(root, 'tests', 'fixtures', 'seed.txt'), 'utf8');
-const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
-const args = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 mkdirSync(out, { recursive: true });
 
 const cleanups = [];

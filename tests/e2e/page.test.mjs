@@ -7,24 +7,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
 import { chromium } from 'playwright-core';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..');
-const url = process.env.APP_URL;
-const out = process.env.E2E_OUT || join(root, 'target', 'e2e');
-const seed = readFileSync(join(root, 'tests', 'fixtures', 'seed.txt'), 'utf8');
-/** A fixture report of tests/fixtures/cases without its `==== expect ====` block. */
-const fixture = (name) => readFileSync(join(root, 'tests', 'fixtures', 'cases', name), 'utf8').split('==== expect ====')[0];
-const fixtures = join(root, 'tests', 'fixtures');
-const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
-// --user-data-dir must not be in args: launchPersistentContext(dir) sets it.
-const args = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
+import { root, url, out, seed, fixture, fixtures, executablePath, args } from './common.mjs';
 
 let context;
 let profile;

@@ -7,21 +7,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..');
-const url = process.env.APP_URL;
-const out = process.env.E2E_OUT || join(root, 'target', 'e2e');
-const seed = readFileSync(join(root, 'tests', 'fixtures', 'seed.txt'), 'utf8');
-const corpus = process.env.NIANBAO_CORPUS || join(root, '..', 'shared', 'corpus', 'raw');
-const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
-const args = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
+import { root, url, out, seed, corpus, executablePath, args } from './common.mjs';
 
 // Last year's report of the seed's body: 2023, with 20 行政规范性文件 in force, 1 made, 0 repealed,
 // so this year's 现行有效 should be 20 + 2 − 6 = 16, not the seed's 15; 上年结转 is consistent.
@@ -48,6 +36,8 @@ after(async () => {
 
 async function open() {
   const page = await browser.newPage();
+  page.nianbaoChoosers = [];
+  page.on('filechooser', (c) => page.nianbaoChoosers.push(c));
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e}`));
   page.on('console', (m) => {
@@ -56,6 +46,17 @@ async function open() {
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForSelector('#app[data-state="ready"] #check', { timeout: 30000 });
   return { page, errors };
+}
+
+/** Clicks `selector` and returns the file chooser it opens (collected by the listener `open` attaches
+ * when the page is created, so Playwright's interception is on long before the click; waitForEvent
+ * right before the click can race with it). */
+async function choose(page, selector) {
+  const before = page.nianbaoChoosers.length;
+  await page.click(selector);
+  for (let i = 0; i < 100 && page.nianbaoChoosers.length === before; i++) await page.waitForTimeout(100);
+  assert.equal(page.nianbaoChoosers.length, before + 1, `${selector} opens a file chooser`);
+  return page.nianbaoChoosers[before];
 }
 
 const rulesShown = (page) => page.$$eval('#findings li[data-rule]', (l) => l.map((li) => li.getAttribute('data-rule')));
@@ -102,18 +103,18 @@ test('与上年报告对比… on a pasted report: last year chosen by hand; ano
   await page.click('#check');
   await page.waitForSelector('#pair[data-paired="false"] #pair-pick');
   // another body
-  let [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#pair-pick')]);
+  let chooser = await choose(page, '#pair-pick');
   await chooser.setFiles(join(dir, '教育局2023.txt'));
   await page.waitForSelector('#pair-status[data-state="error"]:not([hidden])');
   assert.match(await page.textContent('#pair-status'), /机关/);
   assert.equal(await page.getAttribute('#pair', 'data-paired'), 'false');
   // the same year
-  [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#pair-pick')]);
+  chooser = await choose(page, '#pair-pick');
   await chooser.setFiles(join(dir, '科技局2024.txt'));
   await page.waitForSelector('#pair-status[data-state="error"]:not([hidden])');
   assert.match(await page.textContent('#pair-status'), /年度|上一年/);
   // last year's report
-  [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#pair-pick')]);
+  chooser = await choose(page, '#pair-pick');
   await chooser.setFiles(join(dir, '科技局2023.txt'));
   await page.waitForSelector('#pair[data-paired="true"]');
   assert.equal(await page.getAttribute('#pair-line', 'data-auto'), 'false');
