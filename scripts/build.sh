@@ -15,7 +15,7 @@ inputs_hash() {
   # the same cargo build Trunk runs; a no-op when the wasm is fresh
   wcargo build --quiet --release --offline --target "$WASM_TARGET" -p nianbao-web --bin nianbao-app
   cat "$ROOT/target/$WASM_TARGET/release/nianbao-app.wasm" "$ROOT"/www/* "$ROOT/Trunk.toml" \
-    "$ROOT/Cargo.lock" "$ROOT/package-lock.json" "$ROOT/scripts/post-build.mjs" \
+    "$ROOT/Cargo.lock" "$ROOT/package-lock.json" "$ROOT/scripts/post-build.mjs" "$ROOT/scripts/loader.mjs" \
     "$ROOT/target/compat/pkg/.stamp" | sha256sum | cut -d' ' -f1
 }
 # the compat build is cached in target/compat (a warm run: a few seconds)

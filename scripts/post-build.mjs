@@ -20,6 +20,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loaderWithManifest } from './loader.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR || join(root, 'dist');
@@ -91,10 +92,12 @@ if (existsSync(join(pkg, 'nianbao_web_bg.wasm')) && existsSync(join(pkg, 'nianba
 for (const f of EXTRA) copyFileSync(join(root, 'www', f), join(dir, f));
 
 // 4. the loader
-let loader = readFileSync(join(root, 'www', 'nianbao.js'), 'utf8');
-const marker = /^( *)var MANIFEST = null; \/\/ nianbao:manifest$/m;
-if (!marker.test(loader)) die('www/nianbao.js lost its `var MANIFEST = null; // nianbao:manifest` line');
-loader = loader.replace(marker, (_, ind) => `${ind}var MANIFEST = ${JSON.stringify(manifest)}; // nianbao:manifest`);
+let loader;
+try {
+  loader = loaderWithManifest(manifest);
+} catch (e) {
+  die(e.message);
+}
 // Served without its comments (the header and whole-line // comments; ~30 % of the gzip bytes).
 // The loader has no template literals or multi-line strings, so this cannot change its code;
 // scripts/js-syntax.mjs parses the result.

@@ -12,6 +12,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loaderWithManifest } from './loader.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [pkg, out] = process.argv.slice(2);
@@ -48,10 +49,12 @@ if (js.includes('</script')) js = js.split('</script').join('<\\/script');
 if (!/\b(async )?function __wbg_init\b/.test(js)) die('the glue has no function __wbg_init');
 
 // 2. the loader: www/nianbao.js with an inline manifest (the wasm comes from #nianbao-wasm)
-let loader = readFileSync(join(root, 'www', 'nianbao.js'), 'utf8');
-const marker = /^( *)var MANIFEST = null; \/\/ nianbao:manifest$/m;
-if (!marker.test(loader)) die('www/nianbao.js lost its `var MANIFEST = null; // nianbao:manifest` line');
-loader = loader.replace(marker, (_, ind) => `${ind}var MANIFEST = { "inline": true }; // nianbao:manifest`);
+let loader;
+try {
+  loader = loaderWithManifest({ inline: true });
+} catch (e) {
+  die(e.message);
+}
 if (loader.includes('</script')) die('www/nianbao.js contains </script');
 
 // 3. the page: CSS inline, Trunk lines out, the loader in
