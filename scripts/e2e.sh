@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Playwright end-to-end test of the release build: serves dist/ on a free 127.0.0.1 port with
 # python3's http.server (killed on exit) and runs tests/e2e/*.test.mjs with `node --test`
-# against it. Screenshots go to target/e2e/. Prints a final line `e2e: N passed, M failed`.
+# against it. Screenshots go to target/e2e/. Prints a final line `e2e: N passed, M failed, S skipped, T todo`; under CI=true a skipped or todo test fails the run.
 # tests/e2e/offline.test.mjs also opens dist-single/nianbao.html from file:// (scripts/single-file.sh).
 #   bash scripts/e2e.sh          (after scripts/trunk build --release)
 #   bash scripts/e2e.sh tests/e2e/offline.test.mjs     (only the given test files)
@@ -28,10 +28,15 @@ APP_URL="http://127.0.0.1:$port/" E2E_OUT="$ROOT/target/e2e" \
     "${files[@]}"
 rc=$?
 set -e
-# node's TAP summary: "# pass N" / "# fail N"
-passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$ROOT/target/e2e/results.tap" | tail -n 1)
-failed=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$ROOT/target/e2e/results.tap" | tail -n 1)
-passed=${passed:-0}; failed=${failed:-0}
+# node's TAP summary: "# pass N" / "# fail N" / "# skipped N" / "# todo N"
+tap_count() { sed -n "s/^# $1 \([0-9]*\)\$/\1/p" "$ROOT/target/e2e/results.tap" | tail -n 1; }
+passed=$(tap_count pass); failed=$(tap_count fail); skipped=$(tap_count skipped); todo=$(tap_count todo)
+passed=${passed:-0}; failed=${failed:-0}; skipped=${skipped:-0}; todo=${todo:-0}
 if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
-echo "e2e: $passed passed, $failed failed" | tee "$ROOT/target/e2e/summary.txt"
+echo "e2e: $passed passed, $failed failed, $skipped skipped, $todo todo" | tee "$ROOT/target/e2e/summary.txt"
+# On CI nothing may be skipped: a skipped test (a missing corpus, a missing browser) is a test not run.
+if [ "${CI:-}" = "true" ] && [ "$((skipped + todo))" -gt 0 ]; then
+  echo "e2e: $skipped skipped and $todo todo tests under CI=true: every test must run on CI" >&2
+  [ "$rc" -ne 0 ] || rc=1
+fi
 exit "$rc"

@@ -5,7 +5,7 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 T0=$(date +%s)
-# The last line of the output is the Playwright runner's `e2e: N passed, M failed` (see step_summary).
+# The last line of the output is the Playwright runner's `e2e: N passed, M failed, S skipped, T todo` (see step_summary).
 STEP_SUMMARY_TAIL="$ROOT/target/e2e/summary.txt"
 rm -f "$STEP_SUMMARY_TAIL"
 
@@ -53,4 +53,4 @@ step "e2e (Playwright, release build + single file)" bash "$ROOT/scripts/e2e.sh"
 
 echo
 echo "test.sh: all steps passed in $(( $(date +%s) - T0 ))s (wasm route: $ROUTE)"
-step_summary   # ends with the e2e line `e2e: N passed, M failed`
+step_summary   # ends with the e2e line `e2e: N passed, M failed, S skipped, T todo`

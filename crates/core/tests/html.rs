@@ -15,7 +15,6 @@ use nianbao_core::{
 };
 use serde_json::Value;
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -805,27 +804,17 @@ fn peer_shuyang_fgj_2023_real_page() {
 // Robustness
 // ---------------------------------------------------------------------------------------
 
-fn quick(input: &str, limit: Duration) -> Checked {
-    let t = Instant::now();
-    let c = check_bytes(input.as_bytes(), None);
-    assert!(
-        t.elapsed() < limit,
-        "{} bytes took {:?}",
-        input.len(),
-        t.elapsed()
-    );
-    c
+/// Checks hostile markup. How long it takes is measured by the `hostile` benchmarks
+/// (`cargo bench -p nianbao-core`), not asserted here.
+fn read(input: &str) -> Checked {
+    check_bytes(input.as_bytes(), None)
 }
 
 #[test]
 fn hostile_spans_and_nesting_stay_bounded() {
-    let limit = Duration::from_secs(5);
     // Huge spans are capped.
-    let c = quick(
-        "<table><tr><td rowspan=4294967296 colspan=99999999>一、本年新收政府信息公开申请数量</td><td>5</td></tr>\
-         <tr><td rowspan=0 colspan=0>x</td></tr></table>",
-        limit,
-    );
+    let c = read("<table><tr><td rowspan=4294967296 colspan=99999999>一、本年新收政府信息公开申请数量</td><td>5</td></tr>\
+         <tr><td rowspan=0 colspan=0>x</td></tr></table>");
     assert!(c
         .text
         .lines()
@@ -835,17 +824,24 @@ fn hostile_spans_and_nesting_stay_bounded() {
     for _ in 0..20_000 {
         s.push_str("<tr><td rowspan=100 colspan=100>a</td><td>1</td></tr>");
     }
-    let c = quick(&s, limit);
+    let c = read(&s);
     assert!(c.text.len() < 200 * 1024 * 1024);
     // Deep nesting.
     let deep =
         "<table><tr><td>".repeat(5_000) + "一、总体情况" + &"</td></tr></table>".repeat(5_000);
-    let c = quick(&deep, limit);
+    let c = read(&deep);
     assert!(c.text.contains("一、总体情况"));
     // Unclosed everything, and stray end tags.
     let soup =
         "<div><p><span><table><tr><td><b>".repeat(3_000) + &"</i></td></table></p>".repeat(3_000);
-    quick(&soup, limit);
+    let c = read(&soup);
+    let ReadStatus::Unreadable { zh, en } = &c.analysis.report.status else {
+        panic!(
+            "a page with no report text is not a report: {:?}",
+            c.analysis.report.status
+        )
+    };
+    assert!(zh.contains("报告") && !en.is_empty(), "{zh} / {en}");
     // Unterminated constructs at the end of the input.
     for tail in [
         "<!--",
@@ -857,23 +853,24 @@ fn hostile_spans_and_nesting_stay_bounded() {
         "<",
         "<title>x",
     ] {
-        quick(&format!("<p>一、总体情况</p>{tail}"), limit);
+        let c = read(&format!("<p>一、总体情况</p>{tail}"));
+        assert!(c.text.contains("一、总体情况"), "{tail}: {:?}", c.text);
     }
 }
 
 #[test]
-fn large_pages_are_fast() {
-    // A 2 MB page of paragraphs, tables, scripts and styles (about 0.15 s in a release
-    // build; the limit is for unoptimised test builds).
+fn large_pages_are_read_whole() {
+    // A 2 MB page of paragraphs, tables, scripts and styles: every repetition is read (the
+    // time it takes is the `hostile/html 2 MB page` benchmark).
     let one = "<script>var a = '<table>'; for (i=0;i<9;i++) {}</script><style>td{}</style>\
                <p>一、总体情况</p><p>本年度工作&nbsp;平稳。</p><table><tr><td colspan=3>一、本年新收政府信息公开申请数量</td>\
                <td>1</td><td>2</td><td>3</td><td>4</td><td>5</td><td>6</td><td>21</td></tr></table>";
-    let page = one.repeat(2 * 1024 * 1024 / one.len());
-    let t = Instant::now();
+    let copies = 2 * 1024 * 1024 / one.len();
+    let page = one.repeat(copies);
     let doc = html::parse(&page).unwrap();
-    let took = t.elapsed();
-    assert!(doc.lines.len() > 10_000);
-    assert!(took < Duration::from_secs(5), "{took:?}");
+    assert!(doc.lines.len() >= 2 * copies, "{} lines", doc.lines.len());
+    assert_eq!(doc.text.matches("本年度工作 平稳。").count(), copies);
+    assert!(!doc.text.contains("var a"));
 }
 
 #[test]
