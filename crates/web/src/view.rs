@@ -912,84 +912,19 @@ impl Pairing {
     }
 }
 
-/// The agency for comparison: without white space.
-fn body_key(agency: &str) -> String {
-    agency.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-/// Whether two agency names (as read from two reports) name the same body: equal without white
-/// space, or one is the other with the higher-level region written in front — a report titled
-/// 洪泽区人民政府 one year and 淮安市洪泽区人民政府 the next. The shorter name must itself name a
-/// place (contain 省/市/区/县/州/盟/旗) and have at least five characters, so that a bare
-/// 人民政府 or 科学技术局 never matches some other region's body.
-pub fn same_body(a: &str, b: &str) -> bool {
-    let (a, b) = (body_key(a), body_key(b));
-    if a == b {
-        return true;
-    }
-    let (short, long) = if a.len() <= b.len() {
-        (&a, &b)
-    } else {
-        (&b, &a)
-    };
-    const PLACE: [char; 7] = ['省', '市', '区', '县', '州', '盟', '旗'];
-    if short.chars().count() < 5 || !short.contains(PLACE) || !long.ends_with(short.as_str()) {
-        return false;
-    }
-    long[..long.len() - short.len()].ends_with(PLACE)
-}
+/// Whether two agency names name the same body: the core's decision ([`nianbao_core::same_body`]),
+/// shared with the CLI's `--last`.
+pub use nianbao_core::same_body;
 
 fn not_comparable() -> (String, String) {
-    (
-        "这个结果不是一份读取成功的年度报告，不能与上一年度的报告对比。".into(),
-        "This result is not a report that could be read, so it cannot be compared with last year's.".into(),
-    )
+    nianbao_core::pair::not_comparable()
 }
 
 /// Why `last` (file `last_name`) cannot be paired with `this` as last year's report of the
-/// same body: `(zh, en)`, Chinese first. `None` when it can.
+/// same body: `(zh, en)`, Chinese first. `None` when it can. The core decides
+/// ([`nianbao_core::pair_problem`]), so the CLI's `--last` refuses the same pairs in the same words.
 pub fn pair_problem(this: &Checked, last: &Checked, last_name: &str) -> Option<(String, String)> {
-    let (t, l) = (&this.analysis.report, &last.analysis.report);
-    if t.status != ReadStatus::Ok {
-        return Some(not_comparable());
-    }
-    if let ReadStatus::Unreadable { zh, en } = &l.status {
-        return Some((
-            format!("无法对比：所选文件“{last_name}”无法读取。{zh}"),
-            format!("Cannot compare: the chosen file “{last_name}” could not be read. {en}"),
-        ));
-    }
-    let Some(y) = t.year else {
-        return Some((
-            "无法对比：没有识别出本报告的年度，无法确定上一年度。".into(),
-            "Cannot compare: the year of this report was not recognised, so the previous year is unknown.".into(),
-        ));
-    };
-    let prev = y.saturating_sub(1);
-    match l.year {
-        None => {
-            return Some((
-                format!("无法对比：没有识别出所选文件“{last_name}”的年度，无法确认它是上一年度（{prev} 年度）的报告。"),
-                format!("Cannot compare: the year of the chosen file “{last_name}” was not recognised, so it is not known to be the report for the previous year ({prev})."),
-            ))
-        }
-        Some(ly) if ly != prev => {
-            return Some((
-                format!("无法对比：所选文件“{last_name}”是 {ly} 年度的报告，不是上一年度（{prev} 年度）的报告。"),
-                format!("Cannot compare: the chosen file “{last_name}” is the report for {ly}, not for the previous year ({prev})."),
-            ))
-        }
-        Some(_) => {}
-    }
-    if let (Some(a), Some(la)) = (&t.agency, &l.agency) {
-        if !same_body(a, la) {
-            return Some((
-                format!("无法对比：所选文件“{last_name}”是“{la}”的报告，本报告是“{a}”的。只能与同一机关上一年度的报告对比。"),
-                format!("Cannot compare: the chosen file “{last_name}” is by {la}, this report by {a}. Compare only with the same body's report of the previous year."),
-            ));
-        }
-    }
-    None
+    nianbao_core::pair_problem(&this.analysis.report, &last.analysis.report, last_name)
 }
 
 /// `this` checked against last year's report: a copy of `this` with the cross-year findings
@@ -1024,30 +959,13 @@ pub fn paired(
 /// Automatic pairing in a batch of files, when file `k` has just been read: the earlier
 /// file that is `k`'s previous-year report of the same body (the first one), and the earlier
 /// unpaired files whose previous-year report `k` is. Only readable reports whose agency and
-/// year were both recognised are paired automatically.
+/// year were both recognised are paired automatically ([`nianbao_core::auto_partners`]).
 pub fn auto_partners(entries: &[FileEntry], k: usize) -> (Option<usize>, Vec<usize>) {
-    fn key(e: &FileEntry) -> Option<(&str, u32)> {
-        let r = &e.checked.as_ref()?.0.analysis.report;
-        if r.status != ReadStatus::Ok {
-            return None;
-        }
-        Some((r.agency.as_deref()?, r.year?))
+    let mut reports = Vec::with_capacity(entries.len());
+    for e in entries {
+        reports.push(e.checked.as_ref().map(|c| &c.0.analysis.report));
     }
-    let Some((body, year)) = entries.get(k).and_then(key) else {
-        return (None, Vec::new());
-    };
-    let mut mine = None;
-    let mut theirs = Vec::new();
-    for (j, e) in entries.iter().enumerate().take(k) {
-        let Some((b, y)) = key(e) else { continue };
-        if !same_body(b, body) {
-            continue;
-        }
-        if mine.is_none() && y + 1 == year {
-            mine = Some(j);
-        } else if year + 1 == y && e.last.is_none() {
-            theirs.push(j);
-        }
-    }
+    let (mine, mut theirs) = nianbao_core::auto_partners(&reports, k);
+    theirs.retain(|&j| entries.get(j).is_some_and(|e| e.last.is_none()));
     (mine, theirs)
 }
