@@ -777,35 +777,17 @@ impl FileEntry {
     }
 }
 
-fn mb(bytes: f64) -> String {
-    let mb = bytes / (1024.0 * 1024.0);
-    // One decimal, without float formatting machinery: tenths of a MB, rounded up.
-    let tenths = (mb * 10.0).ceil() as u64;
-    format!("{}.{}", tenths / 10, tenths % 10)
-}
-
-/// Shown for a file over [`MAX_FILE_BYTES`]; it is not read at all.
+/// Shown for a file over [`MAX_FILE_BYTES`]; it is not read at all (the core's words,
+/// shared with the CLI).
 pub fn too_large(size: f64) -> PageView {
-    let size = mb(size);
-    let max = MAX_FILE_BYTES / (1024 * 1024);
-    PageView::Unreadable {
-        zh: format!(
-            "文件过大（{size} MB），超过 {max} MB 的上限，未读取。年度报告的 Word 文档或网页通常只有几百 KB：请确认选择的是报告本身（不含附件、扫描图片），或复制报告文字粘贴。"
-        ),
-        en: format!(
-            "The file is too large ({size} MB; the limit is {max} MB) and was not read. A report is usually a few hundred KB: choose the report itself, or paste its text."
-        ),
-    }
+    let e = nianbao_core::input::too_large(size as u64);
+    PageView::Unreadable { zh: e.zh, en: e.en }
 }
 
-/// Shown for a file of 0 bytes.
+/// Shown for a file of 0 bytes (the core's words, shared with the CLI).
 pub fn empty_file() -> PageView {
-    PageView::Unreadable {
-        zh: "文件是空的（0 字节）：请选择年度报告的 Word 文档（.docx）、网页（.html）或文本文件（.txt）。"
-            .into(),
-        en: "The file is empty (0 bytes): choose the report as a .docx, .html or .txt file."
-            .into(),
-    }
+    let e = nianbao_core::input::empty_file();
+    PageView::Unreadable { zh: e.zh, en: e.en }
 }
 
 /// Shown when the browser could not give the file's bytes (moved, deleted, no permission).
