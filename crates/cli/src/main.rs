@@ -329,6 +329,8 @@ struct Paired {
     file: String,
     year: Option<u32>,
     added: usize,
+    /// One of the two reports has no recognised agency: the body could not be compared.
+    agency_unchecked: bool,
 }
 
 fn check(o: &Opts) -> Result<u8, Stop> {
@@ -381,6 +383,8 @@ fn check(o: &Opts) -> Result<u8, Stop> {
                     file: display_name(last_path).to_string(),
                     year: last.analysis.report.year,
                     added,
+                    agency_unchecked: checked.analysis.report.agency.is_none()
+                        || last.analysis.report.agency.is_none(),
                 });
             }
         }
@@ -613,21 +617,25 @@ fn print_text(
     );
     if let Some(p) = paired {
         let year = p.year.map(|y| y.to_string()).unwrap_or_default();
-        let _ = writeln!(
-            w,
-            "  {}",
-            if zh {
-                format!(
-                    "已与上一年度报告对比：{}（{year} 年度）。跨年度核对（上年结转、现行有效件数）发现 {} 项问题。",
-                    p.file, p.added
-                )
+        let mut line = if zh {
+            format!(
+                "已与上一年度报告对比：{}（{year} 年度）。跨年度核对（上年结转、现行有效件数）发现 {} 项问题。",
+                p.file, p.added
+            )
+        } else {
+            format!(
+                "Compared with last year's report: {} ({year}). The cross-year checks (carry-over, documents in force) found {} problem(s).",
+                p.file, p.added
+            )
+        };
+        if p.agency_unchecked {
+            line.push_str(if zh {
+                "注意：未能识别其中一份报告的机关名称，请确认两份报告属于同一机关。"
             } else {
-                format!(
-                    "Compared with last year's report: {} ({year}). The cross-year checks (carry-over, documents in force) found {} problem(s).",
-                    p.file, p.added
-                )
-            }
-        );
+                " Note: the body of one of the reports was not recognised; make sure both are by the same body."
+            });
+        }
+        let _ = writeln!(w, "  {line}");
     }
     let ident: Vec<_> = a
         .evaluations

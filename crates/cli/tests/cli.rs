@@ -635,6 +635,30 @@ fn last_years_report_is_checked_with_last() {
         )),
         "{s}"
     );
+    // Last year's report without a recognised agency: compared, with a note to make sure.
+    let anonymous = dir.write(
+        "anonymous-2023.txt",
+        seed.replace("2024", "2023")
+            .replace("洛阳市科学技术局", "")
+            .replace("\n市科技局", "\n"),
+    );
+    let o = nianbao(
+        &[
+            "check",
+            SEED,
+            "--last",
+            anonymous.to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let s = stdout(&o);
+    assert!(
+        s.contains("found 1 problem(s). Note: the body of one of the reports was not recognised; make sure both are by the same body.\n"),
+        "{s}"
+    );
 }
 
 #[test]
