@@ -934,6 +934,56 @@ pub fn table_name(table: &str) -> (&'static str, &'static str) {
     }
 }
 
+/// A cell named in words, as the national format names it, for people (never the key):
+/// `(zh, en)`, e.g. `T4.RV.t` → 表四“行政复议·总计” / Table 4 “administrative reconsideration:
+/// total”; `T3.R3d1.C1` → 表三“（四）无法提供·1.本机关不掌握相关政府信息”行“自然人”列 / Table 3 row
+/// “(4)1 Not held by this body”, column “natural persons”. 表三 rows carry their group heading;
+/// labels are given in full. `None` for a key that is not a cell of the formats.
+pub fn cell_name(key: &str) -> Option<(String, String)> {
+    let mut p = key.splitn(3, '.');
+    let table = p.next()?;
+    let row = p.next()?;
+    let col = p.next().unwrap_or("");
+    match table {
+        "T3" => {
+            let r = t3_row(row)?;
+            let c = t3_col(col)?;
+            let row_zh = match r.group {
+                Some(g) => format!("{g}·{}", r.label_zh),
+                None => r.label_zh.to_string(),
+            };
+            Some((
+                format!("表三“{row_zh}”行“{}”列", c.label_zh),
+                format!("Table 3 row “{}”, column “{}”", r.label_en, c.label_en),
+            ))
+        }
+        "T4" => {
+            let g = t4_group(row)?;
+            let c = T4_COLS.iter().find(|c| c.key == col)?;
+            Some((
+                format!("表四“{}·{}”", g.label_zh, c.label_zh),
+                format!("Table 4 “{}: {}”", g.label_en, c.label_en),
+            ))
+        }
+        "T2" => {
+            for rows in [T2_ROWS, T2_ROWS_2019] {
+                let Some(r) = rows.iter().find(|r| r.key == row) else {
+                    continue;
+                };
+                let Some(c) = r.cols.iter().find(|c| c.key == col) else {
+                    continue;
+                };
+                return Some((
+                    format!("表二“{}”行“{}”列", r.label_zh, c.label_zh),
+                    format!("Table 2 row “{}”, column “{}”", r.label_en, c.label_en),
+                ));
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -957,5 +1007,82 @@ mod tests {
         );
         assert_eq!(group_en("其他处理"), None);
         assert_eq!(T3_GROUPS.len(), T3_GROUP_ZH.len());
+    }
+
+    #[test]
+    fn cells_are_named_in_words_in_full() {
+        let zh = |k: &str| cell_name(k).map(|n| n.0);
+        let en = |k: &str| cell_name(k).map(|n| n.1);
+        assert_eq!(zh("T4.RV.t").as_deref(), Some("表四“行政复议·总计”"));
+        assert_eq!(
+            en("T4.RV.t").as_deref(),
+            Some("Table 4 “administrative reconsideration: total”")
+        );
+        assert_eq!(
+            zh("T4.LR.m").as_deref(),
+            Some("表四“行政诉讼·复议后起诉·结果维持”")
+        );
+        assert_eq!(
+            zh("T3.R3d1.C1").as_deref(),
+            Some("表三“（四）无法提供·1.本机关不掌握相关政府信息”行“自然人”列")
+        );
+        assert_eq!(
+            en("T3.R3d1.C1").as_deref(),
+            Some("Table 3 row “(4)1 Not held by this body”, column “natural persons”")
+        );
+        assert_eq!(
+            zh("T3.R1.C7").as_deref(),
+            Some("表三“一、本年新收政府信息公开申请数量”行“总计”列")
+        );
+        // in full, never cut
+        assert_eq!(
+            zh("T3.R3b.C2").as_deref(),
+            Some("表三“三、本年度办理结果·（二）部分公开（区分处理的，只计这一情形，不计其他情形）”行“商业企业”列")
+        );
+        assert_eq!(
+            zh("T2.norm.valid").as_deref(),
+            Some("表二“行政规范性文件”行“现行有效件数”列")
+        );
+        assert_eq!(
+            zh("T2.fee").as_deref(),
+            Some("表二“行政事业性收费”行“本年收费金额（单位：万元）”列")
+        );
+        assert_eq!(
+            en("T2.licensing.delta").as_deref(),
+            Some("Table 2 row “administrative licensing”, column “change this year”")
+        );
+        for k in [
+            "T3.R9.C1", "T3.R1.C8", "T4.RV", "T5.x.y", "T2.reg", "", "T3",
+        ] {
+            assert_eq!(cell_name(k), None, "{k}");
+        }
+        // every cell of every table has a name, and no name contains a key
+        let mut keys = Vec::new();
+        for r in T3_ROWS {
+            for c in T3_COLS {
+                keys.push(key("T3", r.key, c.key));
+            }
+        }
+        for g in T4_GROUPS {
+            for c in T4_COLS {
+                keys.push(key("T4", g.key, c.key));
+            }
+        }
+        for rows in [T2_ROWS, T2_ROWS_2019] {
+            for r in rows {
+                for c in r.cols {
+                    keys.push(t2_key(r, c));
+                }
+            }
+        }
+        for k in &keys {
+            let (z, e) = cell_name(k).unwrap_or_else(|| panic!("{k} has no name"));
+            for n in [&z, &e] {
+                assert!(
+                    !["T2.", "T3.", "T4."].iter().any(|t| n.contains(t)),
+                    "{k}: {n}"
+                );
+            }
+        }
     }
 }

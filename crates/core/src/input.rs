@@ -27,6 +27,31 @@ impl InputError {
     }
 }
 
+/// For a file over [`MAX_INPUT_BYTES`] (`bytes` long), refused before it is read. The size
+/// is given in MB with one decimal, rounded up (integer arithmetic: no float formatting).
+pub fn too_large(bytes: u64) -> InputError {
+    const MB: u64 = 1024 * 1024;
+    let tenths = (bytes.saturating_mul(10)).div_ceil(MB);
+    let size = format!("{}.{}", tenths / 10, tenths % 10);
+    let max = MAX_INPUT_BYTES / (1024 * 1024);
+    InputError {
+        zh: format!(
+            "文件过大（{size} MB），超过 {max} MB 的上限，未读取。年度报告的 Word 文档或网页通常只有几百 KB：请确认选择的是报告本身（不含附件、扫描图片），或复制报告文字粘贴。"
+        ),
+        en: format!(
+            "The file is too large ({size} MB; the limit is {max} MB) and was not read. A report is usually a few hundred KB: choose the report itself, or paste its text."
+        ),
+    }
+}
+
+/// For a file of 0 bytes.
+pub fn empty_file() -> InputError {
+    InputError::new(
+        "文件是空的（0 字节）：请选择年度报告的 Word 文档（.docx）、网页（.html）或文本文件（.txt）。",
+        "The file is empty (0 bytes): choose the report as a .docx, .html or .txt file.",
+    )
+}
+
 /// Decodes report text: UTF-8 with or without BOM, UTF-16 with BOM.
 /// Binary files and unknown encodings give an [`InputError`] that says what to do.
 pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, InputError> {
@@ -186,6 +211,25 @@ mod tests {
             .unwrap_err()
             .zh
             .contains("不是文本"));
+    }
+
+    #[test]
+    fn too_large_says_the_size_rounded_up() {
+        let e = too_large(MAX_INPUT_BYTES as u64 + 1);
+        assert!(
+            e.zh.starts_with("文件过大（32.1 MB），超过 32 MB 的上限，未读取。"),
+            "{}",
+            e.zh
+        );
+        assert!(
+            e.en.starts_with("The file is too large (32.1 MB; the limit is 32 MB)"),
+            "{}",
+            e.en
+        );
+        assert!(too_large(100 * 1024 * 1024)
+            .zh
+            .starts_with("文件过大（100.0 MB）"));
+        assert!(too_large(u64::MAX).zh.starts_with("文件过大（"));
     }
 
     #[test]

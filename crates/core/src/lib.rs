@@ -23,7 +23,7 @@ pub mod input;
 mod localize;
 pub mod model;
 pub mod num;
-mod pair;
+pub mod pair;
 pub mod read;
 pub mod rules;
 pub mod sort;
@@ -33,7 +33,7 @@ mod textcheck;
 pub use finding::{Evaluation, Finding, Lang, Outcome, Param, Severity};
 pub use model::{Cell, CellValue, DetectedFormat, ReadStatus, Report, RowRead, Section, Span};
 pub use num::Num;
-pub use pair::check_pair;
+pub use pair::{auto_partners, check_pair, pair_problem, same_body};
 pub use rules::{find_rule, Rule, RuleId, RULES};
 
 /// The overall verdict on one report.

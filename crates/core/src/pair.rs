@@ -1,10 +1,128 @@
-//! Cross-year checks: a report against last year's report of the same body.
+//! Cross-year checks: a report against last year's report of the same body, and the
+//! decision whether two reports are such a pair at all ([`pair_problem`], [`same_body`],
+//! [`auto_partners`]), shared by the page and the CLI so that both refuse the same pairs with
+//! the same words.
 
 use crate::finding::{Finding, Outcome, Param};
 use crate::format;
-use crate::model::Report;
+use crate::model::{ReadStatus, Report};
 use crate::rules::ids;
 use crate::Analysis;
+
+/// The agency for comparison: without white space.
+fn body_key(agency: &str) -> String {
+    agency.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Whether two agency names (as read from two reports) name the same body: equal without white
+/// space, or one is the other with the higher-level region written in front — a report titled
+/// 洪泽区人民政府 one year and 淮安市洪泽区人民政府 the next. The shorter name must itself name a
+/// place (contain 省/市/区/县/州/盟/旗) and have at least five characters, so that a bare
+/// 人民政府 or 科学技术局 never matches some other region's body.
+pub fn same_body(a: &str, b: &str) -> bool {
+    let (a, b) = (body_key(a), body_key(b));
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    const PLACE: [char; 7] = ['省', '市', '区', '县', '州', '盟', '旗'];
+    if short.chars().count() < 5 || !short.contains(PLACE) || !long.ends_with(short.as_str()) {
+        return false;
+    }
+    long[..long.len() - short.len()].ends_with(PLACE)
+}
+
+/// Why a report cannot be compared with last year's: it was not read as a report. `(zh, en)`.
+pub fn not_comparable() -> (String, String) {
+    (
+        "这个结果不是一份读取成功的年度报告，不能与上一年度的报告对比。".into(),
+        "This result is not a report that could be read, so it cannot be compared with last year's.".into(),
+    )
+}
+
+/// Why `last` (file `last_name`) cannot be paired with `this` as last year's report of the
+/// same body: `(zh, en)`, Chinese first. `None` when it can: `this` was read, `last` was read,
+/// both years were recognised and `last`'s is the year before `this`'s, and the agencies name
+/// the same body ([`same_body`]) or one of them was not recognised.
+pub fn pair_problem(this: &Report, last: &Report, last_name: &str) -> Option<(String, String)> {
+    let (t, l) = (this, last);
+    if t.status != ReadStatus::Ok {
+        return Some(not_comparable());
+    }
+    if let ReadStatus::Unreadable { zh, en } = &l.status {
+        return Some((
+            format!("无法对比：所选文件“{last_name}”无法读取。{zh}"),
+            format!("Cannot compare: the chosen file “{last_name}” could not be read. {en}"),
+        ));
+    }
+    let Some(y) = t.year else {
+        return Some((
+            "无法对比：没有识别出本报告的年度，无法确定上一年度。".into(),
+            "Cannot compare: the year of this report was not recognised, so the previous year is unknown.".into(),
+        ));
+    };
+    let prev = y.saturating_sub(1);
+    match l.year {
+        None => {
+            return Some((
+                format!("无法对比：没有识别出所选文件“{last_name}”的年度，无法确认它是上一年度（{prev} 年度）的报告。"),
+                format!("Cannot compare: the year of the chosen file “{last_name}” was not recognised, so it is not known to be the report for the previous year ({prev})."),
+            ))
+        }
+        Some(ly) if ly != prev => {
+            return Some((
+                format!("无法对比：所选文件“{last_name}”是 {ly} 年度的报告，不是上一年度（{prev} 年度）的报告。"),
+                format!("Cannot compare: the chosen file “{last_name}” is the report for {ly}, not for the previous year ({prev})."),
+            ))
+        }
+        Some(_) => {}
+    }
+    if let (Some(a), Some(la)) = (&t.agency, &l.agency) {
+        if !same_body(a, la) {
+            return Some((
+                format!("无法对比：所选文件“{last_name}”是“{la}”的报告，本报告是“{a}”的。只能与同一机关上一年度的报告对比。"),
+                format!("Cannot compare: the chosen file “{last_name}” is by {la}, this report by {a}. Compare only with the same body's report of the previous year."),
+            ));
+        }
+    }
+    None
+}
+
+/// Automatic pairing among reports read together, when report `k` has just been read (`None`
+/// for an input that is not a report): the earlier report that is `k`'s previous-year report
+/// of the same body (the first one), and the earlier reports whose previous-year report `k`
+/// is. Only readable reports whose agency and year were both recognised are paired
+/// automatically. A shell drops from the second list the reports it has already paired.
+pub fn auto_partners(reports: &[Option<&Report>], k: usize) -> (Option<usize>, Vec<usize>) {
+    fn key<'a>(r: &Option<&'a Report>) -> Option<(&'a str, u32)> {
+        let r = (*r)?;
+        if r.status != ReadStatus::Ok {
+            return None;
+        }
+        Some((r.agency.as_deref()?, r.year?))
+    }
+    let Some((body, year)) = reports.get(k).and_then(key) else {
+        return (None, Vec::new());
+    };
+    let mut mine = None;
+    let mut theirs = Vec::new();
+    for (j, r) in reports.iter().enumerate().take(k) {
+        let Some((b, y)) = key(r) else { continue };
+        if !same_body(b, body) {
+            continue;
+        }
+        if mine.is_none() && y + 1 == year {
+            mine = Some(j);
+        } else if year + 1 == y {
+            theirs.push(j);
+        }
+    }
+    (mine, theirs)
+}
 
 /// Checks `this` against `last` (last year's report of the same body) and appends the
 /// findings to `this`. Returns how many findings were added.
@@ -96,4 +214,75 @@ pub fn check_pair(this: &mut Analysis, last: &Analysis) -> usize {
     }
     this.findings.extend(out);
     this.findings.len() - before
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED: &str = include_str!("../../../tests/fixtures/seed.txt");
+
+    fn report(text: &str) -> Report {
+        crate::check_text(text).report
+    }
+
+    #[test]
+    fn same_body_allows_the_higher_region_in_front_and_nothing_looser() {
+        assert!(same_body("洪泽区人民政府", "淮安市洪泽区人民政府"));
+        assert!(same_body("淮安市洪泽区人民政府", "洪泽区 人民政府"));
+        assert!(same_body("洛阳市科学技术局", "洛阳市科学技术局"));
+        assert!(!same_body("洛阳市科学技术局", "洛阳市教育局"));
+        assert!(!same_body("科学技术局", "洛阳市科学技术局"));
+        assert!(!same_body("人民政府", "淮安市人民政府"));
+        assert!(!same_body("洪泽区人民政府", "淮安市人民政府"));
+        assert!(!same_body("洪泽区人民政府", "淮安市洪泽区人民政府办公室"));
+        assert!(!same_body("泽区人民政府", "淮安市洪泽区人民政府"));
+    }
+
+    #[test]
+    fn pair_problem_names_the_year_the_body_or_the_unreadable_file() {
+        let this = report(SEED);
+        let last = report(&SEED.replace("2024", "2023"));
+        assert_eq!(pair_problem(&this, &last, "2023.txt"), None);
+        let (zh, en) = pair_problem(&this, &this, "a.txt").expect("same year");
+        assert_eq!(
+            zh,
+            "无法对比：所选文件“a.txt”是 2024 年度的报告，不是上一年度（2023 年度）的报告。"
+        );
+        assert_eq!(en, "Cannot compare: the chosen file “a.txt” is the report for 2024, not for the previous year (2023).");
+        let other = report(
+            &SEED
+                .replace("2024", "2023")
+                .replace("洛阳市科学技术局", "洛阳市教育局"),
+        );
+        let (zh, _) = pair_problem(&this, &other, "b.txt").expect("another body");
+        assert_eq!(zh, "无法对比：所选文件“b.txt”是“洛阳市教育局”的报告，本报告是“洛阳市科学技术局”的。只能与同一机关上一年度的报告对比。");
+        let (zh, _) = pair_problem(&this, &report("今天天气很好。"), "c.txt").expect("unreadable");
+        assert!(
+            zh.starts_with("无法对比：所选文件“c.txt”无法读取。未识别为"),
+            "{zh}"
+        );
+        assert_eq!(
+            pair_problem(&report("今天天气很好。"), &last, "2023.txt"),
+            Some(not_comparable())
+        );
+    }
+
+    #[test]
+    fn auto_partners_finds_the_previous_and_the_next_year_of_the_same_body() {
+        let y2024 = report(SEED);
+        let y2023 = report(&SEED.replace("2024", "2023"));
+        let y2022 = report(&SEED.replace("2024", "2022"));
+        let other = report(
+            &SEED
+                .replace("2024", "2023")
+                .replace("洛阳市科学技术局", "洛阳市教育局"),
+        );
+        let rs = [Some(&y2024), Some(&other), Some(&y2022), None, Some(&y2023)];
+        assert_eq!(auto_partners(&rs, 0), (None, vec![]));
+        assert_eq!(auto_partners(&rs, 1), (None, vec![]));
+        assert_eq!(auto_partners(&rs, 3), (None, vec![]));
+        assert_eq!(auto_partners(&rs, 4), (Some(2), vec![0]));
+        assert_eq!(auto_partners(&rs, 9), (None, vec![]));
+    }
 }

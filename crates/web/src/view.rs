@@ -777,35 +777,17 @@ impl FileEntry {
     }
 }
 
-fn mb(bytes: f64) -> String {
-    let mb = bytes / (1024.0 * 1024.0);
-    // One decimal, without float formatting machinery: tenths of a MB, rounded up.
-    let tenths = (mb * 10.0).ceil() as u64;
-    format!("{}.{}", tenths / 10, tenths % 10)
-}
-
-/// Shown for a file over [`MAX_FILE_BYTES`]; it is not read at all.
+/// Shown for a file over [`MAX_FILE_BYTES`]; it is not read at all (the core's words,
+/// shared with the CLI).
 pub fn too_large(size: f64) -> PageView {
-    let size = mb(size);
-    let max = MAX_FILE_BYTES / (1024 * 1024);
-    PageView::Unreadable {
-        zh: format!(
-            "文件过大（{size} MB），超过 {max} MB 的上限，未读取。年度报告的 Word 文档或网页通常只有几百 KB：请确认选择的是报告本身（不含附件、扫描图片），或复制报告文字粘贴。"
-        ),
-        en: format!(
-            "The file is too large ({size} MB; the limit is {max} MB) and was not read. A report is usually a few hundred KB: choose the report itself, or paste its text."
-        ),
-    }
+    let e = nianbao_core::input::too_large(size as u64);
+    PageView::Unreadable { zh: e.zh, en: e.en }
 }
 
-/// Shown for a file of 0 bytes.
+/// Shown for a file of 0 bytes (the core's words, shared with the CLI).
 pub fn empty_file() -> PageView {
-    PageView::Unreadable {
-        zh: "文件是空的（0 字节）：请选择年度报告的 Word 文档（.docx）、网页（.html）或文本文件（.txt）。"
-            .into(),
-        en: "The file is empty (0 bytes): choose the report as a .docx, .html or .txt file."
-            .into(),
-    }
+    let e = nianbao_core::input::empty_file();
+    PageView::Unreadable { zh: e.zh, en: e.en }
 }
 
 /// Shown when the browser could not give the file's bytes (moved, deleted, no permission).
@@ -912,84 +894,19 @@ impl Pairing {
     }
 }
 
-/// The agency for comparison: without white space.
-fn body_key(agency: &str) -> String {
-    agency.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-/// Whether two agency names (as read from two reports) name the same body: equal without white
-/// space, or one is the other with the higher-level region written in front — a report titled
-/// 洪泽区人民政府 one year and 淮安市洪泽区人民政府 the next. The shorter name must itself name a
-/// place (contain 省/市/区/县/州/盟/旗) and have at least five characters, so that a bare
-/// 人民政府 or 科学技术局 never matches some other region's body.
-pub fn same_body(a: &str, b: &str) -> bool {
-    let (a, b) = (body_key(a), body_key(b));
-    if a == b {
-        return true;
-    }
-    let (short, long) = if a.len() <= b.len() {
-        (&a, &b)
-    } else {
-        (&b, &a)
-    };
-    const PLACE: [char; 7] = ['省', '市', '区', '县', '州', '盟', '旗'];
-    if short.chars().count() < 5 || !short.contains(PLACE) || !long.ends_with(short.as_str()) {
-        return false;
-    }
-    long[..long.len() - short.len()].ends_with(PLACE)
-}
+/// Whether two agency names name the same body: the core's decision ([`nianbao_core::same_body`]),
+/// shared with the CLI's `--last`.
+pub use nianbao_core::same_body;
 
 fn not_comparable() -> (String, String) {
-    (
-        "这个结果不是一份读取成功的年度报告，不能与上一年度的报告对比。".into(),
-        "This result is not a report that could be read, so it cannot be compared with last year's.".into(),
-    )
+    nianbao_core::pair::not_comparable()
 }
 
 /// Why `last` (file `last_name`) cannot be paired with `this` as last year's report of the
-/// same body: `(zh, en)`, Chinese first. `None` when it can.
+/// same body: `(zh, en)`, Chinese first. `None` when it can. The core decides
+/// ([`nianbao_core::pair_problem`]), so the CLI's `--last` refuses the same pairs in the same words.
 pub fn pair_problem(this: &Checked, last: &Checked, last_name: &str) -> Option<(String, String)> {
-    let (t, l) = (&this.analysis.report, &last.analysis.report);
-    if t.status != ReadStatus::Ok {
-        return Some(not_comparable());
-    }
-    if let ReadStatus::Unreadable { zh, en } = &l.status {
-        return Some((
-            format!("无法对比：所选文件“{last_name}”无法读取。{zh}"),
-            format!("Cannot compare: the chosen file “{last_name}” could not be read. {en}"),
-        ));
-    }
-    let Some(y) = t.year else {
-        return Some((
-            "无法对比：没有识别出本报告的年度，无法确定上一年度。".into(),
-            "Cannot compare: the year of this report was not recognised, so the previous year is unknown.".into(),
-        ));
-    };
-    let prev = y.saturating_sub(1);
-    match l.year {
-        None => {
-            return Some((
-                format!("无法对比：没有识别出所选文件“{last_name}”的年度，无法确认它是上一年度（{prev} 年度）的报告。"),
-                format!("Cannot compare: the year of the chosen file “{last_name}” was not recognised, so it is not known to be the report for the previous year ({prev})."),
-            ))
-        }
-        Some(ly) if ly != prev => {
-            return Some((
-                format!("无法对比：所选文件“{last_name}”是 {ly} 年度的报告，不是上一年度（{prev} 年度）的报告。"),
-                format!("Cannot compare: the chosen file “{last_name}” is the report for {ly}, not for the previous year ({prev})."),
-            ))
-        }
-        Some(_) => {}
-    }
-    if let (Some(a), Some(la)) = (&t.agency, &l.agency) {
-        if !same_body(a, la) {
-            return Some((
-                format!("无法对比：所选文件“{last_name}”是“{la}”的报告，本报告是“{a}”的。只能与同一机关上一年度的报告对比。"),
-                format!("Cannot compare: the chosen file “{last_name}” is by {la}, this report by {a}. Compare only with the same body's report of the previous year."),
-            ));
-        }
-    }
-    None
+    nianbao_core::pair_problem(&this.analysis.report, &last.analysis.report, last_name)
 }
 
 /// `this` checked against last year's report: a copy of `this` with the cross-year findings
@@ -1024,30 +941,13 @@ pub fn paired(
 /// Automatic pairing in a batch of files, when file `k` has just been read: the earlier
 /// file that is `k`'s previous-year report of the same body (the first one), and the earlier
 /// unpaired files whose previous-year report `k` is. Only readable reports whose agency and
-/// year were both recognised are paired automatically.
+/// year were both recognised are paired automatically ([`nianbao_core::auto_partners`]).
 pub fn auto_partners(entries: &[FileEntry], k: usize) -> (Option<usize>, Vec<usize>) {
-    fn key(e: &FileEntry) -> Option<(&str, u32)> {
-        let r = &e.checked.as_ref()?.0.analysis.report;
-        if r.status != ReadStatus::Ok {
-            return None;
-        }
-        Some((r.agency.as_deref()?, r.year?))
+    let mut reports = Vec::with_capacity(entries.len());
+    for e in entries {
+        reports.push(e.checked.as_ref().map(|c| &c.0.analysis.report));
     }
-    let Some((body, year)) = entries.get(k).and_then(key) else {
-        return (None, Vec::new());
-    };
-    let mut mine = None;
-    let mut theirs = Vec::new();
-    for (j, e) in entries.iter().enumerate().take(k) {
-        let Some((b, y)) = key(e) else { continue };
-        if !same_body(b, body) {
-            continue;
-        }
-        if mine.is_none() && y + 1 == year {
-            mine = Some(j);
-        } else if year + 1 == y && e.last.is_none() {
-            theirs.push(j);
-        }
-    }
+    let (mine, mut theirs) = nianbao_core::auto_partners(&reports, k);
+    theirs.retain(|&j| entries.get(j).is_some_and(|e| e.last.is_none()));
     (mine, theirs)
 }
