@@ -76,9 +76,7 @@ fn typo(
     let mut f = Finding::new(ids::TEXT_TYPO, Outcome::Fail);
     f.params.push(Param::same("found", found));
     f.params.push(Param::two("kind", kind.0, kind.1));
-    f.params.push(Param::two("kind_en", kind.1, kind.1));
-    f.params.push(Param::two("hint", hint.0.clone(), hint.0));
-    f.params.push(Param::two("hint_en", hint.1.clone(), hint.1));
+    f.params.push(Param::two("hint", hint.0, hint.1));
     f.span = Some(span);
     out.push(f);
 }
@@ -264,11 +262,15 @@ fn deadline(report: &Report, text: &str, out: &mut Vec<Finding>) {
     let late = (y, m, d) > (year + 1, dm, dd);
     if late {
         let mut f = Finding::new(ids::DEADLINE_LATE, Outcome::Fail);
-        f.params
-            .push(Param::same("date", format!("{y}年{m}月{d}日")));
-        f.params.push(Param::same(
+        f.params.push(Param::two(
+            "date",
+            format!("{y}年{m}月{d}日"),
+            format!("{y}-{m:02}-{d:02}"),
+        ));
+        f.params.push(Param::two(
             "deadline",
             format!("{}年{dm}月{dd}日", year + 1),
+            format!("{}-{dm:02}-{dd:02}", year + 1),
         ));
         let (zh, en) = if by_jan {
             (
@@ -282,7 +284,6 @@ fn deadline(report: &Report, text: &str, out: &mut Vec<Finding>) {
             )
         };
         f.params.push(Param::two("who", zh, en));
-        f.params.push(Param::two("who_en", en, en));
         f.span = Some(span);
         out.push(f);
     }
@@ -356,7 +357,7 @@ fn doubled_words(prose: &[(usize, &str)], out: &mut Vec<Finding>) {
                         ("重复字词", "repeated word"),
                         (
                             format!("，“{word}”连续出现两次"),
-                            format!(": “{word}” appears twice in a row"),
+                            format!(", “{word}” appears twice in a row"),
                         ),
                     );
                     i += 2 * k;
@@ -382,7 +383,7 @@ fn brackets(prose: &[(usize, &str)], out: &mut Vec<Finding>) {
                             ("标点重复", "doubled punctuation"),
                             (
                                 "，书名号“《”重复".into(),
-                                ": the book-title mark 《 is doubled".into(),
+                                ", the book-title mark 《 is doubled".into(),
                             ),
                         );
                     } else {
@@ -403,9 +404,9 @@ fn brackets(prose: &[(usize, &str)], out: &mut Vec<Finding>) {
         if stack.len() <= 2 {
             for (i, c) in stack {
                 let (zh, en) = if c == '《' {
-                    ("，书名号“《”没有对应的“》”", ": 《 is never closed")
+                    ("，书名号“《”没有对应的“》”", ", 《 is never closed")
                 } else {
-                    ("，括号“（”没有对应的“）”", ": （ is never closed")
+                    ("，括号“（”没有对应的“）”", ", （ is never closed")
                 };
                 typo(
                     out,
@@ -495,11 +496,15 @@ fn enumerations(report: &Report, prose: &[(usize, &str)], out: &mut Vec<Finding>
             if let Some((zh, en)) = problem {
                 let e = chars[w + 1].0 + '是'.len_utf8();
                 let mut f = Finding::new(ids::TEXT_ENUMERATION, Outcome::Fail);
+                f.params.push(Param::two(
+                    "kind",
+                    "列举序号有误",
+                    "Misnumbered enumeration",
+                ));
                 f.params
                     .push(Param::same("found", excerpt(block, i, e, 0, 12)));
                 f.params
-                    .push(Param::two("problem", format!("，{zh}"), en.clone()));
-                f.params.push(Param::two("problem_en", en.clone(), en));
+                    .push(Param::two("problem", format!("，{zh}"), format!(" {en}")));
                 f.span = Some(Span::new(base + i, base + e));
                 out.push(f);
             }
@@ -658,9 +663,6 @@ fn mismatch(
     let (tz, te) = format::table_name(table);
     f.params.push(Param::same("found", found));
     f.params.push(Param::two("table", tz, te));
-    f.params.push(Param::two("table_en", te, te));
-    f.params
-        .push(Param::two("what_en", what.1.clone(), what.1.clone()));
     f.params.push(Param::two("what", what.0, what.1));
     f.params.push(Param::same("actual", actual.to_string()));
     f.cells = cells;
@@ -1036,22 +1038,12 @@ fn categories(report: &Report, text: &str, scopes: &[Span], out: &mut Vec<Findin
                     "分项之和与总数不符",
                     "The parts do not add up",
                 ));
-                f.params.push(Param::two(
-                    "kind_en",
-                    "The parts do not add up",
-                    "The parts do not add up",
-                ));
                 f.params
                     .push(Param::same("found", excerpt(text, i, total_end, 0, 0)));
                 f.params.push(Param::two(
                     "problem",
                     format!("，但其后列举的各项办理结果合计为{sum}件"),
-                    format!("but the outcomes listed after it add up to {sum}"),
-                ));
-                f.params.push(Param::two(
-                    "problem_en",
-                    format!("but the outcomes listed after it add up to {sum}"),
-                    format!("but the outcomes listed after it add up to {sum}"),
+                    format!(", but the outcomes listed after it add up to {sum}"),
                 ));
                 f.expected = Some(crate::num::Num::int(total));
                 f.actual = Some(crate::num::Num::int(sum));
