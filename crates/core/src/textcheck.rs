@@ -10,7 +10,9 @@ use crate::model::{DetectedFormat, Report, Span};
 use crate::rules::ids;
 use crate::text::{cn_digit, fold, norm_label};
 
-/// Common typos in government writing: (wrong, right). Data, extend as seen.
+/// Common typos in government writing: (wrong, right). Only slips known to be common in
+/// such writing belong here, never a phrase taken from the test corpus: a check must find
+/// slips by a general method, not by knowing the answer.
 const TYPOS: &[(&str, &str)] = &[
     ("截止目前", "截至目前"),
     ("截止到目前", "截至目前"),
@@ -26,10 +28,7 @@ const TYPOS: &[(&str, &str)] = &[
     ("关健", "关键"),
     ("凭心而论", "平心而论"),
     ("默守成规", "墨守成规"),
-    ("图标图解", "图表图解"),
-    ("与任何疑问", "有任何疑问"),
     ("行政法复议", "行政复议"),
-    ("受理渠。", "受理渠道。"),
     ("申请渠。", "申请渠道。"),
     ("反映渠。", "反映渠道。"),
     ("沟通渠。", "沟通渠道。"),
