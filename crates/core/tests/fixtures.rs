@@ -15,9 +15,9 @@
 //!   zh: 表三“自然人”列：第一项加第二项之和（5）不等于第三项加第四项之和（4）
 //!   en: Table 3 column “Natural persons”: I + II (5) does not equal III + IV (4)
 //! finding TEXT-TYPO warning fail
-//!   span: 58:27 「截止目前」
-//!   zh: 疑似错别字：“…”，应为“截至目前”
-//!   en: Probable typo: “…”, should be “截至目前”
+//!   span: 11:79 「截止目前」
+//!   zh: 疑似错别字：“截止目前运行平稳。”，应为“截至目前”
+//!   en: Probable typo: “截止目前运行平稳。”, should be “截至目前”
 //! ```
 //!
 //! A finding is its `finding RULE severity outcome [cells=…] [suspect=…]` line and the
