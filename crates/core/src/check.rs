@@ -244,6 +244,11 @@ fn quoted_list(names: &[(String, String)]) -> (String, String) {
     (zh, en)
 }
 
+/// `T3.R2.C1` → `T3.R2`: the table and row of a cell key.
+fn row_of(key: &str) -> &str {
+    key.rsplit_once('.').map_or("", |(table_row, _)| table_row)
+}
+
 /// Names cells the way the report names them, in runs of cells of one row: 表二 and 表三 by
 /// the row as the report writes it and the columns (`“二、上年结转政府信息公开申请数量”行
 /// “自然人”“商业企业”列`, `row “II. …”, columns “natural persons”, “businesses”`), 表四 by
@@ -257,16 +262,10 @@ fn cell_runs(
     let mut runs: Vec<(String, String, usize)> = Vec::new();
     let mut i = 0;
     while i < keys.len() {
-        let row_of = |k: &str| {
-            let mut p = k.split('.');
-            (
-                p.next().unwrap_or("").to_string(),
-                p.next().unwrap_or("").to_string(),
-            )
-        };
-        let (table, row) = row_of(keys[i]);
+        let table_row = row_of(keys[i]);
+        let (table, row) = table_row.split_once('.').unwrap_or((table_row, ""));
         let mut j = i + 1;
-        while j < keys.len() && row_of(keys[j]) == (table.clone(), row.clone()) {
+        while j < keys.len() && row_of(keys[j]) == table_row {
             j += 1;
         }
         let (row_zh, row_en, _, _) = cell_names(report, keys[i]);
@@ -279,8 +278,8 @@ fn cell_runs(
         }
         let (cols_zh, cols_en) = quoted_list(&cols);
         let plural = if cols.len() > 1 { "columns" } else { "column" };
-        let known = known_row == Some(row.as_str());
-        let (zh, en) = match (table.as_str(), known, cols.is_empty()) {
+        let known = known_row == Some(row);
+        let (zh, en) = match (table, known, cols.is_empty()) {
             (_, true, _) => (format!("{cols_zh}列"), format!("{plural} {cols_en}")),
             ("T4", false, _) => (
                 format!("“{row_zh}”的{cols_zh}"),
