@@ -224,29 +224,90 @@ pub(crate) fn cell_names(report: &Report, key: &str) -> (String, String, String,
     )
 }
 
-/// Short human name of a cell for lists: `自然人·一、本年新收…`.
-fn cell_short(report: &Report, key: &str) -> (String, String) {
-    let (rz, re, cz, ce) = cell_names(report, key);
-    let rz: String = crate::text::norm_label(&rz).chars().take(14).collect();
-    let z = if cz.is_empty() {
-        rz
-    } else {
-        format!("{rz}·{cz}")
-    };
-    let e = if ce.is_empty() {
-        re
-    } else {
-        format!("{re} / {ce}")
-    };
-    (z, e)
+/// A label as a message shows it: white space inside it (tabs, line breaks of PDF text)
+/// as single spaces, nothing cut.
+fn shown(label: &str) -> String {
+    label.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn list_param(report: &Report, keys: &[String]) -> Param {
-    const MAX: usize = 6;
+/// `“a”“b”` (zh) and `“a”, “b”` (en).
+fn quoted_list(names: &[(String, String)]) -> (String, String) {
     let mut zh = String::new();
     let mut en = String::new();
-    for (i, k) in keys.iter().take(MAX).enumerate() {
-        let (z, e) = cell_short(report, k);
+    for (i, (z, e)) in names.iter().enumerate() {
+        if i > 0 {
+            en.push_str(", ");
+        }
+        zh.push_str(&format!("“{z}”"));
+        en.push_str(&format!("“{e}”"));
+    }
+    (zh, en)
+}
+
+/// `T3.R2.C1` → `T3.R2`: the table and row of a cell key.
+fn row_of(key: &str) -> &str {
+    key.rsplit_once('.').map_or("", |(table_row, _)| table_row)
+}
+
+/// Names cells the way the report names them, in runs of cells of one row: 表二 and 表三 by
+/// the row as the report writes it and the columns (`“二、上年结转政府信息公开申请数量”行
+/// “自然人”“商业企业”列`, `row “II. …”, columns “natural persons”, “businesses”`), 表四 by
+/// the group and the columns (`“行政复议”的“结果纠正”`). The row is left out where it is
+/// `known_row`, which the message names already. Returns `(zh, en, cells)` per run.
+fn cell_runs(
+    report: &Report,
+    keys: &[&str],
+    known_row: Option<&str>,
+) -> Vec<(String, String, usize)> {
+    let mut runs: Vec<(String, String, usize)> = Vec::new();
+    let mut i = 0;
+    while i < keys.len() {
+        let table_row = row_of(keys[i]);
+        let (table, row) = table_row.split_once('.').unwrap_or((table_row, ""));
+        let mut j = i + 1;
+        while j < keys.len() && row_of(keys[j]) == table_row {
+            j += 1;
+        }
+        let (row_zh, row_en, _, _) = cell_names(report, keys[i]);
+        let mut cols = Vec::new();
+        for k in &keys[i..j] {
+            let (_, _, cz, ce) = cell_names(report, k);
+            if !cz.is_empty() {
+                cols.push((cz, ce));
+            }
+        }
+        let (cols_zh, cols_en) = quoted_list(&cols);
+        let plural = if cols.len() > 1 { "columns" } else { "column" };
+        let known = known_row == Some(row);
+        let (zh, en) = match (table, known, cols.is_empty()) {
+            (_, true, _) => (format!("{cols_zh}列"), format!("{plural} {cols_en}")),
+            ("T4", false, _) => (
+                format!("“{row_zh}”的{cols_zh}"),
+                format!("“{row_en}”, {plural} {cols_en}"),
+            ),
+            (_, false, true) => (format!("“{}”行", shown(&row_zh)), format!("row “{row_en}”")),
+            (_, false, false) => (
+                format!("“{}”行{cols_zh}列", shown(&row_zh)),
+                format!("row “{row_en}”, {plural} {cols_en}"),
+            ),
+        };
+        runs.push((zh, en, j - i));
+        i = j;
+    }
+    runs
+}
+
+/// The cells of a CELL-BLANK or CELL-PLACEHOLDER finding: the first few by name, then how
+/// many there are in all.
+fn list_param(report: &Report, keys: &[String]) -> Param {
+    const MAX: usize = 6;
+    let mut shown_keys = Vec::new();
+    for k in keys.iter().take(MAX) {
+        shown_keys.push(k.as_str());
+    }
+    let mut zh = String::new();
+    let mut en = String::new();
+    for (i, (z, e, _)) in cell_runs(report, &shown_keys, None).into_iter().enumerate() {
         if i > 0 {
             zh.push('、');
             en.push_str("; ");
@@ -267,7 +328,7 @@ fn table_param(keys: &[String]) -> Param {
         let (zh, en) = format::table_name(first);
         Param::two("table", zh, en)
     } else {
-        Param::two("table", "表格", "The tables")
+        Param::two("table", "表格", "The report")
     }
 }
 
@@ -510,39 +571,53 @@ pub(crate) fn identities(report: &Report) -> Vec<&'static IdentityDef> {
     v
 }
 
+/// Why an operand is not a number, as messages say it.
+struct Missing {
+    zh: &'static str,
+    en_one: &'static str,
+    en_many: &'static str,
+    /// Its value when a blank is read as 0 (for the hint of a not-assessable finding).
+    as_zero: Option<Num>,
+}
+
+static BLANK: Missing = Missing {
+    zh: "空白",
+    en_one: "is blank",
+    en_many: "are blank",
+    as_zero: Some(Num::ZERO),
+};
+static PLACEHOLDER: Missing = Missing {
+    zh: "为占位符",
+    en_one: "is a placeholder",
+    en_many: "are placeholders",
+    as_zero: Some(Num::ZERO),
+};
+static NOT_A_NUMBER: Missing = Missing {
+    zh: "不是数字",
+    en_one: "is not a number",
+    en_many: "are not numbers",
+    as_zero: None,
+};
+static ABSENT: Missing = Missing {
+    zh: "缺失",
+    en_one: "is missing",
+    en_many: "are missing",
+    as_zero: None,
+};
+
 enum Operand {
     Num(Num),
-    /// Not a number: blank, placeholder, text or absent; `as_zero` is its value when a blank is read as 0.
-    Missing {
-        reason_zh: &'static str,
-        reason_en: &'static str,
-        as_zero: Option<Num>,
-    },
+    /// Not a number: blank, placeholder, text or absent.
+    Missing(&'static Missing),
 }
 
 fn operand(report: &Report, key: &str) -> Operand {
     match report.value(key) {
         Some(CellValue::Number(n)) => Operand::Num(*n),
-        Some(CellValue::Blank) => Operand::Missing {
-            reason_zh: "空白",
-            reason_en: "blank",
-            as_zero: Some(Num::ZERO),
-        },
-        Some(CellValue::Placeholder(_)) => Operand::Missing {
-            reason_zh: "为占位符",
-            reason_en: "a placeholder",
-            as_zero: Some(Num::ZERO),
-        },
-        Some(CellValue::Text(_)) => Operand::Missing {
-            reason_zh: "不是数字",
-            reason_en: "not a number",
-            as_zero: None,
-        },
-        None => Operand::Missing {
-            reason_zh: "缺失",
-            reason_en: "missing",
-            as_zero: None,
-        },
+        Some(CellValue::Blank) => Operand::Missing(&BLANK),
+        Some(CellValue::Placeholder(_)) => Operand::Missing(&PLACEHOLDER),
+        Some(CellValue::Text(_)) => Operand::Missing(&NOT_A_NUMBER),
+        None => Operand::Missing(&ABSENT),
     }
 }
 
@@ -561,8 +636,8 @@ fn sum_ops(ops: &[Operand], as_zero: bool) -> Option<Num> {
     for o in ops {
         let n = match o {
             Operand::Num(n) => *n,
-            Operand::Missing { as_zero: z, .. } if as_zero => (*z)?,
-            Operand::Missing { .. } => return None,
+            Operand::Missing(m) if as_zero => m.as_zero?,
+            Operand::Missing(_) => return None,
         };
         total = total.checked_add(n)?;
     }
@@ -612,39 +687,42 @@ fn arithmetic(report: &Report, out: &mut Vec<Finding>, evals: &mut Vec<Evaluatio
                 out.push(f);
             }
             Outcome::NotAssessable => {
-                let mut why_zh = String::new();
-                let mut why_en = String::new();
+                // The first few cells that are not numbers, named in runs of one row with
+                // one reason (the row of a row total is named by the message already).
+                const SHOWN: usize = 4;
+                let mut missing: Vec<(&str, &Missing)> = Vec::new();
                 let mut total = 0;
                 for (keys, ops) in [(&id.left, &left_ops), (&id.right, &right_ops)] {
                     for (k, o) in keys.iter().zip(ops) {
-                        let Operand::Missing {
-                            reason_zh,
-                            reason_en,
-                            ..
-                        } = o
-                        else {
-                            continue;
-                        };
-                        total += 1;
-                        if total > 4 {
-                            continue;
+                        if let Operand::Missing(m) = o {
+                            total += 1;
+                            if missing.len() < SHOWN {
+                                missing.push((k, m));
+                            }
                         }
-                        let (z, e) = cell_short(report, k);
-                        if total > 1 {
-                            why_zh.push('、');
-                            why_en.push_str(", ");
-                        }
-                        why_zh.push('“');
-                        why_zh.push_str(&z);
-                        why_zh.push('”');
-                        why_zh.push_str(reason_zh);
-                        why_en.push('“');
-                        why_en.push_str(&e);
-                        why_en.push_str("” is ");
-                        why_en.push_str(reason_en);
                     }
                 }
-                if total > 4 {
+                let known_row = matches!(id.rule, ids::T3_ROW_TOTAL | ids::T4_GROUP_TOTAL)
+                    .then_some(id.instance);
+                let mut parts_zh = Vec::new();
+                let mut parts_en = Vec::new();
+                let mut i = 0;
+                while i < missing.len() {
+                    let reason = missing[i].1;
+                    let mut keys = Vec::new();
+                    while i < missing.len() && missing[i].1.zh == reason.zh {
+                        keys.push(missing[i].0);
+                        i += 1;
+                    }
+                    for (zh, en, n) in cell_runs(report, &keys, known_row) {
+                        parts_zh.push(format!("{zh}{}", reason.zh));
+                        let is = if n > 1 { reason.en_many } else { reason.en_one };
+                        parts_en.push(format!("{en} {is}"));
+                    }
+                }
+                let mut why_zh = parts_zh.join("、");
+                let mut why_en = parts_en.join("; ");
+                if total > SHOWN {
                     why_zh.push_str(&format!("等{total}个单元格"));
                     why_en.push_str(&format!(" ({total} cells in all)"));
                 }

@@ -944,7 +944,8 @@ fn ambiguity(st: &Stream, w: &Work, live: &[&Split], cells: Vec<String>) -> Find
     if w.table == "T4" {
         f.params.push(Param::two("row", "数据行", "data row"));
     } else {
-        f.params.push(Param::same("row", w.label.clone()));
+        let en = w.spec.map_or(w.label.as_str(), |s| s.label_en);
+        f.params.push(Param::two("row", w.label.clone(), en));
     }
     let raw = if w.run.0 < w.run.1 {
         st.written(w.run.0, w.run.1)

@@ -1167,13 +1167,14 @@ fn read_row(
         let mut f = Finding::new(ids::COLUMN_MISSING, Outcome::Fail);
         let (tz, te) = format::table_name(table);
         f.params.push(Param::two("table", tz, te));
-        f.params.push(Param::same(
+        f.params.push(Param::two(
             "row",
             if labels.is_empty() {
                 spec.label_zh.to_string()
             } else {
                 rows.last().map(|r| r.label.clone()).unwrap_or_default()
             },
+            spec.label_en,
         ));
         f.params.push(Param::same("n", missing.len().to_string()));
         f.cells = missing;
