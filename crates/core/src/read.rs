@@ -867,59 +867,81 @@ fn detect_format(
     DetectedFormat::Unknown
 }
 
-/// Title, year and issuing body from the first lines that name the report.
+/// Title, year and issuing body from the first lines that name the report. PDF text may wrap
+/// the title over two lines ("2025 年上海市人民政府办公厅政府信息公开" / "工作年度报告"): a line
+/// that is no title by itself is read together with the next one, unless that one is a title
+/// by itself (then the line before may name the body: "淮安市人民政府" / "2024年…年度报告").
 fn find_title(ls: &[Line]) -> (Option<String>, Option<u32>, Option<String>) {
-    let mut prev_nonempty: Option<&str> = None;
+    let mut lines: Vec<&str> = Vec::new();
     for line in ls.iter().take(60) {
         let t = trim_wide(&line.text);
-        if t.is_empty() {
-            continue;
+        if !t.is_empty() {
+            lines.push(t);
         }
+    }
+    for (i, t) in lines.iter().enumerate() {
         let f = fold(t);
-        // "标题: …" metadata lines of saved pages carry the title too.
-        let f_title = f
-            .strip_prefix("标题:")
-            .unwrap_or(&f)
-            .trim_start_matches('#');
-        if f_title.contains("年度报告")
-            && f_title.contains("信息公开")
-            && f_title.chars().count() < 80
-        {
-            let (year, before) = year_in(f_title);
-            let mut agency = before
-                .map(|b| b.trim_end_matches(['(', '（']).to_string())
-                .filter(|b| !b.is_empty());
-            if agency.is_none() {
-                // "2024年洛阳市科学技术局政府信息公开工作年度报告"
-                if let Some(y) = year {
-                    let ys = format!("{y}年");
-                    if let Some(i) = f_title.find(&ys) {
-                        let rest = &f_title[i + ys.len()..];
-                        let rest = rest.strip_prefix("度").unwrap_or(rest);
-                        if let Some(j) = rest.find("政府信息公开") {
-                            let a = &rest[..j];
-                            if !a.is_empty() {
-                                agency = Some(a.to_string());
-                            }
+        let joined;
+        let f_title = match title_text(&f) {
+            Some(title) => title,
+            None => {
+                let Some(next) = lines.get(i + 1).map(|n| fold(n)) else {
+                    continue;
+                };
+                if f.contains("年度报告") || title_text(&next).is_some() {
+                    continue;
+                }
+                joined = format!("{f}{next}");
+                match title_text(&joined) {
+                    Some(title) => title,
+                    None => continue,
+                }
+            }
+        };
+        let prev_nonempty = i.checked_sub(1).and_then(|j| lines.get(j)).copied();
+        let (year, before) = year_in(f_title);
+        let mut agency = before
+            .map(|b| b.trim_end_matches(['(', '（']).to_string())
+            .filter(|b| !b.is_empty());
+        if agency.is_none() {
+            // "2024年洛阳市科学技术局政府信息公开工作年度报告"
+            if let Some(y) = year {
+                let ys = format!("{y}年");
+                if let Some(i) = f_title.find(&ys) {
+                    let rest = &f_title[i + ys.len()..];
+                    let rest = rest.strip_prefix("度").unwrap_or(rest);
+                    if let Some(j) = rest.find("政府信息公开") {
+                        let a = &rest[..j];
+                        if !a.is_empty() {
+                            agency = Some(a.to_string());
                         }
                     }
                 }
             }
-            if agency.is_none() {
-                // Title split over two lines (PDF): the line before names the body.
-                agency = prev_nonempty
-                    .map(fold)
-                    .filter(|p| p.chars().count() <= 30 && !p.contains("年度报告"));
-            }
-            let title = match (&agency, f_title.starts_with(|c: char| c.is_ascii_digit())) {
-                (Some(a), true) if !f_title.contains(a.as_str()) => format!("{a}{f_title}"),
-                _ => f_title.to_string(),
-            };
-            return (Some(title), year, agency);
         }
-        prev_nonempty = Some(t);
+        if agency.is_none() {
+            // Title split over two lines (PDF): the line before names the body.
+            agency = prev_nonempty
+                .map(fold)
+                .filter(|p| p.chars().count() <= 30 && !p.contains("年度报告"));
+        }
+        let title = match (&agency, f_title.starts_with(|c: char| c.is_ascii_digit())) {
+            (Some(a), true) if !f_title.contains(a.as_str()) => format!("{a}{f_title}"),
+            _ => f_title.to_string(),
+        };
+        return (Some(title), year, agency);
     }
     (None, None, None)
+}
+
+/// The report's title in a folded line: names a 信息公开…年度报告, short, and a heading rather
+/// than a sentence (a sentence that mentions "本年度报告根据《…信息公开条例》" is no title).
+/// "标题: …" metadata lines of saved pages carry the title too.
+fn title_text(f: &str) -> Option<&str> {
+    let t = f.strip_prefix("标题:").unwrap_or(f).trim_start_matches('#');
+    let sentence = t.contains(['。', ',', ';', '《']);
+    (t.contains("年度报告") && t.contains("信息公开") && t.chars().count() < 80 && !sentence)
+        .then_some(t)
 }
 
 /// A 4-digit year followed by 年 (or 年度), and the text before it.
@@ -1303,6 +1325,41 @@ mod tests {
             classify("24252.311082").to_owned(),
             CellValue::Number(Num::parse("24252.311082").unwrap())
         );
+    }
+
+    #[test]
+    fn title_wrapped_over_two_lines_names_the_body() {
+        let title = |text: &str| {
+            let r = read_text(text).report;
+            (r.title, r.year, r.agency)
+        };
+        // The break inside the title (PDF text); a sentence mentioning the annual report and
+        // the regulation below it is not the title.
+        let (t, y, a) = title(
+            "正文\n2025 年上海市人民政府办公厅政府信息公开\n工作年度报告\n\
+             本年度报告根据《中华人民共和国政府信息公开条例》（以\n一、总体情况\n",
+        );
+        assert_eq!(
+            t.as_deref(),
+            Some("2025年上海市人民政府办公厅政府信息公开工作年度报告")
+        );
+        assert_eq!(
+            (y, a.as_deref()),
+            (Some(2025), Some("上海市人民政府办公厅"))
+        );
+        let (_, y, a) = title("2024 年某市某局政府信息\n公开工作年度报告\n一、总体情况\n");
+        assert_eq!((y, a.as_deref()), (Some(2024), Some("某市某局")));
+        // The body on its own line above a whole title.
+        let (t, y, a) = title("某市人民政府\n2024年政府信息公开工作年度报告\n一、总体情况\n");
+        assert_eq!(
+            t.as_deref(),
+            Some("某市人民政府2024年政府信息公开工作年度报告")
+        );
+        assert_eq!((y, a.as_deref()), (Some(2024), Some("某市人民政府")));
+        // No title at all: nothing is made up from a sentence.
+        let (t, y, a) =
+            title("本年度报告根据《条例》编制，信息公开工作年度报告全文如下。\n一、总体情况\n");
+        assert_eq!((t, y, a), (None, None, None));
     }
 
     #[test]

@@ -26,3 +26,22 @@ pub fn same(truth: &Value, got: &CellValue) -> bool {
         _ => false,
     }
 }
+
+pub mod matching;
+
+/// Whether this run is CI (`CI` set to anything but empty, `0` or `false`), where a missing
+/// corpus is an error instead of a skip.
+pub fn ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "0" && !v.eq_ignore_ascii_case("false"))
+}
+
+/// A corpus path that is not there: a failure under CI (which always has the corpus beside the
+/// repository), a printed skip on a developer's clone that lacks it.
+pub fn corpus_missing(path: &std::path::Path) {
+    assert!(
+        !ci(),
+        "corpus not found at {} (CI=true: the corpus must be there; set NIANBAO_CORPUS)",
+        path.display()
+    );
+    println!("corpus not found at {}: skipped", path.display());
+}
