@@ -819,9 +819,19 @@ fn the_key_scanner_finds_keys_and_nothing_else() {
     }
 }
 
+/// A `{name}` left unfilled in a message template (ASCII identifier between braces).
+fn unfilled_placeholder(line: &str) -> Option<&str> {
+    let start = line.find('{')?;
+    let len = line[start + 1..].find('}')?;
+    let name = &line[start + 1..start + 1 + len];
+    (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        .then(|| &line[start..start + len + 2])
+}
+
 /// Every fixture case, the seed, the Word/HTML fixtures and every corpus report, in text
-/// output (zh and en) and in the CSV message column: no internal key; and every finding of
-/// the report (counted in its JSON) is listed exactly once in the text.
+/// output (zh and en) and in the JSON messages: no internal key and no unfilled
+/// `{placeholder}`; and every finding of the report (counted in its JSON) is listed exactly
+/// once in the text.
 #[test]
 fn no_internal_key_in_any_human_output() {
     let dir = TempDir::new("keys");
@@ -878,6 +888,9 @@ fn no_internal_key_in_any_human_output() {
                 if let Some(k) = find_key(line) {
                     problems.push(format!("{f} ({lang}): key {k} in “{line}”"));
                 }
+                if let Some(p) = unfilled_placeholder(line) {
+                    problems.push(format!("{f} ({lang}): unfilled {p} in “{line}”"));
+                }
             }
             let listed = s
                 .lines()
@@ -910,6 +923,9 @@ fn no_internal_key_in_any_human_output() {
             for t in texts {
                 if let Some(k) = find_key(&t) {
                     problems.push(format!("{f} ({lang}, message): key {k} in “{t}”"));
+                }
+                if let Some(p) = unfilled_placeholder(&t) {
+                    problems.push(format!("{f} ({lang}, message): unfilled {p} in “{t}”"));
                 }
             }
         }

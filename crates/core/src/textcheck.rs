@@ -28,11 +28,6 @@ const TYPOS: &[(&str, &str)] = &[
     ("关健", "关键"),
     ("凭心而论", "平心而论"),
     ("默守成规", "墨守成规"),
-    ("行政法复议", "行政复议"),
-    ("申请渠。", "申请渠道。"),
-    ("反映渠。", "反映渠道。"),
-    ("沟通渠。", "沟通渠道。"),
-    ("公开渠。", "公开渠道。"),
     ("政府信息公开条列", "政府信息公开条例"),
     ("信息处理费管理办理", "信息处理费管理办法"),
 ];
@@ -575,7 +570,7 @@ fn headings(report: &Report, out: &mut Vec<Finding>) {
         if written == standard || spec.variants.iter().any(|v| written == fold(v)) {
             continue;
         }
-        if one_char_slip(&written, &standard) {
+        if one_char_slip(&written, &standard) || cut_heading_slip(&written, &standard) {
             typo(
                 out,
                 s.heading_span,
@@ -621,6 +616,20 @@ fn labels(report: &Report, out: &mut Vec<Finding>) {
 }
 
 /// `written` has one CJK character inserted, deleted or changed strictly inside `standard`.
+/// A heading read from page text where the body runs on after it is cut at some length
+/// (`四、政府信息公开行政法复议、行政诉讼`): compare it with the standard heading's start of the
+/// same length, allowing the one extra or changed character of a slip.
+fn cut_heading_slip(written: &str, standard: &str) -> bool {
+    let wl = written.chars().count();
+    if wl < 4 || wl >= standard.chars().count() || standard.starts_with(written) {
+        return false;
+    }
+    [wl - 1, wl].into_iter().any(|n| {
+        let start: String = standard.chars().take(n).collect();
+        one_char_slip(written, &start)
+    })
+}
+
 fn one_char_slip(written: &str, standard: &str) -> bool {
     let w: Vec<char> = written.chars().collect();
     let s: Vec<char> = standard.chars().collect();
@@ -1211,6 +1220,25 @@ mod tests {
         );
         assert_eq!(parse_date("第2023号"), None);
         assert_eq!(parse_date("2023年13月1日"), None);
+    }
+
+    #[test]
+    fn a_slip_in_a_cut_heading_is_found_and_a_cut_alone_is_not() {
+        let standard = "四、政府信息公开行政复议、行政诉讼情况";
+        assert!(cut_heading_slip(
+            "四、政府信息公开行政法复议、行政诉讼",
+            standard
+        ));
+        assert!(cut_heading_slip(
+            "四、政府信息公开行政夏议、行政诉讼",
+            standard
+        ));
+        assert!(!cut_heading_slip(
+            "四、政府信息公开行政复议、行政诉讼",
+            standard
+        ));
+        assert!(!cut_heading_slip("四、行政复议、行政诉讼情况", standard));
+        assert!(!cut_heading_slip(standard, standard));
     }
 
     #[test]
