@@ -24,10 +24,11 @@
 mod solve;
 mod split;
 
+use crate::cell::classify;
 use crate::finding::{Finding, Outcome, Param};
 use crate::format::{self, ColKind, RowSpec};
 use crate::model::{Cell, CellValue, DetectedFormat, RowRead, Span};
-use crate::read::{classify, Line};
+use crate::read::Line;
 use crate::rules::ids;
 use crate::text::{cn_digit, fold, fold_char, norm_label};
 use split::{Piece, Seg, Split, Splits};

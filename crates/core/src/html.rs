@@ -48,9 +48,8 @@
 //! `htmlparser` (an XML tokenizer) stops at the first unquoted attribute. This reader costs
 //! about 8 KB gzip on the page.
 
-use crate::doc::Doc;
 use crate::input::InputError;
-use crate::model::CellValue;
+use crate::doc::Doc;
 
 /// Largest rowspan / colspan honoured (browsers allow more; no report table needs it).
 pub const MAX_SPAN: usize = 100;
@@ -955,22 +954,6 @@ struct Placed {
 
 const NONE: u32 = u32::MAX;
 
-fn is_valueish(s: &str) -> bool {
-    if s.is_empty() {
-        return false;
-    }
-    if s.chars()
-        .next()
-        .is_some_and(|c| crate::text::digit_value(c).is_some())
-    {
-        return true;
-    }
-    matches!(
-        crate::read::classify(s),
-        CellValue::Number(_) | CellValue::Placeholder(_)
-    )
-}
-
 /// Places the cells on the table grid (HTML table model): returns the cells and, for each
 /// row, the owner cell of each grid column (`NONE` for a hole).
 fn place(t: &Table, budget: usize) -> (Vec<Placed>, Vec<Vec<u32>>) {
@@ -1004,7 +987,7 @@ fn place(t: &Table, budget: usize) -> (Vec<Placed>, Vec<Vec<u32>>) {
                 row: r,
                 col,
                 colspan: cs,
-                value: is_valueish(&text),
+                value: crate::cell::reads_as_value(&text),
                 text,
             });
             if line.len() < col + cs {

@@ -12,6 +12,7 @@
 //! assert_eq!(a.report.format, nianbao_core::DetectedFormat::Unknown);
 //! ```
 
+mod cell;
 pub mod check;
 pub mod concat;
 pub mod doc;

@@ -9,10 +9,10 @@
 //! Reading never fails as a whole: it returns what it could read and findings about
 //! what it could not (the rules then decide what is missing).
 
+use crate::cell::classify;
 use crate::finding::{Finding, Outcome, Param};
 use crate::format::{self, ColKind, RowSpec, SectionSpec};
 use crate::model::{Cell, CellValue, DetectedFormat, ReadStatus, Report, RowRead, Section, Span};
-use crate::num::Num;
 use crate::rules::ids;
 use crate::text::{fold, norm_label, split_numbering, trim_wide, Numbering};
 use std::borrow::Cow;
@@ -206,57 +206,6 @@ fn ws_tokens(s: &str) -> Vec<(usize, usize)> {
         v.push((st, s.len()));
     }
     v
-}
-
-/// Placeholder texts (after folding) that stand for "nothing to report" without being 0.
-const PLACEHOLDERS: &str = "/ // \\ - -- --- ---- 无 N/A n/a NA na 不适用 空 暂无 未统计 × x X *";
-
-/// The state of a cell from its text. Never repairs: `12件` is text, not 12.
-pub fn classify(raw: &str) -> CellValue {
-    if !raw.is_empty() && raw.len() <= 18 && raw.bytes().all(|b| b.is_ascii_digit()) {
-        if let Some(n) = Num::parse(raw) {
-            return CellValue::Number(n);
-        }
-    }
-    let t = trim_wide(raw);
-    if t.is_empty() {
-        return CellValue::Blank;
-    }
-    let f = fold(t);
-    if crate::text::listed(PLACEHOLDERS, &f).is_some() {
-        return CellValue::Placeholder(t.to_string());
-    }
-    match parse_number(&f) {
-        Some(n) => CellValue::Number(n),
-        None => CellValue::Text(t.to_string()),
-    }
-}
-
-/// Parses a folded number: digits with optional thousands separators and decimals.
-fn parse_number(f: &str) -> Option<Num> {
-    if f.contains(',') {
-        // Thousands separators must group by three: 1,234 or 12,345.67.
-        let (int_part, frac) = match f.find('.') {
-            Some(i) => (&f[..i], &f[i..]),
-            None => (f, ""),
-        };
-        let body = int_part.trim_start_matches(['-', '+']);
-        let groups: Vec<&str> = body.split(',').collect();
-        let ok = groups.len() > 1
-            && !groups[0].is_empty()
-            && groups[0].len() <= 3
-            && groups[1..].iter().all(|g| g.len() == 3);
-        if !ok {
-            return None;
-        }
-        let mut joined = int_part[..int_part.len() - body.len()].to_string();
-        for g in &groups {
-            joined.push_str(g);
-        }
-        joined.push_str(frac);
-        return Num::parse(&joined);
-    }
-    Num::parse(f)
 }
 
 /// Is this cell a value (number, placeholder, or a number with a unit such as `12件`)?
@@ -1307,25 +1256,6 @@ fn read_t4(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn classify_keeps_three_states_apart() {
-        assert_eq!(classify(""), CellValue::Blank);
-        assert_eq!(classify("  "), CellValue::Blank);
-        assert_eq!(classify("0"), CellValue::Number(Num::int(0)));
-        assert_eq!(classify("／"), CellValue::Placeholder("／".into()));
-        assert_eq!(classify("—"), CellValue::Placeholder("—".into()));
-        assert_eq!(classify("无"), CellValue::Placeholder("无".into()));
-        assert_eq!(classify("１２"), CellValue::Number(Num::int(12)));
-        assert_eq!(classify("1,234"), CellValue::Number(Num::int(1234)));
-        assert_eq!(classify("12,34"), CellValue::Text("12,34".into()));
-        assert_eq!(classify("251000元"), CellValue::Text("251000元".into()));
-        assert_eq!(classify("-8"), CellValue::Number(Num::int(-8)));
-        assert_eq!(
-            classify("24252.311082").to_owned(),
-            CellValue::Number(Num::parse("24252.311082").unwrap())
-        );
-    }
 
     #[test]
     fn title_wrapped_over_two_lines_names_the_body() {

@@ -397,20 +397,6 @@ const NONE: usize = usize::MAX;
 /// How many rows above a row with a merged value its header may be.
 const HEADER_REACH: usize = 16;
 
-/// A value cell (as the HTML reader decides it): starts with a digit, or reads as a number
-/// or a placeholder.
-fn is_value(s: &str) -> bool {
-    !s.is_empty()
-        && (s
-            .chars()
-            .next()
-            .is_some_and(|c| crate::text::digit_value(c).is_some())
-            || matches!(
-                crate::read::classify(s),
-                crate::model::CellValue::Number(_) | crate::model::CellValue::Placeholder(_)
-            ))
-}
-
 impl Table {
     /// A table that holds tables, or a cell of running text, is layout: its content is
     /// read as the document.
@@ -504,7 +490,7 @@ impl Table {
                         row: r,
                         col: a,
                         span: b - a + 1,
-                        value: is_value(&text),
+                        value: crate::cell::reads_as_value(&text),
                         text,
                     });
                     placed.len() - 1
