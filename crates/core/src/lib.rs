@@ -16,20 +16,20 @@ mod cell;
 pub mod check;
 pub mod concat;
 pub mod doc;
-pub mod docx;
 pub mod finding;
 pub mod format;
-pub mod html;
-pub mod input;
 mod localize;
 pub mod model;
 pub mod num;
 pub mod pair;
 pub mod read;
+pub mod readers;
 pub mod rules;
 pub mod sort;
 pub mod text;
 mod textcheck;
+
+pub use readers::input;
 
 pub use finding::{Evaluation, Finding, Lang, Outcome, Param, Severity};
 pub use model::{Cell, CellValue, DetectedFormat, ReadStatus, Report, RowRead, Section, Span};
@@ -186,8 +186,8 @@ fn check_doc(kind: InputKind, doc: doc::Doc) -> Checked {
 
 /// Reads and checks text that may be plain report text or HTML (for example clipboard HTML).
 pub fn check_str(input: &str) -> Checked {
-    if html::looks_like_html(input) {
-        match html::parse(input) {
+    if readers::html::looks_like_html(input) {
+        match readers::html::parse(input) {
             Ok(doc) => check_doc(InputKind::Html, doc),
             Err(e) => unreadable(e),
         }
@@ -203,8 +203,8 @@ pub fn check_str(input: &str) -> Checked {
 /// Reads and checks a file's bytes of any supported kind (sniffed from the content; the
 /// file name is only a hint for messages).
 pub fn check_bytes(bytes: &[u8], _name: Option<&str>) -> Checked {
-    if docx::is_docx(bytes) {
-        return match docx::parse(bytes) {
+    if readers::docx::is_docx(bytes) {
+        return match readers::docx::parse(bytes) {
             Ok(doc) => check_doc(InputKind::Docx, doc),
             Err(e) => unreadable(e),
         };

@@ -9,9 +9,9 @@
 //!   ground truth uses the peer's field names, mapped here to our keys (format.md §10);
 //! - robustness: hostile or huge markup never panics and stays fast.
 
+use nianbao_core::readers::html;
 use nianbao_core::{
-    check_bytes, check_text, html, CellValue, Checked, InputKind, Outcome, ReadStatus, Severity,
-    Verdict,
+    check_bytes, check_text, CellValue, Checked, InputKind, Outcome, ReadStatus, Severity, Verdict,
 };
 use serde_json::Value;
 use std::path::PathBuf;

@@ -48,7 +48,7 @@
 //! `htmlparser` (an XML tokenizer) stops at the first unquoted attribute. This reader costs
 //! about 8 KB gzip on the page.
 
-use crate::input::InputError;
+use super::input::InputError;
 use crate::doc::Doc;
 
 /// Largest rowspan / colspan honoured (browsers allow more; no report table needs it).

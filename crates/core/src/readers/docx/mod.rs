@@ -20,8 +20,8 @@ mod numbering;
 mod xml;
 mod zip;
 
+use super::input::InputError;
 use crate::doc::Doc;
-use crate::input::InputError;
 
 /// The most `word/document.xml` may inflate to (a report's is well under 2 MB).
 pub const MAX_DOCUMENT_XML: usize = 64 * 1024 * 1024;
