@@ -15,7 +15,6 @@
 mod cell;
 pub mod check;
 pub mod concat;
-pub mod doc;
 pub mod finding;
 pub mod format;
 mod localize;
@@ -26,6 +25,7 @@ pub mod read;
 pub mod readers;
 pub mod rules;
 pub mod sort;
+mod span;
 pub mod text;
 mod textcheck;
 
@@ -107,8 +107,13 @@ impl Analysis {
 
 /// Reads report text and checks it.
 pub fn check_text(input: &str) -> Analysis {
-    let reading = read::read_text(input);
-    let (findings, evaluations) = check::run(&reading.report, input, reading.findings);
+    analyse(&readers::plain::read(input))
+}
+
+/// Builds the report from a document and checks it.
+fn analyse(doc: &readers::Document) -> Analysis {
+    let reading = read::read_document(doc);
+    let (findings, evaluations) = check::run(&reading.report, &doc.text, reading.findings);
     Analysis {
         report: reading.report,
         findings,
@@ -170,47 +175,28 @@ fn unreadable(e: input::InputError) -> Checked {
     }
 }
 
-fn check_doc(kind: InputKind, doc: doc::Doc) -> Checked {
-    let reading = read::read_lines(doc.lines, &doc.text);
-    let (findings, evaluations) = check::run(&reading.report, &doc.text, reading.findings);
-    Checked {
-        kind,
-        text: doc.text,
-        analysis: Analysis {
-            report: reading.report,
-            findings,
-            evaluations,
+fn checked(read: Result<(readers::Kind, readers::Document), input::InputError>) -> Checked {
+    match read {
+        Ok((kind, doc)) => Checked {
+            kind: match kind {
+                readers::Kind::Text => InputKind::Text,
+                readers::Kind::Html => InputKind::Html,
+                readers::Kind::Docx => InputKind::Docx,
+            },
+            analysis: analyse(&doc),
+            text: doc.text,
         },
+        Err(e) => unreadable(e),
     }
 }
 
 /// Reads and checks text that may be plain report text or HTML (for example clipboard HTML).
 pub fn check_str(input: &str) -> Checked {
-    if readers::html::looks_like_html(input) {
-        match readers::html::parse(input) {
-            Ok(doc) => check_doc(InputKind::Html, doc),
-            Err(e) => unreadable(e),
-        }
-    } else {
-        Checked {
-            kind: InputKind::Text,
-            text: input.to_string(),
-            analysis: check_text(input),
-        }
-    }
+    checked(readers::read_str(input))
 }
 
 /// Reads and checks a file's bytes of any supported kind (sniffed from the content; the
 /// file name is only a hint for messages).
 pub fn check_bytes(bytes: &[u8], _name: Option<&str>) -> Checked {
-    if readers::docx::is_docx(bytes) {
-        return match readers::docx::parse(bytes) {
-            Ok(doc) => check_doc(InputKind::Docx, doc),
-            Err(e) => unreadable(e),
-        };
-    }
-    match input::decode(bytes) {
-        Ok(text) => check_str(&text),
-        Err(e) => unreadable(e),
-    }
+    checked(readers::read_bytes(bytes))
 }

@@ -8,11 +8,15 @@
 //!
 //! Reading never fails as a whole: it returns what it could read and findings about
 //! what it could not (the rules then decide what is missing).
+//!
+//! The input is a [`Document`] from any reader (plain text, HTML, Word); [`lines`] turns
+//! its blocks into the [`Line`]s the builder works on.
 
 use crate::cell::classify;
 use crate::finding::{Finding, Outcome, Param};
 use crate::format::{self, ColKind, RowSpec, SectionSpec};
 use crate::model::{Cell, CellValue, DetectedFormat, ReadStatus, Report, RowRead, Section, Span};
+use crate::readers::{Block, Columns, Document};
 use crate::rules::ids;
 use crate::text::{fold, norm_label, split_numbering, trim_wide, Numbering};
 use std::borrow::Cow;
@@ -52,13 +56,14 @@ impl<'a> Tok<'a> {
 }
 
 /// One line of a report: a paragraph, or a table row whose cells are known (`tabbed`).
-/// Every reader (plain text, HTML, Word) produces lines; [`read_lines`] builds the report.
+/// Made from a [`Document`] by [`lines`]; [`read_lines`] builds the report.
 #[derive(Clone, Debug)]
 pub struct Line<'a> {
     pub start: usize,
     pub end: usize,
     pub text: Cow<'a, str>,
-    /// True when `text` is the input slice `start..end` itself, so offsets inside it are exact.
+    /// True when offsets inside `text` are exact; false for grid rows (HTML/Word), whose
+    /// offsets map to the start or the end of the row.
     pub exact: bool,
     /// True when the cells are known (tab-separated text, HTML/Word table rows).
     pub tabbed: bool,
@@ -69,38 +74,6 @@ pub struct Line<'a> {
 }
 
 impl<'a> Line<'a> {
-    /// A table row from its grid cells (HTML, Word): one cell per grid column, with the
-    /// text in the first cell of a span and empty cells under the rest of it.
-    pub fn row(start: usize, end: usize, cells: Vec<Tok<'a>>) -> Line<'a> {
-        let text = join_texts(&cells, "\t");
-        Line {
-            start,
-            end,
-            text: Cow::Owned(text),
-            exact: false,
-            tabbed: true,
-            grid: true,
-            toks: cells,
-        }
-    }
-
-    /// A paragraph of derived text (HTML, Word) standing for the input range `start..end`.
-    pub fn paragraph(start: usize, end: usize, text: String) -> Line<'a> {
-        let mut toks = Vec::new();
-        for (s, e) in ws_tokens(&text) {
-            toks.push(Tok::new(start, end, Cow::Owned(text[s..e].to_string())));
-        }
-        Line {
-            start,
-            end,
-            text: Cow::Owned(text),
-            exact: false,
-            tabbed: false,
-            grid: false,
-            toks,
-        }
-    }
-
     /// The input offset of byte `off` of `text`.
     fn abs(&self, off: usize) -> usize {
         if self.exact {
@@ -113,8 +86,70 @@ impl<'a> Line<'a> {
     }
 }
 
+/// The report builder's view of a document: one line per paragraph, plain-text line and
+/// table row, in reading order, borrowing the document's text.
+///
+/// - A paragraph of a structured document is cut into whitespace-separated tokens (it may
+///   be a row whose cells a writer separated by spaces).
+/// - A plain-text line is cut into tokens only when it could be such a row (see
+///   [`could_be_row`]): prose is not tokenised, which keeps reading fast.
+/// - A loose row keeps its cells as written; a grid row is marked `grid` (values are then
+///   taken by position) and is skipped when none of its cells has text.
+pub fn lines(doc: &Document) -> Vec<Line<'_>> {
+    let mut out = Vec::with_capacity(doc.blocks.len());
+    for block in &doc.blocks {
+        match block {
+            Block::Paragraph(span) | Block::Line(span) => {
+                let text = doc.slice(*span);
+                let tokenise = matches!(block, Block::Paragraph(_)) || could_be_row(text);
+                let mut toks = Vec::new();
+                if tokenise {
+                    for (s, e) in ws_tokens(text) {
+                        toks.push(Tok::new(
+                            span.start + s,
+                            span.start + e,
+                            Cow::Borrowed(&text[s..e]),
+                        ));
+                    }
+                }
+                out.push(Line {
+                    start: span.start,
+                    end: span.end,
+                    text: Cow::Borrowed(text),
+                    exact: true,
+                    tabbed: false,
+                    grid: false,
+                    toks,
+                });
+            }
+            Block::Table(table) => {
+                let grid = table.columns == Columns::Grid;
+                for row in &table.rows {
+                    if grid && row.cells.iter().all(|c| c.end == c.start) {
+                        continue;
+                    }
+                    let mut toks = Vec::with_capacity(row.cells.len());
+                    for &c in &row.cells {
+                        toks.push(Tok::new(c.start, c.end, Cow::Borrowed(doc.slice(c))));
+                    }
+                    out.push(Line {
+                        start: row.span.start,
+                        end: row.span.end,
+                        text: Cow::Borrowed(doc.slice(row.span)),
+                        exact: !grid,
+                        tabbed: true,
+                        grid,
+                        toks,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
 /// A whitespace-separated line can only be a table row if it ends with a value (a digit or
-/// a placeholder); prose ends with punctuation. Skipping the rest keeps reading fast.
+/// a placeholder); prose ends with punctuation.
 fn could_be_row(text: &str) -> bool {
     text.trim_end_matches(crate::text::is_space)
         .chars()
@@ -126,70 +161,7 @@ fn could_be_row(text: &str) -> bool {
         })
 }
 
-/// Splits plain text into lines and cells.
-pub fn text_lines(input: &str) -> Vec<Line<'_>> {
-    let mut out = Vec::new();
-    let mut pos = 0;
-    for raw in input.split_inclusive('\n') {
-        let text = raw.trim_end_matches(['\n', '\r']);
-        let text = text.strip_suffix('\u{000C}').unwrap_or(text);
-        let trimmed = trim_wide(text);
-        let piped = trimmed.starts_with('|') && trimmed.len() > 1 && trimmed[1..].contains('|');
-        let tabbed = text.contains('\t') || piped;
-        let mut toks = Vec::new();
-        if piped {
-            // A markdown table row `| a | b |` (OCR and converter output); `|---|` rules are skipped.
-            let inner_start = text.find('|').unwrap_or(0) + 1;
-            let inner_end = text.rfind('|').unwrap_or(text.len());
-            let inner = if inner_end > inner_start {
-                &text[inner_start..inner_end]
-            } else {
-                ""
-            };
-            let is_rule = inner.chars().all(|c| matches!(c, '-' | ':' | '|' | ' '));
-            if !is_rule {
-                let mut off = pos + inner_start;
-                for part in inner.split('|') {
-                    let t = trim_wide(part);
-                    let lead = part.len() - part.trim_start_matches(crate::text::is_space).len();
-                    let st = off + if t.is_empty() { 0 } else { lead };
-                    toks.push(Tok::new(st, st + t.len(), Cow::Borrowed(t)));
-                    off += part.len() + 1;
-                }
-            }
-        } else if tabbed {
-            let mut off = pos;
-            for part in text.split('\t') {
-                let t = trim_wide(part);
-                let lead = part.len() - part.trim_start_matches(crate::text::is_space).len();
-                let st = off + if t.is_empty() { 0 } else { lead };
-                toks.push(Tok::new(st, st + t.len(), Cow::Borrowed(t)));
-                off += part.len() + 1;
-            }
-        } else if could_be_row(text) {
-            for (s, e) in ws_tokens(text) {
-                toks.push(Tok::new(pos + s, pos + e, Cow::Borrowed(&text[s..e])));
-            }
-        }
-        out.push(Line {
-            start: pos,
-            end: pos + text.len(),
-            text: Cow::Borrowed(text),
-            exact: true,
-            tabbed,
-            grid: false,
-            toks,
-        });
-        pos += raw.len();
-    }
-    out
-}
-
 /// Byte ranges of whitespace-separated tokens (wide whitespace included).
-pub fn ws_token_spans(s: &str) -> Vec<(usize, usize)> {
-    ws_tokens(s)
-}
-
 fn ws_tokens(s: &str) -> Vec<(usize, usize)> {
     let mut v = Vec::new();
     let mut start: Option<usize> = None;
@@ -350,8 +322,14 @@ pub struct Reading {
     pub findings: Vec<Finding>,
 }
 
+/// Builds the report from a document of any reader.
+pub fn read_document(doc: &Document) -> Reading {
+    read_lines(lines(doc), &doc.text)
+}
+
+/// Builds the report from plain text (the spans index into `input`).
 pub fn read_text(input: &str) -> Reading {
-    read_lines(text_lines(input), input)
+    read_document(&crate::readers::plain::read(input))
 }
 
 /// Builds the report from lines produced by any reader. `source` is the input the spans

@@ -1,8 +1,50 @@
-//! The readers: bytes or text in, a document out.
+//! The readers: bytes or text in, one neutral [`Document`] out.
 //!
 //! This floor knows file formats (text encodings, HTML, Word's zip/XML package), not
-//! reports: it never imports the report builder, the rules or the format data.
+//! reports: it never imports the report builder, the rules or the format data, and holds no
+//! table words. Every input kind ends in the same [`Document`] (see [`document`]), which
+//! is all the report builder reads.
+//!
+//! - [`input`]: bytes → text (UTF-8, UTF-16, GBK behind a feature), and the messages for
+//!   what cannot be read (binary files, PDF, legacy Word, oversized input).
+//! - [`plain`]: plain text → [`Document`].
+//! - [`html`]: HTML → [`Document`] (own tokenizer and tree builder).
+//! - [`docx`]: Word .docx → [`Document`] (own zip, inflate and XML readers).
+//!
+//! What this floor asks of the data below it: text normalisation (`crate::text`) and, for
+//! laying merged cells on their header's columns, whether a cell reads as a value
+//! (`crate::cell`).
 
+pub mod document;
 pub mod docx;
 pub mod html;
 pub mod input;
+pub mod plain;
+
+pub use document::{Block, Columns, Document, Row, Span, Table};
+pub use input::InputError;
+
+/// What kind of input a document was read from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    Html,
+    Docx,
+}
+
+/// Reads text that may be plain report text or HTML (for example clipboard HTML).
+pub fn read_str(input: &str) -> Result<(Kind, Document), InputError> {
+    if html::looks_like_html(input) {
+        html::parse(input).map(|d| (Kind::Html, d))
+    } else {
+        Ok((Kind::Text, plain::read(input)))
+    }
+}
+
+/// Reads a file's bytes of any supported kind, sniffed from the content.
+pub fn read_bytes(bytes: &[u8]) -> Result<(Kind, Document), InputError> {
+    if docx::is_docx(bytes) {
+        return docx::parse(bytes).map(|d| (Kind::Docx, d));
+    }
+    read_str(&input::decode(bytes)?)
+}

@@ -1,4 +1,4 @@
-//! `word/document.xml` → paragraphs and tables (as a tree), then → [`Doc`] lines.
+//! `word/document.xml` → paragraphs and tables (as a tree), then → [`Document`] blocks.
 //!
 //! What is read: the text of `w:t` in runs (runs joined without spaces, so a number split
 //! across runs stays one number), `w:tab` as a tab (a space inside cells), `w:br`/`w:cr`
@@ -11,7 +11,7 @@
 
 use super::numbering::Numbering;
 use super::xml::{attr, Event, Ns, Reader};
-use crate::doc::Doc;
+use crate::readers::document::{Columns, Document, Table as GridTable};
 
 /// Tables nested deeper than this are read as if their structure were not there.
 const MAX_TABLE_DEPTH: usize = 16;
@@ -596,11 +596,11 @@ fn cell_text(blocks: &[Block]) -> String {
     out
 }
 
-/// Appends blocks to a [`Doc`] in document order, at most `budget` grid cells of tables.
-pub fn emit(blocks: &[Block], doc: &mut Doc, budget: &mut usize) {
+/// Appends blocks to a [`Document`] in document order, at most `budget` grid cells of tables.
+pub fn emit(blocks: &[Block], doc: &mut Document, budget: &mut usize) {
     for b in blocks {
         match b {
-            Block::Para(t) => doc.paragraph(t),
+            Block::Para(t) => doc.push_paragraph(t),
             Block::Table(t) if t.is_layout() => {
                 // A layout table: its content is the document.
                 for r in &t.rows {
@@ -610,10 +610,17 @@ pub fn emit(blocks: &[Block], doc: &mut Doc, budget: &mut usize) {
                 }
             }
             Block::Table(t) => {
+                let mut table = GridTable {
+                    columns: Columns::Grid,
+                    rows: Vec::new(),
+                };
                 for row in t.grid_rows(*budget) {
                     *budget = budget.saturating_sub(row.len());
-                    doc.row(&row);
+                    table
+                        .rows
+                        .push(doc.push_row(row.iter().map(String::as_str)));
                 }
+                doc.push_table(table);
             }
         }
     }
@@ -637,7 +644,7 @@ mod tests {
             row.repeat(10)
         );
         let blocks = read(&xml, None).unwrap();
-        let mut doc = Doc::default();
+        let mut doc = Document::default();
         let mut budget = 3 * 4;
         emit(&blocks, &mut doc, &mut budget);
         assert_eq!(doc.text, "a\t1\t2\n".repeat(4) + "after\n");

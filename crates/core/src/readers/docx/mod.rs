@@ -20,8 +20,8 @@ mod numbering;
 mod xml;
 mod zip;
 
+use super::document::Document;
 use super::input::InputError;
-use crate::doc::Doc;
 
 /// The most `word/document.xml` may inflate to (a report's is well under 2 MB).
 pub const MAX_DOCUMENT_XML: usize = 64 * 1024 * 1024;
@@ -187,7 +187,7 @@ impl Package<'_> {
 }
 
 /// Reads a .docx file.
-pub fn parse(bytes: &[u8]) -> Result<Doc, InputError> {
+pub fn parse(bytes: &[u8]) -> Result<Document, InputError> {
     if is_encrypted_office(bytes) {
         return Err(encrypted());
     }
@@ -223,7 +223,7 @@ pub fn parse(bytes: &[u8]) -> Result<Doc, InputError> {
         numbering::Numbering::parse(&n, styles.as_deref())
     });
     let blocks = body::read(&xml, numbering.as_mut()).ok_or_else(|| not_word(&pkg.entries))?;
-    let mut doc = Doc::default();
+    let mut doc = Document::default();
     let mut budget = body::MAX_SLOTS;
     body::emit(&blocks, &mut doc, &mut budget);
     Ok(doc)

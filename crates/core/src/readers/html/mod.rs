@@ -1,6 +1,6 @@
 //! HTML reader (saved CMS pages, fragments, clipboard HTML from browsers, Word and WPS).
 //!
-//! Produces a [`Doc`]: paragraphs and table rows as exact grids (rowspan/colspan expanded).
+//! Produces a [`Document`]: paragraphs and table rows as exact grids (rowspan/colspan expanded).
 //!
 //! Three layers, all in this file and all linear in the input:
 //!
@@ -23,7 +23,7 @@
 //!    move that text above the table; a page that forgot `</table>` meant the table to end).
 //!    Dropped: `<head>` content other than `<title>` (which becomes the first paragraph), and
 //!    the content of `script`, `style`, `noscript`, `template`, `select`, `svg` and `math`.
-//! 3. The emitter: data tables become grid rows ([`Doc::row`]): spans expanded after the
+//! 3. The emitter: data tables become grid rows ([`Document::push_row`]): spans expanded after the
 //!    HTML table model, the text of a merged cell in the first (top-left) grid cell of its
 //!    span and empty strings under the rest, rows padded to the table's width. A table that
 //!    contains tables (or a cell of running text) is a layout table: its cells' paragraphs
@@ -48,8 +48,8 @@
 //! `htmlparser` (an XML tokenizer) stops at the first unquoted attribute. This reader costs
 //! about 8 KB gzip on the page.
 
+use super::document::{Columns, Document, Table as GridTable};
 use super::input::InputError;
-use crate::doc::Doc;
 
 /// Largest rowspan / colspan honoured (browsers allow more; no report table needs it).
 pub const MAX_SPAN: usize = 100;
@@ -92,20 +92,20 @@ pub fn looks_like_html(text: &str) -> bool {
 ///
 /// Fails only when the HTML has no text at all; whether the text is a report is for the
 /// report reader to say.
-pub fn parse(html: &str) -> Result<Doc, InputError> {
+pub fn parse(html: &str) -> Result<Document, InputError> {
     let mut b = Builder::default();
     let mut lx = Lexer::new(html);
     while let Some(t) = lx.next_token() {
         b.token(t);
     }
     let (title, items) = b.finish();
-    let mut doc = Doc::default();
+    let mut doc = Document::default();
     if let Some(t) = title {
-        doc.paragraph(&t);
+        doc.push_paragraph(&t);
     }
     let mut budget = MAX_SLOTS;
     emit_items(&items, &mut doc, &mut budget);
-    if doc.lines.is_empty() {
+    if !doc.has_text() {
         return Err(InputError {
             zh: "HTML 中没有可读的文字（也许只有图片、脚本或样式）：请确认保存或复制的是报告正文。"
                 .into(),
@@ -905,10 +905,10 @@ fn is_cjk(c: char) -> bool {
 // Emitter
 // ---------------------------------------------------------------------------------------
 
-fn emit_items(items: &[Item], doc: &mut Doc, budget: &mut usize) {
+fn emit_items(items: &[Item], doc: &mut Document, budget: &mut usize) {
     for it in items {
         match it {
-            Item::Para(p) => doc.paragraph(p),
+            Item::Para(p) => doc.push_paragraph(p),
             Item::Table(t) => emit_table(t, doc, budget),
         }
     }
@@ -1018,7 +1018,7 @@ fn place(t: &Table, budget: usize) -> (Vec<Placed>, Vec<Vec<u32>>) {
     (placed, grid)
 }
 
-fn emit_table(t: &Table, doc: &mut Doc, budget: &mut usize) {
+fn emit_table(t: &Table, doc: &mut Document, budget: &mut usize) {
     if is_layout(t) {
         for c in t.rows.iter().flatten() {
             emit_items(&c.content.items, doc, budget);
@@ -1027,9 +1027,13 @@ fn emit_table(t: &Table, doc: &mut Doc, budget: &mut usize) {
     }
     let (placed, grid) = place(t, *budget);
     let width = grid.first().map_or(0, Vec::len);
+    let mut table = GridTable {
+        columns: Columns::Grid,
+        rows: Vec::new(),
+    };
     for (r, line) in grid.iter().enumerate() {
         if width > *budget {
-            return;
+            break;
         }
         *budget -= width;
         let origin = |c: usize| -> Option<&Placed> {
@@ -1046,8 +1050,11 @@ fn emit_table(t: &Table, doc: &mut Doc, budget: &mut usize) {
             continue;
         }
         let cells = project(&placed, &grid, r, cells).unwrap_or_else(|c| c);
-        doc.row(&cells);
+        table
+            .rows
+            .push(doc.push_row(cells.iter().map(String::as_str)));
     }
+    doc.push_table(table);
 }
 
 /// Lays a row's value cells on the columns of the header row above it when the row has a
