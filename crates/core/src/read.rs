@@ -91,8 +91,8 @@ impl<'a> Line<'a> {
 ///
 /// - A paragraph of a structured document is cut into whitespace-separated tokens (it may
 ///   be a row whose cells a writer separated by spaces).
-/// - A plain-text line is cut into tokens only when it could be such a row (see
-///   [`could_be_row`]): prose is not tokenised, which keeps reading fast.
+/// - A plain-text line is cut into tokens only when it could be such a row (it ends with a
+///   value): prose is not tokenised, which keeps reading fast.
 /// - A loose row keeps its cells as written; a grid row is marked `grid` (values are then
 ///   taken by position) and is skipped when none of its cells has text.
 pub fn lines(doc: &Document) -> Vec<Line<'_>> {

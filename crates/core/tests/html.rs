@@ -9,7 +9,7 @@
 //!   ground truth uses the peer's field names, mapped here to our keys (format.md §10);
 //! - robustness: hostile or huge markup never panics and stays fast.
 
-use nianbao_core::readers::html;
+use nianbao_core::readers::{grid, html};
 use nianbao_core::{
     check_bytes, check_text, CellValue, Checked, InputKind, Outcome, ReadStatus, Severity, Verdict,
 };
@@ -818,7 +818,7 @@ fn hostile_spans_and_nesting_stay_bounded() {
     assert!(c
         .text
         .lines()
-        .all(|l| l.split('\t').count() <= html::MAX_COLS));
+        .all(|l| l.split('\t').count() <= grid::MAX_COLS));
     // Thousands of rows under a rowspan of 100 and a colspan of 100.
     let mut s = String::from("<table>");
     for _ in 0..20_000 {

@@ -10,6 +10,8 @@
 //! - [`plain`]: plain text → [`Document`].
 //! - [`html`]: HTML → [`Document`] (own tokenizer and tree builder).
 //! - [`docx`]: Word .docx → [`Document`] (own zip, inflate and XML readers).
+//! - [`grid`]: the table model both structured readers build, laid on its grid (merged
+//!   cells, layout tables, header projection) and emitted into the [`Document`].
 //!
 //! What this floor asks of the data below it: text normalisation (`crate::text`) and, for
 //! laying merged cells on their header's columns, whether a cell reads as a value
@@ -17,6 +19,7 @@
 
 pub mod document;
 pub mod docx;
+pub mod grid;
 pub mod html;
 pub mod input;
 pub mod plain;

@@ -1,6 +1,7 @@
 //! HTML reader (saved CMS pages, fragments, clipboard HTML from browsers, Word and WPS).
 //!
-//! Produces a [`Document`]: paragraphs and table rows as exact grids (rowspan/colspan expanded).
+//! Produces a [`Document`]: paragraphs, and table rows as exact grids (rowspan/colspan
+//! expanded).
 //!
 //! Three layers, all in this file and all linear in the input:
 //!
@@ -23,22 +24,13 @@
 //!    move that text above the table; a page that forgot `</table>` meant the table to end).
 //!    Dropped: `<head>` content other than `<title>` (which becomes the first paragraph), and
 //!    the content of `script`, `style`, `noscript`, `template`, `select`, `svg` and `math`.
-//! 3. The emitter: data tables become grid rows ([`Document::push_row`]): spans expanded after the
-//!    HTML table model, the text of a merged cell in the first (top-left) grid cell of its
-//!    span and empty strings under the rest, rows padded to the table's width. A table that
-//!    contains tables (or a cell of running text) is a layout table: its cells' paragraphs
-//!    become paragraphs and its inner tables tables.
-//!
-//! One deviation from the plain grid, for pages converted from Word whose value cells are
-//! merged differently from their header (上海 2019: `规章 | 13 | 13 (colspan 2) | 524` under
-//! `信息内容 | 本年新制作数量 | 本年新公开数量 (colspan 2) | 对外公开总数量`): when a row has a
-//! merged value cell, its value cells are laid out on the columns of the nearest header row
-//! above (a row of labels only), one grid cell per header cell, when that is unambiguous.
-//! Otherwise the row is the exact grid.
+//! 3. The tables go to the grid engine ([`super::grid`], [`grid::HTML`] model): spans
+//!    expanded after the HTML table model, layout tables read as the document, merged value
+//!    cells laid on their header's columns. A cell's text is its paragraphs joined by spaces.
 //!
 //! Limits (nothing panics, nothing grows without bound): rowspan and colspan are capped at
-//! [`MAX_SPAN`], tables at [`MAX_COLS`] columns and nesting at [`MAX_DEPTH`] tables, and a
-//! document emits at most [`MAX_SLOTS`] grid cells.
+//! [`MAX_SPAN`], nesting at [`MAX_DEPTH`] tables; the grid's own limits are in
+//! [`super::grid`].
 //!
 //! Why no tokenizer crate: the spec-complete ones cost a third of the page's 150 KB gzip
 //! budget (measured on the page wasm after wasm-opt -Oz: html5gum 0.9 +187 KB / +52 KB gzip,
@@ -48,19 +40,9 @@
 //! `htmlparser` (an XML tokenizer) stops at the first unquoted attribute. This reader costs
 //! about 8 KB gzip on the page.
 
-use super::document::{Columns, Document, Table as GridTable};
+use super::document::Document;
+use super::grid::{self, Item, MAX_DEPTH, MAX_SPAN};
 use super::input::InputError;
-
-/// Largest rowspan / colspan honoured (browsers allow more; no report table needs it).
-pub const MAX_SPAN: usize = 100;
-/// Widest table grid; cells beyond it are dropped.
-pub const MAX_COLS: usize = 256;
-/// Deepest table nesting; deeper `<table>` tags are ignored (their cells join the outer cell).
-pub const MAX_DEPTH: usize = 32;
-/// Most grid cells emitted for one document (rows × width summed over tables).
-pub const MAX_SLOTS: usize = 4_000_000;
-/// A cell with this much text is running text, not a table cell: its table is a layout table.
-const LAYOUT_CELL_CHARS: usize = 200;
 
 /// Does this text look like HTML rather than plain report text?
 pub fn looks_like_html(text: &str) -> bool {
@@ -103,8 +85,7 @@ pub fn parse(html: &str) -> Result<Document, InputError> {
     if let Some(t) = title {
         doc.push_paragraph(&t);
     }
-    let mut budget = MAX_SLOTS;
-    emit_items(&items, &mut doc, &mut budget);
+    grid::render(&items, &mut doc);
     if !doc.has_text() {
         return Err(InputError {
             zh: "HTML 中没有可读的文字（也许只有图片、脚本或样式）：请确认保存或复制的是报告正文。"
@@ -594,12 +575,6 @@ fn reference(s: &str) -> Option<(Decoded, usize)> {
 // Tree builder
 // ---------------------------------------------------------------------------------------
 
-#[derive(Debug)]
-enum Item {
-    Para(String),
-    Table(Table),
-}
-
 #[derive(Debug, Default)]
 struct Container {
     items: Vec<Item>,
@@ -655,6 +630,39 @@ impl Table {
     fn close_row(&mut self) {
         self.close_cell();
         self.row_open = false;
+    }
+
+    /// The table for the grid engine: a cell's text is its paragraphs joined by spaces.
+    fn into_grid(self) -> grid::Table {
+        let rows = self.rows.into_iter().map(|cells| grid::Row {
+            before: 0,
+            after: 0,
+            cells: cells
+                .into_iter()
+                .map(|c| {
+                    let mut text = String::new();
+                    for item in &c.content.items {
+                        if let Item::Para(p) = item {
+                            if !text.is_empty() {
+                                text.push(' ');
+                            }
+                            text.push_str(p);
+                        }
+                    }
+                    grid::Cell {
+                        text,
+                        content: c.content.items,
+                        colspan: c.colspan,
+                        rowspan: c.rowspan,
+                        merge: None,
+                    }
+                })
+                .collect(),
+        });
+        grid::Table {
+            model: grid::HTML,
+            rows: rows.collect(),
+        }
     }
 }
 
@@ -836,7 +844,7 @@ impl Builder {
             t.close_row();
             let c = self.container();
             c.flush();
-            c.items.push(Item::Table(t));
+            c.items.push(Item::Table(t.into_grid()));
         }
     }
 
@@ -899,221 +907,6 @@ fn is_cjk(c: char) -> bool {
         | 0xF900..=0xFAFF    // compatibility ideographs
         | 0xFF00..=0xFFEF    // full-width forms
         | 0x20000..=0x3FFFF)
-}
-
-// ---------------------------------------------------------------------------------------
-// Emitter
-// ---------------------------------------------------------------------------------------
-
-fn emit_items(items: &[Item], doc: &mut Document, budget: &mut usize) {
-    for it in items {
-        match it {
-            Item::Para(p) => doc.push_paragraph(p),
-            Item::Table(t) => emit_table(t, doc, budget),
-        }
-    }
-}
-
-fn cell_text(c: &CellB) -> String {
-    let mut s = String::new();
-    for it in &c.content.items {
-        if let Item::Para(p) = it {
-            if !s.is_empty() {
-                s.push(' ');
-            }
-            s.push_str(p);
-        }
-    }
-    s
-}
-
-fn is_layout(t: &Table) -> bool {
-    t.rows.iter().flatten().any(|c| {
-        c.content.items.iter().any(|i| matches!(i, Item::Table(_)))
-            || c.content
-                .items
-                .iter()
-                .map(|i| match i {
-                    Item::Para(p) => p.chars().count(),
-                    Item::Table(_) => 0,
-                })
-                .sum::<usize>()
-                >= LAYOUT_CELL_CHARS
-    })
-}
-
-/// A cell placed on the grid.
-struct Placed {
-    row: usize,
-    col: usize,
-    colspan: usize,
-    text: String,
-    /// A number, a placeholder or a number with a unit: not a label.
-    value: bool,
-}
-
-const NONE: u32 = u32::MAX;
-
-/// Places the cells on the table grid (HTML table model): returns the cells and, for each
-/// row, the owner cell of each grid column (`NONE` for a hole).
-fn place(t: &Table, budget: usize) -> (Vec<Placed>, Vec<Vec<u32>>) {
-    let mut placed: Vec<Placed> = Vec::new();
-    let mut grid: Vec<Vec<u32>> = Vec::with_capacity(t.rows.len());
-    // For each column: rows still covered by a cell from above, and that cell.
-    let mut pending: Vec<(usize, u32)> = Vec::new();
-    let mut slots = 0usize;
-    for (r, row) in t.rows.iter().enumerate() {
-        if slots > budget {
-            break;
-        }
-        let mut line: Vec<u32> = Vec::with_capacity(pending.len());
-        let mut next: Vec<(usize, u32)> = Vec::with_capacity(pending.len());
-        for &(n, o) in &pending {
-            line.push(if n > 0 { o } else { NONE });
-            next.push((n.saturating_sub(1), o));
-        }
-        let mut col = 0;
-        for cell in row {
-            while col < line.len() && line[col] != NONE {
-                col += 1;
-            }
-            if col >= MAX_COLS {
-                break;
-            }
-            let cs = cell.colspan.clamp(1, MAX_COLS - col);
-            let id = placed.len() as u32;
-            let text = cell_text(cell);
-            placed.push(Placed {
-                row: r,
-                col,
-                colspan: cs,
-                value: crate::cell::reads_as_value(&text),
-                text,
-            });
-            if line.len() < col + cs {
-                line.resize(col + cs, NONE);
-            }
-            if cell.rowspan > 1 && next.len() < col + cs {
-                next.resize(col + cs, (0, NONE));
-            }
-            for c in col..col + cs {
-                if line[c] == NONE {
-                    line[c] = id;
-                }
-                if cell.rowspan > 1 {
-                    next[c] = (cell.rowspan - 1, id);
-                }
-            }
-            col += cs;
-        }
-        slots += line.len();
-        grid.push(line);
-        pending = next;
-    }
-    let width = grid.iter().map(Vec::len).max().unwrap_or(0);
-    grid.truncate(budget / width.max(1));
-    for line in &mut grid {
-        line.resize(width, NONE);
-    }
-    (placed, grid)
-}
-
-fn emit_table(t: &Table, doc: &mut Document, budget: &mut usize) {
-    if is_layout(t) {
-        for c in t.rows.iter().flatten() {
-            emit_items(&c.content.items, doc, budget);
-        }
-        return;
-    }
-    let (placed, grid) = place(t, *budget);
-    let width = grid.first().map_or(0, Vec::len);
-    let mut table = GridTable {
-        columns: Columns::Grid,
-        rows: Vec::new(),
-    };
-    for (r, line) in grid.iter().enumerate() {
-        if width > *budget {
-            break;
-        }
-        *budget -= width;
-        let origin = |c: usize| -> Option<&Placed> {
-            let o = line[c];
-            (o != NONE)
-                .then(|| &placed[o as usize])
-                .filter(|p| p.row == r && p.col == c)
-        };
-        let mut cells: Vec<String> = Vec::with_capacity(width);
-        for c in 0..width {
-            cells.push(origin(c).map_or_else(String::new, |p| p.text.clone()));
-        }
-        if cells.iter().all(String::is_empty) {
-            continue;
-        }
-        let cells = project(&placed, &grid, r, cells).unwrap_or_else(|c| c);
-        table
-            .rows
-            .push(doc.push_row(cells.iter().map(String::as_str)));
-    }
-    doc.push_table(table);
-}
-
-/// Lays a row's value cells on the columns of the header row above it when the row has a
-/// merged value cell (see the module documentation). `Err` gives the exact grid back.
-fn project(
-    placed: &[Placed],
-    grid: &[Vec<u32>],
-    r: usize,
-    cells: Vec<String>,
-) -> Result<Vec<String>, Vec<String>> {
-    let line = &grid[r];
-    let width = line.len();
-    let origin = |c: usize| -> Option<&Placed> {
-        let o = line[c];
-        (o != NONE)
-            .then(|| &placed[o as usize])
-            .filter(|p| p.row == r && p.col == c)
-    };
-    // Values start after the last label cell of the row.
-    let start = (0..width)
-        .rev()
-        .find(|&c| origin(c).is_some_and(|p| !p.text.is_empty() && !p.value))
-        .map_or(0, |c| c + 1);
-    let merged_value = (start..width).any(|c| origin(c).is_some_and(|p| p.value && p.colspan > 1));
-    if !merged_value {
-        return Err(cells);
-    }
-    // The nearest row above (within 16 rows, as in the Word reader: an unbounded search is
-    // quadratic on huge tables) whose cells over the value columns are all labels.
-    let header = (r.saturating_sub(16)..r).rev().find(|&h| {
-        let owners = || {
-            (start..width)
-                .map(|c| grid[h][c])
-                .filter(|&o| o != NONE)
-                .map(|o| &placed[o as usize])
-        };
-        owners().all(|p| !p.value) && owners().any(|p| !p.text.is_empty())
-    });
-    let Some(h) = header else {
-        return Err(cells);
-    };
-    // Header columns: runs of grid columns under one header cell.
-    let mut segs: Vec<(usize, usize)> = Vec::new();
-    for c in start..width {
-        match segs.last_mut() {
-            Some(s) if grid[h][c] != NONE && grid[h][c] == grid[h][s.0] => s.1 = c,
-            _ => segs.push((c, c)),
-        }
-    }
-    let mut out: Vec<String> = cells[..start].to_vec();
-    for &(a, b) in &segs {
-        let mut texts = (a..=b).filter_map(&origin).filter(|p| !p.text.is_empty());
-        match (texts.next(), texts.next()) {
-            (Some(_), Some(_)) => return Err(cells),
-            (Some(p), None) => out.push(p.text.clone()),
-            (None, _) => out.push(String::new()),
-        }
-    }
-    Ok(out)
 }
 
 #[cfg(test)]
