@@ -449,4 +449,35 @@ mod tests {
         };
         assert_eq!(t.rows[0].cells.len(), MAX_ITEMS - 1);
     }
+
+    #[test]
+    fn malformed_markup_never_ends_the_document_early() {
+        for junk in [
+            "<w:p <w:r>>",
+            "</w:tc></w:tr></w:tbl></w:body>",
+            "< >",
+            "<>",
+            "<a b='1>2'/>",
+            "<w:p><w:r><w:t>x",
+            "&#xFFFFFFFF;&;&#x;",
+            "<w:tc><w:tcPr><w:gridSpan w:val=\"-3\"/></w:tcPr></w:tc>",
+            "<!DOCTYPE x>",
+            "<![CDATA[a]]>",
+            "]]>",
+            "<w:t xml:space=preserve>unquoted</w:t>",
+        ] {
+            let xml = format!(
+                "<w:document {W}><w:body><w:p><w:r><w:t>before</w:t></w:r></w:p>{junk}\
+                 <w:p><w:r><w:t>after</w:t></w:r></w:p></w:body></w:document>"
+            );
+            let mut doc = crate::readers::Document::default();
+            grid::render(&read(&xml, None).unwrap(), &mut doc);
+            assert!(doc.text.starts_with("before"), "{junk}: {:?}", doc.text);
+            assert!(
+                doc.text.trim_end().ends_with("after"),
+                "{junk}: {:?}",
+                doc.text
+            );
+        }
+    }
 }

@@ -2,8 +2,12 @@
 //!
 //! It knows what WordprocessingML needs: start/end/empty tags with attributes, text with
 //! the predefined and numeric entities, CDATA; comments, processing instructions and
-//! doctypes are skipped. It never fails: malformed input ends the stream or is read as
-//! text. Element names are resolved against `xmlns` declarations (scoped).
+//! doctypes are skipped. It never fails and never stops early: malformed markup is read as
+//! text or as the tag it most resembles, and only a construct left open at the end (a
+//! comment, CDATA section, tag or quoted value) runs to the end of the input. Every slice
+//! is taken at positions found in the same string (after ASCII delimiters), so indexing
+//! cannot fail; a bug there panics in the tests rather than silently ending the stream.
+//! Element names are resolved against `xmlns` declarations (scoped).
 
 use std::borrow::Cow;
 
@@ -99,10 +103,10 @@ impl<'a> Reader<'a> {
             if self.pos >= s.len() {
                 return None;
             }
-            let rest = s.get(self.pos..)?;
+            let rest = &s[self.pos..];
             if !rest.starts_with('<') {
                 let end = self.find("<").unwrap_or(s.len());
-                let raw = s.get(self.pos..end)?;
+                let raw = &s[self.pos..end];
                 self.pos = end;
                 return Some(Event::Text(unescape(raw)));
             }
@@ -112,9 +116,9 @@ impl<'a> Reader<'a> {
             }
             if rest.starts_with("<![CDATA[") {
                 let start = self.pos + 9;
-                let end = s.get(start..)?.find("]]>").map_or(s.len(), |i| start + i);
+                let end = s[start..].find("]]>").map_or(s.len(), |i| start + i);
                 self.pos = (end + 3).min(s.len());
-                return Some(Event::Text(Cow::Borrowed(s.get(start..end)?)));
+                return Some(Event::Text(Cow::Borrowed(&s[start..end])));
             }
             if rest.starts_with("<?") {
                 self.pos = self.find("?>").map_or(s.len(), |i| i + 2);
@@ -126,7 +130,7 @@ impl<'a> Reader<'a> {
             }
             if let Some(r) = rest.strip_prefix("</") {
                 let end = r.find('>').map_or(s.len(), |i| self.pos + 2 + i);
-                let qname = s.get(self.pos + 2..end)?.trim();
+                let qname = s[self.pos + 2..end].trim();
                 self.pos = (end + 1).min(s.len());
                 let (ns, local) = self.resolve(qname);
                 self.depth = self.depth.saturating_sub(1);
@@ -152,7 +156,7 @@ impl<'a> Reader<'a> {
                 }
                 i += 1;
             }
-            let inner = s.get(self.pos + 1..i.min(s.len()))?;
+            let inner = &s[self.pos + 1..i];
             self.pos = (i + 1).min(s.len());
             let (inner, empty) = match inner.strip_suffix('/') {
                 Some(x) => (x, true),
@@ -161,7 +165,7 @@ impl<'a> Reader<'a> {
             let name_end = inner
                 .find(|c: char| c.is_ascii_whitespace())
                 .unwrap_or(inner.len());
-            let (qname, attrs) = inner.split_at_checked(name_end)?;
+            let (qname, attrs) = inner.split_at(name_end);
             if qname.is_empty() {
                 return Some(Event::Text(Cow::Borrowed("<")));
             }
@@ -205,22 +209,26 @@ impl<'a> Iterator for Attrs<'a> {
                 self.0 = "";
                 return None;
             };
-            let name = s.get(..eq)?.trim();
-            let v = s.get(eq + 1..)?.trim_start();
+            let name = s[..eq].trim();
+            let v = s[eq + 1..].trim_start();
             let Some(q) = v.chars().next().filter(|&c| c == '"' || c == '\'') else {
                 // Unquoted: up to the next space.
                 let end = v.find(|c: char| c.is_ascii_whitespace()).unwrap_or(v.len());
-                let (value, rest) = v.split_at_checked(end)?;
+                let (value, rest) = v.split_at(end);
                 self.0 = rest;
                 return Some((name, value));
             };
-            let body = v.get(1..)?;
-            let end = body.find(q).unwrap_or(body.len());
-            self.0 = body.get(end + 1..).unwrap_or("");
+            let body = &v[1..];
+            // An unterminated value runs to the end of the tag.
+            let (value, rest) = match body.find(q) {
+                Some(end) => (&body[..end], &body[end + 1..]),
+                None => (body, ""),
+            };
+            self.0 = rest;
             if name.is_empty() {
                 continue;
             }
-            return Some((name, body.get(..end)?));
+            return Some((name, value));
         }
     }
 }
@@ -338,5 +346,57 @@ mod tests {
         ] {
             let _ = events(junk);
         }
+    }
+
+    #[test]
+    fn the_stream_ends_only_at_the_end_of_the_input() {
+        let pieces = [
+            "<w:p>",
+            "</w:p>",
+            "<a b='1>2'>",
+            "<a b=\"",
+            "'",
+            "\"",
+            "<",
+            ">",
+            "</",
+            "/>",
+            "< >",
+            "<>",
+            "&",
+            "&#x;",
+            "&#1;",
+            "<!--",
+            "-->",
+            "<![CDATA[",
+            "]]>",
+            "<?",
+            "?>",
+            "<!",
+            "=",
+            " x=y",
+            "中",
+            "\u{feff}",
+            "xmlns:w='u'",
+        ];
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..3_000 {
+            let mut s = String::new();
+            for _ in 0..12 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                s.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            let mut r = Reader::new(&s);
+            while r.next().is_some() {}
+            assert_eq!(r.pos, r.s.len(), "{s:?}");
+        }
+        // Text after malformed but closed markup is still read (a tag without a name is
+        // read as "<").
+        assert_eq!(
+            events("<a <b>>x< >y<>z"),
+            ["<Other:a>", ">x", "<", "y", "<", "z"]
+        );
     }
 }
