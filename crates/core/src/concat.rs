@@ -20,15 +20,16 @@
 //!    none does, the report itself is inconsistent and only rows with a single split are read.
 //!    表二 has no identities: a cell is read when every split agrees on it, or when numbers
 //!    stated in the report's own text (`现行有效行政规范性文件698件`) leave a single split.
+//!
+//! The words that locate tables and rows come from [`crate::format`]; what cannot be read is
+//! recorded as a [`Note`], never as a finding.
 
 mod solve;
 mod split;
 
-use crate::finding::{Finding, Outcome, Param};
-use crate::format::{self, ColKind, RowSpec};
-use crate::model::{Cell, CellValue, DetectedFormat, RowRead, Span};
+use crate::format::{self, t2, t3, t4, CellKey, ColKind, GroupSpec, RowId, RowSpec, Table};
+use crate::model::{CandidateCount, Cell, CellValue, DetectedFormat, Note, RowRead, Span};
 use crate::read::{classify, Line};
-use crate::rules::ids;
 use crate::text::{cn_digit, fold, fold_char, norm_label};
 use split::{Piece, Seg, Split, Splits};
 
@@ -37,17 +38,11 @@ use split::{Piece, Seg, Split, Splits};
 pub struct Recovered {
     pub rows: Vec<RowRead>,
     pub cells: Vec<Cell>,
-    pub findings: Vec<Finding>,
+    pub notes: Vec<Note>,
 }
 
-/// Recovers the tables in `missing` (`"T2"`, `"T3"`, `"T4"`) from concatenated page text.
-/// `folded` holds [`crate::text::fold`]ed line texts (or the raw text for long lines).
-pub fn recover(
-    lines: &[Line],
-    _folded: &[&str],
-    format: DetectedFormat,
-    missing: &[&'static str],
-) -> Recovered {
+/// Recovers the tables in `missing` from concatenated page text.
+pub fn recover(lines: &[Line], format: DetectedFormat, missing: &[Table]) -> Recovered {
     let mut out = Recovered::default();
     if missing.is_empty() {
         return out;
@@ -55,24 +50,35 @@ pub fn recover(
     let st = Stream::new(lines);
     let len = st.fs.len();
     let t2 = t2_start(&st.fs);
-    let mut t3 = None;
-    for k in "勾稽关系 申请人情况".split(' ') {
-        if let Some(p) = find(&st.fs, k, t2.unwrap_or(0), len) {
-            t3 = Some(t3.map_or(p, |q: usize| q.min(p)));
-        }
-    }
-    let t3 = t3.or_else(|| find(&st.fs, "本年新收", t2.unwrap_or(0), len));
-    let t4 = find(&st.fs, "结果维持", t3.or(t2).unwrap_or(0), len);
+    // 表三 starts at its header, else at its first row's label; 表四 at its first column.
+    let after_t2 = t2.unwrap_or(0);
+    let t3_start = t3::TABLE
+        .region
+        .any
+        .iter()
+        .filter_map(|k| find(&st.fs, k, after_t2, len))
+        .min()
+        .or_else(|| find_any(&st.fs, t3::row(t3::R1).keys, after_t2, len));
+    let t4_start = find(
+        &st.fs,
+        t4::COLS[0].label_zh,
+        t3_start.or(t2).unwrap_or(0),
+        len,
+    );
 
-    if let Some(from) = t2.filter(|_| missing.contains(&"T2")) {
-        let to = t3.or(t4).unwrap_or(len);
-        let mut specs: Vec<&'static RowSpec> = Vec::new();
-        for r in format::t2_rows(format) {
-            specs.push(r);
-        }
-        let located = locate_rows(&st, &specs, from, to, "T2", &["第二十条", "信息内容"]);
+    if let Some(from) = t2.filter(|_| missing.contains(&Table::T2)) {
+        let to = t3_start.or(t4_start).unwrap_or(len);
+        let specs: Vec<&'static RowSpec> = format::t2_rows(format).iter().collect();
+        let stops: Vec<&str> = t2::TABLE
+            .region
+            .any
+            .iter()
+            .copied()
+            .chain([t2::HEADER_LABEL])
+            .collect();
+        let located = locate_rows(&st, &specs, from, to, Table::T2, &stops);
         missing_captions(&st, &located, (from, to), &mut out);
-        let mut works = works_of(&st, "T2", located);
+        let mut works = works_of(&st, located);
         for w in &mut works {
             w.splits = enumerate(w, &|_| true);
             if w.live(false).len() > 1 {
@@ -82,12 +88,16 @@ pub fn recover(
         emit(&st, works, &mut out);
     }
 
-    if let Some(from) = t3.filter(|_| missing.contains(&"T3")) {
-        let to = t4.unwrap_or(len);
+    if let Some(from) = t3_start.filter(|_| missing.contains(&Table::T3)) {
+        let to = t4_start.unwrap_or(len);
         // 2021 splits （六）其他处理 into three rows; 2019 (and mixed reports) keep one row with
         // its own numbers right after the label.
-        let single_f = match find(&st.fs, "其他处理", from, to) {
-            Some(q) => starts_value(&st.fs, q + "其他处理".len()),
+        let single = t3::row(t3::R3F).keys;
+        let single_f = match single
+            .iter()
+            .find_map(|k| Some((find(&st.fs, k, from, to)?, k)))
+        {
+            Some((q, k)) => starts_value(&st.fs, q + k.len()),
             None => matches!(format, DetectedFormat::F2019 | DetectedFormat::Mixed),
         };
         let specs = format::t3_rows(if single_f {
@@ -95,15 +105,14 @@ pub fn recover(
         } else {
             DetectedFormat::F2021
         });
-        let stops: &[&str] = &[
-            "本年度办理结果",
-            "不予公开",
-            "无法提供",
-            "不予处理",
-            "其他处理",
-        ];
-        let located = locate_rows(&st, &specs, from, to, "T3", stops);
-        let mut works = works_of(&st, "T3", located);
+        // A row's label ends at the next group heading when no number follows it.
+        let stops: Vec<&str> = t3::TABLE
+            .groups
+            .iter()
+            .flat_map(|g| g.keywords.iter().copied())
+            .collect();
+        let located = locate_rows(&st, &specs, from, to, Table::T3, &stops);
+        let mut works = works_of(&st, located);
         let row_total = |v: &[i128]| v.len() < 7 || v[..6].iter().sum::<i128>() == v[6];
         for w in &mut works {
             w.splits = enumerate(w, &row_total);
@@ -118,7 +127,7 @@ pub fn recover(
         emit(&st, works, &mut out);
     }
 
-    if let Some(anchor) = t4.filter(|_| missing.contains(&"T4")) {
+    if let Some(anchor) = t4_start.filter(|_| missing.contains(&Table::T4)) {
         if let Some(w) = locate_t4(&st, anchor) {
             let mut w = w;
             let totals = |v: &[i128]| {
@@ -253,6 +262,11 @@ fn prev(s: &str, p: usize) -> usize {
     s[..p].chars().next_back().map_or(p, |c| p - c.len_utf8())
 }
 
+/// The first of `pats` found (in their order) between `from` and `to`.
+fn find_any(s: &str, pats: &[&str], from: usize, to: usize) -> Option<usize> {
+    pats.iter().find_map(|p| find(s, p, from, to))
+}
+
 fn find(s: &str, pat: &str, from: usize, to: usize) -> Option<usize> {
     let mut to = to.min(s.len());
     while !s.is_char_boundary(to) {
@@ -264,16 +278,17 @@ fn find(s: &str, pat: &str, from: usize, to: usize) -> Option<usize> {
     s.get(from..to)?.find(pat).map(|i| from + i)
 }
 
-/// 表二 starts at its first caption `第二十条第（一）项` followed by `信息内容`.
+/// 表二 starts at its first caption (`第二十条第（一）项`) followed by the header over the
+/// labels (`信息内容`).
 fn t2_start(fs: &str) -> Option<usize> {
     let mut p = 0;
-    while let Some(q) = find(fs, "第二十条第", p, fs.len()) {
-        if find(fs, "信息内容", q, (q + 48).min(fs.len())).is_some() {
+    while let Some(q) = find(fs, t2::CAPTION_START, p, fs.len()) {
+        if find(fs, t2::HEADER_LABEL, q, (q + 48).min(fs.len())).is_some() {
             return Some(q);
         }
         p = q + 1;
     }
-    find(fs, "信息内容", 0, fs.len())
+    find(fs, t2::HEADER_LABEL, 0, fs.len())
 }
 
 /// Does a cell value (not the numbering `1.` of the next label) start at `p`?
@@ -301,7 +316,7 @@ fn locate_rows(
     specs: &[&'static RowSpec],
     from: usize,
     to: usize,
-    table: &str,
+    table: Table,
     stops: &[&str],
 ) -> Vec<Located> {
     let fs = &st.fs;
@@ -324,7 +339,7 @@ fn locate_rows(
                 if best.is_some_and(|b| b.0 <= q) {
                     break;
                 }
-                let ls = if table == "T3" {
+                let ls = if table == Table::T3 {
                     marker_start(fs, q, cursor)
                 } else {
                     t2_label_start(fs, spec, q + key.len(), cursor).unwrap_or(q)
@@ -344,7 +359,7 @@ fn locate_rows(
         let Some((_, ls, le)) = best else {
             continue;
         };
-        let (segs, next) = extract_run(st, le, to, dash, table == "T2");
+        let (segs, next) = extract_run(st, le, to, dash, table == Table::T2);
         out.push(Located {
             spec,
             label: (ls, le),
@@ -358,7 +373,7 @@ fn locate_rows(
 /// A 表二 caption row (`第二十条第（六）项`) whose rows are there but which is not: the rows
 /// then sit under the previous caption (ROW-MISSING, a warning).
 fn missing_captions(st: &Stream, located: &[Located], table: (usize, usize), out: &mut Recovered) {
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen: Vec<&GroupSpec> = Vec::new();
     for l in located {
         let Some(caption) = l.spec.group else {
             continue;
@@ -367,16 +382,14 @@ fn missing_captions(st: &Stream, located: &[Located], table: (usize, usize), out
             continue;
         }
         seen.push(caption);
-        if find(&st.fs, &fold(caption), table.0, table.1).is_some() {
+        if find(&st.fs, &fold(caption.heading_zh), table.0, table.1).is_some() {
             continue;
         }
-        let mut f = Finding::new(ids::ROW_MISSING, Outcome::Fail);
-        let (tz, te) = format::table_name("T2");
-        f.params.push(Param::two("table", tz, te));
-        f.params
-            .push(Param::two("row", caption, format!("{caption} (caption)")));
-        f.span = (l.label.0 < l.label.1).then(|| st.span(l.label.0, l.label.1));
-        out.findings.push(f);
+        out.notes.push(Note::CaptionMissing {
+            table: Table::T2,
+            caption,
+            span: (l.label.0 < l.label.1).then(|| st.span(l.label.0, l.label.1)),
+        });
     }
 }
 
@@ -542,11 +555,9 @@ fn locate_t4(st: &Stream, anchor: usize) -> Option<Work> {
         .take(160)
         .find(|(_, c)| c.is_ascii_digit())
         .map(|(i, _)| anchor + i)?;
+    // Only header words between the anchor and the numbers.
     let mut header = fs[anchor..start].to_string();
-    for w in
-        "结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉 行政复议 行政诉讼"
-            .split(' ')
-    {
+    for w in t4::header_words() {
         header = header.replace(w, "");
     }
     if !header.is_empty() {
@@ -556,15 +567,8 @@ fn locate_t4(st: &Stream, anchor: usize) -> Option<Work> {
     if segs.is_empty() {
         return None;
     }
-    let mut keys = Vec::new();
-    let mut kinds = Vec::new();
-    for g in format::T4_GROUPS {
-        for c in g.cols {
-            keys.push(format::key("T4", g.key, c.key));
-            kinds.push(c.kind);
-        }
-    }
-    Some(new_work(st, "T4", None, None, segs, keys, kinds))
+    let keys: Vec<CellKey> = t4::ROWS.iter().flat_map(RowSpec::cells).collect();
+    Some(new_work(st, Table::T4, None, None, segs, keys))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -572,13 +576,12 @@ fn locate_t4(st: &Stream, anchor: usize) -> Option<Work> {
 
 /// One row being recovered.
 struct Work {
-    table: &'static str,
-    row: &'static str,
+    table: Table,
     /// The template row (`None` for 表四's data row).
     spec: Option<&'static RowSpec>,
     label: String,
     label_span: Span,
-    keys: Vec<String>,
+    keys: Vec<CellKey>,
     kinds: Vec<ColKind>,
     segs: Vec<Seg>,
     /// Stream range of the digit run.
@@ -609,36 +612,25 @@ impl Work {
     }
 }
 
-fn works_of(st: &Stream, table: &'static str, located: Vec<Located>) -> Vec<Work> {
-    let mut v = Vec::with_capacity(located.len());
-    for l in located {
-        v.push(work(st, table, l));
-    }
-    v
-}
-
-fn work(st: &Stream, table: &'static str, l: Located) -> Work {
-    let mut keys = Vec::new();
-    let mut kinds = Vec::new();
-    for c in l.spec.cols {
-        keys.push(match table {
-            "T2" => format::t2_key(l.spec, c),
-            _ => format::key(table, l.spec.key, c.key),
-        });
-        kinds.push(c.kind);
-    }
-    new_work(st, table, Some(l.spec), Some(l.label), l.segs, keys, kinds)
+fn works_of(st: &Stream, located: Vec<Located>) -> Vec<Work> {
+    located
+        .into_iter()
+        .map(|l| {
+            let keys = l.spec.cells().collect();
+            new_work(st, l.spec.table, Some(l.spec), Some(l.label), l.segs, keys)
+        })
+        .collect()
 }
 
 fn new_work(
     st: &Stream,
-    table: &'static str,
+    table: Table,
     spec: Option<&'static RowSpec>,
     label: Option<(usize, usize)>,
     segs: Vec<Seg>,
-    keys: Vec<String>,
-    kinds: Vec<ColKind>,
+    keys: Vec<CellKey>,
 ) -> Work {
+    let kinds = keys.iter().map(|k| k.kind()).collect();
     let run = match (segs.first(), segs.last()) {
         (Some(a), Some(b)) => (
             a.at[0],
@@ -653,7 +645,6 @@ fn new_work(
     };
     Work {
         table,
-        row: spec.map_or("", |s| s.key),
         spec,
         label,
         label_span,
@@ -691,24 +682,18 @@ fn combine_t3(works: &mut [Work], single_f: bool) {
         works.iter_mut().for_each(|w| w.fallback = true);
         return;
     }
-    let idx = |k: &str| works.iter().position(|w| w.row == k && usable(w));
-    let outcomes = if single_f {
-        format::T3_OUTCOMES_2019
-    } else {
-        format::T3_OUTCOMES_2021
+    let idx = |k: RowId| {
+        works
+            .iter()
+            .position(|w| w.spec.is_some_and(|s| s.id == k) && usable(w))
     };
-    let all = |ks: &[&str]| -> Option<Vec<usize>> {
-        let mut v = Vec::new();
-        for k in ks {
-            v.push(idx(k)?);
-        }
-        Some(v)
-    };
+    let outcomes: Vec<RowId> = t3::outcome_rows(single_f).map(|r| r.id).collect();
+    let all = |ks: &[RowId]| ks.iter().map(|&k| idx(k)).collect::<Option<Vec<usize>>>();
     let mut idents = Vec::new();
-    if let (Some(left), Some(right)) = (all(&["R1", "R2"]), all(&["R3g", "R4"])) {
+    if let (Some(left), Some(right)) = (all(&[t3::R1, t3::R2]), all(&[t3::R3G, t3::R4])) {
         idents.push(solve::Identity { left, right });
     }
-    if let (Some(left), Some(right)) = (all(outcomes), all(&["R3g"])) {
+    if let (Some(left), Some(right)) = (all(&outcomes), all(&[t3::R3G])) {
         idents.push(solve::Identity { left, right });
     }
     let mut values: Vec<Vec<Vec<i128>>> = Vec::with_capacity(works.len());
@@ -756,23 +741,18 @@ fn text_facts(st: &Stream, w: &mut Work, table: (usize, usize)) {
     let Some(spec) = w.spec else {
         return;
     };
-    let mut other_rows: Vec<&str> = Vec::new();
-    for rows in [format::T2_ROWS, format::T2_ROWS_2019] {
-        for r in rows {
-            if r.key == spec.key {
-                continue;
-            }
-            for &k in r.keys {
-                if !spec
-                    .keys
-                    .iter()
-                    .any(|own| own.contains(k) || k.contains(own))
-                {
-                    other_rows.push(k);
-                }
-            }
-        }
-    }
+    // Words of the other rows (of both formats) that are not part of this row's own words.
+    let other_rows: Vec<&str> = t2::ROWS
+        .iter()
+        .filter(|r| r.key != spec.key)
+        .flat_map(|r| r.keys.iter().copied())
+        .filter(|k| {
+            !spec
+                .keys
+                .iter()
+                .any(|own| own.contains(k) || k.contains(own))
+        })
+        .collect();
     let fs = &st.fs;
     let is_delim = |c: char| matches!(c, ',' | '。' | ';' | ':' | '!' | '?');
     let mut facts: Vec<(usize, String)> = Vec::new();
@@ -803,7 +783,7 @@ fn text_facts(st: &Stream, w: &mut Work, table: (usize, usize)) {
             }
             let mut cols: Vec<usize> = Vec::new();
             for (i, c) in spec.cols.iter().enumerate() {
-                if col_words(c.key).iter().any(|x| clause.contains(x)) {
+                if c.words.iter().any(|x| clause.contains(x)) {
                     cols.push(i);
                 }
             }
@@ -850,47 +830,30 @@ fn counts_in(clause: &str) -> Vec<&str> {
     out
 }
 
-/// Words in the report's text that name a 表二 column.
-fn col_words(col: &str) -> &'static [&'static str] {
-    match col {
-        "made" => &["制发"],
-        "repealed" => &["废止"],
-        "valid" => &["现行有效"],
-        "new_made" => &["新制作"],
-        "new_published" => &["新公开"],
-        "total_published" => &["公开总数", "对外公开总"],
-        "prev" => &["上一年"],
-        "decisions" => &["处理决定"],
-        _ => &[],
-    }
-}
-
 // ---------------------------------------------------------------------------------------
 // Output
 
 fn emit(st: &Stream, works: Vec<Work>, out: &mut Recovered) {
     for w in works {
-        if w.table == "T4" {
-            for g in format::T4_GROUPS {
-                out.rows.push(RowRead {
-                    table: "T4",
-                    key: g.key,
-                    label: String::new(),
-                    span: w.label_span,
-                });
-            }
-        } else {
-            out.rows.push(RowRead {
+        match w.spec {
+            // 表四's data row: every group.
+            None => out.rows.extend(t4::ROWS.iter().map(|g| RowRead {
+                table: Table::T4,
+                row: g.id,
+                label: String::new(),
+                span: w.label_span,
+            })),
+            Some(spec) => out.rows.push(RowRead {
                 table: w.table,
-                key: w.row,
+                row: spec.id,
                 label: w.label.clone(),
                 span: w.label_span,
-            });
+            }),
         }
         if w.blank {
-            for k in &w.keys {
+            for &k in &w.keys {
                 out.cells.push(Cell {
-                    key: k.clone(),
+                    key: k,
                     value: CellValue::Blank,
                     raw: String::new(),
                     span: None,
@@ -901,7 +864,7 @@ fn emit(st: &Stream, works: Vec<Work>, out: &mut Recovered) {
         let live = w.live(w.fallback);
         let readable = !w.overflow && !live.is_empty() && (!w.fallback || live.len() == 1);
         let mut ambiguous = Vec::new();
-        for (i, key) in w.keys.iter().enumerate() {
+        for (i, &key) in w.keys.iter().enumerate() {
             let first = readable.then(|| live[0].pieces[i]);
             let text = first.map(|p| split::piece_text(&w.segs, p));
             let agreed = first.is_some()
@@ -910,16 +873,16 @@ fn emit(st: &Stream, works: Vec<Work>, out: &mut Recovered) {
                     .all(|s| Some(split::piece_text(&w.segs, s.pieces[i])) == text);
             match (first, text) {
                 (Some(p), Some(_)) if agreed => out.cells.push(cell(st, &w, key, p, &live, i)),
-                _ => ambiguous.push(key.clone()),
+                _ => ambiguous.push(key),
             }
         }
         if !ambiguous.is_empty() {
-            out.findings.push(ambiguity(st, &w, &live, ambiguous));
+            out.notes.push(ambiguity(st, &w, &live, ambiguous));
         }
     }
 }
 
-fn cell(st: &Stream, w: &Work, key: &str, p: Piece, live: &[&Split], i: usize) -> Cell {
+fn cell(st: &Stream, w: &Work, key: CellKey, p: Piece, live: &[&Split], i: usize) -> Cell {
     let (a, b) = split::piece_range(&w.segs, p);
     let raw = st.written(a, b);
     // Where the splits agree on the value but not on its place, point at the whole run.
@@ -930,68 +893,42 @@ fn cell(st: &Stream, w: &Work, key: &str, p: Piece, live: &[&Split], i: usize) -
         st.span(w.run.0, w.run.1)
     };
     Cell {
-        key: key.to_string(),
+        key,
         value: classify(&raw),
         raw,
         span: Some(span),
     }
 }
 
-fn ambiguity(st: &Stream, w: &Work, live: &[&Split], cells: Vec<String>) -> Finding {
-    let mut f = Finding::new(ids::CELLS_AMBIGUOUS, Outcome::Fail);
-    let (tz, te) = format::table_name(w.table);
-    f.params.push(Param::two("table", tz, te));
-    if w.table == "T4" {
-        f.params.push(Param::two("row", "数据行", "data row"));
-    } else {
-        let en = w.spec.map_or(w.label.as_str(), |s| s.label_en);
-        f.params.push(Param::two("row", w.label.clone(), en));
-    }
+fn ambiguity(st: &Stream, w: &Work, live: &[&Split], cells: Vec<CellKey>) -> Note {
     let raw = if w.run.0 < w.run.1 {
         st.written(w.run.0, w.run.1)
     } else {
         String::new()
     };
-    f.params.push(Param::same("raw", raw));
-    if w.overflow && live.len() < split::CAP {
+    let count = match (w.overflow, live.len() < split::CAP) {
+        (false, _) => CandidateCount::All,
         // The search stopped before finding them all.
-        f.params.push(Param::two("n", "许多", "many"));
-    } else if w.overflow {
-        f.params.push(Param::two(
-            "n",
-            format!("超过{}", split::CAP),
-            format!("more than {}", split::CAP),
-        ));
-    } else {
-        f.params.push(Param::same("n", live.len().to_string()));
-    }
-    const SHOWN: usize = 4;
-    let mut shown: Vec<String> = Vec::new();
-    for s in live.iter().take(SHOWN) {
-        let mut t = String::new();
-        for (k, p) in s.pieces.iter().enumerate() {
-            if k > 0 {
-                t.push('/');
-            }
-            t.push_str(&split::piece_text(&w.segs, *p));
-        }
-        shown.push(t);
-    }
-    let more = if live.len() > SHOWN || w.overflow {
-        " …"
-    } else {
-        ""
+        (true, true) => CandidateCount::Stopped,
+        (true, false) => CandidateCount::MoreThan(split::CAP),
     };
-    if shown.is_empty() {
-        f.params.push(Param::two("candidates", "（无）", "(none)"));
-    } else {
-        f.params.push(Param::two(
-            "candidates",
-            format!("{}{more}", shown.join("；")),
-            format!("{}{more}", shown.join("; ")),
-        ));
+    let candidates = live
+        .iter()
+        .map(|s| {
+            s.pieces
+                .iter()
+                .map(|p| split::piece_text(&w.segs, *p))
+                .collect()
+        })
+        .collect();
+    Note::Ambiguous {
+        table: w.table,
+        row: w.spec.map(|s| s.id),
+        label: w.label.clone(),
+        raw,
+        candidates,
+        count,
+        cells,
+        span: (w.run.0 < w.run.1).then(|| st.span(w.run.0, w.run.1)),
     }
-    f.cells = cells;
-    f.span = (w.run.0 < w.run.1).then(|| st.span(w.run.0, w.run.1));
-    f
 }

@@ -26,12 +26,14 @@ pub mod num;
 pub mod pair;
 pub mod read;
 pub mod rules;
-pub mod sort;
 pub mod text;
 mod textcheck;
 
-pub use finding::{Evaluation, Finding, Lang, Outcome, Param, Severity};
-pub use model::{Cell, CellValue, DetectedFormat, ReadStatus, Report, RowRead, Section, Span};
+pub use finding::{Evaluation, Finding, Instance, Lang, Outcome, Param, Severity};
+pub use format::{CellKey, Table};
+pub use model::{
+    Cell, CellValue, DetectedFormat, Note, ReadStatus, Report, RowRead, Section, Span,
+};
 pub use num::Num;
 pub use pair::{auto_partners, check_pair, pair_problem, same_body};
 pub use rules::{find_rule, Rule, RuleId, RULES};
@@ -106,10 +108,10 @@ impl Analysis {
 
 /// Reads report text and checks it.
 pub fn check_text(input: &str) -> Analysis {
-    let reading = read::read_text(input);
-    let (findings, evaluations) = check::run(&reading.report, input, reading.findings);
+    let report = read::read_text(input);
+    let (findings, evaluations) = check::run(&report, input);
     Analysis {
-        report: reading.report,
+        report,
         findings,
         evaluations,
     }
@@ -147,22 +149,11 @@ pub struct Checked {
 }
 
 fn unreadable(e: input::InputError) -> Checked {
-    let report = Report::new(
-        ReadStatus::Unreadable { zh: e.zh, en: e.en },
-        None,
-        None,
-        None,
-        DetectedFormat::Unknown,
-        Vec::new(),
-        Vec::new(),
-        Vec::new(),
-        Vec::new(),
-    );
     Checked {
         kind: InputKind::Unreadable,
         text: String::new(),
         analysis: Analysis {
-            report,
+            report: Report::unreadable(e.zh, e.en),
             findings: Vec::new(),
             evaluations: Vec::new(),
         },
@@ -170,13 +161,13 @@ fn unreadable(e: input::InputError) -> Checked {
 }
 
 fn check_doc(kind: InputKind, doc: doc::Doc) -> Checked {
-    let reading = read::read_lines(doc.lines, &doc.text);
-    let (findings, evaluations) = check::run(&reading.report, &doc.text, reading.findings);
+    let report = read::read_lines(doc.lines, &doc.text);
+    let (findings, evaluations) = check::run(&report, &doc.text);
     Checked {
         kind,
         text: doc.text,
         analysis: Analysis {
-            report: reading.report,
+            report,
             findings,
             evaluations,
         },

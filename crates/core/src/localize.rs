@@ -6,6 +6,7 @@
 //! Failing identities that share no cell are localised independently.
 
 use crate::finding::{Evaluation, Finding, Outcome};
+use crate::format::CellKey;
 use crate::model::Report;
 
 /// An identity as `Σ coef·cell = 0` with its current residual.
@@ -19,7 +20,7 @@ pub(crate) fn assign_suspects(report: &Report, findings: &mut [Finding], evals: 
     if !evals.iter().any(|e| e.outcome == Outcome::Fail) {
         return;
     }
-    let mut cells: Vec<&str> = Vec::new();
+    let mut cells: Vec<CellKey> = Vec::new();
     let mut values: Vec<i128> = Vec::new();
     let mut eqs: Vec<Eq> = Vec::new();
     let mut eval_of_eq: Vec<usize> = Vec::new();
@@ -42,7 +43,7 @@ pub(crate) fn assign_suspects(report: &Report, findings: &mut [Finding], evals: 
                     None => {
                         cells.push(*k);
                         let v = report
-                            .value(k)
+                            .value(*k)
                             .and_then(|v| v.number())
                             .and_then(|n| n.as_i64())
                             .unwrap_or(0);
@@ -163,7 +164,7 @@ pub(crate) fn assign_suspects(report: &Report, findings: &mut [Finding], evals: 
                     order.push(i);
                 }
             }
-            crate::sort::sort_by(&mut order, |&a, &b| score[a] > score[b]);
+            order.sort_by(|&a, &b| score[b].cmp(&score[a]));
             for i in order {
                 found.push(cand[i]);
             }
@@ -193,15 +194,12 @@ pub(crate) fn assign_suspects(report: &Report, findings: &mut [Finding], evals: 
             continue;
         };
         if let Some(Some(s)) = suspects_of_eq.get(eq_i) {
-            let mut names: Vec<String> = Vec::new();
-            let mut mine: Vec<String> = Vec::new();
-            for &c in s {
-                let n = cells[c].to_string();
-                if f.cells.contains(&n) {
-                    mine.push(n.clone());
-                }
-                names.push(n);
-            }
+            let names: Vec<CellKey> = s.iter().map(|&c| cells[c]).collect();
+            let mine: Vec<CellKey> = names
+                .iter()
+                .copied()
+                .filter(|n| f.cells.contains(n))
+                .collect();
             f.suspect = if mine.is_empty() { names } else { mine };
         }
     }
