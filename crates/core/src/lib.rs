@@ -23,6 +23,7 @@ pub mod input;
 mod localize;
 pub mod model;
 pub mod num;
+mod outline;
 pub mod pair;
 pub mod read;
 pub mod rules;
