@@ -7,8 +7,7 @@
 use nianbao_contract::{checked_dto, unreadable_dto, RunDto, SpanUnits, CONTRACT_VERSION};
 use nianbao_core::input::{InputError, MAX_INPUT_BYTES};
 use nianbao_core::{
-    Analysis, CellKey, CellValue, Checked, Finding, Lang, Outcome, ReadStatus, Severity, Table,
-    Verdict,
+    Analysis, CellKey, CellValue, Checked, Finding, Lang, Outcome, ReadStatus, Severity, Verdict,
 };
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
@@ -570,10 +569,8 @@ fn cell_words(key: CellKey, lang: Lang) -> String {
 /// on the prose (`TEXT-…`), else 格式与章节 (format, sections, tables missing, fee statement,
 /// deadline; these may quote the text too). Every finding is in exactly one group.
 fn group_of(f: &Finding) -> &'static str {
-    match f.cells.first().map(|c| c.table) {
-        Some(Table::T2) => "T2",
-        Some(Table::T3) => "T3",
-        Some(Table::T4) => "T4",
+    match f.cells.first() {
+        Some(k) => k.table.as_str(),
         _ if f.rule.starts_with("TEXT-") => "text",
         _ => "format",
     }

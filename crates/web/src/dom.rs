@@ -876,6 +876,7 @@ fn table(doc: &Draw, parent: &Element, tv: &TableView, lang: Lang) {
             label_en,
             found,
             cells,
+            ..
         } = r
         {
             rows.push((*key, label, *label_en, *found, cells));
@@ -892,10 +893,14 @@ fn table(doc: &Draw, parent: &Element, tv: &TableView, lang: Lang) {
                     outer = Some(g);
                     inner = None;
                 }
-                RowView::Row { key, .. } => {
+                RowView::Row { group, .. } => {
                     // R1, R2, R4 are outside the group; R3* inside, R3a/R3b/R3g without a sub-group.
-                    let in3 = key.starts_with("R3");
-                    let sub = if in3 && key.len() > 3 { inner } else { None };
+                    let in3 = group.is_some();
+                    let sub = if group.is_some_and(|g| g.parent.is_some()) {
+                        inner
+                    } else {
+                        None
+                    };
                     out.push((
                         if in3 {
                             outer.or(Some("三、本年度办理结果"))

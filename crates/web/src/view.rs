@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use nianbao_core::format::{t2_rows, t3, t3_rows, t4, ColSpec, RowSpec};
+use nianbao_core::format::{t2_rows, t3, t3_rows, t4, ColSpec, GroupSpec, RowSpec};
 use nianbao_core::{
     Analysis, CellKey, CellValue, Checked, Finding, InputKind, Instance, Lang, ReadStatus, Report,
     Severity, Table, Verdict,
@@ -164,6 +164,8 @@ pub enum RowView {
         label_en: &'static str,
         /// Whether the row was found in the report.
         found: bool,
+        /// The group the row sits under (`None` for 一、二、四).
+        group: Option<&'static GroupSpec>,
         cells: Vec<CellView>,
     },
 }
@@ -259,10 +261,8 @@ pub const GROUPS: &[(&str, &str, &str)] = &[
 /// The group of a finding: the table of its first cell, else 正文 for a finding with a text
 /// span, else 格式与章节.
 pub fn group_of(f: &Finding) -> &'static str {
-    match f.cells.first().map(|c| c.table) {
-        Some(Table::T2) => "T2",
-        Some(Table::T3) => "T3",
-        Some(Table::T4) => "T4",
+    match f.cells.first() {
+        Some(k) => k.table.as_str(),
         _ if f.span.is_some() => "text",
         _ => "format",
     }
@@ -547,6 +547,7 @@ fn t3_view(report: &Report, findings: &[Finding]) -> TableView {
             },
             label_en: spec.label_en,
             found: read.is_some(),
+            group: spec.group,
             cells,
         });
     }
