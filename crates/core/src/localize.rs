@@ -204,10 +204,16 @@ impl System {
                 }
             }
         }
-        // Most pairs first; ties by cell (`cand` is ascending and the sort stable).
-        let mut order: Vec<usize> = (0..cand.len()).filter(|&i| score[i] > 0).collect();
-        order.sort_by(|&a, &b| score[b].cmp(&score[a]));
-        order.into_iter().map(|i| cand[i]).collect()
+        // Most pairs first, ties by cell (`cand` is ascending): `(MAX - score, index)` pairs.
+        // The core's three sorts (here, the sections by position, the statements of the text
+        // by position) all sort `(usize, usize)` pairs, so the page has one copy of std's sort:
+        // 3 KB gzip less than three `sort_by_key`s (measured on the modern build).
+        let mut order: Vec<(usize, usize)> = (0..cand.len())
+            .filter(|&i| score[i] > 0)
+            .map(|i| (usize::MAX - score[i], i))
+            .collect();
+        order.sort_unstable();
+        order.into_iter().map(|(_, i)| cand[i]).collect()
     }
 }
 

@@ -94,7 +94,11 @@ pub(crate) fn find_sections(ls: &[Line], folded: &[Cow<str>], len: usize) -> Vec
     }
     if found.len() < 3 {
         inline_sections(ls, &mut found);
-        found.sort_by_key(|s| s.span.start);
+        // In order of position, ties in the order found: `(start, index)` pairs.
+        let mut order: Vec<(usize, usize)> = found.iter().map(|s| s.span.start).zip(0..).collect();
+        order.sort_unstable();
+        let mut taken: Vec<Option<Section>> = found.into_iter().map(Some).collect();
+        found = order.iter().filter_map(|&(_, i)| taken[i].take()).collect();
     }
     let mut starts = Vec::with_capacity(found.len());
     for s in &found {

@@ -59,7 +59,7 @@ impl CellStore {
         let table = &mut self.tables[cell.key.table as usize];
         if table.is_empty() {
             let spec = cell.key.table.spec();
-            table.resize(spec.rows.len() * spec.width, None);
+            table.resize_with(spec.rows.len() * spec.width, || None);
         }
         let old = table.get_mut(slot(cell.key))?.replace(cell);
         if old.is_none() {

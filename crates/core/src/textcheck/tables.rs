@@ -324,7 +324,10 @@ pub(super) fn categories(report: &Report, text: &str, scopes: &[Span], out: &mut
             stated.push((i, end, n, ci));
         }
     }
-    stated.sort_by_key(|x| x.0);
+    // In order of position: `(start, index)` pairs (no two statements start at one place).
+    let mut order: Vec<(usize, usize)> = stated.iter().map(|x| x.0).zip(0..).collect();
+    order.sort_unstable();
+    let stated: Vec<(usize, usize, i64, usize)> = order.iter().map(|&(_, i)| stated[i]).collect();
     for &(s, e, n, ci) in &stated {
         let (phrase, en, rows) = t3::TEXT_CATEGORIES[ci];
         let Some((v, cells)) = category_value(report, rows) else {
