@@ -527,8 +527,9 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Report {
                 }
                 if let Some(spec) = spec {
                     pending.clear();
-                    let read = (spec, line, labels.as_slice());
-                    read_row(read, values, &mut rows, &mut cells, &mut notes);
+                    read_row(
+                        spec, line, &labels, values, &mut rows, &mut cells, &mut notes,
+                    );
                 }
             }
             Some(Table::T3) | None => {
@@ -588,12 +589,14 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Report {
                     if let Some(g) = spec.group {
                         group = Some(g);
                     }
-                    let read = (spec, line, labels.as_slice());
-                    read_row(read, values, &mut rows, &mut cells, &mut notes);
+                    read_row(
+                        spec, line, &labels, values, &mut rows, &mut cells, &mut notes,
+                    );
                 } else if region.is_none() {
                     if let Some(spec) = match_t2(&labels, t2_format) {
-                        let read = (spec, line, labels.as_slice());
-                        read_row(read, values, &mut rows, &mut cells, &mut notes);
+                        read_row(
+                            spec, line, &labels, values, &mut rows, &mut cells, &mut notes,
+                        );
                     }
                 }
             }
@@ -857,7 +860,9 @@ fn match_t2(labels: &[Tok], format: DetectedFormat) -> Option<&'static RowSpec> 
 /// cells `labels`; the first occurrence of a row wins (a repeated row is usually a repeated
 /// header block).
 fn read_row(
-    (spec, line, labels): (&'static RowSpec, &Line, &[Tok]),
+    spec: &'static RowSpec,
+    line: &Line,
+    labels: &[Tok],
     values: Vec<Tok>,
     rows: &mut Vec<RowRead>,
     cells: &mut CellStore,
