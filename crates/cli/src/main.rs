@@ -7,7 +7,7 @@
 use nianbao_contract::{checked_dto, unreadable_dto, RunDto, SpanUnits, CONTRACT_VERSION};
 use nianbao_core::input::{InputError, MAX_INPUT_BYTES};
 use nianbao_core::{
-    Analysis, CellValue, Checked, Finding, Lang, Outcome, ReadStatus, Severity, Verdict,
+    Analysis, CellKey, CellValue, Checked, Finding, Lang, Outcome, ReadStatus, Severity, Verdict,
 };
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
@@ -493,10 +493,10 @@ fn print_csv(w: &mut impl Write, name: &str, a: &Analysis, lang: Lang) {
             f.rule,
             f.severity.as_str(),
             f.outcome.as_str(),
-            csv(&f.cells.join(" ")),
+            csv(&keys(&f.cells)),
             f.expected.map(|n| n.to_string()).unwrap_or_default(),
             f.actual.map(|n| n.to_string()).unwrap_or_default(),
-            csv(&f.suspect.join(" ")),
+            csv(&keys(&f.suspect)),
             csv(&f.message(lang))
         );
     }
@@ -551,23 +551,26 @@ fn print_unreadable(w: &mut impl Write, name: &str, msg: &str, lang: Lang, color
     let _ = writeln!(w, "  {msg}");
 }
 
-/// A cell in words for people (`表四“行政复议·总计”`); the key only for a cell the formats do
-/// not know (never made by the core).
-fn cell_words(key: &str, lang: Lang) -> String {
-    match nianbao_core::format::cell_name(key) {
-        Some((zh, en)) => pick(lang, &zh, &en),
-        None => key.to_string(),
-    }
+/// Cell keys as the CSV output gives them: canonical keys separated by spaces.
+fn keys(keys: &[CellKey]) -> String {
+    keys.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A cell in words for people (`表四“行政复议·总计”`).
+fn cell_words(key: CellKey, lang: Lang) -> String {
+    let (zh, en) = nianbao_core::format::cell_name(key);
+    pick(lang, &zh, &en)
 }
 
 /// The group a finding is listed under: the table of its first cell, else 正文 for the rules
 /// on the prose (`TEXT-…`), else 格式与章节 (format, sections, tables missing, fee statement,
 /// deadline; these may quote the text too). Every finding is in exactly one group.
 fn group_of(f: &Finding) -> &'static str {
-    match f.cells.first().map(|c| c.split('.').next().unwrap_or("")) {
-        Some("T2") => "T2",
-        Some("T3") => "T3",
-        Some("T4") => "T4",
+    match f.cells.first() {
+        Some(k) => k.table.as_str(),
         _ if f.rule.starts_with("TEXT-") => "text",
         _ => "format",
     }
@@ -698,7 +701,7 @@ fn print_text(
             };
             let _ = writeln!(w, "    {sev} [{}] {}", f.rule, f.message(lang));
             if !f.suspect.is_empty() {
-                let names: Vec<String> = f.suspect.iter().map(|k| cell_words(k, lang)).collect();
+                let names: Vec<String> = f.suspect.iter().map(|&k| cell_words(k, lang)).collect();
                 let _ = writeln!(
                     w,
                     "      {}{}",

@@ -107,10 +107,10 @@ pub fn finding_dto(f: &Finding, text: &str, lang: Lang, units: SpanUnits) -> Fin
         rule: f.rule.to_string(),
         severity: f.severity.as_str().to_string(),
         outcome: f.outcome.as_str().to_string(),
-        cells: f.cells.clone(),
+        cells: f.cells.iter().map(ToString::to_string).collect(),
         expected: f.expected.map(num_dto),
         actual: f.actual.map(num_dto),
-        suspect: f.suspect.clone(),
+        suspect: f.suspect.iter().map(ToString::to_string).collect(),
         message: f.message(lang),
         span: f.span.map(|s| span_dto(s, text, units)),
     }
@@ -136,10 +136,12 @@ pub fn report_dto(
             }),
         ),
     };
-    let mut cells = Vec::with_capacity(a.report.cells.len());
-    for c in &a.report.cells {
-        cells.push((c.key.clone(), cell_dto(&c.value)));
-    }
+    let cells = a
+        .report
+        .cells
+        .iter()
+        .map(|c| (c.key.to_string(), cell_dto(&c.value)))
+        .collect();
     let mut findings = Vec::with_capacity(a.findings.len());
     for f in &a.findings {
         findings.push(finding_dto(f, text, lang, units));

@@ -1,8 +1,10 @@
 //! Findings: what a rule says about a report, in a form a user can act on.
 
+use crate::format::{CellKey, ColId, RowId, Table};
 use crate::model::Span;
 use crate::num::Num;
 use crate::rules::{rule, RuleId};
+use std::fmt;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -102,12 +104,12 @@ pub struct Finding {
     pub severity: Severity,
     /// `Fail` or `NotAssessable` (passes are not findings; see [`Evaluation`]).
     pub outcome: Outcome,
-    /// Every cell involved, by canonical key.
-    pub cells: Vec<String>,
+    /// Every cell involved.
+    pub cells: Vec<CellKey>,
     pub expected: Option<Num>,
     pub actual: Option<Num>,
     /// The cells most likely to be wrong (error localisation), best first.
-    pub suspect: Vec<String>,
+    pub suspect: Vec<CellKey>,
     /// For findings about text: where in the input.
     pub span: Option<Span>,
     /// Parameters of the rule's message template.
@@ -173,19 +175,44 @@ pub fn fill(template: &str, params: &[Param], lang: Lang) -> String {
     out
 }
 
+/// Which instance of an arithmetic rule an [`Evaluation`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Instance {
+    /// A column of a table whose rows share their columns (表三's `C1` …).
+    Col(Table, ColId),
+    /// A row (表三's `R3a`) or a group (表四's `RV`).
+    Row(Table, RowId),
+}
+
+impl Instance {
+    /// Its key part in format.md §10: `C1`, `R3a`, `RV`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Instance::Col(table, col) => table.rows()[0].cols[col.index()].key,
+            Instance::Row(table, row) => table.row(row).key,
+        }
+    }
+}
+
+impl fmt::Display for Instance {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
 /// One evaluated instance of an arithmetic rule (e.g. T3-IDENTITY for column C1),
 /// including passes, so a user can see every check that ran.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Evaluation {
     pub rule: RuleId,
-    /// Which instance: a column key (`C1`), a row key (`R3a`) or a group key (`RV`).
-    pub instance: &'static str,
+    /// Which instance: a column (`C1`), a row (`R3a`) or a group (`RV`).
+    pub instance: Instance,
     /// Human name of the instance (`自然人`, `Natural persons`).
     pub instance_zh: String,
     pub instance_en: String,
     /// Left-hand side cells and right-hand side cells of `Σ left = Σ right`.
-    pub left_cells: &'static [&'static str],
-    pub right_cells: &'static [&'static str],
+    pub left_cells: &'static [CellKey],
+    pub right_cells: &'static [CellKey],
     pub left: Option<Num>,
     pub right: Option<Num>,
     pub outcome: Outcome,

@@ -20,19 +20,22 @@ pub mod format;
 mod localize;
 pub mod model;
 pub mod num;
+mod outline;
 pub mod pair;
 pub mod read;
 pub mod readers;
 pub mod rules;
-pub mod sort;
 mod span;
 pub mod text;
 mod textcheck;
 
 pub use readers::input;
 
-pub use finding::{Evaluation, Finding, Lang, Outcome, Param, Severity};
-pub use model::{Cell, CellValue, DetectedFormat, ReadStatus, Report, RowRead, Section, Span};
+pub use finding::{Evaluation, Finding, Instance, Lang, Outcome, Param, Severity};
+pub use format::{CellKey, Table};
+pub use model::{
+    Cell, CellValue, DetectedFormat, Note, ReadStatus, Report, RowRead, Section, Span,
+};
 pub use num::Num;
 pub use pair::{auto_partners, check_pair, pair_problem, same_body};
 pub use rules::{find_rule, Rule, RuleId, RULES};
@@ -112,10 +115,10 @@ pub fn check_text(input: &str) -> Analysis {
 
 /// Builds the report from a document and checks it.
 fn analyse(doc: &readers::Document) -> Analysis {
-    let reading = read::read_document(doc);
-    let (findings, evaluations) = check::run(&reading.report, &doc.text, reading.findings);
+    let report = read::read_document(doc);
+    let (findings, evaluations) = check::run(&report, &doc.text);
     Analysis {
-        report: reading.report,
+        report,
         findings,
         evaluations,
     }
@@ -153,22 +156,11 @@ pub struct Checked {
 }
 
 fn unreadable(e: input::InputError) -> Checked {
-    let report = Report::new(
-        ReadStatus::Unreadable { zh: e.zh, en: e.en },
-        None,
-        None,
-        None,
-        DetectedFormat::Unknown,
-        Vec::new(),
-        Vec::new(),
-        Vec::new(),
-        Vec::new(),
-    );
     Checked {
         kind: InputKind::Unreadable,
         text: String::new(),
         analysis: Analysis {
-            report,
+            report: Report::unreadable(e.zh, e.en),
             findings: Vec::new(),
             evaluations: Vec::new(),
         },

@@ -4,7 +4,7 @@
 //! the same words.
 
 use crate::finding::{Finding, Outcome, Param};
-use crate::format;
+use crate::format::{t2, t3, CellKey};
 use crate::model::{ReadStatus, Report};
 use crate::rules::ids;
 use crate::Analysis;
@@ -156,11 +156,12 @@ pub fn check_pair(this: &mut Analysis, last: &Analysis) -> usize {
         return this.findings.len() - before;
     }
     let last_year = l.year.unwrap_or(0).to_string();
-    let num = |rep: &Report, k: &str| rep.value(k).and_then(|v| v.number());
-    for c in format::T3_COLS {
-        let this_key = format::key("T3", "R2", c.key);
-        let last_key = format::key("T3", "R4", c.key);
-        if let (Some(now), Some(then)) = (num(r, &this_key), num(l, &last_key)) {
+    let num = |rep: &Report, k: CellKey| rep.value(k).and_then(|v| v.number());
+    for c in t3::COLS {
+        // This year's 上年结转 is last year's 结转下年度继续办理.
+        let this_key = t3::cell(t3::R2, c.id);
+        let last_key = t3::cell(t3::R4, c.id);
+        if let (Some(now), Some(then)) = (num(r, this_key), num(l, last_key)) {
             if !now.same_value(then) {
                 let mut f = Finding::new(ids::CARRYOVER_MISMATCH, Outcome::Fail);
                 f.params.push(Param::two("col", c.label_zh, c.label_en));
@@ -169,22 +170,21 @@ pub fn check_pair(this: &mut Analysis, last: &Analysis) -> usize {
                 f.params.push(Param::same("actual", now.to_string()));
                 f.expected = Some(then);
                 f.actual = Some(now);
-                f.cells = vec![this_key.clone()];
+                f.cells = vec![this_key];
                 f.suspect = vec![this_key];
                 out.push(f);
             }
         }
     }
-    for (row, zh, en) in [
-        ("reg", "规章", "rules"),
-        ("norm", "行政规范性文件", "normative documents"),
-    ] {
-        let k = |col: &str| format::key("T2", row, col);
+    // The 2021 document rows: last year's 现行有效 + this year's 制发 − 废止 = this year's 现行有效.
+    for row in [t2::REG, t2::NORM] {
+        let k = |col| t2::cell(row, col);
+        let spec = crate::format::Table::T2.row(row);
         let (Some(last_valid), Some(made), Some(repealed), Some(valid)) = (
-            num(l, &k("valid")),
-            num(r, &k("made")),
-            num(r, &k("repealed")),
-            num(r, &k("valid")),
+            num(l, k(t2::VALID)),
+            num(r, k(t2::MADE)),
+            num(r, k(t2::REPEALED)),
+            num(r, k(t2::VALID)),
         ) else {
             continue;
         };
@@ -196,7 +196,8 @@ pub fn check_pair(this: &mut Analysis, last: &Analysis) -> usize {
         };
         if !expected.same_value(valid) {
             let mut f = Finding::new(ids::VALID_COUNT_CONTINUITY, Outcome::Fail);
-            f.params.push(Param::two("row", zh, en));
+            f.params
+                .push(Param::two("row", spec.label_zh, spec.label_en));
             for (name, v) in [
                 ("last", last_valid),
                 ("made", made),
@@ -208,7 +209,7 @@ pub fn check_pair(this: &mut Analysis, last: &Analysis) -> usize {
             }
             f.expected = Some(expected);
             f.actual = Some(valid);
-            f.cells = vec![k("made"), k("repealed"), k("valid")];
+            f.cells = vec![k(t2::MADE), k(t2::REPEALED), k(t2::VALID)];
             out.push(f);
         }
     }

@@ -6,19 +6,19 @@
 //! Rows are identified by their label text, never by position; values are taken from
 //! the cells after the label.
 //!
-//! Reading never fails as a whole: it returns what it could read and findings about
-//! what it could not (the rules then decide what is missing).
+//! Reading never fails as a whole: it returns what it could read, with notes on what it
+//! could not (the rules then decide what is missing). The words of the formats (headers,
+//! labels, groups) come from [`crate::format`]; reading builds no finding.
 //!
 //! The input is a [`Document`] from any reader (plain text, HTML, Word); [`lines`] turns
 //! its blocks into the [`Line`]s the builder works on.
 
 use crate::cell::classify;
-use crate::finding::{Finding, Outcome, Param};
-use crate::format::{self, ColKind, RowSpec, SectionSpec};
-use crate::model::{Cell, CellValue, DetectedFormat, ReadStatus, Report, RowRead, Section, Span};
+use crate::format::{self, t3, t4, CellKey, GroupSpec, RowSpec, Table};
+use crate::model::{Cell, CellStore, CellValue, DetectedFormat, Note, ReadStatus, Report};
+use crate::model::{RowRead, Span};
 use crate::readers::{Block, Columns, Document};
-use crate::rules::ids;
-use crate::text::{fold, norm_label, split_numbering, trim_wide, Numbering};
+use crate::text::{fold, norm_label, trim_wide};
 use std::borrow::Cow;
 
 /// A cell (tab-separated text, an HTML or Word table cell) or a token (whitespace-separated
@@ -75,7 +75,7 @@ pub struct Line<'a> {
 
 impl<'a> Line<'a> {
     /// The input offset of byte `off` of `text`.
-    fn abs(&self, off: usize) -> usize {
+    pub(crate) fn abs(&self, off: usize) -> usize {
         if self.exact {
             self.start + off
         } else if off == 0 {
@@ -211,8 +211,11 @@ pub(crate) fn number_with_unit(f: &str) -> bool {
     }
     let unit = &f[end..];
     let n = unit.chars().count();
-    n > 0 && n <= 2 && crate::text::listed("件 元 万元 个 条 项 次 人 %", unit).is_some()
+    n > 0 && n <= 2 && UNITS.contains(&unit)
 }
+
+/// Units a number may be written with in a cell (`12件`, `251000元`).
+const UNITS: &[&str] = &["件", "元", "万元", "个", "条", "项", "次", "人", "%"];
 
 /// Splits a line into its label cells and its value cells (empty cells kept among values).
 fn split_row<'a>(line: &Line<'a>) -> Option<(Vec<Tok<'a>>, Vec<Tok<'a>>)> {
@@ -308,35 +311,21 @@ fn fit_flat<'a>(mut v: Vec<Tok<'a>>, n: usize) -> Vec<Tok<'a>> {
     v
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Region {
-    None,
-    T2,
-    T3,
-    T4,
-}
-
-/// The result of reading: the report plus findings about what could not be read.
-pub struct Reading {
-    pub report: Report,
-    pub findings: Vec<Finding>,
-}
-
 /// Builds the report from a document of any reader.
-pub fn read_document(doc: &Document) -> Reading {
+pub fn read_document(doc: &Document) -> Report {
     read_lines(lines(doc), &doc.text)
 }
 
 /// Builds the report from plain text (the spans index into `input`).
-pub fn read_text(input: &str) -> Reading {
+pub fn read_text(input: &str) -> Report {
     read_document(&crate::readers::plain::read(input))
 }
 
 /// Builds the report from lines produced by any reader. `source` is the input the spans
 /// index into (used only to tell an empty input from a non-report).
-pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Reading {
+pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Report {
     let input = source;
-    let mut findings = Vec::new();
+    let mut notes = Vec::new();
     // Each line is folded once; every later look at line text uses these.
     // Long paragraphs are prose: they are searched for marker words as they are, not folded.
     let mut folded: Vec<Cow<str>> = Vec::with_capacity(ls.len());
@@ -358,12 +347,12 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Reading {
     }
 
     let (title, year, agency) = find_title(&ls);
-    let sections = find_sections(&ls, &folded, input.len());
+    let sections = crate::outline::find_sections(&ls, &folded, input.len());
 
-    let has_2021 = format::T2_2021_MARKERS
+    let has_2021 = format::t2::MARKERS_2021
         .iter()
         .any(|m| folded_all.contains(m));
-    let has_2019 = format::T2_2019_MARKERS
+    let has_2019 = format::t2::MARKERS_2019
         .iter()
         .any(|m| folded_all.contains(m));
     let t2_format = if has_2019 && !has_2021 {
@@ -373,13 +362,12 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Reading {
     };
 
     let mut rows: Vec<RowRead> = Vec::new();
-    let mut cells: Vec<Cell> = Vec::new();
-    let mut t2_cells: Vec<Cell> = Vec::new();
-    let mut t3_cells: Vec<Cell> = Vec::new();
-    let mut t4_cells: Vec<Cell> = Vec::new();
+    let mut cells = CellStore::default();
 
-    let mut region = Region::None;
-    let mut group: Option<&'static str> = None;
+    // The table whose rows the lines are in (`None` before the first table or in a section
+    // without one).
+    let mut region: Option<Table> = None;
+    let mut group: Option<&'static GroupSpec> = None;
     // Label lines seen since the last row (PDF text wraps labels above and below the numbers).
     let mut pending: Vec<Tok> = Vec::new();
     let mut skip_to = 0usize;
@@ -391,12 +379,7 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Reading {
             .iter()
             .find(|s| s.heading_span.start == line.abs(lead_ws(&line.text)))
         {
-            region = match sec.number {
-                2 => Region::T2,
-                3 => Region::T3,
-                4 => Region::T4,
-                _ => Region::None,
-            };
+            region = format::section(sec.number).and_then(|s| s.table);
             pending.clear();
             continue;
         }
@@ -404,33 +387,22 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Reading {
         if f.is_empty() || is_page_furniture(f) {
             continue;
         }
-        if f.contains("第二十条") {
-            region = Region::T2;
-        } else if f.contains("申请人情况") || f.contains("勾稽关系") {
-            region = Region::T3;
-        } else if f.contains("行政复议")
-            && f.contains("行政诉讼")
-            && region != Region::T4
-            && !f.contains("情况")
-        {
-            region = Region::T4;
+        if let Some(t) = Table::ALL.into_iter().find(|t| t.spec().region.found_in(f)) {
+            region = Some(t);
         }
         let Some((labels, values)) = split_row(line) else {
             // A label-only line may open a group (（三）不予公开 on its own line).
-            if region == Region::T3 {
+            if region == Some(Table::T3) {
                 if let Some(g) = line
                     .toks
                     .iter()
                     .rev()
-                    .find_map(|t| t3_group(&norm_label(&t.text)))
+                    .find_map(|t| t3::TABLE.group_of(&norm_label(&t.text)))
                 {
                     group = Some(g);
                 }
             }
-            if matches!(region, Region::T2 | Region::T3 | Region::T4)
-                && !line.tabbed
-                && f.chars().count() <= 40
-            {
+            if region.is_some() && !line.tabbed && f.chars().count() <= 40 {
                 pending.push(whole_line_tok(line));
                 if pending.len() > 3 {
                     pending.remove(0);
@@ -439,7 +411,7 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Reading {
             continue;
         };
         match region {
-            Region::T4 if labels.is_empty() => {
+            Some(Table::T4) if labels.is_empty() => {
                 // 表四 as three small tables, one per group, each under its own heading.
                 let group = (values.iter().filter(|t| !t.is_empty()).count() <= 5)
                     .then(|| {
@@ -447,21 +419,22 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Reading {
                             .iter()
                             .rev()
                             .take(2)
-                            .find_map(|t| t4_group_of(&t.text))
+                            .find_map(|t| t4::group_named(&fold(&t.text)))
                     })
                     .flatten();
                 if let Some(g) = group {
                     pending.clear();
-                    read_t4_group(g, line, values, &mut rows, &mut t4_cells);
-                } else if t4_cells.is_empty() {
+                    read_t4_group(g, line, values, &mut rows, &mut cells);
+                } else if cells.of(Table::T4).next().is_none() {
                     let mut values = values;
                     if !line.tabbed {
-                        skip_to = gather(&ls, &folded, li, &mut values, 15);
+                        let n = t4::TABLE.rows.len() * t4::COLS.len();
+                        skip_to = gather(&ls, &folded, li, &mut values, n);
                     }
-                    read_t4(line, values, &mut rows, &mut t4_cells, &mut findings);
+                    read_t4(line, values, &mut rows, &mut cells, &mut notes);
                 }
             }
-            Region::T2 => {
+            Some(Table::T2) => {
                 let mut labels = labels;
                 let mut values = values;
                 let mut spec = match_t2(&labels, t2_format);
@@ -482,22 +455,15 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Reading {
                 if let Some(spec) = spec {
                     pending.clear();
                     read_row(
-                        "T2",
-                        spec,
-                        line,
-                        &labels,
-                        values,
-                        &mut rows,
-                        &mut t2_cells,
-                        &mut findings,
+                        spec, line, &labels, values, &mut rows, &mut cells, &mut notes,
                     );
                 }
             }
-            Region::T3 | Region::None => {
+            Some(Table::T3) | None => {
                 let mut labels = labels;
                 let mut spec = match_t3(&labels, &mut group);
                 let mut values = values;
-                if spec.is_none() && region == Region::T3 && labels.is_empty() {
+                if spec.is_none() && region == Some(Table::T3) && labels.is_empty() {
                     // One cell per line, or a label wrapped above the numbers: the last label
                     // line alone first, then joined with the one before.
                     for k in 1..=pending.len().min(3) {
@@ -509,7 +475,7 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Reading {
                         }
                     }
                 }
-                if spec.is_none() && region == Region::T3 && !line.tabbed {
+                if spec.is_none() && region == Some(Table::T3) && !line.tabbed {
                     // A wrapped label: join the label lines before the numbers, then (if still
                     // unknown) the short label lines right after them.
                     let mut joined: Vec<Tok> = pending.clone();
@@ -547,30 +513,16 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Reading {
                 if let Some(spec) = spec {
                     pending.clear();
                     // The row's own group carries over to the next row (a lost group cell).
-                    if let Some(g) = spec.group.and_then(t3_group_of_heading) {
+                    if let Some(g) = spec.group {
                         group = Some(g);
                     }
                     read_row(
-                        "T3",
-                        spec,
-                        line,
-                        &labels,
-                        values,
-                        &mut rows,
-                        &mut t3_cells,
-                        &mut findings,
+                        spec, line, &labels, values, &mut rows, &mut cells, &mut notes,
                     );
-                } else if region == Region::None {
+                } else if region.is_none() {
                     if let Some(spec) = match_t2(&labels, t2_format) {
                         read_row(
-                            "T2",
-                            spec,
-                            line,
-                            &labels,
-                            values,
-                            &mut rows,
-                            &mut t2_cells,
-                            &mut findings,
+                            spec, line, &labels, values, &mut rows, &mut cells, &mut notes,
                         );
                     }
                 }
@@ -579,86 +531,49 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Reading {
         }
     }
 
-    let mut tables_seen: Vec<&'static str> = Vec::new();
-    for (t, seen) in [
-        ("T2", folded_all.contains("第二十条第")),
-        (
-            "T3",
-            folded_all.contains("申请人情况") || folded_all.contains("本年新收"),
-        ),
-        (
-            "T4",
-            folded_all.contains("行政复议")
-                && (folded_all.contains("结果维持") || folded_all.contains("尚未审结")),
-        ),
-    ] {
-        if seen {
-            tables_seen.push(t);
-        }
-    }
+    let tables_seen: Vec<Table> = Table::ALL
+        .into_iter()
+        .filter(|t| t.spec().seen.found_in(&folded_all))
+        .collect();
 
     // Tables whose header is there but whose rows the line reader found nothing of: page
     // text whose cells ran together. Recover what the identities allow (concat.rs).
-    let mut unread: Vec<&'static str> = Vec::new();
-    for &t in &tables_seen {
-        if !rows.iter().any(|r| r.table == t) {
-            unread.push(t);
-        }
-    }
+    let unread: Vec<Table> = tables_seen
+        .iter()
+        .copied()
+        .filter(|&t| !rows.iter().any(|r| r.table == t))
+        .collect();
     if !unread.is_empty() {
-        let mut folded_refs: Vec<&str> = Vec::with_capacity(folded.len());
-        for f in &folded {
-            folded_refs.push(f);
-        }
-        let rec = crate::concat::recover(&ls, &folded_refs, t2_format, &unread);
+        let rec = crate::concat::recover(&ls, t2_format, &unread);
         rows.extend(rec.rows);
         for c in rec.cells {
-            match &c.key[..2] {
-                "T2" => t2_cells.push(c),
-                "T3" => t3_cells.push(c),
-                _ => t4_cells.push(c),
-            }
+            cells.insert(c);
         }
-        findings.extend(rec.findings);
+        notes.extend(rec.notes);
     }
 
-    // Put 表三 cells in national order regardless of input order.
-    crate::sort::sort_by_key(&mut t3_cells, |c| t3_order(&c.key));
-    cells.extend(t2_cells);
-    cells.extend(t3_cells);
-    cells.extend(t4_cells);
-
-    let format = detect_format(has_2021, has_2019, &rows, &folded_all, year);
+    let format = crate::outline::detect_format(has_2021, has_2019, &rows, &folded_all, year);
     let status = if rows.is_empty() && sections.is_empty() && title.is_none() {
         if trim_wide(input).is_empty() {
-            ReadStatus::Unreadable {
-                zh: "输入为空：请粘贴年度报告全文，或选择报告文件。".into(),
-                en: "The input is empty: paste the full report text or choose a report file."
-                    .into(),
-            }
+            ReadStatus::empty_input()
         } else {
-            ReadStatus::Unreadable {
-                zh: "未识别为政府信息公开工作年度报告：没有找到“一、总体情况”等章节标题，也没有找到表二、表三、表四的任何一行。请粘贴报告全文（含表格）。".into(),
-                en: "This does not look like an annual report on government information disclosure: no section headings and no row of tables 2–4 were found. Paste the full report, tables included.".into(),
-            }
+            ReadStatus::not_a_report()
         }
     } else {
         ReadStatus::Ok
     };
 
-    Reading {
-        report: Report::new(
-            status,
-            title,
-            agency,
-            year,
-            format,
-            sections,
-            rows,
-            cells,
-            tables_seen,
-        ),
-        findings,
+    Report {
+        status,
+        title,
+        agency,
+        year,
+        format,
+        sections,
+        rows,
+        cells,
+        tables_seen,
+        notes,
     }
 }
 
@@ -735,63 +650,8 @@ fn join_toks<'a>(toks: &[Tok<'a>]) -> Tok<'a> {
     Tok::new(start, end, Cow::Owned(text))
 }
 
-fn lead_ws(s: &str) -> usize {
+pub(crate) fn lead_ws(s: &str) -> usize {
     s.len() - s.trim_start_matches(crate::text::is_space).len()
-}
-
-fn t3_order(key: &str) -> usize {
-    let mut parts = key.split('.');
-    let _ = parts.next();
-    let row = parts.next().unwrap_or("");
-    let col = parts.next().unwrap_or("");
-    let r = format::T3_ROWS
-        .iter()
-        .position(|s| s.key == row)
-        .unwrap_or(99);
-    let c = format::T3_COLS
-        .iter()
-        .position(|s| s.key == col)
-        .unwrap_or(9);
-    r * 10 + c
-}
-
-fn detect_format(
-    has_2021: bool,
-    has_2019: bool,
-    rows: &[RowRead],
-    folded_all: &str,
-    year: Option<u32>,
-) -> DetectedFormat {
-    let has = |k: &str| rows.iter().any(|r| r.table == "T3" && r.key == k);
-    let t3_2021 = has("R3f1") || has("R3f2") || has("R3f3");
-    let t3_2019 = has("R3f");
-    let any_table = rows.iter().any(|r| r.table == "T3" || r.table == "T2");
-    // The 2019 trial format applies from the 2019 reports on: an earlier report is pre-2019
-    // whatever words its old statistics table shares with the new ones.
-    if year.is_some_and(|y| y <= 2018) && !has("R3g") {
-        return DetectedFormat::Pre2019;
-    }
-    if has_2019 && !has_2021 {
-        return DetectedFormat::F2019;
-    }
-    if has_2021 || t3_2021 {
-        return if t3_2019 && !t3_2021 {
-            DetectedFormat::Mixed
-        } else {
-            DetectedFormat::F2021
-        };
-    }
-    if t3_2019 {
-        return DetectedFormat::F2019;
-    }
-    let pre = format::PRE2019_MARKERS
-        .iter()
-        .filter(|m| folded_all.contains(*m))
-        .count();
-    if !any_table && (pre > 0 || year.is_some_and(|y| y <= 2018)) {
-        return DetectedFormat::Pre2019;
-    }
-    DetectedFormat::Unknown
 }
 
 /// Title, year and issuing body from the first lines that name the report. PDF text may wrap
@@ -890,176 +750,22 @@ fn year_in(f: &str) -> (Option<u32>, Option<&str>) {
     (None, None)
 }
 
-/// Top-level section headings, by keyword, in input order.
-fn find_sections(ls: &[Line], folded: &[Cow<str>], len: usize) -> Vec<Section> {
-    let mut found: Vec<Section> = Vec::new();
-    for (line, f) in ls.iter().zip(folded) {
-        let t = trim_wide(&line.text);
-        if t.is_empty() || f.chars().count() > 60 {
-            continue;
-        }
-        if line.tabbed && line.toks.iter().filter(|x| !x.is_empty()).count() > 1 {
-            continue;
-        }
-        // Dirty prefixes seen in the wild ("l六、…"): skip one stray ASCII letter; markdown
-        // heading marks ("## 四、…") from converters.
-        let f = f.trim_start_matches(['#', '*']);
-        let f2 = match f.chars().next() {
-            Some(c) if c.is_ascii_alphabetic() => &f[1..],
-            _ => f,
-        };
-        let (num, rest) = split_numbering(f2);
-        let Some(Numbering::Top(n)) = num else {
-            continue;
-        };
-        let Some(spec) = match_section(rest) else {
-            continue;
-        };
-        if found.iter().any(|s| s.number == spec.number) {
-            continue;
-        }
-        let start = line.abs(lead_ws(&line.text));
-        found.push(Section {
-            number: spec.number,
-            written_number: Some(n),
-            heading: t.to_string(),
-            heading_span: Span::new(
-                start,
-                if line.exact {
-                    start + t.len()
-                } else {
-                    line.end
-                },
-            ),
-            span: Span::new(start, len),
-        });
-    }
-    if found.len() < 3 {
-        inline_sections(ls, &mut found);
-        crate::sort::sort_by_key(&mut found, |s| s.span.start);
-    }
-    let mut starts = Vec::with_capacity(found.len());
-    for s in &found {
-        starts.push(s.span.start);
-    }
-    for s in found.iter_mut() {
-        if let Some(next) = starts.iter().filter(|&&x| x > s.span.start).min() {
-            s.span.end = *next;
-        }
-    }
-    found
-}
-
-/// Page text saved from some CMSs runs the whole report into one line: find headings
-/// inside lines (`… 二、主动公开政府信息情况 第二十条…`).
-fn inline_sections(ls: &[Line], found: &mut Vec<Section>) {
-    for line in ls {
-        let chars: Vec<(usize, char)> = line.text.char_indices().collect();
-        for w in 0..chars.len().saturating_sub(2) {
-            let (i, c) = chars[w];
-            let Some(n) = crate::text::cn_digit(c) else {
-                continue;
-            };
-            if chars[w + 1].1 != '、' || (w > 0 && crate::text::cn_digit(chars[w - 1].1).is_some())
-            {
-                continue;
-            }
-            let end = chars.get(w + 2 + 16).map_or(line.text.len(), |x| x.0);
-            let window = &line.text[chars[w + 2].0..end];
-            let cut = window.find(['。', '；', '：', ';']).unwrap_or(window.len());
-            let rest = fold(&window[..cut]);
-            let Some(spec) = match_section(&rest) else {
-                continue;
-            };
-            if found.iter().any(|s| s.number == spec.number) {
-                continue;
-            }
-            let start = line.abs(i);
-            let hend = chars
-                .iter()
-                .skip(w + 2)
-                .find(|x| crate::text::is_space(x.1))
-                .map_or(end, |x| x.0)
-                .min(end);
-            found.push(Section {
-                number: spec.number,
-                written_number: Some(n),
-                heading: line.text[i..hend].to_string(),
-                heading_span: Span::new(start, line.abs(hend).max(start)),
-                span: Span::new(start, line.end),
-            });
-        }
-    }
-}
-
-fn match_section(rest: &str) -> Option<&'static SectionSpec> {
-    // Table-3 row labels look like headings (一、本年新收…, 四、结转下年度…): exclude them.
-    if "本年新收 上年结转 本年度办理结果 结转下年"
-        .split(' ')
-        .any(|k| rest.contains(k))
-    {
-        return None;
-    }
-    format::SECTIONS
-        .iter()
-        .find(|s| s.keys.iter().any(|k| rest.contains(k)))
-}
-
-fn t3_group(norm: &str) -> Option<&'static str> {
-    if norm.contains("不予公开") {
-        Some("C")
-    } else if norm.contains("无法提供") {
-        Some("D")
-    } else if norm.contains("不予处理") {
-        Some("E")
-    } else if norm.contains("其他处理") {
-        Some("F")
-    } else if norm.contains("本年度办理结果") {
-        Some("G")
-    } else {
-        None
-    }
-}
-
-fn t3_group_of_heading(heading: &str) -> Option<&'static str> {
-    t3_group(&norm_label(heading))
-}
-
-fn match_t3(labels: &[Tok], group: &mut Option<&'static str>) -> Option<&'static RowSpec> {
+fn match_t3(labels: &[Tok], group: &mut Option<&'static GroupSpec>) -> Option<&'static RowSpec> {
     // Update the group context from every label cell on the line (group cells come first).
-    let mut norms = Vec::with_capacity(labels.len());
-    for t in labels {
-        norms.push(norm_label(&t.text));
-    }
-    let mut line_group = None;
-    for n in &norms {
-        if let Some(g) = t3_group(n) {
-            line_group = Some(g);
-        }
-    }
-    if line_group.is_some() {
-        *group = line_group;
+    let norms: Vec<String> = labels.iter().map(|t| norm_label(&t.text)).collect();
+    if let Some(g) = norms.iter().rev().find_map(|n| t3::TABLE.group_of(n)) {
+        *group = Some(g);
     }
     // The most specific label is the last one.
     for (i, n) in norms.iter().enumerate().rev() {
         let is_last = i + 1 == norms.len();
-        for spec in format::T3_ROWS {
-            let hit = if spec.exact {
-                spec.keys.iter().any(|k| n == k)
-            } else {
-                spec.keys.iter().any(|k| n.contains(k))
-            };
-            if !hit {
-                continue;
-            }
-            match spec.key {
-                // "3.其他" is R3f3 only under （六）其他处理.
-                "R3f3" if *group != Some("F") => continue,
-                // The single （六）其他处理 row carries its own numbers (no item label after it).
-                "R3f" if !is_last => continue,
-                _ => {}
-            }
-            return Some(spec);
+        let spec = t3::ROWS.iter().find(|spec| {
+            spec.matches(n)
+                && (!spec.only_in_group || *group == spec.group)
+                && (!spec.last_label_only || is_last)
+        });
+        if spec.is_some() {
+            return spec;
         }
         if !is_last {
             break;
@@ -1077,19 +783,23 @@ fn match_t2(labels: &[Tok], format: DetectedFormat) -> Option<&'static RowSpec> 
     })
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Reads the values of a row of 表二 or 表三 identified by `spec` on `line` with its label
+/// cells `labels`; the first occurrence of a row wins (a repeated row is usually a repeated
+/// header block).
 fn read_row(
-    table: &'static str,
     spec: &'static RowSpec,
     line: &Line,
     labels: &[Tok],
     values: Vec<Tok>,
     rows: &mut Vec<RowRead>,
-    cells: &mut Vec<Cell>,
-    findings: &mut Vec<Finding>,
+    cells: &mut CellStore,
+    notes: &mut Vec<Note>,
 ) {
-    if rows.iter().any(|r| r.table == table && r.key == spec.key) {
-        return; // first occurrence wins; a repeated row is usually a repeated header block
+    if rows
+        .iter()
+        .any(|r| r.table == spec.table && r.row == spec.id)
+    {
+        return;
     }
     let label_span = match (labels.first(), labels.last()) {
         (Some(a), Some(b)) => Span::new(a.start, b.end),
@@ -1097,49 +807,33 @@ fn read_row(
     };
     let label = join_texts(labels, " ");
     rows.push(RowRead {
-        table,
-        key: spec.key,
-        label,
+        table: spec.table,
+        row: spec.id,
+        label: label.clone(),
         span: label_span,
     });
-    let n = spec.cols.len();
-    let fitted = fit(values, n, line.grid, table == "T2");
+    let fitted = fit(values, spec.cols.len(), line.grid, spec.table == Table::T2);
     let mut missing = Vec::new();
-    for (i, col) in spec.cols.iter().enumerate() {
-        let key = cell_key(table, spec, col);
-        match fitted.get(i) {
-            Some(tok) => cells.push(make_cell(key, tok, col.kind)),
+    for key in spec.cells() {
+        match fitted.get(key.col.index()) {
+            Some(tok) => {
+                cells.insert(make_cell(key, tok));
+            }
             None => missing.push(key),
         }
     }
     if !missing.is_empty() {
-        let mut f = Finding::new(ids::COLUMN_MISSING, Outcome::Fail);
-        let (tz, te) = format::table_name(table);
-        f.params.push(Param::two("table", tz, te));
-        f.params.push(Param::two(
-            "row",
-            if labels.is_empty() {
-                spec.label_zh.to_string()
-            } else {
-                rows.last().map(|r| r.label.clone()).unwrap_or_default()
-            },
-            spec.label_en,
-        ));
-        f.params.push(Param::same("n", missing.len().to_string()));
-        f.cells = missing;
-        f.span = Some(Span::new(line.start, line.end));
-        findings.push(f);
+        notes.push(Note::ColumnMissing {
+            table: spec.table,
+            row: Some(spec.id),
+            label: (!labels.is_empty()).then_some(label),
+            cells: missing,
+            span: Span::new(line.start, line.end),
+        });
     }
 }
 
-fn cell_key(table: &str, spec: &RowSpec, col: &format::ColSpec) -> String {
-    match table {
-        "T2" => format::t2_key(spec, col),
-        _ => format::key(table, spec.key, col.key),
-    }
-}
-
-fn make_cell(key: String, tok: &Tok, _kind: ColKind) -> Cell {
+fn make_cell(key: CellKey, tok: &Tok) -> Cell {
     Cell {
         key,
         value: classify(&tok.text),
@@ -1152,82 +846,73 @@ fn make_cell(key: String, tok: &Tok, _kind: ColKind) -> Cell {
     }
 }
 
-/// Which 表四 group a heading names (`行政诉讼（复议后起诉）` → LR).
-fn t4_group_of(text: &str) -> Option<&'static format::RowSpec> {
-    let f = fold(text);
-    "LD LR RV"
-        .split(' ')
-        .filter_map(format::t4_group)
-        .find(|g| g.keys.iter().any(|k| f.contains(k)))
-}
-
 /// One 表四 group read from its own small table (5 cells: 维持 纠正 其他 尚未审结 总计).
 fn read_t4_group(
-    spec: &'static format::RowSpec,
+    spec: &'static RowSpec,
     line: &Line,
     values: Vec<Tok>,
     rows: &mut Vec<RowRead>,
-    cells: &mut Vec<Cell>,
+    cells: &mut CellStore,
 ) {
-    if rows.iter().any(|r| r.table == "T4" && r.key == spec.key) {
+    if rows
+        .iter()
+        .any(|r| r.table == Table::T4 && r.row == spec.id)
+    {
         return;
     }
     let fitted = fit(values, spec.cols.len(), line.grid, false);
     rows.push(RowRead {
-        table: "T4",
-        key: spec.key,
+        table: Table::T4,
+        row: spec.id,
         label: spec.label_zh.to_string(),
         span: Span::new(line.start, line.end),
     });
-    for (i, col) in spec.cols.iter().enumerate() {
-        if let Some(tok) = fitted.get(i) {
-            cells.push(make_cell(
-                format::key("T4", spec.key, col.key),
-                tok,
-                col.kind,
-            ));
+    for key in spec.cells() {
+        if let Some(tok) = fitted.get(key.col.index()) {
+            cells.insert(make_cell(key, tok));
         }
     }
 }
 
+/// 表四 as one row of all three groups' cells (15 values).
 fn read_t4(
     line: &Line,
     values: Vec<Tok>,
     rows: &mut Vec<RowRead>,
-    cells: &mut Vec<Cell>,
-    findings: &mut Vec<Finding>,
+    cells: &mut CellStore,
+    notes: &mut Vec<Note>,
 ) {
-    let n = format::T4_GROUPS.len() * format::T4_COLS.len();
-    let fitted = fit(values, n, line.grid, false);
+    let keys: Vec<CellKey> = t4::ROWS.iter().flat_map(RowSpec::cells).collect();
+    let fitted = fit(values, keys.len(), line.grid, false);
     if fitted.iter().filter(|t| t.value).count() < 5 {
         return;
     }
     let span = Span::new(line.start, line.end);
-    let mut missing = Vec::new();
-    for (g, spec) in format::T4_GROUPS.iter().enumerate() {
+    for spec in t4::ROWS {
         rows.push(RowRead {
-            table: "T4",
-            key: spec.key,
+            table: Table::T4,
+            row: spec.id,
             label: String::new(),
             span,
         });
-        for (c, col) in spec.cols.iter().enumerate() {
-            let key = format::key("T4", spec.key, col.key);
-            match fitted.get(g * format::T4_COLS.len() + c) {
-                Some(tok) => cells.push(make_cell(key, tok, col.kind)),
-                None => missing.push(key),
+    }
+    let mut missing = Vec::new();
+    for (i, key) in keys.into_iter().enumerate() {
+        match fitted.get(i) {
+            Some(tok) => {
+                cells.insert(make_cell(key, tok));
             }
+            None => missing.push(key),
         }
     }
     if !missing.is_empty() {
-        let mut f = Finding::new(ids::COLUMN_MISSING, Outcome::Fail);
-        let (tz, te) = format::table_name("T4");
-        f.params.push(Param::two("table", tz, te));
-        f.params.push(Param::two("row", "数据行", "data row"));
-        f.params.push(Param::same("n", missing.len().to_string()));
-        f.cells = missing;
-        f.span = Some(span);
-        findings.push(f);
+        notes.push(Note::ColumnMissing {
+            table: Table::T4,
+            row: None,
+            label: None,
+            cells: missing,
+            span,
+        });
     }
 }
 
@@ -1238,7 +923,7 @@ mod tests {
     #[test]
     fn title_wrapped_over_two_lines_names_the_body() {
         let title = |text: &str| {
-            let r = read_text(text).report;
+            let r = read_text(text);
             (r.title, r.year, r.agency)
         };
         // The break inside the title (PDF text); a sentence mentioning the annual report and

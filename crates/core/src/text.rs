@@ -228,12 +228,6 @@ pub fn digit_value(c: char) -> Option<u8> {
     }
 }
 
-/// The word of a space-separated list equal to `name` (one string per list: no table of
-/// pointers in the WebAssembly data).
-pub(crate) fn listed(list: &'static str, name: &str) -> Option<&'static str> {
-    list.split(' ').find(|w| *w == name)
-}
-
 /// A decimal integer as `str::parse::<i64>` reads it. Every integer the core parses goes
 /// through this one instance (each `parse::<T>` is its own copy in the WebAssembly).
 #[inline(never)]

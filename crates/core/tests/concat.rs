@@ -4,9 +4,11 @@
 
 mod common;
 
-use common::{corpus_dir, same};
+use common::{cell, corpus_dir, key, same, value};
+use nianbao_core::format::{t2, t3, t4};
 use nianbao_core::rules::ids;
-use nianbao_core::{check_text, Analysis, CellValue, Finding, Num, Outcome, Severity};
+use nianbao_core::{check_text, Analysis, CellKey, CellValue, Finding, Num, Outcome, Severity};
+use nianbao_core::{Report, RowRead, Table};
 use serde_json::Value;
 
 // ---------------------------------------------------------------------------------------
@@ -42,8 +44,8 @@ fn check_corpus_file(name: &str) {
     let cells = truth["cells"].as_object().unwrap();
     let wrong: Vec<String> = cells
         .iter()
-        .filter(|(k, v)| !a.report.value(k).is_some_and(|g| same(v, g)))
-        .map(|(k, v)| format!("{k}: truth {v}, read {:?}", a.report.value(k)))
+        .filter(|(k, v)| !value(&a.report, k).is_some_and(|g| same(v, g)))
+        .map(|(k, v)| format!("{k}: truth {v}, read {:?}", value(&a.report, k)))
         .collect();
     assert!(wrong.is_empty(), "{name}: cells\n{}", wrong.join("\n"));
 
@@ -53,7 +55,7 @@ fn check_corpus_file(name: &str) {
         .map(|v| v.iter().filter_map(Value::as_str).collect())
         .unwrap_or_default();
     for k in &ambiguous {
-        assert!(a.report.cell(k).is_none(), "{name}: {k} was guessed");
+        assert!(cell(&a.report, k).is_none(), "{name}: {k} was guessed");
         assert!(
             a.findings
                 .iter()
@@ -65,7 +67,7 @@ fn check_corpus_file(name: &str) {
     for f in &a.findings {
         if f.outcome == Outcome::Fail && f.rule != ids::CELLS_AMBIGUOUS {
             assert!(
-                !f.cells.iter().any(|c| ambiguous.contains(&c.as_str())),
+                !f.cells.iter().any(|c| ambiguous.iter().any(|k| c == k)),
                 "{name}: {} fails on an ambiguous cell",
                 f.rule
             );
@@ -96,7 +98,7 @@ fn check_corpus_file(name: &str) {
             !(f.rule == ids::CELL_NOT_NUMBER
                 && f.cells
                     .iter()
-                    .all(|k| a.report.cell(k).is_some_and(|c| number_with_unit(&c.raw))))
+                    .all(|&k| a.report.cell(k).is_some_and(|c| number_with_unit(&c.raw))))
         })
         .map(|f| {
             format!(
@@ -155,10 +157,14 @@ fn t3_with(rows: &[(usize, &'static str)]) -> [&'static str; 25] {
 }
 
 fn int(a: &Analysis, key: &str) -> i64 {
-    match a.report.value(key) {
+    match value(&a.report, key) {
         Some(CellValue::Number(n)) if n.is_integer() => n.to_string().parse().unwrap(),
         other => panic!("{key}: {other:?}"),
     }
+}
+
+fn row(report: &Report, table: Table, row: nianbao_core::format::RowId) -> Option<&RowRead> {
+    report.row(table, row)
 }
 
 fn ambiguities(a: &Analysis) -> Vec<&Finding> {
@@ -179,7 +185,7 @@ fn fails<'a>(a: &'a Analysis, rule: &str) -> Vec<&'a Finding> {
         .collect()
 }
 
-fn no_fail_on(a: &Analysis, keys: &[String]) {
+fn no_fail_on(a: &Analysis, keys: &[CellKey]) {
     for f in &a.findings {
         if f.outcome == Outcome::Fail && f.rule != ids::CELLS_AMBIGUOUS {
             assert!(
@@ -216,22 +222,24 @@ fn unique_splits_are_read_with_spans_and_labels() {
         assert_eq!(int(&a, k), v, "{k}");
     }
     assert_eq!(
-        a.report.value("T2.fee"),
+        value(&a.report, "T2.fee"),
         Some(&CellValue::Number(Num::parse("24252.311082").unwrap()))
     );
     // Spans point at the digits and at the label as written.
-    let c = a.report.cell("T3.R1.C7").unwrap();
+    let c = cell(&a.report, "T3.R1.C7").unwrap();
     let s = c.span.unwrap();
     assert_eq!((&text[s.start..s.end], c.raw.as_str()), ("70", "70"));
-    let r = a.report.row("T3", "R3c2").unwrap();
+    let r = row(&a.report, Table::T3, t3::R3C2).unwrap();
     assert_eq!(r.label, "2.其他法律行政法规禁止公开");
     assert_eq!(&text[r.span.start..r.span.end], r.label);
-    let r = a.report.row("T3", "R3a").unwrap();
+    let r = row(&a.report, Table::T3, t3::R3A).unwrap();
     assert_eq!(r.label, "（一）予以公开");
-    let r = a.report.row("T2", "norm").unwrap();
+    let r = row(&a.report, Table::T2, t2::NORM).unwrap();
     assert_eq!(r.label, "行政规范性文件");
     // 2021 rows: three （六） rows, no single one.
-    assert!(a.report.row("T3", "R3f3").is_some() && a.report.row("T3", "R3f").is_none());
+    assert!(
+        a.report.row(Table::T3, t3::R3F3).is_some() && a.report.row(Table::T3, t3::R3F).is_none()
+    );
 }
 
 #[test]
@@ -268,17 +276,17 @@ fn splits_the_identities_cannot_tell_apart_stay_ambiguous() {
     assert_eq!(param(f, "raw"), "270020130");
     assert_eq!(param(f, "n"), "2");
     assert!(param(f, "candidates").contains("27/0/0/2/0/1/30"));
-    let keys: Vec<String> = ["C1", "C2", "C4", "C5"]
+    let keys: Vec<CellKey> = ["C1", "C2", "C4", "C5"]
         .iter()
-        .map(|c| format!("T3.R3a.{c}"))
+        .map(|c| key(&format!("T3.R3a.{c}")))
         .collect();
     assert_eq!(f.cells, keys);
     // The cells every reading agrees on are read; the others are absent, never guessed.
     assert_eq!(int(&a, "T3.R3a.C3"), 0);
     assert_eq!(int(&a, "T3.R3a.C6"), 1);
     assert_eq!(int(&a, "T3.R3a.C7"), 30);
-    let all: Vec<String> = amb.iter().flat_map(|f| f.cells.clone()).collect();
-    for k in &all {
+    let all: Vec<CellKey> = amb.iter().flat_map(|f| f.cells.clone()).collect();
+    for &k in &all {
         assert!(a.report.cell(k).is_none(), "{k} guessed");
     }
     let span = f.span.unwrap();
@@ -317,7 +325,7 @@ fn with_an_identity_error_only_single_split_rows_are_read() {
     assert_eq!(amb.len(), 1, "{amb:?}");
     assert_eq!(amb[0].cells.len(), 7);
     assert_eq!(param(amb[0], "n"), "2");
-    assert!(a.report.cell("T3.R3b.C1").is_none());
+    assert!(cell(&a.report, "T3.R3b.C1").is_none());
     assert_eq!(int(&a, "T3.R1.C1"), 1);
     let f = fails(&a, ids::T3_IDENTITY);
     assert!(f.iter().any(|f| param(f, "col") == "自然人"), "{f:?}");
@@ -346,7 +354,7 @@ fn table_four_run_is_split_by_the_group_totals() {
         .collect();
     assert_eq!(got, [1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0]);
     assert!(fails(&a, ids::T4_GROUP_TOTAL).is_empty());
-    assert!(a.report.row("T4", "LD").is_some());
+    assert!(a.report.row(Table::T4, t4::LD).is_some());
 }
 
 #[test]
@@ -362,10 +370,10 @@ fn table_two_has_no_identities_so_a_long_run_stays_ambiguous() {
         amb[0].cells,
         ["T2.norm.made", "T2.norm.repealed", "T2.norm.valid"]
     );
-    assert!(a.report.cell("T2.norm.valid").is_none());
+    assert!(cell(&a.report, "T2.norm.valid").is_none());
     // 000 has a single split.
     assert_eq!(int(&a, "T2.reg.made"), 0);
-    assert!(a.report.row("T2", "norm").is_some());
+    assert!(a.report.row(Table::T2, t2::NORM).is_some());
     assert_eq!(a.count(Severity::Error), 0, "{:#?}", a.findings);
 }
 

@@ -46,7 +46,7 @@
 mod common;
 
 use common::matching::{falls_on, find_loose, find_quote, glob, pair_up, touches};
-use common::{corpus_dir, corpus_missing, same};
+use common::{corpus_dir, corpus_missing, key_strings, same, value};
 use nianbao_core::Span;
 use nianbao_core::{check_bytes, check_pair, CellValue, Checked, Finding, Lang, Outcome, Severity};
 use serde_json::Value;
@@ -199,7 +199,7 @@ impl Expect {
         let missing: Vec<&str> = self
             .cells
             .iter()
-            .filter(|p| !f.cells.iter().any(|c| glob(p, c)))
+            .filter(|p| !key_strings(&f.cells).iter().any(|c| glob(p, c)))
             .map(String::as_str)
             .collect();
         if !missing.is_empty() {
@@ -262,7 +262,7 @@ impl Expect {
             && !f.cells.is_empty()
             && f.cells
                 .iter()
-                .all(|c| self.cells.iter().any(|p| glob(p, c)))
+                .all(|c| self.cells.iter().any(|p| glob(p, &c.to_string())))
     }
 }
 
@@ -368,7 +368,7 @@ impl Pat {
             && (self.cells.is_empty()
                 || f.cells
                     .iter()
-                    .any(|c| self.cells.iter().any(|p| glob(p, c))))
+                    .any(|c| self.cells.iter().any(|p| glob(p, &c.to_string()))))
             && self
                 .text
                 .is_none_or(|t| f.span.is_some_and(|s| touches(s, &find_quote(text, t))))
@@ -433,7 +433,7 @@ fn describe(f: &Finding, text: &str) -> String {
         f.severity.as_str(),
         f.outcome.as_str(),
         f.rule,
-        short_list(&f.cells)
+        short_list(&key_strings(&f.cells))
     );
     if let Some(span) = f.span {
         write!(s, " at «{}»", snippet(text, span)).unwrap();
@@ -530,17 +530,17 @@ fn corpus_regression() {
         let mut cells_ok = 0;
         let mut wrong = Vec::new();
         for (k, v) in &cells {
-            if a.report.value(k).is_some_and(|g| same(v, g)) {
+            if value(&a.report, k).is_some_and(|g| same(v, g)) {
                 cells_ok += 1;
             } else {
-                wrong.push(format!("{k} {v} read {:?}", a.report.value(k)));
+                wrong.push(format!("{k} {v} read {:?}", value(&a.report, k)));
             }
         }
         if !wrong.is_empty() {
             writeln!(d, "  cells read otherwise: {}", short_list(&wrong)).unwrap();
         }
         for k in strings(&raw.truth["ambiguous"]) {
-            if let Some(v @ CellValue::Number(_)) = a.report.value(&k) {
+            if let Some(v @ CellValue::Number(_)) = value(&a.report, &k) {
                 failures.push(format!(
                     "{}: {k} is ambiguous in the truth but was read as {v:?} (a guess)",
                     raw.name
@@ -862,7 +862,7 @@ fn peer_corpus_regression() {
             .unwrap_or_default();
         let ok = truth
             .iter()
-            .filter(|(k, v)| a.report.value(k).is_some_and(|g| same(v, g)))
+            .filter(|(k, v)| value(&a.report, k).is_some_and(|g| same(v, g)))
             .count();
 
         // Report fields: the body (a name containing the other: a place prefix, a short name)

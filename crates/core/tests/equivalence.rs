@@ -5,11 +5,11 @@
 
 mod common;
 
-use nianbao_core::format::{t2_rows, t3_rows, T3_COLS, T4_COLS, T4_GROUPS};
-use nianbao_core::{check_bytes, check_text, CellValue, DetectedFormat, Report};
+use nianbao_core::format::{t2_rows, t3, t3_rows, t4, RowSpec};
+use nianbao_core::{check_bytes, check_text, CellKey, CellValue, DetectedFormat, Report, Table};
 use std::fmt::Write;
 
-fn cell_html(r: &Report, key: &str) -> String {
+fn cell_html(r: &Report, key: CellKey) -> String {
     match r.value(key) {
         Some(CellValue::Number(n)) => {
             // Split multi-digit numbers across spans, as Word-exported pages do.
@@ -40,7 +40,7 @@ fn render(r: &Report) -> String {
         let _ = write!(
             h,
             "<tr><td colspan=\"4\">{}</td></tr>",
-            row.group.unwrap_or("")
+            row.group.map_or("", |g| g.heading_zh)
         );
         let mut cols: String = row
             .cols
@@ -52,13 +52,12 @@ fn render(r: &Report) -> String {
         }
         let _ = write!(h, "<tr><td>信息内容</td>{cols}</tr>");
         let mut vals: String = row
-            .cols
-            .iter()
-            .map(|c| {
+            .cells()
+            .map(|k| {
                 format!(
                     "<td colspan=\"{}\">{}</td>",
                     3 / row.cols.len(),
-                    cell_html(r, &nianbao_core::format::t2_key(row, c))
+                    cell_html(r, k)
                 )
             })
             .collect();
@@ -73,7 +72,7 @@ fn render(r: &Report) -> String {
     // 表三: 3 label columns + 7 data columns, groups as rowspans.
     h.push_str("<table><tr><td colspan=\"3\" rowspan=\"3\">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan=\"7\">申请人情况</td></tr>");
     h.push_str("<tr><td rowspan=\"2\">自然人</td><td colspan=\"5\">法人或其他组织</td><td rowspan=\"2\">总计</td></tr><tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>");
-    let rows = t3_rows(if r.row("T3", "R3f").is_some() {
+    let rows = t3_rows(if r.row(Table::T3, t3::R3F).is_some() {
         DetectedFormat::F2019
     } else {
         DetectedFormat::F2021
@@ -82,17 +81,12 @@ fn render(r: &Report) -> String {
     let mut open_group: Option<&str> = None;
     let mut first_outcome = true;
     for row in &rows {
-        let vals: String = T3_COLS
-            .iter()
-            .map(|c| {
-                format!(
-                    "<td>{}</td>",
-                    cell_html(r, &format!("T3.{}.{}", row.key, c.key))
-                )
-            })
+        let vals: String = row
+            .cells()
+            .map(|k| format!("<td>{}</td>", cell_html(r, k)))
             .collect();
         let label = row.label_zh;
-        match row.group {
+        match row.group.map(|g| g.heading_zh) {
             None => {
                 let _ = write!(h, "<tr><td colspan=\"3\">{label}</td>{vals}</tr>");
             }
@@ -105,7 +99,10 @@ fn render(r: &Report) -> String {
                 let is_item = !g.starts_with('三');
                 if is_item {
                     if open_group != Some(g) {
-                        let n = rows.iter().filter(|x| x.group == Some(g)).count();
+                        let n = rows
+                            .iter()
+                            .filter(|x| x.group.map(|g| g.heading_zh) == Some(g))
+                            .count();
                         let _ = write!(tr, "<td rowspan=\"{n}\">{g}</td>");
                         open_group = Some(g);
                     }
@@ -122,14 +119,8 @@ fn render(r: &Report) -> String {
     h.push_str("<table><tr><td colspan=\"5\">行政复议</td><td colspan=\"10\">行政诉讼</td></tr>");
     h.push_str("<tr><td rowspan=\"2\">结果维持</td><td rowspan=\"2\">结果纠正</td><td rowspan=\"2\">其他结果</td><td rowspan=\"2\">尚未审结</td><td rowspan=\"2\">总计</td><td colspan=\"5\">未经复议直接起诉</td><td colspan=\"5\">复议后起诉</td></tr>");
     h.push_str("<tr><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td></tr><tr>");
-    for g in T4_GROUPS {
-        for c in T4_COLS {
-            let _ = write!(
-                h,
-                "<td>{}</td>",
-                cell_html(r, &format!("T4.{}.{}", g.key, c.key))
-            );
-        }
+    for k in t4::ROWS.iter().flat_map(RowSpec::cells) {
+        let _ = write!(h, "<td>{}</td>", cell_html(r, k));
     }
     h.push_str("</tr></table>\n");
     let _ = writeln!(h, "<p>{}</p><p>正文。</p><p>{}</p><p>正文。</p><script>var x = '<td>9</td>';</script></body></html>", heading(5), heading(6));
@@ -189,14 +180,14 @@ fn html_rendering_gives_identical_cells() {
             .report
             .cells
             .iter()
-            .map(|c| (c.key.clone(), c.value.clone()))
+            .map(|c| (c.key.to_string(), c.value.clone()))
             .collect();
         let mut got: Vec<(String, CellValue)> = b
             .analysis
             .report
             .cells
             .iter()
-            .map(|c| (c.key.clone(), c.value.clone()))
+            .map(|c| (c.key.to_string(), c.value.clone()))
             .collect();
         let mut want_sorted = want.clone();
         want_sorted.sort_by(|x, y| x.0.cmp(&y.0));

@@ -33,10 +33,18 @@
 //! message or span is reviewed in the diff. Read the blessed messages: they are what users
 //! see.
 
-use nianbao_core::{check_text, Analysis, CellValue, Finding, Lang};
+use nianbao_core::{check_text, Analysis, CellKey, CellValue, Finding, Lang};
 use std::path::{Path, PathBuf};
 
 const MARKER: &str = "==== expect ====\n";
+
+/// Cell keys as the expectations write them: canonical keys separated by commas.
+fn joined(keys: &[CellKey]) -> String {
+    keys.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(",")
+}
 
 fn cases_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/cases")
@@ -78,10 +86,10 @@ impl Written {
     fn of(f: &Finding, input: &str) -> Written {
         let mut head = format!("{} {} {}", f.rule, f.severity.as_str(), f.outcome.as_str());
         if !f.cells.is_empty() {
-            head.push_str(&format!(" cells={}", f.cells.join(",")));
+            head.push_str(&format!(" cells={}", joined(&f.cells)));
         }
         if !f.suspect.is_empty() {
-            head.push_str(&format!(" suspect={}", f.suspect.join(",")));
+            head.push_str(&format!(" suspect={}", joined(&f.suspect)));
         }
         let span = f.span.map(|s| match input.get(s.start..s.end) {
             Some(quoted) => {
@@ -204,7 +212,11 @@ fn header_line(line: &str, a: &Analysis) -> Result<Option<String>, String> {
                 .split_once(" = ")
                 .ok_or_else(|| format!("'{t}': expected cell KEY = VALUE"))?;
             let key = key.trim();
-            let got = a.report.value(key).map_or("absent".into(), render_value);
+            let got = key
+                .parse()
+                .ok()
+                .and_then(|k| a.report.value(k))
+                .map_or("absent".into(), render_value);
             format!("cell {key} = {got}")
         }
         other => return Err(format!("unknown expectation '{other}'")),

@@ -11,7 +11,8 @@
 
 use nianbao_core::readers::{grid, html};
 use nianbao_core::{
-    check_bytes, check_text, CellValue, Checked, InputKind, Outcome, ReadStatus, Severity, Verdict,
+    check_bytes, check_text, CellValue, Checked, InputKind, Outcome, ReadStatus, Report, Severity,
+    Table, Verdict,
 };
 use serde_json::Value;
 use std::path::PathBuf;
@@ -73,12 +74,17 @@ fn show_json(v: &Value) -> String {
     }
 }
 
+/// The value read under a canonical key given as a string.
+fn value<'a>(report: &'a Report, key: &str) -> Option<&'a CellValue> {
+    report.value(key.parse().ok()?)
+}
+
 /// Checks cells given as `(key, expected)` and reports every mismatch at once.
 fn assert_cells(c: &Checked, what: &str, expected: &[(String, String)]) {
     let bad: Vec<String> = expected
         .iter()
         .filter_map(|(k, want)| {
-            let got = show(c.analysis.report.value(k));
+            let got = show(value(&c.analysis.report, k));
             (&got != want).then(|| format!("{k}: expected {want}, got {got}"))
         })
         .collect();
@@ -156,13 +162,13 @@ fn seed_as_html_reads_exactly_like_the_seed_text() {
         .report
         .cells
         .iter()
-        .map(|c| (c.key.clone(), show(Some(&c.value))))
+        .map(|c| (c.key.to_string(), show(Some(&c.value))))
         .collect();
     let from_html: Vec<(String, String)> = a
         .report
         .cells
         .iter()
-        .map(|c| (c.key.clone(), show(Some(&c.value))))
+        .map(|c| (c.key.to_string(), show(Some(&c.value))))
         .collect();
     assert_eq!(from_html, from_text, "HTML and text give the same cells");
     assert_cells(
@@ -567,7 +573,10 @@ fn peer_fengxian_style_commission() {
     want.push(("T4.LD.t".into(), "0".into()));
     assert_cells(&c, "fengxian", &want);
     // "tablesFound: 3"
-    assert_eq!(c.analysis.report.tables_seen, ["T2", "T3", "T4"]);
+    assert_eq!(
+        c.analysis.report.tables_seen,
+        [Table::T2, Table::T3, Table::T4]
+    );
     assert!(section_text(&c, 1).contains("区科委"));
     // Rows （三）…（六） are missing: reported, and the results total is not assessable
     // rather than a pass or an arithmetic error.
@@ -581,7 +590,7 @@ fn peer_fengxian_style_commission() {
     // Identity C1/C7: 2 + 0 = 2 + 0 passes.
     for col in ["C1", "C7"] {
         assert!(a.evaluations.iter().any(|ev| ev.rule == "T3-IDENTITY"
-            && ev.instance == col
+            && ev.instance.key() == col
             && ev.outcome == Outcome::Pass));
     }
 }
@@ -772,9 +781,9 @@ fn peer_shuyang_fgj_2023_real_page() {
     for col in ["C1", "C7"] {
         for rule in ["T3-IDENTITY", "T3-RESULTS-TOTAL"] {
             assert!(
-                a.evaluations
-                    .iter()
-                    .any(|ev| ev.rule == rule && ev.instance == col && ev.outcome == Outcome::Pass),
+                a.evaluations.iter().any(|ev| {
+                    ev.rule == rule && ev.instance.key() == col && ev.outcome == Outcome::Pass
+                }),
                 "{rule} {col} passes"
             );
         }

@@ -4,7 +4,7 @@
 //!
 //! Deterministic: a fixed-seed xorshift generator, so a failure reproduces.
 
-use nianbao_core::format::{t3_rows, T3_COLS, T4_COLS, T4_GROUPS};
+use nianbao_core::format::{t3, t3_rows, t4};
 use nianbao_core::{check_text, DetectedFormat, Outcome};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -36,7 +36,7 @@ fn consistent(rng: &mut Rng) -> Cells {
         .map(|r| r.key)
         .filter(|k| k.starts_with("R3") && *k != "R3g")
         .collect();
-    for col in &T3_COLS[..6] {
+    for col in &t3::COLS[..6] {
         let mut total = 0;
         for r in &outcomes {
             let v = rng.small();
@@ -51,15 +51,15 @@ fn consistent(rng: &mut Rng) -> Cells {
         c.insert(format!("T3.R1.{}", col.key), total + r4 - r2);
     }
     for r in rows.iter().map(|r| r.key) {
-        let s: i64 = T3_COLS[..6]
+        let s: i64 = t3::COLS[..6]
             .iter()
             .map(|col| c[&format!("T3.{r}.{}", col.key)])
             .sum();
         c.insert(format!("T3.{r}.C7"), s);
     }
-    for g in T4_GROUPS {
+    for g in t4::ROWS {
         let mut t = 0;
-        for col in &T4_COLS[..4] {
+        for col in &t4::COLS[..4] {
             let v = rng.small();
             t += v;
             c.insert(format!("T4.{}.{}", g.key, col.key), v);
@@ -78,17 +78,17 @@ fn render(c: &Cells) -> String {
         "(本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和)\t\t申请人情况\n",
     );
     for r in t3_rows(DetectedFormat::F2021) {
-        let vals: Vec<String> = T3_COLS
+        let vals: Vec<String> = t3::COLS
             .iter()
             .map(|col| c[&format!("T3.{}.{}", r.key, col.key)].to_string())
             .collect();
         s.push_str(&format!("{}\t\t{}\t\n", r.label_zh, vals.join("\t")));
     }
     s.push_str("\n四、政府信息公开行政复议、行政诉讼情况\n\n行政复议\t\t\t\t\t行政诉讼\n");
-    let vals: Vec<String> = T4_GROUPS
+    let vals: Vec<String> = t4::ROWS
         .iter()
         .flat_map(|g| {
-            T4_COLS
+            t4::COLS
                 .iter()
                 .map(move |col| format!("T4.{}.{}", g.key, col.key))
         })
@@ -120,7 +120,10 @@ fn arithmetic_failures(text: &str) -> (Failures, Suspects) {
         .findings
         .iter()
         .filter(|f| f.outcome == Outcome::Fail && !f.suspect.is_empty())
-        .map(|f| (f.rule.to_string(), f.suspect.clone()))
+        .map(|f| {
+            let suspect = f.suspect.iter().map(ToString::to_string).collect();
+            (f.rule.to_string(), suspect)
+        })
         .collect();
     (fails, suspects)
 }

@@ -4,7 +4,8 @@
 //! All report-derived text goes in through `set_text_content` (never `innerHTML`), so a
 //! pasted report can not inject markup.
 
-use nianbao_core::format::{T4_COLS, T4_GROUPS};
+use nianbao_core::format::t4;
+use nianbao_core::Table;
 use nianbao_core::{Lang, RULES};
 use std::cell::Cell;
 use wasm_bindgen::JsValue;
@@ -299,7 +300,7 @@ fn report(doc: &Draw, parent: &Element, r: &ReportView, lang: Lang, compact: boo
         identity(doc, parent, r, "h2");
     }
 
-    let (t2z, t2e) = nianbao_core::format::table_name("T2");
+    let (t2z, t2e) = Table::T2.title();
     let p = part(doc, parent, "t2", t(lang, t2z, t2e), compact);
     match &r.t2 {
         Some(b) => t2_table(doc, &p, b, lang),
@@ -328,7 +329,7 @@ fn report(doc: &Draw, parent: &Element, r: &ReportView, lang: Lang, compact: boo
             t(lang, "未读到表三。", "表三 (Table 3) was not read."),
         ),
     }
-    let (t4z, t4e) = nianbao_core::format::table_name("T4");
+    let (t4z, t4e) = Table::T4.title();
     let p = part(doc, parent, "t4", t(lang, t4z, t4e), compact);
     match &r.t4 {
         Some(cells) => t4_table(doc, &p, cells, lang),
@@ -555,9 +556,9 @@ fn findings(doc: &Draw, parent: &Element, r: &ReportView, lang: Lang) {
             );
             let msg = t(lang, &f.message, &f.message_en);
             // Where a click goes: the first involved cell drawn in a table, else the text span.
-            let cell = f.cells.iter().find(|k| r.cell(k).is_some());
+            let cell = f.cells.iter().find(|&&k| r.cell(k).is_some());
             let target = match (cell, marks.get(i).copied().flatten()) {
-                (Some(k), _) => Some(("data-cell", k.clone())),
+                (Some(k), _) => Some(("data-cell", k.to_string())),
                 (None, Some(p)) => Some(("data-span", format!("piece-{p}"))),
                 _ => None,
             };
@@ -588,7 +589,8 @@ fn findings(doc: &Draw, parent: &Element, r: &ReportView, lang: Lang) {
                 }
             }
             if !f.cells.is_empty() {
-                add(doc, &li, "span", &[("class", "cells")], &f.cells.join(" "));
+                let keys: Vec<String> = f.cells.iter().map(ToString::to_string).collect();
+                add(doc, &li, "span", &[("class", "cells")], &keys.join(" "));
             }
             add(
                 doc,
@@ -619,7 +621,7 @@ fn td(doc: &Draw, tr: &Element, c: &CellView, colspan: usize, lang: Lang) {
         tr,
         "td",
         &[
-            ("data-key", &c.key),
+            ("data-key", &c.key.to_string()),
             ("data-state", c.kind.as_str()),
             ("tabindex", "-1"),
             ("class", &class),
@@ -744,7 +746,7 @@ fn t2_table(doc: &Draw, parent: &Element, blocks: &[view::T2Block], lang: Lang) 
 fn t4_table(doc: &Draw, parent: &Element, cells: &[CellView], lang: Lang) {
     let table = national(doc, parent, "t4");
     let [r1, r2, r3] = head_rows(doc, &table);
-    let rv = &T4_GROUPS[0];
+    let rv = &t4::ROWS[0];
     th(
         doc,
         &r1,
@@ -761,7 +763,7 @@ fn t4_table(doc: &Draw, parent: &Element, cells: &[CellView], lang: Lang) {
         t(lang, "行政诉讼", "administrative litigation"),
         &[("colspan", "10"), ("scope", "colgroup")],
     );
-    for c in T4_COLS {
+    for c in t4::COLS {
         th(
             doc,
             &r2,
@@ -773,7 +775,7 @@ fn t4_table(doc: &Draw, parent: &Element, cells: &[CellView], lang: Lang) {
             ],
         );
     }
-    for g in &T4_GROUPS[1..] {
+    for g in &t4::ROWS[1..] {
         th(
             doc,
             &r2,
@@ -784,7 +786,7 @@ fn t4_table(doc: &Draw, parent: &Element, cells: &[CellView], lang: Lang) {
                 ("data-group", g.key),
             ],
         );
-        for c in T4_COLS {
+        for c in t4::COLS {
             th(
                 doc,
                 &r3,
@@ -874,6 +876,7 @@ fn table(doc: &Draw, parent: &Element, tv: &TableView, lang: Lang) {
             label_en,
             found,
             cells,
+            ..
         } = r
         {
             rows.push((*key, label, *label_en, *found, cells));
@@ -890,10 +893,14 @@ fn table(doc: &Draw, parent: &Element, tv: &TableView, lang: Lang) {
                     outer = Some(g);
                     inner = None;
                 }
-                RowView::Row { key, .. } => {
+                RowView::Row { group, .. } => {
                     // R1, R2, R4 are outside the group; R3* inside, R3a/R3b/R3g without a sub-group.
-                    let in3 = key.starts_with("R3");
-                    let sub = if in3 && key.len() > 3 { inner } else { None };
+                    let in3 = group.is_some();
+                    let sub = if group.is_some_and(|g| g.parent.is_some()) {
+                        inner
+                    } else {
+                        None
+                    };
                     out.push((
                         if in3 {
                             outer.or(Some("三、本年度办理结果"))

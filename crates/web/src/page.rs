@@ -937,11 +937,12 @@ impl Ui {
             .get_attribute("data-finding")
             .and_then(|s| s.parse().ok())
             .unwrap_or(usize::MAX);
-        let cells = match self.state.borrow().current.as_ref().map(|c| &*c.view) {
+        // The `data-key` attributes of the finding's cells.
+        let cells: Vec<String> = match self.state.borrow().current.as_ref().map(|c| &*c.view) {
             Some(PageView::Report(r)) => r
                 .findings
                 .get(i)
-                .map(|f| f.cells.clone())
+                .map(|f| f.cells.iter().map(ToString::to_string).collect())
                 .unwrap_or_default(),
             _ => Vec::new(),
         };

@@ -6,9 +6,10 @@
 
 use std::rc::Rc;
 
-use nianbao_core::format::{t2_key, t2_rows, t3_rows, T3_COLS, T4_COLS, T4_GROUPS};
+use nianbao_core::format::{t2_rows, t3, t3_rows, t4, ColSpec, GroupSpec, RowSpec};
 use nianbao_core::{
-    Analysis, CellValue, Checked, Finding, InputKind, Lang, ReadStatus, Report, Severity, Verdict,
+    Analysis, CellKey, CellValue, Checked, Finding, InputKind, Instance, Lang, ReadStatus, Report,
+    Severity, Table, Verdict,
 };
 
 /// Shown when 校验 is clicked with nothing (or only white space) in the box.
@@ -163,14 +164,16 @@ pub enum RowView {
         label_en: &'static str,
         /// Whether the row was found in the report.
         found: bool,
+        /// The group the row sits under (`None` for 一、二、四).
+        group: Option<&'static GroupSpec>,
         cells: Vec<CellView>,
     },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CellView {
-    /// Canonical key, e.g. `T3.R1.C1`.
-    pub key: String,
+    /// The cell (its canonical string, e.g. `T3.R1.C1`, is the `data-key` attribute).
+    pub key: CellKey,
     pub kind: CellKind,
     /// What to display: the number, the placeholder as printed, the text as printed,
     /// or a marker for blank / missing cells.
@@ -238,8 +241,8 @@ pub struct FindingView {
     pub severity_zh: &'static str,
     pub message: String,
     pub message_en: String,
-    pub cells: Vec<String>,
-    pub suspect: Vec<String>,
+    pub cells: Vec<CellKey>,
+    pub suspect: Vec<CellKey>,
     /// Byte range in [`ReportView::text`] for findings about text.
     pub span: Option<(usize, usize)>,
     /// Where the finding is listed: see [`GROUPS`].
@@ -258,10 +261,8 @@ pub const GROUPS: &[(&str, &str, &str)] = &[
 /// The group of a finding: the table of its first cell, else 正文 for a finding with a text
 /// span, else 格式与章节.
 pub fn group_of(f: &Finding) -> &'static str {
-    match f.cells.first().map(|c| c.split('.').next().unwrap_or("")) {
-        Some("T2") => "T2",
-        Some("T3") => "T3",
-        Some("T4") => "T4",
+    match f.cells.first() {
+        Some(k) => k.table.as_str(),
         _ if f.span.is_some() => "text",
         _ => "format",
     }
@@ -346,7 +347,7 @@ impl ReportView {
     }
 
     /// The drawn cell of `key`, if any.
-    pub fn cell(&self, key: &str) -> Option<&CellView> {
+    pub fn cell(&self, key: CellKey) -> Option<&CellView> {
         self.all_cells().into_iter().find(|c| c.key == key)
     }
 }
@@ -411,13 +412,13 @@ pub fn from_analysis(analysis: &Analysis) -> PageView {
             infos: analysis.count(Severity::Info),
         },
         t2: report
-            .has_table("T2")
+            .has_table(Table::T2)
             .then(|| t2_view(report, &analysis.findings)),
         t3: report
-            .has_table("T3")
+            .has_table(Table::T3)
             .then(|| t3_view(report, &analysis.findings)),
         t4: report
-            .has_table("T4")
+            .has_table(Table::T4)
             .then(|| t4_view(report, &analysis.findings)),
         identity: identity_view(analysis),
         findings,
@@ -438,11 +439,11 @@ pub fn verdict_zh(v: Verdict) -> &'static str {
 
 /// The mark of cell `key`: the highest severity of the findings naming it, and whether a
 /// finding names it as a suspect.
-pub fn mark_of(findings: &[Finding], key: &str) -> Option<Mark> {
+pub fn mark_of(findings: &[Finding], key: CellKey) -> Option<Mark> {
     let mut mark: Option<Mark> = None;
     for f in findings {
-        let suspect = f.suspect.iter().any(|c| c == key);
-        if !suspect && !f.cells.iter().any(|c| c == key) {
+        let suspect = f.suspect.contains(&key);
+        if !suspect && !f.cells.contains(&key) {
             continue;
         }
         let m = mark.get_or_insert(Mark {
@@ -462,15 +463,15 @@ pub fn mark_of(findings: &[Finding], key: &str) -> Option<Mark> {
     mark
 }
 
-fn cell_view(report: &Report, findings: &[Finding], key: String) -> CellView {
-    let (kind, text) = match report.cell(&key).map(|c| &c.value) {
+fn cell_view(report: &Report, findings: &[Finding], key: CellKey) -> CellView {
+    let (kind, text) = match report.cell(key).map(|c| &c.value) {
         Some(CellValue::Number(n)) => (CellKind::Number, n.to_string()),
         Some(CellValue::Blank) => (CellKind::Blank, BLANK_MARK.to_string()),
         Some(CellValue::Placeholder(p)) => (CellKind::Placeholder, p.clone()),
         Some(CellValue::Text(t)) => (CellKind::Text, t.clone()),
         None => (CellKind::Missing, MISSING_MARK.to_string()),
     };
-    let mark = mark_of(findings, &key);
+    let mark = mark_of(findings, key);
     CellView {
         key,
         kind,
@@ -481,24 +482,18 @@ fn cell_view(report: &Report, findings: &[Finding], key: String) -> CellView {
 
 /// 表四: RV/LD/LR × m c o p t, 15 cells.
 fn t4_view(report: &Report, findings: &[Finding]) -> Vec<CellView> {
-    let mut out = Vec::with_capacity(T4_GROUPS.len() * T4_COLS.len());
-    for g in T4_GROUPS {
-        for c in T4_COLS {
-            out.push(cell_view(
-                report,
-                findings,
-                format!("T4.{}.{}", g.key, c.key),
-            ));
-        }
-    }
-    out
+    t4::ROWS
+        .iter()
+        .flat_map(RowSpec::cells)
+        .map(|k| cell_view(report, findings, k))
+        .collect()
 }
 
 fn t2_view(report: &Report, findings: &[Finding]) -> Vec<T2Block> {
     let mut blocks: Vec<T2Block> = Vec::new();
-    let mut last_cols: Option<*const nianbao_core::format::ColSpec> = None;
+    let mut last_cols: Option<*const ColSpec> = None;
     for spec in t2_rows(report.format) {
-        let caption = spec.group.unwrap_or("");
+        let caption = spec.group.map_or("", |g| g.heading_zh);
         let cols_ptr = spec.cols.as_ptr();
         let new = match blocks.last() {
             Some(b) => b.caption != caption || last_cols != Some(cols_ptr),
@@ -516,10 +511,10 @@ fn t2_view(report: &Report, findings: &[Finding]) -> Vec<T2Block> {
             });
             last_cols = Some(cols_ptr);
         }
-        let mut cells = Vec::with_capacity(spec.cols.len());
-        for c in spec.cols {
-            cells.push(cell_view(report, findings, t2_key(spec, c)));
-        }
+        let cells = spec
+            .cells()
+            .map(|k| cell_view(report, findings, k))
+            .collect();
         if let Some(b) = blocks.last_mut() {
             b.rows.push((spec.label_zh, spec.label_en, cells));
         }
@@ -533,21 +528,17 @@ fn t3_view(report: &Report, findings: &[Finding]) -> TableView {
     // again after the sub-groups （三）…（六）, but the heading is not repeated.
     let mut seen: Vec<&'static str> = Vec::new();
     for spec in t3_rows(report.format) {
-        if let Some(g) = spec.group {
+        if let Some(g) = spec.group.map(|g| g.heading_zh) {
             if !seen.contains(&g) {
                 seen.push(g);
                 rows.push(RowView::Group(g));
             }
         }
-        let read = report.row("T3", spec.key);
-        let mut cells = Vec::with_capacity(T3_COLS.len());
-        for col in T3_COLS {
-            cells.push(cell_view(
-                report,
-                findings,
-                format!("T3.{}.{}", spec.key, col.key),
-            ));
-        }
+        let read = report.row(Table::T3, spec.id);
+        let cells = spec
+            .cells()
+            .map(|k| cell_view(report, findings, k))
+            .collect();
         rows.push(RowView::Row {
             key: spec.key,
             label: match read {
@@ -556,12 +547,13 @@ fn t3_view(report: &Report, findings: &[Finding]) -> TableView {
             },
             label_en: spec.label_en,
             found: read.is_some(),
+            group: spec.group,
             cells,
         });
     }
-    let mut cols = Vec::with_capacity(T3_COLS.len());
-    let mut cols_en = Vec::with_capacity(T3_COLS.len());
-    for c in T3_COLS {
+    let mut cols = Vec::with_capacity(t3::COLS.len());
+    let mut cols_en = Vec::with_capacity(t3::COLS.len());
+    for c in t3::COLS {
         cols.push((c.key, c.label_zh));
         cols_en.push(c.label_en);
     }
@@ -576,18 +568,18 @@ fn identity_view(analysis: &Analysis) -> Vec<IdentityView> {
     // National column order (C1 … C7), whatever order the core evaluated them in; a column
     // the page does not know comes last.
     let mut out: Vec<IdentityView> = Vec::new();
-    for pass in 0..=T3_COLS.len() {
+    for pass in 0..=t3::COLS.len() {
         for e in &analysis.evaluations {
             if e.rule != T3_IDENTITY {
                 continue;
             }
-            let at = T3_COLS
-                .iter()
-                .position(|c| c.key == e.instance)
-                .unwrap_or(T3_COLS.len());
+            let at = match e.instance {
+                Instance::Col(Table::T3, col) => col.index(),
+                _ => t3::COLS.len(),
+            };
             if at == pass {
                 out.push(IdentityView {
-                    col: e.instance,
+                    col: e.instance.key(),
                     col_zh: e.instance_zh.clone(),
                     outcome: e.outcome.as_str(),
                     left: e.left.map(|n| n.to_string()),
@@ -813,7 +805,7 @@ pub fn cells_csv(checked: &Checked) -> String {
             CellValue::Placeholder(p) => ("placeholder", p.clone()),
             CellValue::Text(t) => ("text", t.clone()),
         };
-        out.push_str(&csv_field(&c.key));
+        out.push_str(&csv_field(&c.key.to_string()));
         out.push(',');
         out.push_str(state);
         out.push(',');

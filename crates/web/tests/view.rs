@@ -3,7 +3,13 @@
 
 use std::rc::Rc;
 
+use nianbao_core::CellKey;
 use nianbao_web::view::{self, CellKind, PageView, RowView};
+
+/// A cell key from its canonical string.
+fn key(s: &str) -> CellKey {
+    s.parse().unwrap_or_else(|_| panic!("{s} is no cell key"))
+}
 
 const SEED: &str = include_str!("../../../tests/fixtures/seed.txt");
 
@@ -319,15 +325,11 @@ fn seed_all_three_tables_in_national_layout_without_marks() {
     );
     let t2_keys: Vec<_> = t2
         .iter()
-        .flat_map(|b| {
-            b.rows
-                .iter()
-                .flat_map(|r| r.2.iter().map(|c| c.key.clone()))
-        })
+        .flat_map(|b| b.rows.iter().flat_map(|r| r.2.iter().map(|c| c.key)))
         .collect();
     assert_eq!(t2_keys.len(), 10);
-    assert!(t2_keys.contains(&"T2.reg.made".to_string()));
-    assert!(t2_keys.contains(&"T2.fee".to_string()));
+    assert!(t2_keys.contains(&key("T2.reg.made")));
+    assert!(t2_keys.contains(&key("T2.fee")));
     assert_eq!(t2[1].cols, [("本年处理决定数量", "decisions this year")]);
     // 表四: 15 cells RV, LD, LR × m c o p t
     let t4 = r.t4.as_ref().expect("table 4");
@@ -352,7 +354,7 @@ fn seed_all_three_tables_in_national_layout_without_marks() {
 fn t4_totals_zero_error_and_suspects_marked_distinctly() {
     let r = report_of("04_t4_totals_zero.txt");
     assert_eq!(r.verdict.code, "fail");
-    let mark = |k: &str| r.cell(k).unwrap_or_else(|| panic!("no {k}")).mark;
+    let mark = |k: &str| r.cell(key(k)).unwrap_or_else(|| panic!("no {k}")).mark;
     // T4.RV.t is the localiser's suspect; the other RV cells are in the error
     let t = mark("T4.RV.t").expect("marked");
     assert_eq!((t.code(), t.severity, t.badge()), ("suspect", "error", "?"));
@@ -391,19 +393,23 @@ fn t4_totals_zero_error_and_suspects_marked_distinctly() {
 #[test]
 fn r1_c1_changed_suspect_in_table_three() {
     let r = report_of("02_r1_c1_changed.txt");
-    let c = r.cell("T3.R1.C1").expect("cell");
+    let c = r.cell(key("T3.R1.C1")).expect("cell");
     assert_eq!((c.kind, c.text.as_str()), (CellKind::Number, "5"));
     assert_eq!(c.mark.map(|m| m.code()), Some("suspect"));
     // in the identity of column C1 and the row total of R1: errors, not suspects
     assert_eq!(
-        r.cell("T3.R2.C1").and_then(|c| c.mark).map(|m| m.code()),
+        r.cell(key("T3.R2.C1"))
+            .and_then(|c| c.mark)
+            .map(|m| m.code()),
         Some("error")
     );
     assert_eq!(
-        r.cell("T3.R1.C7").and_then(|c| c.mark).map(|m| m.code()),
+        r.cell(key("T3.R1.C7"))
+            .and_then(|c| c.mark)
+            .map(|m| m.code()),
         Some("error")
     );
-    assert_eq!(r.cell("T3.R2.C2").and_then(|c| c.mark), None);
+    assert_eq!(r.cell(key("T3.R2.C2")).and_then(|c| c.mark), None);
     let groups: Vec<_> = r.groups().iter().map(|g| (g.0, g.3.len())).collect();
     assert_eq!(groups, [("T3", 2)]);
 }
@@ -411,13 +417,13 @@ fn r1_c1_changed_suspect_in_table_three() {
 #[test]
 fn warnings_marked_as_warnings_and_blank_cells_as_errors() {
     let r = report_of("06_placeholders.txt");
-    let c = r.cell("T3.R2.C1").expect("cell");
+    let c = r.cell(key("T3.R2.C1")).expect("cell");
     assert_eq!(c.kind, CellKind::Placeholder);
     let m = c.mark.expect("placeholder is in a finding");
     assert_eq!(m.severity, "warning");
     assert_eq!(m.badge(), if m.suspect { "?" } else { "!" });
     let r = report_of("05_blank_total.txt");
-    let c = r.cell("T3.R3a.C2").expect("cell");
+    let c = r.cell(key("T3.R3a.C2")).expect("cell");
     assert_eq!(c.kind, CellKind::Blank);
     assert!(c.mark.is_some(), "a blank cell is in a finding");
     assert!(r
@@ -450,7 +456,7 @@ fn finding_groups_follow_the_fixed_order() {
         );
         for (code, _, _, fs) in &groups {
             for f in fs {
-                let table = f.cells.first().map(|c| &c[..2]);
+                let table = f.cells.first().map(|c| c.table.as_str());
                 match *code {
                     "T2" | "T3" | "T4" => assert_eq!(table, Some(*code), "{name}"),
                     "text" => assert!(f.span.is_some() && table.is_none(), "{name}"),

@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests that use the real-report corpus.
 #![allow(dead_code)] // each test file uses its own subset
 
-use nianbao_core::CellValue;
+use nianbao_core::{CellKey, CellValue, Report};
 use serde_json::Value;
 use std::path::PathBuf;
 
@@ -28,6 +28,28 @@ pub fn same(truth: &Value, got: &CellValue) -> bool {
 }
 
 pub mod matching;
+
+/// The cell key of a canonical string (the contract's `T3.R1.C7`).
+pub fn key(s: &str) -> CellKey {
+    s.parse()
+        .unwrap_or_else(|_| panic!("{s} is not a cell key of the formats"))
+}
+
+/// The value read under a canonical key given as a string (a truth file's); `None` for a
+/// cell not read or a string that is no key.
+pub fn value<'a>(report: &'a Report, key: &str) -> Option<&'a CellValue> {
+    report.value(key.parse().ok()?)
+}
+
+/// The cell read under a canonical key given as a string.
+pub fn cell<'a>(report: &'a Report, key: &str) -> Option<&'a nianbao_core::Cell> {
+    report.cell(key.parse().ok()?)
+}
+
+/// Canonical strings of cell keys.
+pub fn key_strings(keys: &[CellKey]) -> Vec<String> {
+    keys.iter().map(ToString::to_string).collect()
+}
 
 /// Whether this run is CI (`CI` set to anything but empty, `0` or `false`), where a missing
 /// corpus is an error instead of a skip.

@@ -1,0 +1,361 @@
+//! Checks on the report's prose: typos and repeated words, enumerations (一是…三是…三是),
+//! the fee statement, and statements that contradict the tables.
+//!
+//! Every finding here carries a text span. The checks are conservative: a probable error is
+//! a warning, and a sentence whose scope is unclear is not compared with the tables.
+//!
+//! The checks live in [`slips`] (typos, repeated words, brackets, enumerations, headings and
+//! labels), [`tables`] (the fee statement and statements that contradict the tables) and
+//! [`deadline`] (the publication date).
+
+mod deadline;
+mod slips;
+mod tables;
+
+use crate::finding::Finding;
+use crate::finding::{Outcome, Param};
+use crate::format::CellKey;
+use crate::model::{DetectedFormat, Report, Span};
+use crate::rules::ids;
+use deadline::deadline;
+use slips::{brackets, doubled_words, enumerations, headings, labels, lexicon};
+use tables::{fee_statement, table_mismatch};
+
+fn is_cjk(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// Punctuation a quote may start after without a cut: clause and sentence ends, and the
+/// enumeration comma.
+const CLAUSE_STARTS: &str = "。；！？，：、";
+/// Punctuation a quote may end with without a cut (not `、`: 行政复议、 is half a list).
+const CLAUSE_ENDS: &str = "。；！？，：";
+
+/// Whether the line break at byte `at` of `text` ends a paragraph: the line before it or
+/// the line after it is blank (or the text ends there).
+fn paragraph_break(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let line_before = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let after = &text[at + 1..];
+    let line_after = &after[..after.find('\n').unwrap_or(after.len())];
+    line_before.trim().is_empty() || line_after.trim().is_empty()
+}
+
+/// A quote of `text[start..end]` for messages, with up to `before` characters of context
+/// before it and `after` after it. The context stops at a paragraph break and at clause
+/// punctuation (a quote ends after `，`, `。` …, starts after them or `、`); where it stops
+/// only because the count ran out, the cut is marked with `…`. A line break inside a
+/// paragraph (wrapped PDF text) and other white space are shown as single spaces.
+fn excerpt(text: &str, start: usize, end: usize, before: usize, after: usize) -> String {
+    let mut s = start;
+    let mut cut_before = false;
+    for (n, c) in text[..start].chars().rev().enumerate() {
+        if CLAUSE_STARTS.contains(c) || (c == '\n' && paragraph_break(text, s - 1)) {
+            break;
+        }
+        if n == before {
+            cut_before = before > 0;
+            break;
+        }
+        s -= c.len_utf8();
+    }
+    let mut e = end;
+    let mut cut_after = false;
+    // A quote that ends a clause itself (受理渠。) needs no context after it.
+    let after = if text[start..end].ends_with(|c| CLAUSE_ENDS.contains(c)) {
+        0
+    } else {
+        after
+    };
+    for (n, c) in text[end..].chars().enumerate() {
+        if c == '\n' && paragraph_break(text, e) {
+            break;
+        }
+        if n == after {
+            cut_after = after > 0;
+            break;
+        }
+        e += c.len_utf8();
+        if CLAUSE_ENDS.contains(c) {
+            break;
+        }
+    }
+    let mut quote = String::new();
+    if cut_before {
+        quote.push('…');
+    }
+    quote.push_str(&text[s..e].split_whitespace().collect::<Vec<_>>().join(" "));
+    if cut_after {
+        quote.push('…');
+    }
+    quote
+}
+
+fn typo(
+    out: &mut Vec<Finding>,
+    span: Span,
+    found: String,
+    kind: (&str, &str),
+    hint: (String, String),
+) {
+    let mut f = Finding::new(ids::TEXT_TYPO, Outcome::Fail);
+    f.params.push(Param::same("found", found));
+    f.params.push(Param::two("kind", kind.0, kind.1));
+    f.params.push(Param::two("hint", hint.0, hint.1));
+    f.span = Some(span);
+    out.push(f);
+}
+
+/// Paragraph blocks of prose: runs of non-empty lines that are not table rows; a section
+/// heading always starts a new block.
+fn blocks<'t>(text: &'t str, heading_starts: &[usize]) -> Vec<(usize, &'t str)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut pos = 0;
+    let mut end = 0;
+    for raw in text.split_inclusive('\n') {
+        let line = raw.trim_end_matches(['\n', '\r']);
+        let table_row = line.contains('\t') || line.trim_start().starts_with('|');
+        let heading = heading_starts
+            .iter()
+            .any(|&h| pos <= h && h < pos + raw.len());
+        if heading {
+            if let Some(s) = start.take() {
+                out.push((s, &text[s..end]));
+            }
+        }
+        if line.trim().is_empty() || table_row {
+            if let Some(s) = start.take() {
+                out.push((s, &text[s..end]));
+            }
+        } else {
+            if start.is_none() {
+                // Start at the first visible character (indented headings in PDF text).
+                start = Some(pos + (line.len() - line.trim_start().len()));
+            }
+            end = pos + line.len();
+        }
+        pos += raw.len();
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..end]));
+    }
+    out
+}
+
+/// The spans of the report's sections numbered `numbers` (those it has).
+fn section_spans(report: &Report, numbers: &[u8]) -> Vec<Span> {
+    let mut v = Vec::new();
+    for &n in numbers {
+        if let Some(s) = report.section(n) {
+            v.push(s.span);
+        }
+    }
+    v
+}
+
+fn in_spans(spans: &[Span], i: usize) -> bool {
+    spans.iter().any(|s| s.start <= i && i < s.end)
+}
+
+/// Where `pat` occurs in `text` (non-overlapping, left to right, as `match_indices`).
+fn find_all(text: &str, pat: &str) -> Vec<usize> {
+    let mut v = Vec::new();
+    let mut from = 0;
+    while let Some(p) = text[from..].find(pat) {
+        v.push(from + p);
+        from += p + pat.len();
+    }
+    v
+}
+
+/// The integer of an optional cell (`None` unless it holds a whole number).
+fn int_of(report: &Report, key: CellKey) -> Option<i64> {
+    report
+        .value(key)
+        .and_then(|v| v.number())
+        .and_then(|n| n.as_i64())
+}
+
+pub(crate) fn run(report: &Report, text: &str, out: &mut Vec<Finding>) {
+    // Prose outside the table sections (二、三、四 hold the tables, whose flattened headers
+    // repeat words and wrap brackets across rows).
+    let table_sections = section_spans(report, &[2, 3, 4]);
+    let mut heading_starts = Vec::new();
+    for s in &report.sections {
+        heading_starts.push(s.heading_span.start);
+    }
+    let mut prose = Vec::new();
+    for (start, block) in blocks(text, &heading_starts) {
+        if !in_spans(&table_sections, start) {
+            prose.push((start, block));
+        }
+    }
+    let national = matches!(
+        report.format,
+        DetectedFormat::F2021 | DetectedFormat::F2019 | DetectedFormat::Mixed
+    );
+    doubled_words(&prose, out);
+    brackets(&prose, out);
+    // A slip in a heading is quoted with the whole heading and the standard one, before the
+    // typo list names the same words with less context.
+    if national {
+        headings(report, out);
+    }
+    lexicon(text, out);
+    enumerations(report, &prose, out);
+    if national {
+        labels(report, out);
+        fee_statement(report, text, out);
+        table_mismatch(report, text, out);
+    }
+    deadline(report, text, out);
+    dedupe_overlaps(out);
+}
+
+/// Two checks may flag the same words (a typo in a heading is also in the typo list): keep
+/// the first finding for overlapping spans of the same rule.
+fn dedupe_overlaps(out: &mut Vec<Finding>) {
+    let mut kept: Vec<(crate::rules::RuleId, Span)> = Vec::new();
+    out.retain(|f| {
+        let Some(span) = f.span.filter(|_| f.rule.starts_with("TEXT-")) else {
+            return true;
+        };
+        if kept
+            .iter()
+            .any(|(r, s)| *r == f.rule && s.start < span.end && span.start < s.end)
+        {
+            return false;
+        }
+        kept.push((f.rule, span));
+        true
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::deadline::*;
+    use super::slips::*;
+    use super::*;
+
+    fn typos_in(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let blocks = blocks(text, &[]);
+        doubled_words(&blocks, &mut out);
+        brackets(&blocks, &mut out);
+        lexicon(text, &mut out);
+        out.iter().map(|f| f.message(crate::Lang::Zh)).collect()
+    }
+
+    #[test]
+    fn legitimate_repetition_is_not_a_typo() {
+        // AABB, reduplicated nouns and adverbs, table header words, enumerations.
+        for ok in [
+            "的的确确做到了公开。",
+            "人人参与，常常检查，年年考核，层层落实。",
+            "结果 结果 维持",
+            "一是加强培训。二是规范审核。",
+            "依据《中华人民共和国政府信息公开条例》（国令第711号）编制。",
+            "截至目前运行平稳。",
+        ] {
+            assert!(typos_in(ok).is_empty(), "{ok}: {:?}", typos_in(ok));
+        }
+        assert_eq!(typos_in("规范审核审核发布机制。").len(), 1);
+        assert_eq!(typos_in("打造统一的的网站。").len(), 1);
+        assert_eq!(typos_in("联系（地址：某某路。").len(), 1);
+        assert_eq!(typos_in("截止目前运行平稳。").len(), 1);
+    }
+
+    #[test]
+    fn excerpts_stop_at_clauses_and_mark_cuts() {
+        let quote = |t: &str, word: &str, before: usize, after: usize| {
+            let i = t.find(word).unwrap();
+            excerpt(t, i, i + word.len(), before, after)
+        };
+        let t = "市科技局未收到申请，截止目前运行平稳。下一句";
+        assert_eq!(quote(t, "截止目前", 6, 6), "截止目前运行平稳。");
+        let t = "认真落实完善政府信息公开的的制度，做好工作";
+        assert_eq!(quote(t, "的的", 6, 6), "…政府信息公开的的制度，");
+        assert_eq!(quote(t, "的的", 0, 3), "的的制度，");
+        assert_eq!(quote(t, "的的", 0, 2), "的的制度…");
+        assert_eq!(quote(t, "公开的的", 0, 0), "公开的的");
+        // A wrapped line goes on; a paragraph break and a quote ending a clause stop.
+        assert_eq!(
+            quote("二是\n提升平台作用。", "二是", 0, 16),
+            "二是 提升平台作用。"
+        );
+        assert_eq!(quote("二是\n\n下一段", "二是", 0, 16), "二是");
+        assert_eq!(
+            quote("公开受理渠。2023年", "受理渠。", 2, 6),
+            "公开受理渠。"
+        );
+        // 、 may start a quote but not end one.
+        assert_eq!(
+            quote("四、政府信息行政法复议、行政诉讼", "行政法复议", 8, 3),
+            "政府信息行政法复议、行政…"
+        );
+    }
+
+    #[test]
+    fn dates_parse_in_common_forms() {
+        assert_eq!(
+            parse_date("2022-02-08 16:34").map(|d| (d.0, d.1, d.2)),
+            Some((2022, 2, 8))
+        );
+        assert_eq!(
+            parse_date("2023年1月16日").map(|d| (d.0, d.1, d.2)),
+            Some((2023, 1, 16))
+        );
+        assert_eq!(
+            parse_date("2023 年 1 月 16 日").map(|d| (d.0, d.1, d.2)),
+            Some((2023, 1, 16))
+        );
+        assert_eq!(
+            parse_date("2023/01/16").map(|d| (d.0, d.1, d.2)),
+            Some((2023, 1, 16))
+        );
+        assert_eq!(parse_date("第2023号"), None);
+        assert_eq!(parse_date("2023年13月1日"), None);
+    }
+
+    #[test]
+    fn a_slip_in_a_cut_heading_is_found_and_a_cut_alone_is_not() {
+        let standard = "四、政府信息公开行政复议、行政诉讼情况";
+        assert!(cut_heading_slip(
+            "四、政府信息公开行政法复议、行政诉讼",
+            standard
+        ));
+        assert!(cut_heading_slip(
+            "四、政府信息公开行政夏议、行政诉讼",
+            standard
+        ));
+        assert!(!cut_heading_slip(
+            "四、政府信息公开行政复议、行政诉讼",
+            standard
+        ));
+        assert!(!cut_heading_slip("四、行政复议、行政诉讼情况", standard));
+        assert!(!cut_heading_slip(standard, standard));
+    }
+
+    #[test]
+    fn slips_are_found_and_variants_are_not() {
+        assert!(one_char_slip(
+            "政府信息公开行政法复议、行政诉讼情况",
+            "政府信息公开行政复议、行政诉讼情况"
+        ));
+        assert!(!one_char_slip(
+            "政府信息公开行政复议、行政诉讼情况",
+            "政府信息公开行政复议、行政诉讼情况"
+        ));
+        assert!(!one_char_slip(
+            "政府信息公开工作存在的主要问题及改进情况",
+            "存在的主要问题及改进情况"
+        ));
+        assert!(label_slip("其他法律行政止公开", "其他法律行政法规禁止公开"));
+        assert!(!label_slip(
+            "要求行政机关确认或重新出",
+            "要求行政机关确认或重新出具已获取信息"
+        ));
+        assert!(label_slip("属于三类内部事物信息", "属于三类内部事务信息"));
+    }
+}

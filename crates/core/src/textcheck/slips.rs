@@ -1,0 +1,375 @@
+//! Slips in the prose: typos (a list of common ones, one character wrong in a standard
+//! heading or table label), repeated words, unbalanced brackets, misnumbered enumerations.
+
+use super::{excerpt, is_cjk, typo};
+use crate::finding::{Finding, Outcome, Param};
+use crate::format::{self, Table};
+use crate::model::{Report, Span};
+use crate::rules::ids;
+use crate::text::{cn_digit, fold, norm_label};
+
+/// Common typos in government writing: (wrong, right). Only slips known to be common in
+/// such writing belong here, never a phrase taken from the test corpus: a check must find
+/// slips by a general method, not by knowing the answer.
+const TYPOS: &[(&str, &str)] = &[
+    ("截止目前", "截至目前"),
+    ("截止到目前", "截至目前"),
+    ("按排", "安排"),
+    ("一如继往", "一如既往"),
+    ("再接再励", "再接再厉"),
+    ("迫不急待", "迫不及待"),
+    ("既使", "即使"),
+    ("必竟", "毕竟"),
+    ("由其是", "尤其是"),
+    ("部份", "部分"),
+    ("严励", "严厉"),
+    ("关健", "关键"),
+    ("凭心而论", "平心而论"),
+    ("默守成规", "墨守成规"),
+    ("政府信息公开条列", "政府信息公开条例"),
+    ("信息处理费管理办理", "信息处理费管理办法"),
+];
+
+/// Single characters that are never legitimately doubled in report prose.
+const NEVER_DOUBLED: &str = "的了在和与及对将把被于从向";
+
+/// Table header words: flattened headers repeat them (结果 结果 …), which is not a slip.
+const HEADER_WORDS: &[&str] = &[
+    "结果", "总计", "其他", "维持", "纠正", "审结", "尚未", "合计",
+];
+
+pub(super) fn doubled_words(prose: &[(usize, &str)], out: &mut Vec<Finding>) {
+    for &(base, block) in prose {
+        let chars: Vec<(usize, char)> = block.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let mut hit = None;
+            for k in (1..=4).rev() {
+                if i + 2 * k > chars.len() {
+                    continue;
+                }
+                // Cheapest test first: a repeat starts with the same character k places on.
+                if chars[i].1 != chars[i + k].1 {
+                    continue;
+                }
+                let a = &chars[i..i + k];
+                let b = &chars[i + k..i + 2 * k];
+                if a.iter().map(|x| x.1).ne(b.iter().map(|x| x.1)) || !a.iter().all(|x| is_cjk(x.1))
+                {
+                    continue;
+                }
+                if k == 1 {
+                    // 的的确确 is AABB, not a slip.
+                    let aabb = chars
+                        .get(i + 2)
+                        .zip(chars.get(i + 3))
+                        .is_some_and(|(x, y)| x.1 == y.1);
+                    if !NEVER_DOUBLED.contains(a[0].1) || aabb {
+                        continue;
+                    }
+                }
+                let word: String = a.iter().map(|x| x.1).collect();
+                if HEADER_WORDS.contains(&word.as_str()) {
+                    continue;
+                }
+                hit = Some(k);
+                break;
+            }
+            match hit {
+                Some(k) => {
+                    let s = chars[i].0;
+                    let e = chars.get(i + 2 * k).map_or(block.len(), |x| x.0);
+                    let word: String = chars[i..i + k].iter().map(|x| x.1).collect();
+                    typo(
+                        out,
+                        Span::new(base + s, base + e),
+                        excerpt(block, s, e, 6, 6),
+                        ("重复字词", "repeated word"),
+                        (
+                            format!("，“{word}”连续出现两次"),
+                            format!(", “{word}” appears twice in a row"),
+                        ),
+                    );
+                    i += 2 * k;
+                }
+                None => i += 1,
+            }
+        }
+    }
+}
+
+pub(super) fn brackets(prose: &[(usize, &str)], out: &mut Vec<Finding>) {
+    for &(base, block) in prose {
+        let mut stack: Vec<(usize, char)> = Vec::new();
+        let mut prev: Option<char> = None;
+        for (i, c) in block.char_indices() {
+            match c {
+                '《' | '（' => {
+                    if c == '《' && prev == Some('《') {
+                        typo(
+                            out,
+                            Span::new(base + i - '《'.len_utf8(), base + i + c.len_utf8()),
+                            excerpt(block, i - '《'.len_utf8(), i + c.len_utf8(), 4, 16),
+                            ("标点重复", "doubled punctuation"),
+                            (
+                                "，书名号“《”重复".into(),
+                                ", the book-title mark 《 is doubled".into(),
+                            ),
+                        );
+                    } else {
+                        stack.push((i, c));
+                    }
+                }
+                '》' | '）' => {
+                    let open = if c == '》' { '《' } else { '（' };
+                    if let Some(pos) = stack.iter().rposition(|x| x.1 == open) {
+                        stack.truncate(pos);
+                    }
+                }
+                _ => {}
+            }
+            prev = Some(c);
+        }
+        // Many leftovers mean extraction noise, not a slip: report only a few.
+        if stack.len() <= 2 {
+            for (i, c) in stack {
+                let (zh, en) = if c == '《' {
+                    ("，书名号“《”没有对应的“》”", ", 《 is never closed")
+                } else {
+                    ("，括号“（”没有对应的“）”", ", （ is never closed")
+                };
+                typo(
+                    out,
+                    Span::new(base + i, base + i + c.len_utf8()),
+                    excerpt(block, i, i + c.len_utf8(), 2, 24),
+                    ("标点不配对", "unbalanced punctuation"),
+                    (zh.into(), en.into()),
+                );
+            }
+        }
+    }
+}
+
+pub(super) fn lexicon(text: &str, out: &mut Vec<Finding>) {
+    // One pass over the text: only positions whose character starts some entry are tried.
+    let mut firsts = Vec::new();
+    for (w, _) in TYPOS {
+        firsts.extend(w.chars().next());
+    }
+    let mut line_has_tab = false;
+    for (i, c) in text.char_indices() {
+        if c == '\n' || i == 0 {
+            let from = if c == '\n' { i + 1 } else { 0 };
+            let end = text[from..].find('\n').map_or(text.len(), |p| from + p);
+            line_has_tab = text[from..end].contains('\t');
+        }
+        if line_has_tab || !firsts.contains(&c) {
+            continue;
+        }
+        for &(wrong, right) in TYPOS {
+            if !text[i..].starts_with(wrong) {
+                continue;
+            }
+            typo(
+                out,
+                Span::new(i, i + wrong.len()),
+                excerpt(text, i, i + wrong.len(), 6, 6),
+                ("错别字", "typo"),
+                (format!("，应为“{right}”"), format!(", should be “{right}”")),
+            );
+        }
+    }
+}
+
+/// 一是…二是…三是: ordinals must count up by one. A list may span paragraphs (and markdown
+/// headings) within a section, and a new list restarts at 一.
+pub(super) fn enumerations(report: &Report, prose: &[(usize, &str)], out: &mut Vec<Finding>) {
+    let section_of = |i: usize| report.sections.iter().rposition(|s| s.span.start <= i);
+    let mut prev: Option<u8> = None;
+    let mut current_section: Option<usize> = None;
+    for &(base, block) in prose {
+        let chars: Vec<(usize, char)> = block.char_indices().collect();
+        for w in 0..chars.len().saturating_sub(1) {
+            let (i, c) = chars[w];
+            let Some(n) = cn_digit(c) else { continue };
+            if chars[w + 1].1 != '是' {
+                continue;
+            }
+            // "一是" must start a clause; "唯一是" or "统一是" are words.
+            let boundary = w == 0 || "，。；：、！？ \u{3000}\n(（#*".contains(chars[w - 1].1);
+            if !boundary {
+                continue;
+            }
+            let sec = section_of(base + i);
+            if sec != current_section {
+                current_section = sec;
+                prev = None;
+            }
+            let problem = match prev {
+                None if n > 2 => Some((
+                    format!("从“{}是”开始，缺少前面的序号", crate::text::cn_numeral(n)),
+                    format!("starts at {}是", crate::text::cn_numeral(n)),
+                )),
+                Some(p) if n == p => Some((
+                    "与上一项序号重复".to_string(),
+                    "repeats the previous ordinal".to_string(),
+                )),
+                Some(p) if n > p + 1 => Some((
+                    format!("跳过了“{}是”", crate::text::cn_numeral(p + 1)),
+                    format!("skips {}是", crate::text::cn_numeral(p + 1)),
+                )),
+                Some(p) if n < p && n != 1 => {
+                    Some(("序号倒退".to_string(), "goes backwards".to_string()))
+                }
+                _ => None,
+            };
+            if let Some((zh, en)) = problem {
+                let e = chars[w + 1].0 + '是'.len_utf8();
+                let mut f = Finding::new(ids::TEXT_ENUMERATION, Outcome::Fail);
+                f.params.push(Param::two(
+                    "kind",
+                    "列举序号有误",
+                    "Misnumbered enumeration",
+                ));
+                f.params
+                    .push(Param::same("found", excerpt(block, i, e, 0, 16)));
+                f.params
+                    .push(Param::two("problem", format!("，{zh}"), format!(" {en}")));
+                f.span = Some(Span::new(base + i, base + e));
+                out.push(f);
+            }
+            prev = Some(n);
+        }
+    }
+}
+
+/// One-character slips in the standard section headings (行政法复议).
+pub(super) fn headings(report: &Report, out: &mut Vec<Finding>) {
+    for s in &report.sections {
+        let Some(spec) = format::section(s.number) else {
+            continue;
+        };
+        let written = norm_label(&s.heading);
+        let standard = norm_label(spec.standard);
+        if written == standard || spec.variants.iter().any(|v| written == fold(v)) {
+            continue;
+        }
+        if one_char_slip(&written, &standard) || cut_heading_slip(&written, &standard) {
+            typo(
+                out,
+                s.heading_span,
+                s.heading.clone(),
+                ("标题错字", "heading typo"),
+                (
+                    format!("，统一格式为“{}”", spec.standard),
+                    format!(", the national format says “{}”", spec.standard),
+                ),
+            );
+        }
+    }
+}
+
+/// Table labels with characters dropped or changed inside (其他法律行政止公开).
+pub(super) fn labels(report: &Report, out: &mut Vec<Finding>) {
+    for r in report
+        .rows
+        .iter()
+        .filter(|r| r.table == Table::T3 && !r.label.is_empty())
+    {
+        let spec = r.spec();
+        let written = norm_label(&r.label);
+        let standard = norm_label(spec.label_zh);
+        if written.contains(&standard) {
+            continue;
+        }
+        if label_slip(&written, &standard) {
+            typo(
+                out,
+                r.span,
+                r.label.clone(),
+                ("表格行名错字", "typo in a table label"),
+                (
+                    format!("，统一格式为“{}”", spec.label_zh),
+                    format!(", the national format says “{}”", spec.label_zh),
+                ),
+            );
+        }
+    }
+}
+
+/// `written` has one CJK character inserted, deleted or changed strictly inside `standard`.
+/// A heading read from page text where the body runs on after it is cut at some length
+/// (`四、政府信息公开行政法复议、行政诉讼`): compare it with the standard heading's start of the
+/// same length, allowing the one extra or changed character of a slip.
+pub(super) fn cut_heading_slip(written: &str, standard: &str) -> bool {
+    let wl = written.chars().count();
+    if wl < 4 || wl >= standard.chars().count() || standard.starts_with(written) {
+        return false;
+    }
+    [wl - 1, wl].into_iter().any(|n| {
+        let start: String = standard.chars().take(n).collect();
+        one_char_slip(written, &start)
+    })
+}
+
+pub(super) fn one_char_slip(written: &str, standard: &str) -> bool {
+    let w: Vec<char> = written.chars().collect();
+    let s: Vec<char> = standard.chars().collect();
+    let pre = w.iter().zip(&s).take_while(|(a, b)| a == b).count();
+    let suf = w
+        .iter()
+        .rev()
+        .zip(s.iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    if pre == 0 || suf == 0 {
+        return false;
+    }
+    let (wl, sl) = (w.len(), s.len());
+    let inside = |len: usize| pre + suf >= len.saturating_sub(1) && pre < len && suf < len;
+    match wl as i64 - sl as i64 {
+        1 => pre + suf >= sl && is_cjk(w[pre.min(wl - 1)]) && inside(wl),
+        -1 => pre + suf >= wl && inside(sl),
+        0 => pre + suf == sl - 1 && is_cjk(w[pre]) && is_cjk(s[pre]),
+        _ => false,
+    }
+}
+
+/// The written label contains the standard label with 1–3 characters dropped from its
+/// middle, or with one character changed (not at either end).
+pub(super) fn label_slip(written: &str, standard: &str) -> bool {
+    let s: Vec<char> = standard.chars().collect();
+    if s.len() < 4 {
+        return false;
+    }
+    for i in 1..s.len() - 1 {
+        for j in i + 1..=(i + 3).min(s.len() - 1) {
+            let mut cand = String::new();
+            for c in s[..i].iter().chain(&s[j..]) {
+                cand.push(*c);
+            }
+            if written.contains(&cand) {
+                return true;
+            }
+        }
+    }
+    // One character changed inside: find a window of the standard's length that differs once.
+    let w: Vec<char> = written.chars().collect();
+    if w.len() >= s.len() {
+        for start in 0..=w.len() - s.len() {
+            let win = &w[start..start + s.len()];
+            let mut diffs = 0;
+            let mut at = 0;
+            for k in 0..s.len() {
+                if win[k] != s[k] {
+                    diffs += 1;
+                    at = k;
+                }
+            }
+            if diffs == 1 && at > 0 && at < s.len() - 1 && is_cjk(win[at]) {
+                return true;
+            }
+        }
+    }
+    false
+}

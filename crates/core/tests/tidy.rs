@@ -1,0 +1,218 @@
+//! Tidy checks on the core's source, in the manner of rust-analyzer's `tidy.rs`.
+//!
+//! The formats are the only home of format knowledge: no Chinese word appears in a string or
+//! char literal of the report builder (`read.rs`, `outline.rs`, `concat/`), the rules' checks (`check/`, but
+//! for `check/words.rs`, which holds the wording of their messages) or the localiser. Table
+//! headers, labels, groups and markers are in `format/`; a provincial variant is a change there.
+//!
+//! Comments and the `#[cfg(test)]` module at the end of a file are not looked at. A literal of
+//! punctuation only (`、`, `。`, `（`) is no word. The few words allowed below are not format
+//! knowledge, each with its reason.
+
+use std::path::{Path, PathBuf};
+
+/// The files checked, relative to `crates/core/src`.
+const CHECKED: &[&str] = &[
+    "read.rs",
+    "outline.rs",
+    "concat.rs",
+    "concat/locate.rs",
+    "concat/solve.rs",
+    "concat/split.rs",
+    "concat/stream.rs",
+    "check/mod.rs",
+    "check/arithmetic.rs",
+    "check/notes.rs",
+    "localize.rs",
+];
+
+/// Literals with Chinese words that may stay, and why.
+const ALLOWED: &[(&str, &[&str])] = &[
+    (
+        "cell text, not format knowledge: placeholders, the characters a value may start with, \
+         the units a number may be written with",
+        &[
+            "/ // \\\\ - -- --- ---- 无 N/A n/a NA na 不适用 空 暂无 未统计 × x X *",
+            "/／-—－–―─无用AaXx×*计",
+            "+-/\\\\—－–―─／无NnXx×*不空暂未",
+            "件",
+            "元",
+            "万元",
+            "个",
+            "条",
+            "项",
+            "次",
+            "人",
+            "件元个条项次人%万",
+            "万",
+        ],
+    ),
+    ("page furniture inside tables (第 2 页)", &["第", "页"]),
+    (
+        "a year (2019年) in run-together text, which is no cell",
+        &["年"],
+    ),
+    (
+        "the report's title (find_title, changed on another branch; it moves to the outline in \
+         the next step)",
+        &[
+            "年度报告",
+            "{y}年",
+            "度",
+            "政府信息公开",
+            "标题:",
+            "信息公开",
+        ],
+    ),
+];
+
+fn src() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
+}
+
+/// The string and char literals of Rust source (up to its `#[cfg(test)]` module), with their
+/// line numbers: comments skipped, escapes kept as written, lifetimes told from chars.
+fn literals(source: &str) -> Vec<(usize, String)> {
+    let code = source.split("#[cfg(test)]").next().unwrap_or("");
+    let chars: Vec<char> = code.chars().collect();
+    let mut out = Vec::new();
+    let (mut i, mut line) = (0, 1);
+    let at = |i: usize| chars.get(i).copied().unwrap_or('\0');
+    let starts = |i: usize, s: &str| s.chars().enumerate().all(|(k, c)| at(i + k) == c);
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\n' {
+            line += 1;
+            i += 1;
+        } else if starts(i, "//") {
+            while i < chars.len() && chars[i] != '\n' {
+                i += 1;
+            }
+        } else if starts(i, "/*") {
+            let mut depth = 0;
+            loop {
+                if starts(i, "/*") {
+                    depth += 1;
+                    i += 2;
+                } else if starts(i, "*/") {
+                    depth -= 1;
+                    i += 2;
+                    if depth == 0 {
+                        break;
+                    }
+                } else {
+                    line += usize::from(at(i) == '\n');
+                    i += 1;
+                }
+            }
+        } else if (c == 'r' || starts(i, "br"))
+            && !(i > 0 && (chars[i - 1].is_alphanumeric() || chars[i - 1] == '_'))
+            && {
+                let mut j = i + if c == 'r' { 1 } else { 2 };
+                while at(j) == '#' {
+                    j += 1;
+                }
+                at(j) == '"'
+            }
+        {
+            // A raw string: r"…", r#"…"#, br"…".
+            let mut j = i + if c == 'r' { 1 } else { 2 };
+            let mut hashes = 0;
+            while at(j) == '#' {
+                hashes += 1;
+                j += 1;
+            }
+            j += 1;
+            let start = j;
+            let close: String = std::iter::once('"')
+                .chain(std::iter::repeat_n('#', hashes))
+                .collect();
+            while j < chars.len() && !starts(j, &close) {
+                j += 1;
+            }
+            let s: String = chars[start..j].iter().collect();
+            out.push((line, s.clone()));
+            line += s.matches('\n').count();
+            i = j + close.chars().count();
+        } else if c == '"' {
+            let mut j = i + 1;
+            let mut s = String::new();
+            while j < chars.len() && chars[j] != '"' {
+                if chars[j] == '\\' {
+                    s.push(chars[j]);
+                    j += 1;
+                }
+                s.push(at(j));
+                j += 1;
+            }
+            line += s.matches('\n').count();
+            out.push((line, s));
+            i = j + 1;
+        } else if c == '\'' {
+            // 'x' and '\n' are chars; 'a (a lifetime or a label) is not.
+            if at(i + 1) == '\\' {
+                let mut j = i + 2;
+                while j < chars.len() && chars[j] != '\'' {
+                    j += 1;
+                }
+                out.push((line, chars[i + 1..j].iter().collect()));
+                i = j + 1;
+            } else if at(i + 2) == '\'' {
+                out.push((line, at(i + 1).to_string()));
+                i += 3;
+            } else {
+                i += 1;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A Chinese character that is part of a word (not punctuation).
+fn is_han(c: char) -> bool {
+    ('\u{3400}'..='\u{9FFF}').contains(&c) || ('\u{F900}'..='\u{FAFF}').contains(&c)
+}
+
+#[test]
+fn no_format_words_outside_the_format_data() {
+    let allowed: Vec<&str> = ALLOWED
+        .iter()
+        .flat_map(|(_, l)| l.iter().copied())
+        .collect();
+    let mut found = Vec::new();
+    for file in CHECKED {
+        let path = src().join(file);
+        let source =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        for (line, lit) in literals(&source) {
+            if lit.chars().any(is_han) && !allowed.contains(&lit.as_str()) {
+                found.push(format!("crates/core/src/{file}:{line}: {lit:?}"));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "Chinese words in literals outside the format data (move them to crates/core/src/format/, \
+         or, if they are not format knowledge, allow them in tests/tidy.rs with the reason):\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_literal_scanner_sees_strings_and_chars_only() {
+    let src = "// 注释 \"表三\"\nlet a = \"表二\"; /* \"表四\" */ let b = '年'; fn f<'a>(x: &'a str) {}\n\
+               let c = r#\"收到\"#; let d = '\\n';\n#[cfg(test)]\nlet e = \"测试\";";
+    let lits: Vec<(usize, String)> = literals(src);
+    assert_eq!(
+        lits,
+        [
+            (2, "表二".to_string()),
+            (2, "年".to_string()),
+            (3, "收到".to_string()),
+            (3, "\\n".to_string())
+        ]
+    );
+    assert!(!"、。（".chars().any(is_han));
+}
