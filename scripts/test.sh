@@ -48,8 +48,14 @@ step "JS syntax level (compat glue: ES2017 + import.meta)" node "$ROOT/scripts/j
 # www/nianbao.d.ts compiles under --strict, and the README's usage (tests/types/usage.ts) type-checks
 step "TypeScript definitions (tsc --strict)" "$ROOT/node_modules/.bin/tsc" -p "$ROOT/tests/types"
 step "sizes (gzip -9)" bash "$ROOT/scripts/sizes.sh" "$ROOT/dist"
-# page.test.mjs (the served page) and offline.test.mjs (single file from file://, service worker)
-step "e2e (Playwright, release build + single file)" bash "$ROOT/scripts/e2e.sh"
+# Real headless Chromium 78, 83, 86 and 92 from npm (chrome-aws-lambda, pinned with integrity in
+# tests/e2e/old-chromium/package-lock.json), decompressed once into target/old-chromium; a no-op when
+# cached. tests/e2e/old-chromium.test.mjs drives them over the DevTools protocol in the e2e step.
+step "old Chromium 78/83/86/92 (npm chrome-aws-lambda, cached in target/old-chromium)" \
+  node "$ROOT/tests/e2e/old-chromium.mjs"
+# tests/e2e/*.test.mjs: Playwright in Debian's Chromium (page, offline single file and service worker,
+# embed/widget/API, pairing, a11y, corpus) and the old Chromium builds over the DevTools protocol
+step "e2e (Playwright + old Chromium over CDP, release build + single file)" bash "$ROOT/scripts/e2e.sh"
 
 echo
 echo "test.sh: all steps passed in $(( $(date +%s) - T0 ))s (wasm route: $ROUTE)"
