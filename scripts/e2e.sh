@@ -28,10 +28,19 @@ APP_URL="http://127.0.0.1:$port/" E2E_OUT="$ROOT/target/e2e" \
     "${files[@]}"
 rc=$?
 set -e
-# node's TAP summary: "# pass N" / "# fail N"
-passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$ROOT/target/e2e/results.tap" | tail -n 1)
-failed=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$ROOT/target/e2e/results.tap" | tail -n 1)
-passed=${passed:-0}; failed=${failed:-0}
+# node's TAP summary: "# pass N" / "# fail N" / "# skipped N" / "# todo N"
+tap_count() { sed -n "s/^# $1 \\([0-9]*\\)\$/\\1/p" "$ROOT/target/e2e/results.tap" | tail -n 1; }
+passed=$(tap_count pass); failed=$(tap_count fail); skipped=$(tap_count skipped); todo=$(tap_count todo)
+passed=${passed:-0}; failed=${failed:-0}; skipped=$(( ${skipped:-0} + ${todo:-0} ))
 if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+# A test that did not run proves nothing: listed here, and under CI=true it fails the run.
+if [ "$skipped" -gt 0 ]; then
+  echo "e2e: $skipped skipped or todo:"
+  grep -E '^ *(not )?ok .* # (SKIP|TODO)' "$ROOT/target/e2e/results.tap" | sed 's/^ */    /' || true
+  if [ -n "${CI:-}" ]; then
+    echo "e2e: CI is set: a skipped test counts as failed"
+    failed=$(( failed + skipped )); rc=1
+  fi
+fi
 echo "e2e: $passed passed, $failed failed" | tee "$ROOT/target/e2e/summary.txt"
 exit "$rc"
