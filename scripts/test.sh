@@ -27,9 +27,10 @@ step "cargo clippy (native)" cargo clippy --workspace --all-targets --locked -- 
 step "cargo test (native)" cargo test --workspace --locked
 step "cargo clippy (wasm32, nianbao-web)" \
   wcargo clippy --target "$WASM_TARGET" -p nianbao-web --all-targets --locked -- -D warnings
-# tests/node.rs runs in Node; tests/browser.rs (run_in_browser) in headless Chromium via chromedriver
+# tests/node.rs runs in Node; tests/browser.rs and tests/boundary.rs (garbage of every JS type into
+# every export; run_in_browser) in headless Chromium via chromedriver
 step "wasm-bindgen-test (Node + Chromium)" \
-  wcargo test --target "$WASM_TARGET" -p nianbao-web --locked --test node --test browser
+  wcargo test --target "$WASM_TARGET" -p nianbao-web --locked --test node --test browser --test boundary
 step "wasm-bindgen-test (the Node tests in Chromium)" \
   wcargo_in_browser test --target "$WASM_TARGET" -p nianbao-web --locked --test node
 # The compat (Wasm Core 1.0) build for Chromium 78-95: -Zbuild-std into target/compat, wasm-bindgen,
