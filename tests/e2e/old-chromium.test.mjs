@@ -9,7 +9,9 @@
 //    as in a current browser (flex `gap` is ignored before Chromium 84; style.css uses margins):
 //    the same distances are asserted on Debian's current Chromium, driven the same way;
 //  - the single offline file from file:// (compat, no request) and the widget in embed-demo.html
-//    (Shadow DOM, the nianbao-result event reaches the host page).
+//    (Shadow DOM, the nianbao-result event reaches the host page);
+//  - on 78: garbage of every JavaScript type into every export of the wasm (tests/e2e/garbage.mjs,
+//    as tests/e2e/boundary.test.mjs does in current Chromium).
 // One test proves that these checks fail when the page breaks on an old browser: Chromium 78 made
 // to load the modern build (its probes forced to pass) must fail the same smoke test.
 // Screenshots: E2E_OUT/old-chromium-NN*.png.
@@ -22,6 +24,7 @@ import { pathToFileURL } from 'node:url';
 import { launch } from './cdp.mjs';
 import { ensureOldChromium, builds } from './old-chromium.mjs';
 import { root, url, out, seed, executablePath, args } from './common.mjs';
+import { GARBAGE, verdictOf } from './garbage.mjs';
 
 /** The build the loader must pick on each old Chromium (its probes: reference types need 96). */
 const EXPECTED = { 78: 'compat', 83: 'compat', 86: 'compat', 92: 'compat' };
@@ -229,5 +232,18 @@ test('the smoke test fails when the page breaks on an old browser: Chromium 78 m
       return true;
     });
     assert.ok(page.errors.some((e) => /CompileError/.test(e)), `the console error is collected: ${JSON.stringify(page.errors)}`);
+  });
+});
+
+test('Chromium 78: every export of the compat build with garbage of every JS type returns or throws a Chinese-first Error, never traps', async () => {
+  await withBrowser(paths[78], async (page) => {
+    await page.goto(url);
+    await started(page);
+    assert.equal(await page.evaluate('window.nianbao.variant'), 'compat');
+    const result = await page.evaluate(`${GARBAGE}(${JSON.stringify(seed)})`);
+    assert.ok(result.records.length > 900, `${result.records.length} calls`);
+    const problems = verdictOf(result);
+    assert.equal(problems.length, 0, `${problems.length} problems:\n${problems.join('\n')}`);
+    assert.deepEqual(page.errors, [], 'no console error, uncaught exception or error log entry');
   });
 });
