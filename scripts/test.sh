@@ -27,9 +27,10 @@ step "cargo clippy (native)" cargo clippy --workspace --all-targets --locked -- 
 step "cargo test (native)" cargo test --workspace --locked
 step "cargo clippy (wasm32, nianbao-web)" \
   wcargo clippy --target "$WASM_TARGET" -p nianbao-web --all-targets --locked -- -D warnings
-# tests/node.rs runs in Node; tests/browser.rs (run_in_browser) in headless Chromium via chromedriver
+# tests/node.rs runs in Node; tests/browser.rs and tests/boundary.rs (garbage of every JS type into
+# every export; run_in_browser) in headless Chromium via chromedriver
 step "wasm-bindgen-test (Node + Chromium)" \
-  wcargo test --target "$WASM_TARGET" -p nianbao-web --locked --test node --test browser
+  wcargo test --target "$WASM_TARGET" -p nianbao-web --locked --test node --test browser --test boundary
 step "wasm-bindgen-test (the Node tests in Chromium)" \
   wcargo_in_browser test --target "$WASM_TARGET" -p nianbao-web --locked --test node
 # The compat (Wasm Core 1.0) build for Chromium 78-95: -Zbuild-std into target/compat, wasm-bindgen,
@@ -48,8 +49,14 @@ step "JS syntax level (compat glue: ES2017 + import.meta)" node "$ROOT/scripts/j
 # www/nianbao.d.ts compiles under --strict, and the README's usage (tests/types/usage.ts) type-checks
 step "TypeScript definitions (tsc --strict)" "$ROOT/node_modules/.bin/tsc" -p "$ROOT/tests/types"
 step "sizes (gzip -9; fails over the budgets written in scripts/sizes.sh)" bash "$ROOT/scripts/sizes.sh" "$ROOT/dist"
-# page.test.mjs (the served page) and offline.test.mjs (single file from file://, service worker)
-step "e2e (Playwright, release build + single file)" bash "$ROOT/scripts/e2e.sh"
+# Real headless Chromium 78, 83, 86 and 92 from npm (chrome-aws-lambda, pinned with integrity in
+# tests/e2e/old-chromium/package-lock.json), decompressed once into target/old-chromium; a no-op when
+# cached. tests/e2e/old-chromium.test.mjs drives them over the DevTools protocol in the e2e step.
+step "old Chromium 78/83/86/92 (npm chrome-aws-lambda, cached in target/old-chromium)" \
+  node "$ROOT/tests/e2e/old-chromium.mjs"
+# tests/e2e/*.test.mjs: Playwright in Debian's Chromium (page, offline single file and service worker,
+# embed/widget/API, pairing, a11y, corpus) and the old Chromium builds over the DevTools protocol
+step "e2e (Playwright + old Chromium over CDP, release build + single file)" bash "$ROOT/scripts/e2e.sh"
 
 echo
 echo "test.sh: all steps passed in $(( $(date +%s) - T0 ))s (wasm route: $ROUTE)"

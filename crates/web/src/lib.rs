@@ -43,7 +43,60 @@ pub fn start() {
     }
 }
 
-const MOUNT_USAGE: &str = "mount(element, options): element is an Element (for example a <div>, also inside a shadow root); options is undefined or { mode: \"page\" | \"widget\", lang: \"zh\" | \"en\", compact: boolean, text: string, recovered: boolean }";
+/// Every function exported to JavaScript (`check`, `mount`, `unmount`, `restart`, `version`)
+/// returns its result or throws an `Error` whose message is Chinese first and English second
+/// (`中文 / English`), for any argument of any JavaScript type: nothing the caller passes may
+/// panic (trap) in the wasm, and no exception of the caller's objects may unwind through it
+/// (which would skip Rust's clean-up: borrows, the shadow stack). So arguments are only read
+/// with type tests and `Reflect` calls, which return an error instead of throwing through wasm;
+/// see `tests/e2e/boundary.test.mjs` (garbage of every type through the real glue) and
+/// `crates/web/tests/boundary.rs`.
+fn error(zh: &str, en: &str) -> JsValue {
+    JsError::new(&format!("{zh} / {en}")).into()
+}
+
+/// At most 40 characters of a caller's string, quoted, for a message.
+fn shown(s: &str) -> String {
+    cut(s, 40)
+}
+
+fn cut(s: &str, n: usize) -> String {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => format!("{:?}…", &s[..i]),
+        None => format!("{s:?}"),
+    }
+}
+
+/// What a thrown JavaScript value says (its `message`, read without running the caller's code
+/// unchecked), for a message of ours.
+fn thrown(e: &JsValue) -> String {
+    let m = if e.is_object() {
+        js_sys::Reflect::get(e, &"message".into())
+            .ok()
+            .and_then(|m| m.as_string())
+    } else {
+        e.as_string()
+    };
+    cut(
+        &m.unwrap_or_else(|| String::from(js_sys::JsString::from(e.js_typeof()))),
+        100,
+    )
+}
+
+/// Inputs and option strings longer than this (UTF-16 units) are refused before they are copied
+/// into the wasm (the core's own limit for a file's bytes).
+const MAX_INPUT: usize = nianbao_core::input::MAX_INPUT_BYTES;
+
+/// `v` as a string when it is one, refused when longer than [`MAX_INPUT`].
+fn js_string(v: &JsValue, too_long: impl Fn(usize) -> JsValue) -> Result<Option<String>, JsValue> {
+    match v.dyn_ref::<js_sys::JsString>() {
+        Some(s) if s.length() as usize > MAX_INPUT => Err(too_long(s.length() as usize)),
+        Some(_) => Ok(v.as_string()),
+        None => Ok(None),
+    }
+}
+
+const MOUNT_USAGE: &str = "mount(element, options): element is an Element of an HTML document (for example a <div>, also inside a shadow root); options is undefined or { mode: \"page\" | \"widget\", lang: \"zh\" | \"en\", compact: boolean, text: string, recovered: boolean }";
 
 /// Builds the validator (form, file list, result area) inside `element`, replacing its
 /// content and any earlier mount there: `mount(element, options?)`.
@@ -62,9 +115,23 @@ const MOUNT_USAGE: &str = "mount(element, options): element is an Element (for e
 #[wasm_bindgen]
 pub fn mount(element: &JsValue, options: &JsValue) -> Result<(), JsValue> {
     install_panic_hook();
-    let Some(container) = element.dyn_ref::<web_sys::Element>() else {
-        return Err(JsError::new(&format!("mount: bad element; {MOUNT_USAGE}")).into());
-    };
+    // `instanceof Element` and a DOM node's own `nodeType` (an object made from Element.prototype
+    // or a Proxy of an element passes the first, and its DOM calls would throw through the wasm),
+    // in a document that makes HTML elements (not an XML document).
+    let container = element
+        .dyn_ref::<web_sys::Element>()
+        .filter(|_| js_sys::Reflect::get(element, &"nodeType".into()).is_ok_and(|t| t == 1))
+        .filter(|e| {
+            e.owner_document()
+                .and_then(|d| d.create_element("p").ok())
+                .is_some_and(|p| p.is_instance_of::<web_sys::HtmlElement>())
+        })
+        .ok_or_else(|| {
+            error(
+                "元素不对（mount 的第一个参数）：应为本页（HTML 文档）中的一个元素（Element，例如 <div>，也可以在 shadow root 中）。",
+                &format!("mount: bad element; {MOUNT_USAGE}"),
+            )
+        })?;
     let o = Options::parse(
         options,
         &["mode", "lang", "compact", "text", "recovered"],
@@ -81,23 +148,18 @@ pub fn mount(element: &JsValue, options: &JsValue) -> Result<(), JsValue> {
         None | Some("page") => page::Mode::Page,
         Some("widget") => page::Mode::Widget,
         Some(m) => {
-            return Err(JsError::new(&format!(
-                "mount: unknown mode {m:?} (expected \"page\" or \"widget\"); {MOUNT_USAGE}"
-            ))
-            .into())
+            let m = shown(m);
+            return Err(error(
+                &format!("选项 mode 不对（mount）：{m}，应为 \"page\" 或 \"widget\"。"),
+                &format!(
+                    "mount: unknown mode {m} (expected \"page\" or \"widget\"); {MOUNT_USAGE}"
+                ),
+            ));
         }
     };
     let english = match lang.as_deref() {
         None => false,
-        Some(s) => match nianbao_core::Lang::parse(s) {
-            Some(l) => l == nianbao_core::Lang::En,
-            None => {
-                return Err(JsError::new(&format!(
-                    "mount: unknown lang {s:?} (expected \"zh\" or \"en\"); {MOUNT_USAGE}"
-                ))
-                .into())
-            }
-        },
+        Some(s) => lang_of(s, "mount", MOUNT_USAGE)? == nianbao_core::Lang::En,
     };
     let opts = page::MountOptions {
         mode,
@@ -106,7 +168,28 @@ pub fn mount(element: &JsValue, options: &JsValue) -> Result<(), JsValue> {
         text,
         recovered: recovered.unwrap_or(false),
     };
-    page::mount(container, &opts)
+    page::mount(container, &opts).map_err(|e| {
+        // e.g. an element of an XML document, where the form's elements are not HTML elements:
+        // nothing half-built is left behind
+        container.set_text_content(None);
+        let _ = container.remove_attribute("data-state");
+        let e = thrown(&e);
+        error(
+            &format!("无法在这个元素中建立校验界面（mount）：{e}"),
+            &format!("mount: could not build the validator in this element: {e}"),
+        )
+    })
+}
+
+/// `"zh"`/`"en"` (and what `Lang::parse` accepts), or the error naming the bad value.
+fn lang_of(s: &str, what: &str, usage: &str) -> Result<nianbao_core::Lang, JsValue> {
+    nianbao_core::Lang::parse(s).ok_or_else(|| {
+        let s = shown(s);
+        error(
+            &format!("选项 lang 不对（{what}）：{s}，应为 \"zh\" 或 \"en\"。"),
+            &format!("{what}: unknown lang {s} (expected \"zh\" or \"en\"); {usage}"),
+        )
+    })
 }
 
 /// Stops the validator mounted in `element`: removes its event listeners (also those on
@@ -129,38 +212,59 @@ struct Options {
 
 impl Options {
     /// `undefined`/`null` give the defaults; anything but a plain object, or an unknown key,
-    /// is an `Error` naming the problem and the usage.
+    /// is an `Error` naming the problem and the usage. Only `Reflect` reads it (a revoked Proxy or
+    /// a throwing trap gives an error, not an exception through the wasm).
     fn parse(
         options: &JsValue,
         known: &[&str],
         what: &'static str,
         usage: &'static str,
     ) -> Result<Options, JsValue> {
+        let o = Options {
+            object: None,
+            what,
+            usage,
+        };
         if options.is_undefined() || options.is_null() {
-            return Ok(Options {
-                object: None,
-                what,
-                usage,
-            });
+            return Ok(o);
         }
-        if !options.is_object() || js_sys::Array::is_array(options) {
-            return Err(JsError::new(&format!("{what}: bad options: {usage}")).into());
+        let unreadable = |e: JsValue| {
+            let e = thrown(&e);
+            o.bad(
+                &format!("无法读取：{e}"),
+                &format!("could not read them: {e}"),
+            )
+        };
+        // Not an object, or one with a `length` (an array, a typed array, a string object, a
+        // NodeList…; asked before the keys are listed: a 40 MB Uint8Array has 40 million)
+        if !options.is_object()
+            || js_sys::Reflect::has(options, &"length".into()).map_err(unreadable)?
+        {
+            return Err(o.bad("应为对象（或 undefined）", ""));
         }
-        let object = js_sys::Object::from(options.clone());
-        for key in js_sys::Object::keys(&object).iter() {
-            let key = key.as_string().unwrap_or_default();
+        let keys = js_sys::Reflect::own_keys(options).map_err(unreadable)?;
+        for key in keys.iter() {
+            // symbol keys are not options
+            let Some(key) = key.as_string() else { continue };
             if !known.contains(&key.as_str()) {
-                return Err(JsError::new(&format!(
-                    "{what}: bad options (unknown option {key:?}); {usage}"
-                ))
-                .into());
+                let k = shown(&key);
+                return Err(o.bad(&format!("未知的选项 {k}"), &format!("unknown option {k}")));
             }
         }
         Ok(Options {
             object: Some(options.clone()),
-            what,
-            usage,
+            ..o
         })
+    }
+
+    /// `{what}: bad options ({en}); {usage}` with the Chinese first.
+    fn bad(&self, zh: &str, en: &str) -> JsValue {
+        let (what, usage) = (self.what, self.usage);
+        let en = match en {
+            "" => format!("{what}: bad options: {usage}"),
+            _ => format!("{what}: bad options ({en}); {usage}"),
+        };
+        error(&format!("选项不对（{what} 的第二个参数）：{zh}。"), &en)
     }
 
     /// The value of option `key`; `None` when it is absent, `undefined` or `null`.
@@ -168,16 +272,27 @@ impl Options {
         let Some(o) = &self.object else {
             return Ok(None);
         };
-        let v = js_sys::Reflect::get(o, &JsValue::from_str(key))?;
+        let v = js_sys::Reflect::get(o, &JsValue::from_str(key)).map_err(|e| {
+            let e = thrown(&e);
+            self.bad(
+                &format!("读取 {key} 时出错：{e}"),
+                &format!("reading {key} threw: {e}"),
+            )
+        })?;
         Ok((!(v.is_undefined() || v.is_null())).then_some(v))
     }
 
     fn string(&self, key: &str) -> Result<Option<String>, JsValue> {
         match self.get(key)? {
             None => Ok(None),
-            Some(v) => match v.as_string() {
+            Some(v) => match js_string(&v, |n| {
+                self.bad(
+                    &format!("{key} 太长（{n} 个字符）"),
+                    &format!("{key} is too long: {n} characters"),
+                )
+            })? {
                 Some(s) => Ok(Some(s)),
-                None => Err(self.invalid_type(&v, "a string")),
+                None => Err(self.invalid_type(key, &v, "a string", "字符串")),
             },
         }
     }
@@ -187,13 +302,14 @@ impl Options {
             None => Ok(None),
             Some(v) => match v.as_bool() {
                 Some(b) => Ok(Some(b)),
-                None => Err(self.invalid_type(&v, "a boolean")),
+                None => Err(self.invalid_type(key, &v, "a boolean", "true 或 false")),
             },
         }
     }
 
-    /// `{what}: bad options (invalid type: …, expected …); {usage}`, in serde's words.
-    fn invalid_type(&self, v: &JsValue, expected: &str) -> JsValue {
+    /// `{what}: bad options (invalid type: …, expected …); {usage}`, in serde's words, after
+    /// the Chinese.
+    fn invalid_type(&self, key: &str, v: &JsValue, expected: &str, zh: &str) -> JsValue {
         let found = if let Some(b) = v.as_bool() {
             format!("boolean `{b}`")
         } else if v.as_f64().is_some() {
@@ -207,11 +323,10 @@ impl Options {
         } else {
             String::from(js_sys::JsString::from(v.js_typeof()))
         };
-        let (what, usage) = (self.what, self.usage);
-        JsError::new(&format!(
-            "{what}: bad options (invalid type: {found}, expected {expected}); {usage}"
-        ))
-        .into()
+        self.bad(
+            &format!("{key} 应为{zh}"),
+            &format!("invalid type: {found}, expected {expected}"),
+        )
     }
 }
 
@@ -360,29 +475,62 @@ pub fn check(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let name = options.string("name")?;
     let lang = match lang.as_deref() {
         None => nianbao_core::Lang::Zh,
-        Some(s) => nianbao_core::Lang::parse(s).ok_or_else(|| {
-            JsError::new(&format!(
-                "check: unknown lang {s:?} (expected \"zh\" or \"en\")"
-            ))
-        })?,
+        Some(s) => lang_of(s, "check", USAGE)?,
     };
     let name = name.as_deref();
-    let (read, from_string) = if let Some(text) = input.as_string() {
+    let too_large = |n: usize| {
+        let (n, max) = (n >> 20, MAX_INPUT >> 20);
+        error(
+            &format!("输入过大（约 {n} MB），超过 {max} MB 的上限，未读取。年度报告的文字通常不足 1 MB：请只提供报告本身。"),
+            &format!("check: the input is too large (about {n} MB; the limit is {max} MB) and was not read. A report is usually under 1 MB."),
+        )
+    };
+    let (read, from_string) = if let Some(text) = js_string(&input, too_large)? {
         let checked = nianbao_core::check_str(&text);
         let r = read::Read {
             checked,
             encoding: None,
         };
         (r, true)
-    } else if let Some(a) = input.dyn_ref::<js_sys::Uint8Array>() {
-        (read::bytes(&a.to_vec(), name), false)
-    } else if input.is_instance_of::<js_sys::ArrayBuffer>() {
-        let a = js_sys::Uint8Array::new(&input);
-        (read::bytes(&a.to_vec(), name), false)
+    } else if let Some(bytes) = input_bytes(&input).map_err(|e| {
+        let e = thrown(&e);
+        error(
+            &format!("无法读取输入的字节（check）：{e}。已被转移的 ArrayBuffer 或者不是真正的 Uint8Array？"),
+            &format!(
+                "check: cannot read the input's bytes (a transferred ArrayBuffer, or not a real Uint8Array): {e}"
+            ),
+        )
+    })? {
+        if bytes.length() as usize > MAX_INPUT {
+            return Err(too_large(bytes.length() as usize));
+        }
+        (read::bytes(&bytes.to_vec(), name), false)
     } else {
-        return Err(JsError::new(&format!("check: bad input: {USAGE}")).into());
+        return Err(error(
+            "输入的类型不对（check 的第一个参数）：应为字符串（报告的文字或 HTML）、Uint8Array 或 ArrayBuffer（文件的字节）。",
+            &format!("check: bad input: {USAGE}"),
+        ));
     };
     report_object(&read.checked, name, lang, from_string)
+}
+
+/// The bytes of a `Uint8Array` or an `ArrayBuffer` input as a fresh view of our own (not yet
+/// copied into the wasm); `None` for any other input. The input's own properties are read with
+/// `Reflect.get` and the view is made with `Reflect.construct`, so an object that only looks like
+/// one (made from the prototype, a Proxy, a detached buffer) gives an error, never an exception
+/// through the wasm, and its `length` cannot lie to the copy.
+fn input_bytes(input: &JsValue) -> Result<Option<js_sys::Uint8Array>, JsValue> {
+    let fresh = js_sys::Uint8Array::new_with_length(0);
+    let args = if input.is_instance_of::<js_sys::Uint8Array>() {
+        let get = |k: &str| js_sys::Reflect::get(input, &k.into());
+        js_sys::Array::of3(&get("buffer")?, &get("byteOffset")?, &get("byteLength")?)
+    } else if input.is_instance_of::<js_sys::ArrayBuffer>() {
+        js_sys::Array::of1(input)
+    } else {
+        return Ok(None);
+    };
+    let view = js_sys::Reflect::construct(&fresh.constructor(), &args)?;
+    Ok(Some(view.unchecked_into()))
 }
 
 /// The contract object `check()` returns for a checked input (also the `report` of the

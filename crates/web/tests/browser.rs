@@ -448,10 +448,18 @@ fn widget_leaves_window_drops_alone_and_remounts_replace_listeners() {
     app.remove();
 }
 
+/// The English part of the `Error` thrown by `mount`, after checking that its message is Chinese
+/// first (`中文 / English`).
 fn mount_error(element: &JsValue, options: JsValue) -> String {
     let e = nianbao_web::mount(element, &options).expect_err("mount should throw");
     let e: js_sys::Error = e.dyn_into().expect("an Error object");
-    String::from(e.message())
+    let msg = String::from(e.message());
+    let (zh, en) = msg.split_once(" / ").expect("Chinese / English");
+    assert!(
+        zh.starts_with(|c: char| ('\u{3000}'..='\u{9fff}').contains(&c)),
+        "Chinese first: {msg}"
+    );
+    en.to_string()
 }
 
 #[wasm_bindgen_test]

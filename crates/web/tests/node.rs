@@ -76,11 +76,18 @@ fn result_is_a_plain_object() {
     assert!(json.contains("\"T3.R1.C1\":0"), "{json}");
 }
 
-/// The message of the `Error` thrown by `check`.
+/// The English part of the message of the `Error` thrown by `check`, after checking that the
+/// message is Chinese first (`中文 / English`).
 fn error_of(input: JsValue, options: JsValue) -> String {
     let e = nianbao_web::check(input, options).expect_err("check should throw");
     let e: js_sys::Error = e.dyn_into().expect("an Error object");
-    String::from(e.message())
+    let msg = String::from(e.message());
+    let (zh, en) = msg.split_once(" / ").expect("Chinese / English");
+    assert!(
+        zh.starts_with(|c: char| ('\u{3000}'..='\u{9fff}').contains(&c)),
+        "Chinese first: {msg}"
+    );
+    en.to_string()
 }
 
 #[wasm_bindgen_test]
