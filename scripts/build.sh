@@ -12,9 +12,10 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 stamp=$ROOT/dist/.nianbao-build-stamp
 inputs_hash() {
-  # the same cargo build Trunk runs; a no-op when the wasm is fresh
-  wcargo build --quiet --release --offline --target "$WASM_TARGET" -p nianbao-web --bin nianbao-app
-  cat "$ROOT/target/$WASM_TARGET/release/nianbao-app.wasm" "$ROOT"/www/* "$ROOT/Trunk.toml" \
+  # the same cargo build Trunk runs (the size profile wasm-release, as www/index.html selects);
+  # a no-op when the wasm is fresh
+  wcargo build --quiet --profile wasm-release --offline --target "$WASM_TARGET" -p nianbao-web --bin nianbao-app
+  cat "$ROOT/target/$WASM_TARGET/wasm-release/nianbao-app.wasm" "$ROOT"/www/* "$ROOT/Trunk.toml" \
     "$ROOT/Cargo.lock" "$ROOT/package-lock.json" "$ROOT/scripts/post-build.mjs" "$ROOT/scripts/loader.mjs" \
     "$ROOT/target/compat/pkg/.stamp" | sha256sum | cut -d' ' -f1
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The compat ("MVP", Wasm Core 1.0) build of the nianbao-web cdylib, for old domestic browsers
-# (Chromium 78-95, Firefox ESR 78): std rebuilt with -Zbuild-std and
+# (Chromium 78-95, Firefox ESR 78), in the size profile wasm-release of Cargo.toml: std rebuilt with -Zbuild-std and
 #   RUSTFLAGS="-Ctarget-cpu=mvp -Ctarget-feature=+mutable-globals"
 # (browser-floor.md §2.3; -reference-types alone is not enough), into its own target dir
 # target/compat/ so the normal build's std is not invalidated. Then wasm-bindgen --target web (with
@@ -35,15 +35,15 @@ case $route in
     # rustup's stable cargo + rustc with the rust-src component; -Z flags through RUSTC_BOOTSTRAP,
     # set for this one command only (never globally: toolchain.md §8).
     RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
-      cargo build --release --locked --offline --target "$WASM_TARGET" -p nianbao-web --lib
+      cargo build --profile wasm-release --locked --offline --target "$WASM_TARGET" -p nianbao-web --lib
     ;;
   debian)
     # scripts/dcargo already sets RUSTC_BOOTSTRAP=1 and CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-    "$ROOT/scripts/dcargo" build --release --locked --offline --target "$WASM_TARGET" -p nianbao-web --lib
+    "$ROOT/scripts/dcargo" build --profile wasm-release --locked --offline --target "$WASM_TARGET" -p nianbao-web --lib
     ;;
   *) echo "compat: no wasm32 toolchain (run scripts/setup.sh)"; exit 1;;
 esac
-raw=$out/$WASM_TARGET/release/nianbao_web.wasm
+raw=$out/$WASM_TARGET/wasm-release/nianbao_web.wasm
 
 # the raw module must already be MVP: a feature here would come from a precompiled std
 node "$ROOT/scripts/wasm-features.mjs" --expect-mvp "$raw"

@@ -296,13 +296,13 @@ fn usage_errors_say_what_is_wrong_in_chinese_then_english() {
     usage_error(&["rules", "-x"], "未知的选项：-x", "unknown option: -x");
     usage_error(
         &["check", "--format", "xml", SEED],
-        "未知的输出格式：xml（可选 text、json、csv、cells）",
-        "unknown format: xml (text, json, csv or cells)",
+        "未知的输出格式：xml（可选 text、json、jsonl、csv、sarif、cells、wide）",
+        "unknown format: xml (text, json, jsonl, csv, sarif, cells or wide)",
     );
     usage_error(
         &["check", SEED, "--format=yaml"],
-        "未知的输出格式：yaml（可选 text、json、csv、cells）",
-        "unknown format: yaml (text, json, csv or cells)",
+        "未知的输出格式：yaml（可选 text、json、jsonl、csv、sarif、cells、wide）",
+        "unknown format: yaml (text, json, jsonl, csv, sarif, cells or wide)",
     );
     usage_error(
         &["check", SEED, "--format"],
@@ -460,11 +460,13 @@ fn files_that_cannot_be_had_say_why() {
         "找不到这个文件：请检查路径和文件名。",
         "No such file: check the path and the file name.",
     );
-    unreadable(
-        dir.path().to_str().unwrap(),
-        None,
-        "这是一个文件夹，不是文件：请给出报告文件的路径（可以一次给出多个文件）。",
-        "This is a folder, not a file: give the paths of the report files (several may be given).",
+    // A folder is read recursively (tests/batch.rs); one with nothing in it says so, exit 2.
+    let o = nianbao(&["check", dir.path().to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+    assert_eq!(
+        stderr(&o),
+        "没有可校验的文件：给出的文件夹中只有被跳过的文件（见上方说明）或没有文件。\nNothing to check: the folders given hold only skipped files (see above) or no file at all.\n"
     );
     // Over the size limit: refused before it is read (a sparse file, cheap to make).
     let big = dir.path().join("big.txt");

@@ -64,6 +64,15 @@ const CASES: &[(&str, &str)] = &[
     ("cells-several-files", "check 04_t4_totals_zero.txt 09_not_a_report.txt missing.txt --format cells"),
     ("json-010-hongze-2023", "check 010_hongze_2023.txt --format json"),
     ("json-011-last-010.en", "check 011_hongze_2024.txt --last 010_hongze_2023.txt --format json --lang en"),
+    // batch: a folder (nested, every kind, skipped files), the other formats, pairing years
+    ("text-folder", "check folder"),
+    ("text-folder.en", "check folder --lang en"),
+    ("jsonl-several-files", "check 01_seed.txt 04_t4_totals_zero.txt 09_not_a_report.txt missing.txt --format jsonl"),
+    ("wide-several-files", "check 01_seed.txt 05_blank_total.txt 06_placeholders.txt 13_outdated_2019.txt missing.txt --format wide"),
+    ("sarif-17-text-slips", "check 17_text_slips.txt 09_not_a_report.txt --format sarif"),
+    ("csv-folder", "check folder --format csv --fail-on never"),
+    ("text-pair-years", "check 011_hongze_2024.txt 010_hongze_2023.txt --pair-years"),
+    ("json-pair-years", "check 010_hongze_2023.txt 011_hongze_2024.txt --pair-years --format json --fail-on warning"),
     // rules, explain, help, usage errors
     ("rules", "rules"),
     ("rules.en", "rules --lang en"),
@@ -74,6 +83,8 @@ const CASES: &[(&str, &str)] = &[
     ("explain-unknown-rule", "explain NO-SUCH-RULE"),
     ("explain-no-rule", "explain"),
     ("help", "--help"),
+    ("help-check", "check --help"),
+    ("help-explain", "help explain"),
     ("usage-no-command", ""),
     ("usage-unknown-command", "frobnicate"),
     ("usage-unknown-option", "check --frob 01_seed.txt"),
@@ -82,6 +93,12 @@ const CASES: &[(&str, &str)] = &[
     ("usage-unknown-language", "check 01_seed.txt --lang fr"),
     ("usage-no-file", "check"),
     ("usage-last-with-two-files", "check 01_seed.txt 02_r1_c1_changed.txt --last 010_hongze_2023.txt"),
+    ("usage-last-with-pair-years", "check 01_seed.txt --last 010_hongze_2023.txt --pair-years"),
+    ("usage-jobs-zero", "check 01_seed.txt --jobs 0"),
+    ("usage-fail-on", "check 01_seed.txt --fail-on sometimes"),
+    ("usage-misspelt-option", "check 01_seed.txt --formt json"),
+    ("usage-misspelt-command", "chek 01_seed.txt"),
+    ("usage-empty-folder", "check empty"),
 ];
 
 /// Corpus reports the cases use, copied into the scratch directory.
@@ -104,7 +121,35 @@ fn inputs(dir: &TempDir) -> Vec<&'static str> {
     .unwrap();
     // Binary data that is no known file kind (fixed bytes: the output must not change).
     let garbage: Vec<u8> = (0u8..=255).cycle().take(3000).collect();
-    dir.write("garbage.bin", garbage);
+    dir.write("garbage.bin", &garbage);
+    // A folder: nested, text, Word and HTML, a file that is no report, files skipped.
+    let fixtures = repo().join("tests/fixtures");
+    for sub in ["folder/a/b", "folder/c", "folder/notes", "empty"] {
+        std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+    }
+    dir.write("folder/a/01_seed.txt", case_input("01_seed.txt"));
+    dir.write(
+        "folder/a/b/04_t4_totals_zero.txt",
+        case_input("04_t4_totals_zero.txt"),
+    );
+    dir.write(
+        "folder/a/b/17_text_slips.txt",
+        case_input("17_text_slips.txt"),
+    );
+    for (from, to) in [
+        ("docx/seed.docx", "folder/c/seed.docx"),
+        ("html/seed-2021.html", "folder/c/seed-2021.html"),
+        ("html/seed-2021.html", "folder/c/page"),
+    ] {
+        std::fs::copy(fixtures.join(from), dir.path().join(to)).unwrap();
+    }
+    dir.write(
+        "folder/notes/09_not_a_report.txt",
+        case_input("09_not_a_report.txt"),
+    );
+    dir.write("folder/.hidden.txt", case_input("01_seed.txt"));
+    dir.write("folder/blob", &garbage);
+    dir.write("folder/picture.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
     let mut missing = Vec::new();
     for name in CORPUS {
         match common::corpus(name) {

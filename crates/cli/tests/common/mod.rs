@@ -88,9 +88,22 @@ impl Drop for TempDir {
 
 /// Runs `nianbao ARGS` (in `cwd` when given), with `stdin` piped in.
 pub fn run(args: &[&str], stdin: Option<&[u8]>, cwd: Option<&Path>) -> Output {
+    run_env(args, stdin, cwd, &[])
+}
+
+/// [`run`] with environment variables set (the colour variables are removed otherwise).
+pub fn run_env(
+    args: &[&str],
+    stdin: Option<&[u8]>,
+    cwd: Option<&Path>,
+    env: &[(&str, &str)],
+) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_nianbao"));
     cmd.args(args)
         .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("CLICOLOR")
+        .envs(env.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());

@@ -116,6 +116,15 @@ impl CellKey {
     pub fn kind(self) -> ColKind {
         self.col_spec().kind
     }
+
+    /// Every cell of both national formats, in template order (表二 of 2021, 表二 of 2019,
+    /// 表三 with the rows of both formats, 表四): the columns of a wide table of reports.
+    pub fn all() -> impl Iterator<Item = CellKey> {
+        Table::ALL
+            .iter()
+            .flat_map(|t| t.rows())
+            .flat_map(|r| r.cells())
+    }
 }
 
 impl fmt::Display for CellKey {
@@ -195,11 +204,7 @@ mod tests {
 
     /// Every cell of every table, in template order.
     fn every_key() -> Vec<CellKey> {
-        Table::ALL
-            .iter()
-            .flat_map(|t| t.rows())
-            .flat_map(|r| r.cells())
-            .collect()
+        CellKey::all().collect()
     }
 
     #[test]
