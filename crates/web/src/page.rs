@@ -35,7 +35,7 @@ use web_sys::{
     HtmlElement, HtmlInputElement, HtmlTextAreaElement, KeyboardEvent,
 };
 
-use crate::dom::{add, bool_str, render_with, Draw, Res, EN, NO};
+use crate::dom::{add, bool_str, render, Draw, Res, EN, NO};
 use crate::view::{self, FileEntry, LastReport, PageView, Source};
 
 /// Where drag and drop is listened for.
@@ -805,7 +805,7 @@ impl Ui {
     /// Shows `shown` in the result area in the current language and keeps it for redrawing.
     fn draw(&self, shown: Shown) {
         let lang = self.lang();
-        if let Err(e) = render_with(
+        if let Err(e) = render(
             &self.result,
             shown.source.as_ref(),
             &shown.view,
