@@ -56,9 +56,7 @@ impl Ui {
 
     /// 打印 / 存为 PDF: the compact layout's tables are printed too.
     pub(super) fn print(&self) {
-        for d in all(&self.form.result, "details.panel") {
-            let _ = d.set_attribute("open", "");
-        }
+        set_on_all(&self.form.result, "details.panel", "open", Some(""));
         if let Some(w) = web_sys::window() {
             let _ = w.print();
         }
@@ -78,9 +76,7 @@ impl Ui {
 
     /// Marks the cells (or the text) of a finding, scrolls to the first and focuses it.
     pub(super) fn go_to_finding(&self, b: &Element) {
-        for n in all(&self.form.result, "[data-current]") {
-            let _ = n.remove_attribute("data-current");
-        }
+        set_on_all(&self.form.result, "[data-current]", "data-current", None);
         let _ = b.set_attribute("data-current", "true");
         if let Some(span) = b.get_attribute("data-span") {
             if let Some(m) = by_id(&self.form.result, &span) {
@@ -165,14 +161,20 @@ impl Ui {
     }
 }
 
-/// The elements matching `selector` in `scope`.
-fn all(scope: &Element, selector: &str) -> Vec<Element> {
+/// Sets (`Some`) or removes (`None`) the attribute `name` of every element matching
+/// `selector` in `scope`.
+fn set_on_all(scope: &Element, selector: &str, name: &str, value: Option<&str>) {
     let Ok(list) = scope.query_selector_all(selector) else {
-        return Vec::new();
+        return;
     };
-    (0..list.length())
-        .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
-        .collect()
+    for node in (0..list.length()).filter_map(|i| list.item(i)) {
+        if let Ok(e) = node.dyn_into::<Element>() {
+            let _ = match value {
+                Some(v) => e.set_attribute(name, v),
+                None => e.remove_attribute(name),
+            };
+        }
+    }
 }
 
 /// The `detail` of `nianbao-result` for a result: `{ verdict, errors, warnings, file,

@@ -91,12 +91,11 @@ impl ReportView {
     pub fn groups(&self) -> Vec<(&'static str, &'static str, &'static str, Vec<&FindingView>)> {
         GROUPS
             .iter()
-            .map(|&(code, zh, en)| {
+            .filter_map(|&(code, zh, en)| {
                 let fs: Vec<&FindingView> =
                     self.findings.iter().filter(|f| f.group == code).collect();
-                (code, zh, en, fs)
+                (!fs.is_empty()).then_some((code, zh, en, fs))
             })
-            .filter(|(.., fs)| !fs.is_empty())
             .collect()
     }
 }
