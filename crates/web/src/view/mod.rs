@@ -35,7 +35,6 @@ pub use present::{
 };
 pub use tables::{
     mark_of, CellKind, CellView, IdentityView, Mark, RowGroups, RowView, T2Block, TableView,
-    T3_IDENTITY,
 };
 
 /// Everything the result area can show.

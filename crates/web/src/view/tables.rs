@@ -9,9 +9,6 @@ use nianbao_core::{
 
 use super::{ReportView, BLANK_MARK, MISSING_MARK};
 
-/// The rule id of the official 表三 identity 一+二 = 三（七）+四, one evaluation per column.
-pub const T3_IDENTITY: &str = nianbao_core::rules::ids::T3_IDENTITY;
-
 /// One caption block of 表二 (`第二十条第（一）项`): its column headings and rows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct T2Block {
@@ -257,8 +254,9 @@ impl TableView {
     }
 }
 
+/// An evaluation of the official 表三 identity 一+二 = 三（七）+四 (one per column).
 fn is_identity(e: &Evaluation) -> bool {
-    e.rule == T3_IDENTITY
+    e.rule == nianbao_core::rules::ids::T3_IDENTITY
 }
 
 /// The 表三 identity per column in national column order (C1 … C7), whatever order the core
