@@ -196,26 +196,9 @@ fn is_value(t: &str) -> bool {
     match classify(t) {
         CellValue::Number(_) | CellValue::Placeholder(_) => true,
         CellValue::Blank => false,
-        CellValue::Text(s) => number_with_unit(&fold(&s)),
+        CellValue::Text(s) => crate::model::number_with_unit(&s),
     }
 }
-
-/// `251000元`, `12件`, `3.5万元`: a number followed by a short unit.
-pub(crate) fn number_with_unit(f: &str) -> bool {
-    let end = f
-        .char_indices()
-        .find(|&(_, c)| !(c.is_ascii_digit() || c == '.' || c == ',' || c == '-'))
-        .map_or(f.len(), |(i, _)| i);
-    if end == 0 {
-        return false;
-    }
-    let unit = &f[end..];
-    let n = unit.chars().count();
-    n > 0 && n <= 2 && UNITS.contains(&unit)
-}
-
-/// Units a number may be written with in a cell (`12件`, `251000元`).
-const UNITS: &[&str] = &["件", "元", "万元", "个", "条", "项", "次", "人", "%"];
 
 /// Splits a line into its label cells and its value cells (empty cells kept among values).
 fn split_row<'a>(line: &Line<'a>) -> Option<(Vec<Tok<'a>>, Vec<Tok<'a>>)> {

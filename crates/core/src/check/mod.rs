@@ -187,7 +187,7 @@ fn cell_rules(report: &Report, out: &mut Vec<Finding>) {
                 // A number written with its unit (251000元, 1个, 12件) is a format slip the
                 // reader can see through; other text is an error.
                 if kind == ColKind::Amount
-                    || crate::read::number_with_unit(&crate::text::fold(&cell.raw))
+                    || crate::model::number_with_unit(&cell.raw)
                 {
                     f.severity = Severity::Warning;
                 }

@@ -27,6 +27,25 @@ impl CellValue {
     }
 }
 
+/// `251000元`, `12件`, `3.5万元`: a number followed by a short unit. A cell holding one is
+/// text, never a number (nothing is repaired), but a format slip the reader can see through.
+pub fn number_with_unit(text: &str) -> bool {
+    let f = crate::text::fold(text);
+    let end = f
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || c == '.' || c == ',' || c == '-'))
+        .map_or(f.len(), |(i, _)| i);
+    if end == 0 {
+        return false;
+    }
+    let unit = &f[end..];
+    let n = unit.chars().count();
+    n > 0 && n <= 2 && UNITS.contains(&unit)
+}
+
+/// Units a number may be written with in a cell (`12件`, `251000元`).
+const UNITS: &[&str] = &["件", "元", "万元", "个", "条", "项", "次", "人", "%"];
+
 /// One cell read from a table, under its key.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cell {

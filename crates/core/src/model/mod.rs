@@ -8,7 +8,7 @@ mod cell;
 mod note;
 
 pub use crate::format::DetectedFormat;
-pub use cell::{Cell, CellStore, CellValue, Cells};
+pub use cell::{number_with_unit, Cell, CellStore, CellValue, Cells};
 pub use note::{CandidateCount, Note};
 
 use crate::format::{CellKey, RowId, RowSpec, Table};
