@@ -65,7 +65,7 @@ fn run() -> Result<u8, Stop> {
 fn rules(lang: Lang) {
     let width = nianbao_core::RULES
         .iter()
-        .map(|r| r.id.len())
+        .map(|r| r.id.as_str().len())
         .max()
         .unwrap_or(0);
     for r in nianbao_core::RULES {
@@ -77,7 +77,7 @@ fn rules(lang: Lang) {
         let sev = r.severity.label(lang);
         // Severity labels are all two CJK characters in Chinese; pad English to 7.
         let sev_width = if lang == Lang::Zh { 2 } else { 7 };
-        println!("{:<width$}  {sev:<sev_width$}  {title}", r.id);
+        println!("{:<width$}  {sev:<sev_width$}  {title}", r.id.as_str());
     }
 }
 

@@ -218,7 +218,7 @@ impl Sink for Csv {
                 f.expected.map(|n| n.to_string()).unwrap_or_default(),
                 f.actual.map(|n| n.to_string()).unwrap_or_default(),
                 csv(&keys(&f.suspect)),
-                csv(&f.message(self.lang))
+                csv(f.message(self.lang))
             )?;
         }
         Ok(())

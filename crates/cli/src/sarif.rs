@@ -112,7 +112,7 @@ fn tool(lang: Lang) -> Value {
                 (r.title_en, r.doc_en)
             };
             json!({
-                "id": r.id,
+                "id": r.id.as_str(),
                 "shortDescription": { "text": title },
                 "fullDescription": { "text": doc },
                 "help": { "text": doc },
@@ -282,7 +282,7 @@ impl Sink for Sarif {
                 loc["logicalLocations"] = Value::Array(logical);
             }
             let result = json!({
-                "ruleId": f.rule,
+                "ruleId": f.rule.as_str(),
                 "ruleIndex": RULES.iter().position(|r| r.id == f.rule),
                 "level": level(f.severity),
                 "kind": if f.outcome == Outcome::NotAssessable { "open" } else { "fail" },

@@ -86,7 +86,7 @@ fn cell_words(key: CellKey, lang: Lang) -> String {
 fn group_of(f: &Finding) -> &'static str {
     match f.cells.first() {
         Some(k) => k.table.as_str(),
-        _ if f.rule.starts_with("TEXT-") => "text",
+        _ if f.rule.as_str().starts_with("TEXT-") => "text",
         _ => "format",
     }
 }
@@ -165,7 +165,7 @@ pub fn report(
     let ident: Vec<_> = a
         .evaluations
         .iter()
-        .filter(|e| e.rule == nianbao_core::rules::ids::T3_IDENTITY)
+        .filter(|e| e.rule == nianbao_core::RuleId::T3Identity)
         .collect();
     if !ident.is_empty() {
         writeln!(
@@ -288,7 +288,9 @@ impl SummaryRow {
                     verdict: a.verdict(),
                     errors: a.count(Severity::Error),
                     warnings: a.count(Severity::Warning),
-                    first: worst.map(|f| f.message(lang)).unwrap_or_default(),
+                    first: worst
+                        .map(|f| f.message(lang).to_string())
+                        .unwrap_or_default(),
                 })
             }
         }

@@ -553,7 +553,7 @@ fn sarif_is_valid_sarif_2_1_0_and_carries_the_contract() {
         let rules = run0["tool"]["driver"]["rules"].as_array().unwrap();
         assert_eq!(rules.len(), nianbao_core::RULES.len());
         for (r, rule) in rules.iter().zip(nianbao_core::RULES) {
-            assert_eq!(r["id"], rule.id);
+            assert_eq!(r["id"], rule.id.as_str());
             let doc = if args.contains(&"en") {
                 rule.doc_en
             } else {

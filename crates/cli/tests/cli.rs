@@ -163,7 +163,7 @@ fn explain_and_rules_come_from_the_rule_docs() {
     // Every rule can be explained, in both languages.
     for r in nianbao_core::RULES {
         for (lang, doc) in [("zh", r.doc_zh), ("en", r.doc_en)] {
-            let o = nianbao(&["explain", r.id, "--lang", lang], None);
+            let o = nianbao(&["explain", r.id.as_str(), "--lang", lang], None);
             assert_eq!(o.status.code(), Some(0), "{}", r.id);
             assert!(stdout(&o).contains(doc), "{} {lang}", r.id);
         }

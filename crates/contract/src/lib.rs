@@ -111,7 +111,7 @@ pub fn finding_dto(f: &Finding, text: &str, lang: Lang, units: SpanUnits) -> Fin
         expected: f.expected.map(num_dto),
         actual: f.actual.map(num_dto),
         suspect: f.suspect.iter().map(ToString::to_string).collect(),
-        message: f.message(lang),
+        message: f.message(lang).to_string(),
         span: f.span.map(|s| span_dto(s, text, units)),
     }
 }

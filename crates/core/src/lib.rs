@@ -13,32 +13,30 @@
 //! ```
 
 mod cell;
-pub mod check;
 pub mod concat;
-pub mod finding;
 pub mod format;
+mod lang;
 mod localize;
 pub mod model;
 pub mod num;
 mod outline;
-pub mod pair;
 pub mod read;
 pub mod readers;
 pub mod rules;
 mod span;
 pub mod text;
-mod textcheck;
 
 pub use readers::input;
 
-pub use finding::{Evaluation, Finding, Instance, Lang, Outcome, Param, Severity};
 pub use format::{CellKey, Table};
+pub use lang::Lang;
 pub use model::{
     Cell, CellValue, DetectedFormat, Note, ReadStatus, Report, RowRead, Section, Span,
 };
 pub use num::Num;
-pub use pair::{auto_partners, check_pair, pair_problem, same_body};
-pub use rules::{find_rule, Rule, RuleId, RULES};
+pub use rules::{auto_partners, not_comparable, pair_problem, same_body};
+pub use rules::{find_rule, Case, Group, Rule, RuleId, Scope, RULES};
+pub use rules::{Evaluation, Finding, Instance, Outcome, Severity};
 
 /// The overall verdict on one report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,12 +114,22 @@ pub fn check_text(input: &str) -> Analysis {
 /// Builds the report from a document and checks it.
 fn analyse(doc: &readers::Document) -> Analysis {
     let report = read::read_document(doc);
-    let (findings, evaluations) = check::run(&report, &doc.text);
+    let (mut findings, evaluations) = rules::run(&report, &doc.text);
+    localize::assign_suspects(&report, &mut findings, &evaluations);
     Analysis {
         report,
         findings,
         evaluations,
     }
+}
+
+/// Checks `this` against `last` (last year's report of the same body: CARRYOVER-MISMATCH,
+/// VALID-COUNT-CONTINUITY) and appends the findings to `this`. Returns how many were added.
+pub fn check_pair(this: &mut Analysis, last: &Analysis) -> usize {
+    let found = rules::check_pair(&this.report, &last.report);
+    let added = found.len();
+    this.findings.extend(found);
+    added
 }
 
 /// What kind of input was read.

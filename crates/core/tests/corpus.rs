@@ -193,7 +193,7 @@ struct Expect {
 impl Expect {
     /// Why `f` does not meet this expectation, or `None` when it does.
     fn why_not(&self, f: &Finding, text: &str) -> Option<String> {
-        if !self.rules.iter().any(|r| r == f.rule) {
+        if !self.rules.iter().any(|r| r == f.rule.as_str()) {
             return Some(format!("rule {}", f.rule));
         }
         let missing: Vec<&str> = self
@@ -215,7 +215,7 @@ impl Expect {
             }
         }
         match self.severity {
-            Sev::Exact(s) if f.rule == self.rules[0] && f.severity != s => {
+            Sev::Exact(s) if f.rule.as_str() == self.rules[0] && f.severity != s => {
                 return Some(format!(
                     "severity {} (expected {})",
                     f.severity.as_str(),
@@ -258,7 +258,7 @@ impl Expect {
     /// `f` is of this expectation's rule and names only cells of it: part of the expected
     /// finding (e.g. some of the blank cells), not a false alarm.
     fn partly(&self, f: &Finding) -> bool {
-        self.rules.iter().any(|r| r == f.rule)
+        self.rules.iter().any(|r| r == f.rule.as_str())
             && !f.cells.is_empty()
             && f.cells
                 .iter()
@@ -364,7 +364,7 @@ struct Pat {
 
 impl Pat {
     fn hits(&self, f: &Finding, text: &str) -> bool {
-        (self.rules.is_empty() || self.rules.contains(&f.rule))
+        (self.rules.is_empty() || self.rules.contains(&f.rule.as_str()))
             && (self.cells.is_empty()
                 || f.cells
                     .iter()
@@ -442,7 +442,7 @@ fn describe(f: &Finding, text: &str) -> String {
     let msg: String = if msg.chars().count() > 120 {
         format!("{}…", msg.chars().take(120).collect::<String>())
     } else {
-        msg
+        msg.to_string()
     };
     write!(s, ": {msg}").unwrap();
     s
@@ -611,7 +611,7 @@ fn corpus_regression() {
             for f in a
                 .findings
                 .iter()
-                .filter(|f| e.rules.iter().any(|r| r == f.rule))
+                .filter(|f| e.rules.iter().any(|r| r == f.rule.as_str()))
             {
                 let why = e
                     .why_not(f, text)
@@ -974,7 +974,7 @@ fn peer_corpus_regression() {
                         let near: Vec<String> = a
                             .findings
                             .iter()
-                            .filter(|f| w.rules.iter().any(|r| r == f.rule))
+                            .filter(|f| w.rules.iter().any(|r| r == f.rule.as_str()))
                             .filter_map(|f| w.why_not(f, text))
                             .take(2)
                             .collect();

@@ -48,7 +48,11 @@ fn cells(c: &Checked) -> Vec<(String, CellValue, String)> {
 }
 
 fn rules(c: &Checked) -> Vec<&'static str> {
-    c.analysis.findings.iter().map(|f| f.rule).collect()
+    c.analysis
+        .findings
+        .iter()
+        .map(|f| f.rule.as_str())
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------

@@ -104,8 +104,8 @@ impl Written {
         Written {
             head,
             span,
-            zh: Some(escape(&f.message(Lang::Zh))),
-            en: Some(escape(&f.message(Lang::En))),
+            zh: Some(escape(f.message(Lang::Zh))),
+            en: Some(escape(f.message(Lang::En))),
         }
     }
 

@@ -124,7 +124,11 @@ fn t4(values: [&str; 15]) -> Vec<(String, String)> {
 }
 
 fn rules(c: &Checked) -> Vec<&'static str> {
-    c.analysis.findings.iter().map(|f| f.rule).collect()
+    c.analysis
+        .findings
+        .iter()
+        .map(|f| f.rule.as_str())
+        .collect()
 }
 
 fn section_text(c: &Checked, number: u8) -> &str {
@@ -621,7 +625,7 @@ fn peer_allzero_partial_tables() {
     assert!(rules(&c).contains(&"FORMAT-UNKNOWN"), "{:?}", rules(&c));
     assert!(!a.evaluations.iter().any(|ev| ev.outcome == Outcome::Pass
         && matches!(
-            ev.rule,
+            ev.rule.as_str(),
             "T3-IDENTITY" | "T3-RESULTS-TOTAL" | "T4-GROUP-TOTAL"
         )));
 }
@@ -705,7 +709,7 @@ fn peer_huangpu_page_with_chrome() {
         .analysis
         .findings
         .iter()
-        .any(|f| f.rule.starts_with("T3-") && f.outcome == Outcome::Fail));
+        .any(|f| f.rule.as_str().starts_with("T3-") && f.outcome == Outcome::Fail));
 }
 
 #[test]

@@ -44,7 +44,7 @@ fn message_problems(a: &Analysis) -> Vec<String> {
     for f in &a.findings {
         for lang in [Lang::Zh, Lang::En] {
             let m = f.message(lang);
-            for p in problems(&m, &labels) {
+            for p in problems(m, &labels) {
                 out.push(format!("{} [{lang:?}]: {p} — {m}", f.rule));
             }
         }

@@ -9,7 +9,7 @@ const SEED: &str = include_str!("../../../tests/fixtures/seed.txt");
 fn rules(a: &nianbao_core::Analysis) -> Vec<(&'static str, Outcome, Vec<String>)> {
     a.findings
         .iter()
-        .map(|f| (f.rule, f.outcome, common::key_strings(&f.cells)))
+        .map(|f| (f.rule.as_str(), f.outcome, common::key_strings(&f.cells)))
         .collect()
 }
 

@@ -1,13 +1,19 @@
 //! Tidy checks on the core's source, in the manner of rust-analyzer's `tidy.rs`.
 //!
 //! The formats are the only home of format knowledge: no Chinese word appears in a string or
-//! char literal of the report builder (`read.rs`, `outline.rs`, `concat/`), the rules' checks (`check/`, but
-//! for `check/words.rs`, which holds the wording of their messages) or the localiser. Table
-//! headers, labels, groups and markers are in `format/`; a provincial variant is a change there.
+//! char literal of the report builder (`read.rs`, `outline.rs`, `concat/`), the rules' logic
+//! (`rules/mod.rs`, `structure.rs`, `cells.rs`, `arithmetic.rs`) or the localiser. Table
+//! headers, labels, groups and markers are in `format/`; a provincial variant is a change
+//! there. The wording of a rule is not looked at: its definition (a `const` of type `Rule` or
+//! `&[Case]`) and the bodies of its `fn message` (and of `fn describe`); nor is
+//! `rules/words.rs`, the phrasing the messages share.
 //!
 //! Comments and the `#[cfg(test)]` module at the end of a file are not looked at. A literal of
 //! punctuation only (`、`, `。`, `（`) is no word. The few words allowed below are not format
 //! knowledge, each with its reason.
+//!
+//! The floors: the rules and the localiser read the report, never the readers or the report
+//! builder (`rules_and_the_localiser_stand_on_their_floors`).
 
 use std::path::{Path, PathBuf};
 
@@ -20,10 +26,11 @@ const CHECKED: &[&str] = &[
     "concat/solve.rs",
     "concat/split.rs",
     "concat/stream.rs",
-    "check/mod.rs",
-    "check/arithmetic.rs",
-    "check/notes.rs",
-    "localize.rs",
+    "rules/mod.rs",
+    "rules/structure.rs",
+    "rules/cells.rs",
+    "rules/arithmetic.rs",
+    "localize/mod.rs",
 ];
 
 /// Literals with Chinese words that may stay, and why.
@@ -71,7 +78,9 @@ fn src() -> PathBuf {
 }
 
 /// The string and char literals of Rust source (up to its `#[cfg(test)]` module), with their
-/// line numbers: comments skipped, escapes kept as written, lifetimes told from chars.
+/// line numbers: comments skipped, escapes kept as written, lifetimes told from chars. The
+/// wording of rules is skipped: the bodies of `fn message(` and `fn describe(`, and `const`
+/// items of type `Rule` or `&[Case]`.
 fn literals(source: &str) -> Vec<(usize, String)> {
     let code = source.split("#[cfg(test)]").next().unwrap_or("");
     let chars: Vec<char> = code.chars().collect();
@@ -79,6 +88,15 @@ fn literals(source: &str) -> Vec<(usize, String)> {
     let (mut i, mut line) = (0, 1);
     let at = |i: usize| chars.get(i).copied().unwrap_or('\0');
     let starts = |i: usize, s: &str| s.chars().enumerate().all(|(k, c)| at(i + k) == c);
+    // Brace depth of the code, and the wording being skipped: `(depth, ends at ';')`.
+    let mut depth = 0usize;
+    let mut skip: Option<(usize, bool)> = None;
+    let mut body_next = false;
+    let out_push = |out: &mut Vec<(usize, String)>, skip: Option<(usize, bool)>, item| {
+        if skip.is_none() {
+            out.push(item);
+        }
+    };
     while i < chars.len() {
         let c = chars[i];
         if c == '\n' {
@@ -131,7 +149,7 @@ fn literals(source: &str) -> Vec<(usize, String)> {
                 j += 1;
             }
             let s: String = chars[start..j].iter().collect();
-            out.push((line, s.clone()));
+            out_push(&mut out, skip, (line, s.clone()));
             line += s.matches('\n').count();
             i = j + close.chars().count();
         } else if c == '"' {
@@ -146,7 +164,7 @@ fn literals(source: &str) -> Vec<(usize, String)> {
                 j += 1;
             }
             line += s.matches('\n').count();
-            out.push((line, s));
+            out_push(&mut out, skip, (line, s));
             i = j + 1;
         } else if c == '\'' {
             // 'x' and '\n' are chars; 'a (a lifetime or a label) is not.
@@ -155,15 +173,46 @@ fn literals(source: &str) -> Vec<(usize, String)> {
                 while j < chars.len() && chars[j] != '\'' {
                     j += 1;
                 }
-                out.push((line, chars[i + 1..j].iter().collect()));
+                out_push(&mut out, skip, (line, chars[i + 1..j].iter().collect()));
                 i = j + 1;
             } else if at(i + 2) == '\'' {
-                out.push((line, at(i + 1).to_string()));
+                out_push(&mut out, skip, (line, at(i + 1).to_string()));
                 i += 3;
             } else {
                 i += 1;
             }
         } else {
+            let word_start = i == 0 || !(chars[i - 1].is_alphanumeric() || chars[i - 1] == '_');
+            if skip.is_none() && word_start {
+                if starts(i, "fn message(") || starts(i, "fn describe(") {
+                    body_next = true;
+                } else if starts(i, "const ") {
+                    let head: String = chars[i..]
+                        .iter()
+                        .take_while(|&&c| c != '=' && c != '\n')
+                        .collect();
+                    if head.contains(": Rule") || head.contains(": &[Case]") {
+                        skip = Some((depth, true));
+                    }
+                }
+            }
+            match c {
+                '{' => {
+                    if body_next && skip.is_none() {
+                        skip = Some((depth, false));
+                    }
+                    body_next = false;
+                    depth += 1;
+                }
+                '}' => {
+                    depth = depth.saturating_sub(1);
+                    if skip == Some((depth, false)) {
+                        skip = None;
+                    }
+                }
+                ';' if skip == Some((depth, true)) => skip = None,
+                _ => {}
+            }
             i += 1;
         }
     }
@@ -215,4 +264,85 @@ fn the_literal_scanner_sees_strings_and_chars_only() {
         ]
     );
     assert!(!"、。（".chars().any(is_han));
+    // The wording of rules is skipped, and only it.
+    let src = "const R: Rule = Rule { title: \"标题\", x: [1; 2] };\nconst N: &str = \"表二\";\n\
+               fn message(&self) -> String { if a { \"表三\" } else { \"表四\" } }\n\
+               fn other() { \"收到\" }\nconst C: &[Case] = &[Case { zh: \"其他\" }];";
+    assert_eq!(
+        literals(src),
+        [(2, "表二".to_string()), (4, "收到".to_string())]
+    );
+}
+
+/// The modules a file names as `crate::module` in its code (before its tests).
+fn crate_modules(source: &str) -> Vec<String> {
+    let code = source.split("#[cfg(test)]").next().unwrap_or("");
+    let mut found = Vec::new();
+    for line in code.lines() {
+        if line.trim_start().starts_with("//") {
+            continue;
+        }
+        for (at, _) in line.match_indices("crate::") {
+            let rest = &line[at + "crate::".len()..];
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            found.push(name);
+        }
+    }
+    found
+}
+
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path);
+        }
+    }
+    files
+}
+
+#[test]
+fn rules_and_the_localiser_stand_on_their_floors() {
+    // The base modules, the format data and the report model; the localiser also the rules.
+    let floors: [(&str, &[&str]); 2] = [
+        (
+            "rules",
+            &["num", "text", "span", "lang", "format", "model", "rules"],
+        ),
+        (
+            "localize",
+            &[
+                "num", "text", "span", "lang", "format", "model", "rules", "localize",
+            ],
+        ),
+    ];
+    let mut found = Vec::new();
+    for (dir, allowed) in floors {
+        let files = rust_files(&src().join(dir));
+        assert!(!files.is_empty(), "{dir}/ has no files");
+        for path in files {
+            let source = std::fs::read_to_string(&path).unwrap();
+            for module in crate_modules(&source) {
+                if !allowed.contains(&module.as_str()) {
+                    found.push(format!("{}: crate::{module}", path.display()));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "the rules read the report (base, format, model), never the readers or the report \
+         builder; the localiser reads the rules' results:\n{}",
+        found.join("\n")
+    );
+    assert_eq!(
+        crate_modules("use crate::model::Report;\n// crate::read\nlet x = crate::text::fold(s);"),
+        ["model", "text"]
+    );
 }

@@ -189,7 +189,7 @@ pub(super) fn rules_panel(doc: &Draw, parent: &Element, lang: Lang) {
             &[("id", &format!("rule-{}", rule.id)), ("tabindex", "-1")],
             "",
         );
-        add(doc, &dt, "code", &[], rule.id);
+        add(doc, &dt, "code", &[], rule.id.as_str());
         add(
             doc,
             &dt,

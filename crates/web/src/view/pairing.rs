@@ -130,7 +130,7 @@ impl FileEntry {
     /// body; the entry is then unchanged.
     pub fn pair(&mut self, last: LastReport) -> Result<(), (String, String)> {
         let Some(this) = &self.checked else {
-            return Err(nianbao_core::pair::not_comparable());
+            return Err(nianbao_core::not_comparable());
         };
         let (_, view) = paired(&this.0, &last)?;
         self.verdict = view.verdict();

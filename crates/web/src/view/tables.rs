@@ -256,7 +256,7 @@ impl TableView {
 
 /// An evaluation of the official 表三 identity 一+二 = 三（七）+四 (one per column).
 fn is_identity(e: &Evaluation) -> bool {
-    e.rule == nianbao_core::rules::ids::T3_IDENTITY
+    e.rule == nianbao_core::RuleId::T3Identity
 }
 
 /// The 表三 identity per column in national column order (C1 … C7), whatever order the core

@@ -4,22 +4,21 @@
 //! Every finding here carries a text span. The checks are conservative: a probable error is
 //! a warning, and a sentence whose scope is unclear is not compared with the tables.
 //!
-//! The checks live in [`slips`] (typos, repeated words, brackets, enumerations, headings and
-//! labels), [`tables`] (the fee statement and statements that contradict the tables) and
-//! [`deadline`] (the publication date).
+//! One file per rule: [`typo`] (TEXT-TYPO: repeated words, brackets, common typos, slips in
+//! headings and labels), [`enumeration`] (TEXT-ENUMERATION: 一是…三是, parts that do not add
+//! up), [`tables`] (TEXT-TABLE-MISMATCH: statements that contradict the tables), [`fee`]
+//! (FEE-STATEMENT-MISSING) and [`deadline`] (DEADLINE-LATE). This module holds what they
+//! share: prose blocks, quotes, and the order they run in.
 
-mod deadline;
-mod slips;
-mod tables;
+pub(super) mod deadline;
+pub(super) mod enumeration;
+pub(super) mod fee;
+pub(super) mod tables;
+pub(super) mod typo;
 
-use crate::finding::Finding;
-use crate::finding::{Outcome, Param};
+use super::{Finding, RuleId};
 use crate::format::CellKey;
 use crate::model::{DetectedFormat, Report, Span};
-use crate::rules::ids;
-use deadline::deadline;
-use slips::{brackets, doubled_words, enumerations, headings, labels, lexicon};
-use tables::{fee_statement, table_mismatch};
 
 fn is_cjk(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
@@ -89,21 +88,6 @@ fn excerpt(text: &str, start: usize, end: usize, before: usize, after: usize) ->
         quote.push('…');
     }
     quote
-}
-
-fn typo(
-    out: &mut Vec<Finding>,
-    span: Span,
-    found: String,
-    kind: (&str, &str),
-    hint: (String, String),
-) {
-    let mut f = Finding::new(ids::TEXT_TYPO, Outcome::Fail);
-    f.params.push(Param::same("found", found));
-    f.params.push(Param::two("kind", kind.0, kind.1));
-    f.params.push(Param::two("hint", hint.0, hint.1));
-    f.span = Some(span);
-    out.push(f);
 }
 
 /// Paragraph blocks of prose: runs of non-empty lines that are not table rows; a section
@@ -177,48 +161,59 @@ fn int_of(report: &Report, key: CellKey) -> Option<i64> {
         .and_then(|n| n.as_i64())
 }
 
-pub(crate) fn run(report: &Report, text: &str, out: &mut Vec<Finding>) {
+/// The rules on the prose, in order: the findings of one rule on overlapping words are
+/// kept once (the first).
+pub(super) fn check(report: &Report, text: &str, out: &mut Vec<Finding>) {
     // Prose outside the table sections (二、三、四 hold the tables, whose flattened headers
     // repeat words and wrap brackets across rows).
     let table_sections = section_spans(report, &[2, 3, 4]);
-    let mut heading_starts = Vec::new();
-    for s in &report.sections {
-        heading_starts.push(s.heading_span.start);
-    }
-    let mut prose = Vec::new();
-    for (start, block) in blocks(text, &heading_starts) {
-        if !in_spans(&table_sections, start) {
-            prose.push((start, block));
-        }
-    }
+    let heading_starts: Vec<usize> = report
+        .sections
+        .iter()
+        .map(|s| s.heading_span.start)
+        .collect();
+    let prose: Vec<(usize, &str)> = blocks(text, &heading_starts)
+        .into_iter()
+        .filter(|&(start, _)| !in_spans(&table_sections, start))
+        .collect();
     let national = matches!(
         report.format,
         DetectedFormat::F2021 | DetectedFormat::F2019 | DetectedFormat::Mixed
     );
-    doubled_words(&prose, out);
-    brackets(&prose, out);
+    typo::doubled_words(&prose, out);
+    typo::brackets(&prose, out);
     // A slip in a heading is quoted with the whole heading and the standard one, before the
     // typo list names the same words with less context.
     if national {
-        headings(report, out);
+        typo::headings(report, out);
     }
-    lexicon(text, out);
-    enumerations(report, &prose, out);
+    typo::lexicon(text, out);
+    enumeration::ordinals(report, &prose, out);
     if national {
-        labels(report, out);
-        fee_statement(report, text, out);
-        table_mismatch(report, text, out);
+        typo::labels(report, out);
+        fee::check(report, text, out);
+        // Statements in prose only: section 1 and section 3 text before its table.
+        let scopes = section_spans(report, &[1, 3]);
+        tables::received(report, text, &scopes, out);
+        let stated = tables::stated(text, &scopes);
+        tables::categories(report, text, &stated, out);
+        enumeration::breakdown(text, &stated, &scopes, out);
+        tables::upheld(report, text, &scopes, out);
     }
-    deadline(report, text, out);
+    deadline::check(report, text, out);
     dedupe_overlaps(out);
 }
 
 /// Two checks may flag the same words (a typo in a heading is also in the typo list): keep
 /// the first finding for overlapping spans of the same rule.
 fn dedupe_overlaps(out: &mut Vec<Finding>) {
-    let mut kept: Vec<(crate::rules::RuleId, Span)> = Vec::new();
+    let mut kept: Vec<(RuleId, Span)> = Vec::new();
     out.retain(|f| {
-        let Some(span) = f.span.filter(|_| f.rule.starts_with("TEXT-")) else {
+        let on_text = matches!(
+            f.rule,
+            RuleId::TextTypo | RuleId::TextEnumeration | RuleId::TextTableMismatch
+        );
+        let Some(span) = f.span.filter(|_| on_text) else {
             return true;
         };
         if kept
@@ -235,7 +230,7 @@ fn dedupe_overlaps(out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::deadline::*;
-    use super::slips::*;
+    use super::typo::*;
     use super::*;
 
     fn typos_in(text: &str) -> Vec<String> {
@@ -244,7 +239,9 @@ mod tests {
         doubled_words(&blocks, &mut out);
         brackets(&blocks, &mut out);
         lexicon(text, &mut out);
-        out.iter().map(|f| f.message(crate::Lang::Zh)).collect()
+        out.iter()
+            .map(|f| f.message(crate::Lang::Zh).to_string())
+            .collect()
     }
 
     #[test]

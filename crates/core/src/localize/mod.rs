@@ -5,9 +5,9 @@
 //! errorlocate): first single cells, then pairs. All minimal solutions are listed (ties).
 //! Failing identities that share no cell are localised independently.
 
-use crate::finding::{Evaluation, Finding, Outcome};
 use crate::format::CellKey;
 use crate::model::Report;
+use crate::rules::{Evaluation, Finding, Outcome};
 
 /// An identity as `Σ coef·cell = 0` with its current residual.
 struct Eq {

@@ -1,12 +1,105 @@
-//! Slips in the prose: typos (a list of common ones, one character wrong in a standard
-//! heading or table label), repeated words, unbalanced brackets, misnumbered enumerations.
+//! TEXT-TYPO: slips in the prose — a list of common typos, one character wrong in a standard
+//! heading or table label, repeated words, unbalanced brackets.
 
-use super::{excerpt, is_cjk, typo};
-use crate::finding::{Finding, Outcome, Param};
+use super::{excerpt, is_cjk};
 use crate::format::{self, Table};
+use crate::lang::Lang;
 use crate::model::{Report, Span};
-use crate::rules::ids;
-use crate::text::{cn_digit, fold, norm_label};
+use crate::rules::{Finding, Group, Rule, RuleId, Scope, Severity, Violation};
+use crate::text::{fold, norm_label};
+
+/// TEXT-TYPO: a probable typo, repeated word or unbalanced bracket.
+pub(crate) const TEXT_TYPO: Rule = Rule {
+    id: RuleId::TextTypo,
+    severity: Severity::Warning,
+    cases: &[],
+    scope: Scope::All,
+    group: Group::Text,
+    title_zh: "疑似错别字或重复字词",
+    title_en: "Probable typo or repeated word",
+    doc_zh: "为什么：年度报告是正式公开的政府文件，错别字、重复字词（如“审核审核”“的的”）、书名号或括号不配对、标题或表格行名与统一格式不一致，都会影响报告的严肃性，也是审查中常见的扣分项。本规则检查：连续重复的字词；同一段内未闭合的《》（）；统一格式章节标题和表格行名中多字、少字、错字；常见的政务文稿错别字。\n怎样改：按提示核对原文并改正。提示只是“疑似”，确属正确用法的可忽略。",
+    doc_en: "Why: the annual report is a formal public document; typos, doubled words, unbalanced book-title marks or brackets, and headings or row labels that deviate from the national format undermine it and are common review deductions. Checked: consecutive repeated words; 《 or （ not closed in the same paragraph; one-character slips in the standard headings and table labels; a list of common typos in government writing.\nHow to fix: check the passage and correct it; these are probable, not certain, errors.",
+};
+
+/// A probable slip: the words quoted, and what is wrong with them.
+struct TextTypo {
+    found: String,
+    slip: Slip,
+}
+
+enum Slip {
+    /// A word written twice in a row.
+    Repeated { word: String },
+    /// `《《`.
+    DoubledBookTitleMark,
+    /// `《` never closed in its paragraph.
+    UnclosedBookTitle,
+    /// `（` never closed in its paragraph.
+    UnclosedBracket,
+    /// A common typo, and the right word.
+    Known { right: &'static str },
+    /// A standard heading with one character wrong.
+    Heading { standard: &'static str },
+    /// A table label with characters dropped or changed.
+    Label { standard: &'static str },
+}
+
+impl Violation for TextTypo {
+    fn rule(&self) -> RuleId {
+        RuleId::TextTypo
+    }
+    fn message(&self, lang: Lang) -> String {
+        let TextTypo { found, slip } = self;
+        let (kind, hint) = match (slip, lang) {
+            (Slip::Repeated { word }, Lang::Zh) => ("重复字词", format!("，“{word}”连续出现两次")),
+            (Slip::Repeated { word }, Lang::En) => (
+                "repeated word",
+                format!(", “{word}” appears twice in a row"),
+            ),
+            (Slip::DoubledBookTitleMark, Lang::Zh) => ("标点重复", "，书名号“《”重复".to_string()),
+            (Slip::DoubledBookTitleMark, Lang::En) => (
+                "doubled punctuation",
+                ", the book-title mark 《 is doubled".to_string(),
+            ),
+            (Slip::UnclosedBookTitle, Lang::Zh) => {
+                ("标点不配对", "，书名号“《”没有对应的“》”".to_string())
+            }
+            (Slip::UnclosedBookTitle, Lang::En) => {
+                ("unbalanced punctuation", ", 《 is never closed".to_string())
+            }
+            (Slip::UnclosedBracket, Lang::Zh) => {
+                ("标点不配对", "，括号“（”没有对应的“）”".to_string())
+            }
+            (Slip::UnclosedBracket, Lang::En) => {
+                ("unbalanced punctuation", ", （ is never closed".to_string())
+            }
+            (Slip::Known { right }, Lang::Zh) => ("错别字", format!("，应为“{right}”")),
+            (Slip::Known { right }, Lang::En) => ("typo", format!(", should be “{right}”")),
+            (Slip::Heading { standard }, Lang::Zh) => {
+                ("标题错字", format!("，统一格式为“{standard}”"))
+            }
+            (Slip::Heading { standard }, Lang::En) => (
+                "heading typo",
+                format!(", the national format says “{standard}”"),
+            ),
+            (Slip::Label { standard }, Lang::Zh) => {
+                ("表格行名错字", format!("，统一格式为“{standard}”"))
+            }
+            (Slip::Label { standard }, Lang::En) => (
+                "typo in a table label",
+                format!(", the national format says “{standard}”"),
+            ),
+        };
+        match lang {
+            Lang::Zh => format!("疑似{kind}：“{found}”{hint}"),
+            Lang::En => format!("Probable {kind}: “{found}”{hint}"),
+        }
+    }
+}
+
+fn typo(out: &mut Vec<Finding>, span: Span, found: String, slip: Slip) {
+    out.push(Finding::new(&TextTypo { found, slip }).at(Some(span)));
+}
 
 /// Common typos in government writing: (wrong, right). Only slips known to be common in
 /// such writing belong here, never a phrase taken from the test corpus: a check must find
@@ -84,11 +177,7 @@ pub(super) fn doubled_words(prose: &[(usize, &str)], out: &mut Vec<Finding>) {
                         out,
                         Span::new(base + s, base + e),
                         excerpt(block, s, e, 6, 6),
-                        ("重复字词", "repeated word"),
-                        (
-                            format!("，“{word}”连续出现两次"),
-                            format!(", “{word}” appears twice in a row"),
-                        ),
+                        Slip::Repeated { word },
                     );
                     i += 2 * k;
                 }
@@ -110,11 +199,7 @@ pub(super) fn brackets(prose: &[(usize, &str)], out: &mut Vec<Finding>) {
                             out,
                             Span::new(base + i - '《'.len_utf8(), base + i + c.len_utf8()),
                             excerpt(block, i - '《'.len_utf8(), i + c.len_utf8(), 4, 16),
-                            ("标点重复", "doubled punctuation"),
-                            (
-                                "，书名号“《”重复".into(),
-                                ", the book-title mark 《 is doubled".into(),
-                            ),
+                            Slip::DoubledBookTitleMark,
                         );
                     } else {
                         stack.push((i, c));
@@ -133,17 +218,16 @@ pub(super) fn brackets(prose: &[(usize, &str)], out: &mut Vec<Finding>) {
         // Many leftovers mean extraction noise, not a slip: report only a few.
         if stack.len() <= 2 {
             for (i, c) in stack {
-                let (zh, en) = if c == '《' {
-                    ("，书名号“《”没有对应的“》”", ", 《 is never closed")
+                let slip = if c == '《' {
+                    Slip::UnclosedBookTitle
                 } else {
-                    ("，括号“（”没有对应的“）”", ", （ is never closed")
+                    Slip::UnclosedBracket
                 };
                 typo(
                     out,
                     Span::new(base + i, base + i + c.len_utf8()),
                     excerpt(block, i, i + c.len_utf8(), 2, 24),
-                    ("标点不配对", "unbalanced punctuation"),
-                    (zh.into(), en.into()),
+                    slip,
                 );
             }
         }
@@ -174,71 +258,8 @@ pub(super) fn lexicon(text: &str, out: &mut Vec<Finding>) {
                 out,
                 Span::new(i, i + wrong.len()),
                 excerpt(text, i, i + wrong.len(), 6, 6),
-                ("错别字", "typo"),
-                (format!("，应为“{right}”"), format!(", should be “{right}”")),
+                Slip::Known { right },
             );
-        }
-    }
-}
-
-/// 一是…二是…三是: ordinals must count up by one. A list may span paragraphs (and markdown
-/// headings) within a section, and a new list restarts at 一.
-pub(super) fn enumerations(report: &Report, prose: &[(usize, &str)], out: &mut Vec<Finding>) {
-    let section_of = |i: usize| report.sections.iter().rposition(|s| s.span.start <= i);
-    let mut prev: Option<u8> = None;
-    let mut current_section: Option<usize> = None;
-    for &(base, block) in prose {
-        let chars: Vec<(usize, char)> = block.char_indices().collect();
-        for w in 0..chars.len().saturating_sub(1) {
-            let (i, c) = chars[w];
-            let Some(n) = cn_digit(c) else { continue };
-            if chars[w + 1].1 != '是' {
-                continue;
-            }
-            // "一是" must start a clause; "唯一是" or "统一是" are words.
-            let boundary = w == 0 || "，。；：、！？ \u{3000}\n(（#*".contains(chars[w - 1].1);
-            if !boundary {
-                continue;
-            }
-            let sec = section_of(base + i);
-            if sec != current_section {
-                current_section = sec;
-                prev = None;
-            }
-            let problem = match prev {
-                None if n > 2 => Some((
-                    format!("从“{}是”开始，缺少前面的序号", crate::text::cn_numeral(n)),
-                    format!("starts at {}是", crate::text::cn_numeral(n)),
-                )),
-                Some(p) if n == p => Some((
-                    "与上一项序号重复".to_string(),
-                    "repeats the previous ordinal".to_string(),
-                )),
-                Some(p) if n > p + 1 => Some((
-                    format!("跳过了“{}是”", crate::text::cn_numeral(p + 1)),
-                    format!("skips {}是", crate::text::cn_numeral(p + 1)),
-                )),
-                Some(p) if n < p && n != 1 => {
-                    Some(("序号倒退".to_string(), "goes backwards".to_string()))
-                }
-                _ => None,
-            };
-            if let Some((zh, en)) = problem {
-                let e = chars[w + 1].0 + '是'.len_utf8();
-                let mut f = Finding::new(ids::TEXT_ENUMERATION, Outcome::Fail);
-                f.params.push(Param::two(
-                    "kind",
-                    "列举序号有误",
-                    "Misnumbered enumeration",
-                ));
-                f.params
-                    .push(Param::same("found", excerpt(block, i, e, 0, 16)));
-                f.params
-                    .push(Param::two("problem", format!("，{zh}"), format!(" {en}")));
-                f.span = Some(Span::new(base + i, base + e));
-                out.push(f);
-            }
-            prev = Some(n);
         }
     }
 }
@@ -259,11 +280,9 @@ pub(super) fn headings(report: &Report, out: &mut Vec<Finding>) {
                 out,
                 s.heading_span,
                 s.heading.clone(),
-                ("标题错字", "heading typo"),
-                (
-                    format!("，统一格式为“{}”", spec.standard),
-                    format!(", the national format says “{}”", spec.standard),
-                ),
+                Slip::Heading {
+                    standard: spec.standard,
+                },
             );
         }
     }
@@ -287,11 +306,9 @@ pub(super) fn labels(report: &Report, out: &mut Vec<Finding>) {
                 out,
                 r.span,
                 r.label.clone(),
-                ("表格行名错字", "typo in a table label"),
-                (
-                    format!("，统一格式为“{}”", spec.label_zh),
-                    format!(", the national format says “{}”", spec.label_zh),
-                ),
+                Slip::Label {
+                    standard: spec.label_zh,
+                },
             );
         }
     }

@@ -1,9 +1,11 @@
-//! Findings: what a rule says about a report, in a form a user can act on.
+//! Findings: what a rule says about a report, in a form a user can act on, and the
+//! evaluations of the arithmetic identities (passes included).
 
+use super::{RuleId, Violation};
 use crate::format::{CellKey, ColId, RowId, Table};
+use crate::lang::Lang;
 use crate::model::Span;
 use crate::num::Num;
-use crate::rules::{rule, RuleId};
 use std::fmt;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -52,55 +54,13 @@ impl Outcome {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
-
-impl Lang {
-    pub fn parse(s: &str) -> Option<Lang> {
-        match s.to_ascii_lowercase().as_str() {
-            "zh" | "zh-cn" | "cn" => Some(Lang::Zh),
-            "en" | "en-us" | "en-gb" => Some(Lang::En),
-            _ => None,
-        }
-    }
-}
-
-/// A named message parameter, with its text in each language.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Param {
-    pub name: &'static str,
-    pub zh: String,
-    pub en: String,
-}
-
-impl Param {
-    #[inline(never)]
-    pub fn same(name: &'static str, v: impl Into<String>) -> Param {
-        let v = v.into();
-        Param {
-            name,
-            zh: v.clone(),
-            en: v,
-        }
-    }
-    #[inline(never)]
-    pub fn two(name: &'static str, zh: impl Into<String>, en: impl Into<String>) -> Param {
-        Param {
-            name,
-            zh: zh.into(),
-            en: en.into(),
-        }
-    }
-}
-
-/// One problem found in a report.
+/// One problem found in a report: a rule's [`Violation`] with its messages rendered in both
+/// languages when it was found, and where it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
     pub rule: RuleId,
+    /// Computed by the rule from its violation (a blank total is an error, a blank part a
+    /// warning), never set by a caller.
     pub severity: Severity,
     /// `Fail` or `NotAssessable` (passes are not findings; see [`Evaluation`]).
     pub outcome: Outcome,
@@ -112,67 +72,55 @@ pub struct Finding {
     pub suspect: Vec<CellKey>,
     /// For findings about text: where in the input.
     pub span: Option<Span>,
-    /// Parameters of the rule's message template.
-    pub params: Vec<Param>,
+    message_zh: String,
+    message_en: String,
 }
 
 impl Finding {
+    /// The finding of a violation: its rule, severity and outcome, and its message in both
+    /// languages, rendered now (a rule that finds nothing renders nothing).
     #[inline(never)]
-    pub fn new(rule: RuleId, outcome: Outcome) -> Finding {
+    pub(crate) fn new(v: &dyn Violation) -> Finding {
         Finding {
-            rule,
-            severity: crate::rules::rule(rule).severity,
-            outcome,
+            rule: v.rule(),
+            severity: v.severity(),
+            outcome: v.outcome(),
             cells: Vec::new(),
             expected: None,
             actual: None,
             suspect: Vec::new(),
             span: None,
-            params: Vec::new(),
+            message_zh: v.message(Lang::Zh),
+            message_en: v.message(Lang::En),
         }
     }
 
-    /// The rule's message template for this finding's outcome, filled in.
-    pub fn message(&self, lang: Lang) -> String {
-        let r = rule(self.rule);
-        let template = match (self.outcome, lang) {
-            (Outcome::NotAssessable, Lang::Zh) => r.not_assessable_zh,
-            (Outcome::NotAssessable, Lang::En) => r.not_assessable_en,
-            (_, Lang::Zh) => r.message_zh,
-            (_, Lang::En) => r.message_en,
-        };
-        fill(template, &self.params, lang)
+    /// The same finding naming `cells`.
+    pub(crate) fn with_cells(mut self, cells: Vec<CellKey>) -> Finding {
+        self.cells = cells;
+        self
     }
-}
 
-/// Replaces `{name}` in `template` by the parameter of that name; unknown names stay as written.
-pub fn fill(template: &str, params: &[Param], lang: Lang) -> String {
-    let mut out = String::with_capacity(template.len() + 32);
-    let mut rest = template;
-    while let Some(i) = rest.find('{') {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 1..];
-        match after.find('}') {
-            Some(j) => {
-                let name = &after[..j];
-                match params.iter().find(|p| p.name == name) {
-                    Some(p) => out.push_str(if lang == Lang::Zh { &p.zh } else { &p.en }),
-                    None => {
-                        out.push('{');
-                        out.push_str(name);
-                        out.push('}');
-                    }
-                }
-                rest = &after[j + 1..];
-            }
-            None => {
-                out.push_str(&rest[i..]);
-                rest = "";
-            }
+    /// The same finding at `span` of the text.
+    pub(crate) fn at(mut self, span: Option<Span>) -> Finding {
+        self.span = span;
+        self
+    }
+
+    /// The same finding with the number expected and the number found.
+    pub(crate) fn with_numbers(mut self, expected: Num, actual: Num) -> Finding {
+        self.expected = Some(expected);
+        self.actual = Some(actual);
+        self
+    }
+
+    /// The message users read, in `lang`.
+    pub fn message(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.message_zh,
+            Lang::En => &self.message_en,
         }
     }
-    out.push_str(rest);
-    out
 }
 
 /// Which instance of an arithmetic rule an [`Evaluation`] is.
@@ -216,22 +164,4 @@ pub struct Evaluation {
     pub left: Option<Num>,
     pub right: Option<Num>,
     pub outcome: Outcome,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fill_replaces_named_params() {
-        let p = [
-            Param::two("col", "自然人", "natural persons"),
-            Param::same("n", "5"),
-        ];
-        assert_eq!(fill("“{col}”列 {n} {x}", &p, Lang::Zh), "“自然人”列 5 {x}");
-        assert_eq!(
-            fill("column {col}: {n", &p, Lang::En),
-            "column natural persons: {n"
-        );
-    }
 }

@@ -1,13 +1,14 @@
-//! Cross-year checks: a report against last year's report of the same body, and the
-//! decision whether two reports are such a pair at all ([`pair_problem`], [`same_body`],
-//! [`auto_partners`]), shared by the page and the CLI so that both refuse the same pairs with
-//! the same words.
+//! The cross-year rules: a report against last year's report of the same body
+//! (CARRYOVER-MISMATCH, VALID-COUNT-CONTINUITY; [`check_pair`]), and the decision whether two
+//! reports are such a pair at all ([`pair_problem`], [`same_body`], [`auto_partners`]),
+//! shared by the page and the CLI so that both refuse the same pairs with the same words.
 
-use crate::finding::{Finding, Outcome, Param};
-use crate::format::{t2, t3, CellKey};
+use super::words::pick;
+use super::{Case, Finding, Group, Outcome, Rule, RuleId, Scope, Severity, Violation};
+use crate::format::{t2, t3, CellKey, ColSpec, RowSpec, Table};
+use crate::lang::Lang;
 use crate::model::{ReadStatus, Report};
-use crate::rules::ids;
-use crate::Analysis;
+use crate::num::Num;
 
 /// The agency for comparison: without white space.
 fn body_key(agency: &str) -> String {
@@ -124,38 +125,165 @@ pub fn auto_partners(reports: &[Option<&Report>], k: usize) -> (Option<usize>, V
     (mine, theirs)
 }
 
-/// Checks `this` against `last` (last year's report of the same body) and appends the
-/// findings to `this`. Returns how many findings were added.
-pub fn check_pair(this: &mut Analysis, last: &Analysis) -> usize {
-    let before = this.findings.len();
-    let (r, l) = (&this.report, &last.report);
+/// CARRYOVER-MISMATCH: this year's 上年结转 is not last year's 结转下年度继续办理.
+pub(crate) const CARRYOVER_MISMATCH: Rule = Rule {
+    id: RuleId::CarryoverMismatch,
+    severity: Severity::Error,
+    cases: &[
+        Case {
+            severity: Severity::Error,
+            zh: "两年的数字不一致",
+            en: "the two years differ",
+        },
+        Case {
+            severity: Severity::Warning,
+            zh: "无法核对：配对的报告不是上一年度的，或年度没有识别出来",
+            en: "not assessable: the paired report is not last year's, or a year was not recognised",
+        },
+    ],
+    scope: Scope::NationalTables,
+    group: Group::CrossYear,
+    title_zh: "上年结转与上一年度报告的结转下年度不一致",
+    title_en: "Carried over ≠ last year's carried forward",
+    doc_zh: "为什么：本年度表三“二、上年结转政府信息公开申请数量”就是上一年度报告表三“四、结转下年度继续办理”的数量，每一列都应相等（2021年格式调整没有改变表三的列）。不一致说明某一年的结转数填错，或有申请在两年之间丢失或重复统计。本规则需要同时提供同一机关上一年度的报告。\n怎样改：核对两年的台账，改正填错的一方；若上一年度报告有误，应在本年度报告中说明。",
+    doc_en: "Why: this year's 上年结转 (carried over) is last year's 结转下年度继续办理 (carried forward), column by column. A difference means one year's figure is wrong, or applications were lost or counted twice between the years. Needs last year's report of the same body.\nHow to fix: check both years' records and correct the wrong one.",
+};
+
+enum CarryoverMismatch {
+    /// In column `col`, this year's report carried over `actual`, last year's (for
+    /// `last_year`) carried forward `expected`.
+    Differs {
+        col: &'static ColSpec,
+        last_year: u32,
+        expected: Num,
+        actual: Num,
+    },
+    /// The paired report is for `last`, not for the year before `this`.
+    NotLastYear { this: u32, last: u32 },
+    /// A year was not recognised.
+    YearUnknown,
+}
+
+impl Violation for CarryoverMismatch {
+    fn rule(&self) -> RuleId {
+        RuleId::CarryoverMismatch
+    }
+    fn outcome(&self) -> Outcome {
+        match self {
+            CarryoverMismatch::Differs { .. } => Outcome::Fail,
+            _ => Outcome::NotAssessable,
+        }
+    }
+    fn severity(&self) -> Severity {
+        match self {
+            CarryoverMismatch::Differs { .. } => Severity::Error,
+            _ => Severity::Warning,
+        }
+    }
+    fn message(&self, lang: Lang) -> String {
+        let why = match self {
+            CarryoverMismatch::Differs {
+                col,
+                last_year,
+                expected,
+                actual,
+            } => {
+                return match lang {
+                    Lang::Zh => format!(
+                        "表三“{}”列：本年“二、上年结转”为{actual}，但{last_year}年度报告“四、结转下年度继续办理”为{expected}",
+                        col.label_zh
+                    ),
+                    Lang::En => format!(
+                        "Table 3 column “{}”: carried over this year is {actual}, but the {last_year} report carried forward {expected}",
+                        col.label_en
+                    ),
+                }
+            }
+            CarryoverMismatch::NotLastYear { this, last } => {
+                let prev = this.saturating_sub(1);
+                match lang {
+                    Lang::Zh => format!("配对的报告是{last}年度的，不是{prev}年度（上一年度）的"),
+                    Lang::En => format!("the paired report is for {last}, not for {prev}"),
+                }
+            }
+            CarryoverMismatch::YearUnknown => pick(
+                lang,
+                "至少一份报告的年度没有识别出来",
+                "the year of at least one report was not recognised",
+            )
+            .to_string(),
+        };
+        match lang {
+            Lang::Zh => format!("跨年度核对无法进行，因为{why}"),
+            Lang::En => format!("The cross-year check cannot be made because {why}"),
+        }
+    }
+}
+
+/// VALID-COUNT-CONTINUITY: last year's 现行有效 + this year's 制发 − 废止 ≠ this year's 现行有效.
+pub(crate) const VALID_COUNT_CONTINUITY: Rule = Rule {
+    id: RuleId::ValidCountContinuity,
+    severity: Severity::Warning,
+    cases: &[],
+    scope: Scope::NationalTables,
+    group: Group::CrossYear,
+    title_zh: "现行有效件数与上一年度不衔接",
+    title_en: "Documents in force do not follow from last year",
+    doc_zh: "为什么：现行有效件数应大致等于上年现行有效件数加本年制发、减本年废止。修订、清理或统计口径调整会带来出入，所以这是提示性检查（警告），但差异应当能够解释。本规则需要同时提供同一机关上一年度的报告。\n怎样改：核对文件清理台账；如口径调整，在正文中说明。",
+    doc_en: "Why: documents in force should roughly equal last year's in force + made − repealed. Revisions and re-counting cause differences, so this is a warning, but the difference should be explainable. Needs last year's report of the same body.\nHow to fix: check the document records, or explain the change of scope in the text.",
+};
+
+struct ValidCountContinuity {
+    row: &'static RowSpec,
+    last: Num,
+    made: Num,
+    repealed: Num,
+    expected: Num,
+    actual: Num,
+}
+
+impl Violation for ValidCountContinuity {
+    fn rule(&self) -> RuleId {
+        RuleId::ValidCountContinuity
+    }
+    fn message(&self, lang: Lang) -> String {
+        let ValidCountContinuity {
+            row,
+            last,
+            made,
+            repealed,
+            expected,
+            actual,
+        } = self;
+        match lang {
+            Lang::Zh => format!(
+                "表二“{}”：上年现行有效{last}件，加本年制发{made}件、减本年废止{repealed}件应为{expected}件，但本年现行有效为{actual}件",
+                row.label_zh
+            ),
+            Lang::En => format!(
+                "Table 2 “{}”: last year {last} in force + {made} made − {repealed} repealed = {expected}, but {actual} are in force this year",
+                row.label_en
+            ),
+        }
+    }
+}
+
+/// Checks `this` against `last` (last year's report of the same body): the findings.
+pub fn check_pair(this: &Report, last: &Report) -> Vec<Finding> {
+    let (r, l) = (this, last);
     let mut out = Vec::new();
-    let why = match (r.year, l.year) {
-        (Some(y), Some(ly)) if ly + 1 != y => Some((
-            format!(
-                "配对的报告是{ly}年度的，不是{}年度（上一年度）的",
-                y.saturating_sub(1)
-            ),
-            format!(
-                "the paired report is for {ly}, not for {}",
-                y.saturating_sub(1)
-            ),
-        )),
-        (None, _) | (_, None) => Some((
-            "至少一份报告的年度没有识别出来".to_string(),
-            "the year of at least one report was not recognised".to_string(),
-        )),
+    let not_assessable = match (r.year, l.year) {
+        (Some(y), Some(ly)) if ly + 1 != y => {
+            Some(CarryoverMismatch::NotLastYear { this: y, last: ly })
+        }
+        (None, _) | (_, None) => Some(CarryoverMismatch::YearUnknown),
         _ => None,
     };
-    if let Some((zh, en)) = why {
-        let mut f = Finding::new(ids::CARRYOVER_MISMATCH, Outcome::NotAssessable);
-        f.severity = crate::Severity::Warning;
-        f.params.push(Param::two("why", zh, en));
-        out.push(f);
-        this.findings.extend(out);
-        return this.findings.len() - before;
+    if let Some(v) = not_assessable {
+        out.push(Finding::new(&v));
+        return out;
     }
-    let last_year = l.year.unwrap_or(0).to_string();
+    let last_year = l.year.unwrap_or(0);
     let num = |rep: &Report, k: CellKey| rep.value(k).and_then(|v| v.number());
     for c in t3::COLS {
         // This year's 上年结转 is last year's 结转下年度继续办理.
@@ -163,14 +291,15 @@ pub fn check_pair(this: &mut Analysis, last: &Analysis) -> usize {
         let last_key = t3::cell(t3::R4, c.id);
         if let (Some(now), Some(then)) = (num(r, this_key), num(l, last_key)) {
             if !now.same_value(then) {
-                let mut f = Finding::new(ids::CARRYOVER_MISMATCH, Outcome::Fail);
-                f.params.push(Param::two("col", c.label_zh, c.label_en));
-                f.params.push(Param::same("last_year", last_year.clone()));
-                f.params.push(Param::same("expected", then.to_string()));
-                f.params.push(Param::same("actual", now.to_string()));
-                f.expected = Some(then);
-                f.actual = Some(now);
-                f.cells = vec![this_key];
+                let v = CarryoverMismatch::Differs {
+                    col: c,
+                    last_year,
+                    expected: then,
+                    actual: now,
+                };
+                let mut f = Finding::new(&v)
+                    .with_cells(vec![this_key])
+                    .with_numbers(then, now);
                 f.suspect = vec![this_key];
                 out.push(f);
             }
@@ -179,7 +308,6 @@ pub fn check_pair(this: &mut Analysis, last: &Analysis) -> usize {
     // The 2021 document rows: last year's 现行有效 + this year's 制发 − 废止 = this year's 现行有效.
     for row in [t2::REG, t2::NORM] {
         let k = |col| t2::cell(row, col);
-        let spec = crate::format::Table::T2.row(row);
         let (Some(last_valid), Some(made), Some(repealed), Some(valid)) = (
             num(l, k(t2::VALID)),
             num(r, k(t2::MADE)),
@@ -195,33 +323,30 @@ pub fn check_pair(this: &mut Analysis, last: &Analysis) -> usize {
             continue;
         };
         if !expected.same_value(valid) {
-            let mut f = Finding::new(ids::VALID_COUNT_CONTINUITY, Outcome::Fail);
-            f.params
-                .push(Param::two("row", spec.label_zh, spec.label_en));
-            for (name, v) in [
-                ("last", last_valid),
-                ("made", made),
-                ("repealed", repealed),
-                ("expected", expected),
-                ("actual", valid),
-            ] {
-                f.params.push(Param::same(name, v.to_string()));
-            }
-            f.expected = Some(expected);
-            f.actual = Some(valid);
-            f.cells = vec![k(t2::MADE), k(t2::REPEALED), k(t2::VALID)];
-            out.push(f);
+            let v = ValidCountContinuity {
+                row: Table::T2.row(row),
+                last: last_valid,
+                made,
+                repealed,
+                expected,
+                actual: valid,
+            };
+            let cells = vec![k(t2::MADE), k(t2::REPEALED), k(t2::VALID)];
+            out.push(
+                Finding::new(&v)
+                    .with_cells(cells)
+                    .with_numbers(expected, valid),
+            );
         }
     }
-    this.findings.extend(out);
-    this.findings.len() - before
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const SEED: &str = include_str!("../../../tests/fixtures/seed.txt");
+    const SEED: &str = include_str!("../../../../tests/fixtures/seed.txt");
 
     fn report(text: &str) -> Report {
         crate::check_text(text).report

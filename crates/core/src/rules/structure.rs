@@ -1,0 +1,426 @@
+//! The report's structure: which national format it follows (FORMAT-OUTDATED, FORMAT-MIXED,
+//! FORMAT-UNKNOWN), its sections (SECTION-MISSING, SECTION-ORDER), and the tables, rows and
+//! columns of the template that are not there (TABLE-MISSING, ROW-MISSING, COLUMN-MISSING;
+//! the reader's notes on rows and columns it could not read become the last two).
+
+use super::words::{note_row, pick, table};
+use super::{Case, Finding, Group, Outcome, Rule, RuleId, Scope, Severity, Violation};
+use crate::format::{self, t3, RowSpec, SectionSpec, Table};
+use crate::lang::Lang;
+use crate::model::{DetectedFormat, Note, Report};
+use crate::text::cn_numeral;
+
+/// FORMAT-OUTDATED: a report for 2021 or later on the 2019 trial format.
+pub(crate) const FORMAT_OUTDATED: Rule = Rule {
+    id: RuleId::FormatOutdated,
+    severity: Severity::Error,
+    cases: &[],
+    scope: Scope::All,
+    group: Group::Structure,
+    title_zh: "使用了过时的报告格式",
+    title_en: "Outdated report format",
+    doc_zh: "为什么：自2021年度报告起，全国统一使用国办公开办函〔2021〕30号修订的《中华人民共和国政府信息公开工作年度报告格式》。2019年试行格式的表二（本年新制作数量、上一年项目数量、政府集中采购等）和表三单行“（六）其他处理”已不再适用，使用旧格式的报告无法与其他报告汇总比较。\n怎样改：按2021年版格式重做表二（制发/废止/现行有效；本年处理决定数量；本年收费金额（万元）），并把表三“（六）其他处理”拆为“1.逾期不补正”“2.逾期未缴费”“3.其他”三行。",
+    doc_en: "Why: since the 2021 reports, every body must use the revised national format issued with 国办公开办函〔2021〕30号. The 2019 trial tables (new-made/new-published counts, previous-year items, government procurement, a single （六）其他处理 row) no longer apply, and a report on them cannot be aggregated with others.\nHow to fix: redo table 2 in the 2021 layout (made / repealed / in force; decisions this year; fees in 10,000 yuan) and split table 3's （六）其他处理 into its three 2021 rows.",
+};
+
+struct FormatOutdated {
+    year: u32,
+}
+
+impl Violation for FormatOutdated {
+    fn rule(&self) -> RuleId {
+        RuleId::FormatOutdated
+    }
+    fn message(&self, lang: Lang) -> String {
+        let FormatOutdated { year } = self;
+        match lang {
+            Lang::Zh => format!(
+                "{year}年度报告仍使用2019年试行格式；2021年度起应使用国办公开办函〔2021〕30号印发的格式"
+            ),
+            Lang::En => format!(
+                "The {year} report still uses the 2019 trial format; reports for 2021 and later must use the format of 国办公开办函〔2021〕30号"
+            ),
+        }
+    }
+}
+
+/// FORMAT-MIXED: a 2021 report with 2019's single row （六）其他处理.
+pub(crate) const FORMAT_MIXED: Rule = Rule {
+    id: RuleId::FormatMixed,
+    severity: Severity::Warning,
+    cases: &[],
+    scope: Scope::NationalTables,
+    group: Group::Structure,
+    title_zh: "格式混用：表三“（六）其他处理”仍为2019年单行",
+    title_en: "Mixed format: table 3 still has the single 2019 （六） row",
+    doc_zh: "为什么：2021年版格式把表三“（六）其他处理”细分为三行：申请人逾期不补正、申请人逾期未按收费通知缴费、其他。只填一行会丢失这一分类，与全国汇总口径不一致。报告其余部分仍会完整校验（以单行计入办理结果合计）。\n怎样改：把“（六）其他处理”的数字按原因拆分到三行中，三行之和应等于原单行。",
+    doc_en: "Why: the 2021 format splits （六）其他处理 into three rows (not corrected in time, fee not paid, other). A single row loses that breakdown. The rest of the report is still fully checked, with the single row counted in the outcome total.\nHow to fix: split the row's numbers by reason into the three 2021 rows; they must add up to the old single row.",
+};
+
+struct FormatMixed;
+
+impl Violation for FormatMixed {
+    fn rule(&self) -> RuleId {
+        RuleId::FormatMixed
+    }
+    fn message(&self, lang: Lang) -> String {
+        pick(
+            lang,
+            "报告按2021年版格式填写，但表三“（六）其他处理”只有一行（2019年试行格式），缺少“1.逾期不补正”“2.逾期未缴费”“3.其他”三行",
+            "The report uses the 2021 format, but table 3 row （六）其他处理 is a single 2019-style row instead of the three 2021 rows",
+        )
+        .to_string()
+    }
+}
+
+/// FORMAT-UNKNOWN: neither national format was recognised.
+pub(crate) const FORMAT_UNKNOWN: Rule = Rule {
+    id: RuleId::FormatUnknown,
+    severity: Severity::Warning,
+    cases: &[],
+    scope: Scope::All,
+    group: Group::Structure,
+    title_zh: "未能识别报告格式",
+    title_en: "Report format not recognised",
+    doc_zh: "为什么：表格数据是年度报告的核心。若表格以图片发布或复制时丢失，就无法核对数字，这本身也不符合政府信息公开应便于公众获取的要求。\n怎样改：以文字表格（而非图片）发布表二、表三、表四；校验时请粘贴包含表格的全文，或直接上传 .docx/.html 文件。",
+    doc_en: "Why: the tables are the core of the report. Tables published as images (or lost when copying) cannot be checked.\nHow to fix: publish tables 2–4 as text tables, not images; paste the full text including the tables, or check the .docx/.html file.",
+};
+
+struct FormatUnknown;
+
+impl Violation for FormatUnknown {
+    fn rule(&self) -> RuleId {
+        RuleId::FormatUnknown
+    }
+    fn message(&self, lang: Lang) -> String {
+        pick(
+            lang,
+            "未能识别报告格式：没有找到表二、表三的表头或行，表格数据无法校验（表格可能以图片形式发布）",
+            "The report format was not recognised: no header or row of tables 2 and 3 was found, so the tables cannot be checked (they may have been published as images)",
+        )
+        .to_string()
+    }
+}
+
+/// The format rules.
+pub(super) fn format(report: &Report, out: &mut Vec<Finding>) {
+    match report.format {
+        DetectedFormat::F2019 => {
+            if let Some(year) = report.year.filter(|&y| y >= 2021) {
+                out.push(Finding::new(&FormatOutdated { year }));
+            }
+        }
+        DetectedFormat::Mixed => {
+            let cells = t3::row(t3::R3F)
+                .cells()
+                .filter(|k| report.cell(*k).is_some())
+                .collect();
+            let span = report.row(Table::T3, t3::R3F).map(|r| r.span);
+            out.push(Finding::new(&FormatMixed).with_cells(cells).at(span));
+        }
+        DetectedFormat::Unknown => out.push(Finding::new(&FormatUnknown)),
+        _ => {}
+    }
+}
+
+/// SECTION-MISSING: one of the six sections is not there.
+pub(crate) const SECTION_MISSING: Rule = Rule {
+    id: RuleId::SectionMissing,
+    severity: Severity::Error,
+    cases: &[],
+    scope: Scope::NationalTables,
+    group: Group::Structure,
+    title_zh: "缺少章节",
+    title_en: "Section missing",
+    doc_zh: "为什么：《政府信息公开条例》第五十条规定了年度报告必须包括的内容，全国统一格式据此设置六个部分：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。缺少任何一部分都属于“内容不全面”。\n怎样改：按统一格式补齐缺少的部分，标题使用标准表述。若本年度确无相关情况，也应保留该部分并写明“无”或填0。",
+    doc_en: "Why: article 50 of the Regulations lists what the annual report must contain; the national format turns this into six sections. A missing section makes the report incomplete.\nHow to fix: add the missing section with its standard heading; if there is nothing to report, keep the section and say so (or fill in 0).",
+};
+
+struct SectionMissing {
+    spec: &'static SectionSpec,
+}
+
+impl Violation for SectionMissing {
+    fn rule(&self) -> RuleId {
+        RuleId::SectionMissing
+    }
+    fn message(&self, lang: Lang) -> String {
+        let SectionMissing { spec } = self;
+        match lang {
+            Lang::Zh => format!("缺少第{}部分“{}”", cn_numeral(spec.number), spec.standard),
+            Lang::En => format!("Section {} “{}” is missing", spec.number, spec.en),
+        }
+    }
+}
+
+/// SECTION-ORDER: a section numbered other than its place, or out of order.
+pub(crate) const SECTION_ORDER: Rule = Rule {
+    id: RuleId::SectionOrder,
+    severity: Severity::Error,
+    cases: &[],
+    scope: Scope::NationalTables,
+    group: Group::Structure,
+    title_zh: "章节编号或顺序错误",
+    title_en: "Section numbering or order wrong",
+    doc_zh: "为什么：统一格式规定了六个部分的编号和顺序，读者和汇总工具依靠编号定位内容。编号重复（如两个“二、”）或跳号，说明报告在编辑时出现了疏漏。\n怎样改：按“一、二、三、四、五、六”依次编号，顺序与统一格式一致。",
+    doc_en: "Why: the national format fixes the numbering and order of the six sections; readers and aggregation tools rely on it. A duplicated or skipped numeral is an editing slip.\nHow to fix: number the sections 一 to 六 in the order of the national format.",
+};
+
+struct SectionOrder {
+    /// The heading as written.
+    heading: String,
+    /// The number it should have.
+    number: u8,
+    spec: Option<&'static SectionSpec>,
+}
+
+impl Violation for SectionOrder {
+    fn rule(&self) -> RuleId {
+        RuleId::SectionOrder
+    }
+    fn message(&self, lang: Lang) -> String {
+        let SectionOrder {
+            heading,
+            number,
+            spec,
+        } = self;
+        match lang {
+            Lang::Zh => format!(
+                "章节“{heading}”编号或顺序有误：应为第{}部分“{}”",
+                cn_numeral(*number),
+                spec.map_or("", |s| s.standard)
+            ),
+            Lang::En => format!(
+                "Section “{heading}” is misnumbered or out of order: it should be section {number} “{}”",
+                spec.map_or("", |s| s.en)
+            ),
+        }
+    }
+}
+
+/// The section rules.
+pub(super) fn sections(report: &Report, out: &mut Vec<Finding>) {
+    for spec in format::SECTIONS {
+        if report.section(spec.number).is_none() {
+            out.push(Finding::new(&SectionMissing { spec }));
+        }
+    }
+    let mut last = 0u8;
+    for s in &report.sections {
+        let misnumbered = s.written_number.is_some_and(|w| w != s.number);
+        if misnumbered || s.number < last {
+            let v = SectionOrder {
+                heading: s.heading.clone(),
+                number: s.number,
+                spec: format::section(s.number),
+            };
+            out.push(Finding::new(&v).at(Some(s.heading_span)));
+        }
+        last = last.max(s.number);
+    }
+}
+
+/// TABLE-MISSING: a table of the template is not there, or its header is but no row of it
+/// could be read (not assessable, a warning).
+pub(crate) const TABLE_MISSING: Rule = Rule {
+    id: RuleId::TableMissing,
+    severity: Severity::Error,
+    cases: &[
+        Case {
+            severity: Severity::Error,
+            zh: "没有找到表格",
+            en: "the table is not there",
+        },
+        Case {
+            severity: Severity::Warning,
+            zh: "找到了表头但未能读出各行，无法校验",
+            en: "its header is there but no row could be read: not assessable",
+        },
+    ],
+    scope: Scope::NationalTables,
+    group: Group::Structure,
+    title_zh: "缺少表格",
+    title_en: "Table missing",
+    doc_zh: "为什么：统一格式要求以表二、表三、表四报告主动公开、依申请公开和复议诉讼数据。缺少表格（或表格以图片发布、复制时丢失）时，这些数据无法核对。\n怎样改：按统一格式补上表格；若表格存在但未被识别，请上传原始 .docx/.html 文件，或确认复制时包含了表格。",
+    doc_en: "Why: the national format reports proactive disclosure, applications and reconsideration/litigation in tables 2, 3 and 4. Without them the figures cannot be checked.\nHow to fix: add the table in the national layout; if it exists but was not recognised, check the original .docx/.html file or make sure the copy includes the table.",
+};
+
+enum TableMissing {
+    Absent(Table),
+    Unread(Table),
+}
+
+impl Violation for TableMissing {
+    fn rule(&self) -> RuleId {
+        RuleId::TableMissing
+    }
+    fn outcome(&self) -> Outcome {
+        match self {
+            TableMissing::Absent(_) => Outcome::Fail,
+            TableMissing::Unread(_) => Outcome::NotAssessable,
+        }
+    }
+    fn severity(&self) -> Severity {
+        match self {
+            TableMissing::Absent(_) => Severity::Error,
+            TableMissing::Unread(_) => Severity::Warning,
+        }
+    }
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (TableMissing::Absent(t), Lang::Zh) => format!("没有找到{}", table(*t, lang)),
+            (TableMissing::Absent(t), Lang::En) => format!("{} was not found", table(*t, lang)),
+            (TableMissing::Unread(t), Lang::Zh) => format!(
+                "{}：无法校验，因为找到了表头，但未能读出表格各行（单元格可能在复制时连在一起，或表格是图片）；请上传原始 .docx/.html 文件",
+                table(*t, lang)
+            ),
+            (TableMissing::Unread(t), Lang::En) => format!(
+                "{}: cannot be checked because its header was found but no row could be read (cells may have run together when copied, or the table is an image); check the original .docx/.html file",
+                table(*t, lang)
+            ),
+        }
+    }
+}
+
+/// ROW-MISSING: a row of the template, or a caption of 表二, is not there.
+pub(crate) const ROW_MISSING: Rule = Rule {
+    id: RuleId::RowMissing,
+    severity: Severity::Warning,
+    cases: &[],
+    scope: Scope::NationalTables,
+    group: Group::Structure,
+    title_zh: "缺少表格行",
+    title_en: "Table row missing",
+    doc_zh: "为什么：统一格式的每一行都对应《条例》规定的一类情形，缺行会使合计无法核对，也使报告无法与其他机关汇总。涉及该行的勾稽关系将显示为“无法校验”。\n怎样改：按统一格式补上该行；本年度没有该情形的填0，不要删除行。",
+    doc_en: "Why: every row of the national template is a category set by the Regulations; a missing row breaks the totals and the aggregation. Identities involving it are reported as not assessable.\nHow to fix: add the row; write 0 when there were no such cases, never delete the row.",
+};
+
+struct RowMissing {
+    table: Table,
+    row: MissingRow,
+}
+
+enum MissingRow {
+    Row(&'static RowSpec),
+    /// A caption of 表二 (`第二十条第（六）项`), as the template writes it.
+    Caption(&'static str),
+}
+
+impl Violation for RowMissing {
+    fn rule(&self) -> RuleId {
+        RuleId::RowMissing
+    }
+    fn message(&self, lang: Lang) -> String {
+        let t = table(self.table, lang);
+        match (&self.row, lang) {
+            (MissingRow::Row(r), Lang::Zh) => format!("{t}缺少“{}”行", r.label_zh),
+            (MissingRow::Row(r), Lang::En) => format!("{t} lacks the row “{}”", r.label_en),
+            (MissingRow::Caption(c), Lang::Zh) => format!("{t}缺少“{c}”行"),
+            (MissingRow::Caption(c), Lang::En) => format!("{t} lacks the row “{c} (caption)”"),
+        }
+    }
+}
+
+/// The tables and rows of the template.
+pub(super) fn tables(report: &Report, out: &mut Vec<Finding>) {
+    for table in Table::ALL {
+        if !report.has_table(table) {
+            // The header is there but no row could be read: say so, don't call it missing.
+            out.push(Finding::new(&if report.tables_seen.contains(&table) {
+                TableMissing::Unread(table)
+            } else {
+                TableMissing::Absent(table)
+            }));
+            continue;
+        }
+        let expected: Vec<&'static RowSpec> = match table {
+            Table::T2 => format::t2_rows(report.format).iter().collect(),
+            Table::T3 => format::t3_rows(report.format),
+            Table::T4 => Vec::new(),
+        };
+        for r in expected {
+            if report.row(table, r.id).is_none() {
+                let v = RowMissing {
+                    table,
+                    row: MissingRow::Row(r),
+                };
+                out.push(Finding::new(&v));
+            }
+        }
+    }
+}
+
+/// COLUMN-MISSING: a row was read with fewer values than it has columns.
+pub(crate) const COLUMN_MISSING: Rule = Rule {
+    id: RuleId::ColumnMissing,
+    severity: Severity::Warning,
+    cases: &[],
+    scope: Scope::NationalTables,
+    group: Group::OfTable,
+    title_zh: "表格行缺少数据列",
+    title_en: "Row lacks columns",
+    doc_zh: "为什么：表三每行应有7个数据列（自然人、5类法人或其他组织、总计），表四应有15个。少列通常是表格被合并、删列，或复制时空白单元格丢失；缺少的单元格无法参与校验。\n怎样改：补齐该行所有列，没有数据的填0。若原表完整，请上传原始 .docx/.html 文件再校验。",
+    doc_en: "Why: each table 3 row has 7 data columns and table 4 has 15. Fewer cells usually means merged or deleted columns, or blank cells lost when copying; missing cells cannot be checked.\nHow to fix: fill every column (0 where there is nothing). If the original table is complete, check the original .docx/.html file.",
+};
+
+struct ColumnMissing<'n> {
+    table: Table,
+    row: Option<format::RowId>,
+    /// The row's label as written, if it had one.
+    label: Option<&'n str>,
+    /// How many cells are missing.
+    n: usize,
+}
+
+impl Violation for ColumnMissing<'_> {
+    fn rule(&self) -> RuleId {
+        RuleId::ColumnMissing
+    }
+    fn message(&self, lang: Lang) -> String {
+        let ColumnMissing {
+            table: t,
+            row,
+            label,
+            n,
+        } = self;
+        let (t, row) = (table(*t, lang), note_row(*t, *row, *label, lang));
+        match lang {
+            Lang::Zh => format!("{t}“{row}”行少了{n}个数据单元格"),
+            Lang::En => format!("{t} row “{row}” lacks {n} data cell(s)"),
+        }
+    }
+}
+
+/// The reader's notes on rows it read short (COLUMN-MISSING) and 表二 captions that are not
+/// there (ROW-MISSING). Other notes are no structure finding: `None`.
+pub(super) fn note(note: &Note) -> Option<Finding> {
+    match note {
+        Note::ColumnMissing {
+            table,
+            row,
+            label,
+            cells,
+            span,
+        } => {
+            let v = ColumnMissing {
+                table: *table,
+                row: *row,
+                label: label.as_deref(),
+                n: cells.len(),
+            };
+            Some(Finding::new(&v).with_cells(cells.clone()).at(Some(*span)))
+        }
+        Note::CaptionMissing {
+            table,
+            caption,
+            span,
+        } => {
+            let v = RowMissing {
+                table: *table,
+                row: MissingRow::Caption(caption.heading_zh),
+            };
+            Some(Finding::new(&v).at(*span))
+        }
+        Note::Ambiguous { .. } => None,
+    }
+}
