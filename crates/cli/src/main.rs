@@ -61,23 +61,23 @@ fn run() -> Result<u8, Stop> {
     }
 }
 
-/// Every rule: id, severity and title in aligned columns.
+/// Every rule: id, the severities it can give (the usual one first) and title in aligned
+/// columns.
 fn rules(lang: Lang) {
-    let width = nianbao_core::RULES
-        .iter()
-        .map(|r| r.id.as_str().len())
-        .max()
-        .unwrap_or(0);
-    for r in nianbao_core::RULES {
+    use unicode_width::UnicodeWidthStr;
+    let rules = nianbao_core::RULES;
+    let id_width = rules.iter().map(|r| r.id.as_str().len()).max().unwrap_or(0);
+    let severities: Vec<String> = rules.iter().map(|r| r.severity_short(lang)).collect();
+    let sev_width = severities.iter().map(|s| s.width()).max().unwrap_or(0);
+    for (r, sev) in rules.iter().zip(&severities) {
         let title = if lang == Lang::Zh {
             r.title_zh
         } else {
             r.title_en
         };
-        let sev = r.severity.label(lang);
-        // Severity labels are all two CJK characters in Chinese; pad English to 7.
-        let sev_width = if lang == Lang::Zh { 2 } else { 7 };
-        println!("{:<width$}  {sev:<sev_width$}  {title}", r.id.as_str());
+        // Padded by display width: a CJK label is two columns wide.
+        let pad = " ".repeat(sev_width - sev.width());
+        println!("{:<id_width$}  {sev}{pad}  {title}", r.id.as_str());
     }
 }
 
@@ -97,20 +97,14 @@ fn explain(ids: &[String], lang: Lang) -> Result<u8, Stop> {
     };
     if lang == Lang::Zh {
         println!("{} — {}", r.id, r.title_zh);
-        println!(
-            "级别：{}　适用范围：{}",
-            r.severity.label(lang),
-            r.scope.describe(lang)
-        );
+        println!("级别：{}", r.severity_text(lang));
+        println!("适用范围：{}", r.scope.describe(lang));
         println!();
         println!("{}", r.doc_zh);
     } else {
         println!("{} — {}", r.id, r.title_en);
-        println!(
-            "severity: {}   scope: {}",
-            r.severity.label(lang),
-            r.scope.describe(lang)
-        );
+        println!("severity: {}", r.severity_text(lang));
+        println!("scope: {}", r.scope.describe(lang));
         println!();
         println!("{}", r.doc_en);
     }

@@ -168,7 +168,8 @@ fn explain_and_rules_come_from_the_rule_docs() {
             assert!(stdout(&o).contains(doc), "{} {lang}", r.id);
         }
     }
-    // `rules`: one line per rule, id, severity and title in aligned columns.
+    // `rules`: one line per rule, id, the severities it can give (the usual one first) and
+    // title in aligned columns (aligned on the screen: a CJK character is two columns).
     for (lang, zh) in [("zh", true), ("en", false)] {
         let o = nianbao(&["rules", "--lang", lang], None);
         assert_eq!(o.status.code(), Some(0));
@@ -176,18 +177,21 @@ fn explain_and_rules_come_from_the_rule_docs() {
         let lines: Vec<&str> = s.lines().collect();
         assert_eq!(lines.len(), nianbao_core::RULES.len());
         let title_at = lines[0].find(nianbao_core::RULES[0].title(zh)).unwrap();
+        let width = |s: &str| unicode_width::UnicodeWidthStr::width(s);
         for (l, r) in lines.iter().zip(nianbao_core::RULES) {
             assert!(l.starts_with(&format!("{} ", r.id)), "{l}");
-            let sev = r.severity.label(if zh {
+            let lang = if zh {
                 nianbao_core::Lang::Zh
             } else {
                 nianbao_core::Lang::En
-            });
+            };
+            let sev = r.severity_short(lang);
+            assert!(sev.starts_with(r.severity.label(lang)), "{sev}");
             assert!(l.contains(&format!("  {sev}  ")), "{l}");
             let at = l.find(r.title(zh)).unwrap_or(0);
             assert_eq!(
-                l[..at].chars().count(),
-                lines[0][..title_at].chars().count(),
+                width(&l[..at]),
+                width(&lines[0][..title_at]),
                 "titles not aligned: {l}"
             );
         }

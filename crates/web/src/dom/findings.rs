@@ -206,7 +206,7 @@ pub(super) fn rules_panel(doc: &Draw, parent: &Element, lang: Lang) {
             &format!(
                 "{}{}；{}{}",
                 t(lang, "级别：", "Severity: "),
-                rule.severity.label(lang),
+                rule.severity_text(lang),
                 t(lang, "适用：", "Applies to: "),
                 rule.scope.describe(lang)
             ),
