@@ -1,6 +1,7 @@
 //! Every finding message users can read, in both languages, on every fixture and every real
 //! report of the corpus (and the corpus's cross-year pairs): no unfilled `{placeholder}`, no
-//! internal cell key, no label cut without an ellipsis. The checks are in `human_text/`,
+//! internal cell key, no label cut without an ellipsis; and every finding's severity is one
+//! its rule's catalogue entry lists (what `nianbao rules` and `explain` say). The checks are in `human_text/`,
 //! shared with the page's view-model test (`crates/web/tests/human.rs`).
 
 mod human_text;
@@ -42,6 +43,10 @@ fn message_problems(a: &Analysis) -> Vec<String> {
         }
     }
     for f in &a.findings {
+        if !f.rule.meta().severities().any(|s| s == f.severity) {
+            let listed = f.rule.meta().severity_short(Lang::En);
+            out.push(format!("{}: severity {:?} is not among {listed}", f.rule, f.severity));
+        }
         for lang in [Lang::Zh, Lang::En] {
             let m = f.message(lang);
             for p in problems(m, &labels) {
