@@ -45,7 +45,10 @@ fn message_problems(a: &Analysis) -> Vec<String> {
     for f in &a.findings {
         if !f.rule.meta().severities().any(|s| s == f.severity) {
             let listed = f.rule.meta().severity_short(Lang::En);
-            out.push(format!("{}: severity {:?} is not among {listed}", f.rule, f.severity));
+            out.push(format!(
+                "{}: severity {:?} is not among {listed}",
+                f.rule, f.severity
+            ));
         }
         for lang in [Lang::Zh, Lang::En] {
             let m = f.message(lang);

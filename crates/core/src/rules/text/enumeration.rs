@@ -39,7 +39,7 @@ enum Problem {
     Backwards,
     /// The outcomes listed after a stated total add up to `sum`.
     PartsSum {
-        sum: i64,
+        sum: Num,
     },
 }
 
@@ -180,7 +180,7 @@ pub(super) fn breakdown(text: &str, stated: &[Statement], scopes: &[Span], out: 
             if seen.iter().all(|&b| b) && sum != total {
                 let v = TextEnumeration {
                     found: excerpt(text, i, total_end, 0, 0),
-                    problem: Problem::PartsSum { sum },
+                    problem: Problem::PartsSum { sum: Num::int(sum) },
                 };
                 let f = Finding::new(&v)
                     .with_numbers(Num::int(total), Num::int(sum))

@@ -28,7 +28,7 @@ struct TextTableMismatch {
     found: String,
     table: Table,
     what: What,
-    actual: i64,
+    actual: Num,
 }
 
 /// What the table gives.
@@ -98,7 +98,7 @@ pub(super) fn received(report: &Report, text: &str, scopes: &[Span], out: &mut V
             found,
             table,
             what,
-            actual,
+            actual: Num::int(actual),
         };
         out.push(Finding::new(&v).with_cells(cells).at(Some(span)));
     };
@@ -252,7 +252,7 @@ pub(super) fn categories(
                 found: excerpt(text, s.start, s.end, 0, 0),
                 table: Table::T3,
                 what: What::Category { phrase, en },
-                actual: v,
+                actual: Num::int(v),
             };
             let f = Finding::new(&m)
                 .with_cells(cells)
@@ -306,7 +306,7 @@ pub(super) fn upheld(report: &Report, text: &str, scopes: &[Span], out: &mut Vec
                 found: excerpt(text, start, end, 0, 0).trim().to_string(),
                 table: Table::T4,
                 what: What::NotUpheld,
-                actual: not_upheld,
+                actual: Num::int(not_upheld),
             };
             out.push(
                 Finding::new(&v)
