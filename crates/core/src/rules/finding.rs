@@ -1,7 +1,7 @@
 //! Findings: what a rule says about a report, in a form a user can act on, and the
 //! evaluations of the arithmetic identities (passes included).
 
-use super::{RuleId, Violation};
+use super::{Group, RuleId, Violation};
 use crate::format::{CellKey, ColId, RowId, Table};
 use crate::lang::Lang;
 use crate::model::Span;
@@ -112,6 +112,19 @@ impl Finding {
         self.expected = Some(expected);
         self.actual = Some(actual);
         self
+    }
+
+    /// The group the finding is shown under: its rule's, where the rule's is the table of
+    /// its cells ([`Group::OfTable`]) the table of its first cell (the structure when it names
+    /// none).
+    pub fn group(&self) -> Group {
+        match self.rule.meta().group {
+            Group::OfTable => self
+                .cells
+                .first()
+                .map_or(Group::Structure, |k| Group::Table(k.table)),
+            group => group,
+        }
     }
 
     /// The message users read, in `lang`.

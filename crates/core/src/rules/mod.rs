@@ -385,6 +385,24 @@ mod tests {
     }
 
     #[test]
+    fn a_finding_is_shown_under_its_rules_group_or_the_table_of_its_cells() {
+        let seed = include_str!("../../../../tests/fixtures/seed.txt");
+        // 表三 一、本年新收, 自然人 blank.
+        let r1 = "一、本年新收政府信息公开申请数量\t\t0\t";
+        let blank = seed.replacen(r1, "一、本年新收政府信息公开申请数量\t\t\t", 1);
+        let a = crate::check_text(&blank);
+        let f = a.findings.iter().find(|f| f.rule == RuleId::CellBlank);
+        assert_eq!(
+            f.map(Finding::group),
+            Some(Group::Table(Table::T3)),
+            "{a:?}"
+        );
+        let a = crate::check_text("一、总体情况\n……");
+        let groups: Vec<(RuleId, Group)> = a.findings.iter().map(|f| (f.rule, f.group())).collect();
+        assert_eq!(groups, [(RuleId::FormatUnknown, Group::Structure)]);
+    }
+
+    #[test]
     fn case_dependent_severities_list_every_case_the_usual_first() {
         for r in RULES {
             if r.cases.is_empty() {
