@@ -13,14 +13,12 @@
 //! ```
 
 mod cell;
-pub mod concat;
+pub mod extract;
 pub mod format;
 mod lang;
 mod localize;
 pub mod model;
 pub mod num;
-mod outline;
-pub mod read;
 pub mod readers;
 pub mod rules;
 mod span;
@@ -113,7 +111,7 @@ pub fn check_text(input: &str) -> Analysis {
 
 /// Builds the report from a document and checks it.
 fn analyse(doc: &readers::Document) -> Analysis {
-    let report = read::read_document(doc);
+    let report = extract::read_document(doc);
     let (mut findings, evaluations) = rules::run(&report, &doc.text);
     localize::assign_suspects(&report, &mut findings, &evaluations);
     Analysis {

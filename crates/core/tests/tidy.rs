@@ -1,7 +1,7 @@
 //! Tidy checks on the core's source, in the manner of rust-analyzer's `tidy.rs`.
 //!
 //! The formats are the only home of format knowledge: no Chinese word appears in a string or
-//! char literal of the report builder (`read.rs`, `outline.rs`, `concat/`), the rules' logic
+//! char literal of the report builder (`extract/mod.rs`, `extract/outline.rs`, `extract/concat/`), the rules' logic
 //! (`rules/mod.rs`, `structure.rs`, `cells.rs`, `arithmetic.rs`) or the localiser. Table
 //! headers, labels, groups and markers are in `format/`; a provincial variant is a change
 //! there. The wording of a rule is not looked at: its definition (a `const` of type `Rule` or
@@ -19,13 +19,13 @@ use std::path::{Path, PathBuf};
 
 /// The files checked, relative to `crates/core/src`.
 const CHECKED: &[&str] = &[
-    "read.rs",
-    "outline.rs",
-    "concat.rs",
-    "concat/locate.rs",
-    "concat/solve.rs",
-    "concat/split.rs",
-    "concat/stream.rs",
+    "extract/mod.rs",
+    "extract/outline.rs",
+    "extract/concat/mod.rs",
+    "extract/concat/locate.rs",
+    "extract/concat/solve.rs",
+    "extract/concat/split.rs",
+    "extract/concat/stream.rs",
     "rules/mod.rs",
     "rules/structure.rs",
     "rules/cells.rs",

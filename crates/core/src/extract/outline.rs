@@ -3,7 +3,7 @@
 
 use crate::format::{self, t3, Table};
 use crate::model::{DetectedFormat, RowRead, Section, Span};
-use crate::read::{lead_ws, Line};
+use crate::extract::{lead_ws, Line};
 use crate::text::{fold, split_numbering, trim_wide, Numbering};
 use std::borrow::Cow;
 

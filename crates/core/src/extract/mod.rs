@@ -13,6 +13,9 @@
 //! The input is a [`Document`] from any reader (plain text, HTML, Word); [`lines`] turns
 //! its blocks into the [`Line`]s the builder works on.
 
+mod concat;
+mod outline;
+
 use crate::cell::classify;
 use crate::format::{self, t3, t4, CellKey, GroupSpec, RowSpec, Table};
 use crate::model::{Cell, CellStore, CellValue, DetectedFormat, Note, ReadStatus, Report};
@@ -330,7 +333,7 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Report {
     }
 
     let (title, year, agency) = find_title(&ls);
-    let sections = crate::outline::find_sections(&ls, &folded, input.len());
+    let sections = outline::find_sections(&ls, &folded, input.len());
 
     let has_2021 = format::t2::MARKERS_2021
         .iter()
@@ -527,7 +530,7 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Report {
         .filter(|&t| !rows.iter().any(|r| r.table == t))
         .collect();
     if !unread.is_empty() {
-        let rec = crate::concat::recover(&ls, t2_format, &unread);
+        let rec = concat::recover(&ls, t2_format, &unread);
         rows.extend(rec.rows);
         for c in rec.cells {
             cells.insert(c);
@@ -535,7 +538,7 @@ pub fn read_lines(ls: Vec<Line<'_>>, source: &str) -> Report {
         notes.extend(rec.notes);
     }
 
-    let format = crate::outline::detect_format(has_2021, has_2019, &rows, &folded_all, year);
+    let format = outline::detect_format(has_2021, has_2019, &rows, &folded_all, year);
     let status = if rows.is_empty() && sections.is_empty() && title.is_none() {
         if trim_wide(input).is_empty() {
             ReadStatus::empty_input()

@@ -3,7 +3,7 @@
 
 use super::t2;
 use crate::model::Span;
-use crate::read::Line;
+use crate::extract::Line;
 use crate::text::fold_char;
 
 /// Where a stream character came from: line index, byte offset and length in the line text.
