@@ -1,10 +1,10 @@
-//! What the text of one table cell means: a number, a placeholder, a blank or text.
+//! What the text of one table cell is: a number, a placeholder, a blank or text.
 //!
-//! A leaf of the data floor, shared by the readers (which need to tell value cells from
-//! label cells to lay merged cells on their header's columns) and the report builder (which
-//! reads every cell's state). Never repairs: `12件` is text, not 12.
+//! A base module, below the readers, the extraction and the rules, and knowing none of them
+//! (no report model either): the readers' grid engine asks whether a cell is a value or a
+//! label to lay merged cells on their header's columns; the extraction turns [`kind`] into
+//! the model's `CellValue`. Never repairs: `12件` is text, not 12.
 
-use crate::model::CellValue;
 use crate::num::Num;
 use crate::text::{digit_value, fold, trim_wide};
 
@@ -15,24 +15,37 @@ const PLACEHOLDERS: &[&str] = &[
     "暂无", "未统计", "×", "x", "X", "*",
 ];
 
-/// The state of a cell from its text.
-pub fn classify(raw: &str) -> CellValue {
+/// What a cell's text is. The text itself (trimmed of wide whitespace) is the caller's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Nothing but whitespace.
+    Blank,
+    /// A number as printed (full-width digits, thousands separators, decimals).
+    Number(Num),
+    /// A placeholder for "nothing to report" (`/`, `—`, `无`): not 0.
+    Placeholder,
+    /// Anything else, a number with a unit (`12件`) included.
+    Text,
+}
+
+/// The kind of a cell from its text.
+pub fn kind(raw: &str) -> Kind {
     if !raw.is_empty() && raw.len() <= 18 && raw.bytes().all(|b| b.is_ascii_digit()) {
         if let Some(n) = Num::parse(raw) {
-            return CellValue::Number(n);
+            return Kind::Number(n);
         }
     }
     let t = trim_wide(raw);
     if t.is_empty() {
-        return CellValue::Blank;
+        return Kind::Blank;
     }
     let f = fold(t);
     if PLACEHOLDERS.contains(&f.as_str()) {
-        return CellValue::Placeholder(t.to_string());
+        return Kind::Placeholder;
     }
     match parse_number(&f) {
-        Some(n) => CellValue::Number(n),
-        None => CellValue::Text(t.to_string()),
+        Some(n) => Kind::Number(n),
+        None => Kind::Text,
     }
 }
 
@@ -40,11 +53,7 @@ pub fn classify(raw: &str) -> CellValue {
 /// unit, a date), or reads as a number or a placeholder.
 pub fn reads_as_value(s: &str) -> bool {
     s.chars().next().is_some_and(|c| {
-        digit_value(c).is_some()
-            || matches!(
-                classify(s),
-                CellValue::Number(_) | CellValue::Placeholder(_)
-            )
+        digit_value(c).is_some() || matches!(kind(s), Kind::Number(_) | Kind::Placeholder)
     })
 }
 
@@ -76,21 +85,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn classify_keeps_three_states_apart() {
-        assert_eq!(classify(""), CellValue::Blank);
-        assert_eq!(classify("  "), CellValue::Blank);
-        assert_eq!(classify("0"), CellValue::Number(Num::int(0)));
-        assert_eq!(classify("／"), CellValue::Placeholder("／".into()));
-        assert_eq!(classify("—"), CellValue::Placeholder("—".into()));
-        assert_eq!(classify("无"), CellValue::Placeholder("无".into()));
-        assert_eq!(classify("１２"), CellValue::Number(Num::int(12)));
-        assert_eq!(classify("1,234"), CellValue::Number(Num::int(1234)));
-        assert_eq!(classify("12,34"), CellValue::Text("12,34".into()));
-        assert_eq!(classify("251000元"), CellValue::Text("251000元".into()));
-        assert_eq!(classify("-8"), CellValue::Number(Num::int(-8)));
+    fn kinds_keep_three_states_apart() {
+        assert_eq!(kind(""), Kind::Blank);
+        assert_eq!(kind("  "), Kind::Blank);
+        assert_eq!(kind("0"), Kind::Number(Num::int(0)));
+        assert_eq!(kind("／"), Kind::Placeholder);
+        assert_eq!(kind("—"), Kind::Placeholder);
+        assert_eq!(kind("无"), Kind::Placeholder);
+        assert_eq!(kind("１２"), Kind::Number(Num::int(12)));
+        assert_eq!(kind("1,234"), Kind::Number(Num::int(1234)));
+        assert_eq!(kind("12,34"), Kind::Text);
+        assert_eq!(kind("251000元"), Kind::Text);
+        assert_eq!(kind("-8"), Kind::Number(Num::int(-8)));
         assert_eq!(
-            classify("24252.311082").to_owned(),
-            CellValue::Number(Num::parse("24252.311082").unwrap())
+            kind("24252.311082"),
+            Kind::Number(Num::parse("24252.311082").unwrap())
         );
     }
 

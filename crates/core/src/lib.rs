@@ -111,7 +111,7 @@ pub fn check_text(input: &str) -> Analysis {
 
 /// Builds the report from a document and checks it.
 fn analyse(doc: &readers::Document) -> Analysis {
-    let report = extract::read_document(doc);
+    let report = extract::read(doc);
     let (mut findings, evaluations) = rules::run(&report, &doc.text);
     localize::assign_suspects(&report, &mut findings, &evaluations);
     Analysis {

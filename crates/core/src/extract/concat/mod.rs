@@ -29,10 +29,10 @@ mod solve;
 mod split;
 mod stream;
 
-use crate::cell::classify;
+use super::cell::classify;
 use crate::format::{self, t2, t3, t4, CellKey, ColKind, RowId, RowSpec, Table};
 use crate::model::{CandidateCount, Cell, CellValue, DetectedFormat, Note, RowRead, Span};
-use crate::extract::Line;
+use super::lines::Line;
 use locate::{locate_rows, locate_t4, missing_captions, Located};
 use split::{Piece, Seg, Split, Splits};
 use stream::{find, find_any, next_char, starts_value, t2_start, Stream};

@@ -2,8 +2,8 @@
 //! and where whitespace stood (a stray space is a cell boundary).
 
 use super::t2;
+use crate::extract::lines::Line;
 use crate::model::Span;
-use crate::extract::Line;
 use crate::text::fold_char;
 
 /// Where a stream character came from: line index, byte offset and length in the line text.
