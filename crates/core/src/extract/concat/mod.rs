@@ -1,6 +1,10 @@
 //! Concatenated cells: page text where table cells ran together with no separator
 //! (`一、本年新收政府信息公开申请数量640020470二、上年结转…`).
 //!
+//! The extraction's second strategy: called for the tables whose header words are there but
+//! of which the table readers read no row. It reads the [`Line`]s and returns what it
+//! recovered ([`Recovered`]); it knows nothing of the table readers or the report builder.
+//!
 //! Values are recovered by enumerating the digit splits that satisfy the row totals and the
 //! table's identities. Where more than one split fits, the cells are reported as
 //! CELLS-AMBIGUOUS with their candidates and left out of the report (never guessed), so no
@@ -30,23 +34,23 @@ mod split;
 mod stream;
 
 use super::cell::classify;
+use super::lines::Line;
 use crate::format::{self, t2, t3, t4, CellKey, ColKind, RowId, RowSpec, Table};
 use crate::model::{CandidateCount, Cell, CellValue, DetectedFormat, Note, RowRead, Span};
-use super::lines::Line;
 use locate::{locate_rows, locate_t4, missing_captions, Located};
 use split::{Piece, Seg, Split, Splits};
 use stream::{find, find_any, next_char, starts_value, t2_start, Stream};
 
 /// What was recovered for the tables the line reader could not read.
 #[derive(Debug, Default)]
-pub struct Recovered {
+pub(super) struct Recovered {
     pub rows: Vec<RowRead>,
     pub cells: Vec<Cell>,
     pub notes: Vec<Note>,
 }
 
 /// Recovers the tables in `missing` from concatenated page text.
-pub fn recover(lines: &[Line], format: DetectedFormat, missing: &[Table]) -> Recovered {
+pub(super) fn recover(lines: &[Line], format: DetectedFormat, missing: &[Table]) -> Recovered {
     let mut out = Recovered::default();
     if missing.is_empty() {
         return out;
@@ -69,86 +73,100 @@ pub fn recover(lines: &[Line], format: DetectedFormat, missing: &[Table]) -> Rec
         t3_start.or(t2).unwrap_or(0),
         len,
     );
-
     if let Some(from) = t2.filter(|_| missing.contains(&Table::T2)) {
         let to = t3_start.or(t4_start).unwrap_or(len);
-        let specs: Vec<&'static RowSpec> = format::t2_rows(format).iter().collect();
-        let stops: Vec<&str> = t2::TABLE
-            .region
-            .any
-            .iter()
-            .copied()
-            .chain([t2::HEADER_LABEL])
-            .collect();
-        let located = locate_rows(&st, &specs, from, to, Table::T2, &stops);
-        missing_captions(&st, &located, (from, to), &mut out);
-        let mut works = works_of(&st, located);
-        for w in &mut works {
-            w.splits = enumerate(w, &|_| true);
-            if w.live(false).len() > 1 {
-                text_facts(&st, w, (from, to));
-            }
-        }
-        emit(&st, works, &mut out);
+        recover_t2(&st, format, (from, to), &mut out);
     }
-
     if let Some(from) = t3_start.filter(|_| missing.contains(&Table::T3)) {
-        let to = t4_start.unwrap_or(len);
-        // 2021 splits （六）其他处理 into three rows; 2019 (and mixed reports) keep one row with
-        // its own numbers right after the label.
-        let single = t3::row(t3::R3F).keys;
-        let single_f = match single
-            .iter()
-            .find_map(|k| Some((find(&st.fs, k, from, to)?, k)))
-        {
-            Some((q, k)) => starts_value(&st.fs, q + k.len()),
-            None => matches!(format, DetectedFormat::F2019 | DetectedFormat::Mixed),
-        };
-        let specs = format::t3_rows(if single_f {
-            DetectedFormat::F2019
-        } else {
-            DetectedFormat::F2021
-        });
-        // A row's label ends at the next group heading when no number follows it.
-        let stops: Vec<&str> = t3::TABLE
-            .groups
-            .iter()
-            .flat_map(|g| g.keywords.iter().copied())
-            .collect();
-        let located = locate_rows(&st, &specs, from, to, Table::T3, &stops);
-        let mut works = works_of(&st, located);
-        let row_total = |v: &[i128]| v.len() < 7 || v[..6].iter().sum::<i128>() == v[6];
-        for w in &mut works {
-            w.splits = enumerate(w, &row_total);
-            if w.splits.is_empty() && !w.overflow && !w.blank {
-                // No split satisfies the row total: the row itself is wrong. Keep every split
-                // (a unique one is still read, and its error reported by the rules).
-                w.splits = enumerate(w, &|_| true);
-                w.constrained = false;
-            }
-        }
-        combine_t3(&mut works, single_f);
-        emit(&st, works, &mut out);
+        recover_t3(&st, format, (from, t4_start.unwrap_or(len)), &mut out);
     }
-
     if let Some(anchor) = t4_start.filter(|_| missing.contains(&Table::T4)) {
-        if let Some(w) = locate_t4(&st, anchor) {
-            let mut w = w;
-            let totals = |v: &[i128]| {
-                v.is_empty()
-                    || !v.len().is_multiple_of(5)
-                    || v[v.len() - 5..v.len() - 1].iter().sum::<i128>() == v[v.len() - 1]
-            };
-            w.splits = enumerate(&mut w, &totals);
-            if w.splits.is_empty() && !w.overflow {
-                w.splits = enumerate(&mut w, &|_| true);
-                w.constrained = false;
-                w.fallback = true;
-            }
-            emit(&st, vec![w], &mut out);
-        }
+        recover_t4(&st, anchor, &mut out);
     }
     out
+}
+
+/// 表二 between the stream offsets `table`: every split a row allows, narrowed by the
+/// numbers the report's own text states about the row.
+fn recover_t2(st: &Stream, format: DetectedFormat, table: (usize, usize), out: &mut Recovered) {
+    let specs: Vec<&'static RowSpec> = format::t2_rows(format).iter().collect();
+    let stops: Vec<&str> = t2::TABLE
+        .region
+        .any
+        .iter()
+        .copied()
+        .chain([t2::HEADER_LABEL])
+        .collect();
+    let located = locate_rows(st, &specs, table.0, table.1, Table::T2, &stops);
+    missing_captions(st, &located, table, out);
+    let mut works = works_of(st, located);
+    for w in &mut works {
+        w.splits = enumerate(w, &|_| true);
+        if w.live(false).len() > 1 {
+            text_facts(st, w, table);
+        }
+    }
+    emit(st, works, out);
+}
+
+/// 表三 between the stream offsets `table`: the splits that satisfy each row's total,
+/// combined under the column identities.
+fn recover_t3(st: &Stream, format: DetectedFormat, table: (usize, usize), out: &mut Recovered) {
+    let (from, to) = table;
+    // 2021 splits （六）其他处理 into three rows; 2019 (and mixed reports) keep one row with
+    // its own numbers right after the label.
+    let single = t3::row(t3::R3F).keys;
+    let single_f = match single
+        .iter()
+        .find_map(|k| Some((find(&st.fs, k, from, to)?, k)))
+    {
+        Some((q, k)) => starts_value(&st.fs, q + k.len()),
+        None => matches!(format, DetectedFormat::F2019 | DetectedFormat::Mixed),
+    };
+    let specs = format::t3_rows(if single_f {
+        DetectedFormat::F2019
+    } else {
+        DetectedFormat::F2021
+    });
+    // A row's label ends at the next group heading when no number follows it.
+    let stops: Vec<&str> = t3::TABLE
+        .groups
+        .iter()
+        .flat_map(|g| g.keywords.iter().copied())
+        .collect();
+    let located = locate_rows(st, &specs, from, to, Table::T3, &stops);
+    let mut works = works_of(st, located);
+    let row_total = |v: &[i128]| v.len() < 7 || v[..6].iter().sum::<i128>() == v[6];
+    for w in &mut works {
+        w.splits = enumerate(w, &row_total);
+        if w.splits.is_empty() && !w.overflow && !w.blank {
+            // No split satisfies the row total: the row itself is wrong. Keep every split
+            // (a unique one is still read, and its error reported by the rules).
+            w.splits = enumerate(w, &|_| true);
+            w.constrained = false;
+        }
+    }
+    combine_t3(&mut works, single_f);
+    emit(st, works, out);
+}
+
+/// 表四 after its first column's header: the splits whose group totals hold.
+fn recover_t4(st: &Stream, anchor: usize, out: &mut Recovered) {
+    let Some(mut w) = locate_t4(st, anchor) else {
+        return;
+    };
+    let totals = |v: &[i128]| {
+        v.is_empty()
+            || !v.len().is_multiple_of(5)
+            || v[v.len() - 5..v.len() - 1].iter().sum::<i128>() == v[v.len() - 1]
+    };
+    w.splits = enumerate(&mut w, &totals);
+    if w.splits.is_empty() && !w.overflow {
+        w.splits = enumerate(&mut w, &|_| true);
+        w.constrained = false;
+        w.fallback = true;
+    }
+    emit(st, vec![w], out);
 }
 
 // ---------------------------------------------------------------------------------------
