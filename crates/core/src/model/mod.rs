@@ -74,8 +74,8 @@ impl ReadStatus {
     }
 }
 
-/// Everything read from one input. Built as a struct literal by the reader
-/// (`Report { status, title, …, ..Report::default() }`).
+/// Everything read from one input. Built by the extraction (`extract::read`, through its
+/// report builder).
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Report {
     pub status: ReadStatus,
