@@ -9,13 +9,13 @@
 //! labels, groups) come from [`crate::format`].
 //!
 //! The pipeline, one module a step:
-//! 1. [`lines`]: the document's blocks as [`lines::Line`]s of cells or tokens, each folded
+//! 1. `lines`: the document's blocks as `lines::Line`s of cells or tokens, each folded
 //!    once.
-//! 2. [`outline`]: title, issuing body, year, sections, which 表二 header words are there.
-//! 3. [`tables`]: the lines in order ([`stream`]), each row offered to the reader of the
+//! 2. `outline`: title, issuing body, year, sections, which 表二 header words are there.
+//! 3. `tables`: the lines in order (`stream`), each row offered to the reader of the
 //!    table whose region it is in (表二, 表三, 表四); rows found by label, never by position.
-//!    What they read goes into the [`builder`].
-//! 4. [`concat`]: the second strategy, for tables whose header is there but of which no row
+//!    What they read goes into the `builder`.
+//! 4. `concat`: the second strategy, for tables whose header is there but of which no row
 //!    was read: page text whose cells ran together, recovered where the identities allow.
 //! 5. The format the report follows (from the rows read), the status, the [`Report`].
 //!
