@@ -113,4 +113,37 @@ mod tests {
             title("本年度报告根据《条例》编制，信息公开工作年度报告全文如下。\n一、总体情况\n");
         assert_eq!((t, y, a), (None, None, None));
     }
+
+    /// The cells of `r` under `keys`, as written (`-` when not read).
+    fn raw(r: &Report, keys: &[&str]) -> Vec<String> {
+        keys.iter()
+            .map(|k| {
+                let key: crate::format::CellKey = k.parse().unwrap();
+                r.cell(key).map_or("-".into(), |c| c.raw.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn pdf_text_labels_wrapped_around_numbers_and_one_value_per_line() {
+        let r = read_text(
+            "二、主动公开政府信息情况\n规章\n5\n-3-\n1\n7\n\
+             三、收到和处理政府信息公开申请情况\n（三）不予公开\n1.属于国家\n1 0 0 0 0 0 1\n秘密\n\
+             2.其他法律行政法规禁止公开\n2\n0\n0\n0\n0\n0\n2\n4.保护第三方合法权益 3 0 0 0 0 0 3\n",
+        );
+        // 表二: the label on the line above, the values one per line across a page number.
+        let t2 = ["T2.reg.made", "T2.reg.repealed", "T2.reg.valid"];
+        assert_eq!(raw(&r, &t2), ["5", "1", "7"]);
+        // 表三: a label wrapped above and below its numbers (the line below is taken), then a
+        // label above numbers one per line, then an ordinary row.
+        let row = r.row(Table::T3, crate::format::t3::R3C1).unwrap();
+        assert_eq!(row.label, "（三）不予公开1.属于国家秘密");
+        assert_eq!(raw(&r, &["T3.R3c1.C1", "T3.R3c1.C7"]), ["1", "1"]);
+        assert_eq!(
+            raw(&r, &["T3.R3c2.C1", "T3.R3c2.C6", "T3.R3c2.C7"]),
+            ["2", "0", "2"]
+        );
+        assert_eq!(raw(&r, &["T3.R3c4.C1", "T3.R3c4.C7"]), ["3", "3"]);
+        assert!(r.notes.is_empty(), "{:?}", r.notes);
+    }
 }

@@ -72,6 +72,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], outline: &Outline, b: &mut ReportBuil
             (None, None) => {}
             (Some(row), Some(reader)) => reader.accept(row, &mut stream, b),
             (Some(row), None) => {
+                // A table copied without its header: a 表三 row by its label, else a 表二 row.
                 if let Some(spec) = t3.matches(&row.labels) {
                     t3.read(spec, row, &mut stream, b);
                 } else if let Some(spec) = t2.matches(&row.labels) {
