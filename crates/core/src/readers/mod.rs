@@ -21,6 +21,7 @@ pub mod document;
 pub mod docx;
 pub mod grid;
 pub mod html;
+pub mod inflate;
 pub mod input;
 pub mod plain;
 
