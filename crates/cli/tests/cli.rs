@@ -532,7 +532,7 @@ fn files_that_are_not_reports_say_why() {
         "这是设置了打开密码的加密 Word 文档，无法读取：请在 Word/WPS 中打开，取消密码（Word：文件→信息→保护文档→用密码进行加密，清空密码；WPS：文件→文档加密→密码加密，清空密码）后另存为 .docx 再校验，或复制报告文字粘贴。",
         "This Word document is password-protected (encrypted) and cannot be read: open it in Word/WPS, remove the password, save it as .docx without a password, or copy the report text and paste it.",
     );
-    // Old binary Word and PDF are refused today, with what to do instead.
+    // Old binary Word is refused, with what to do instead.
     let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     ole.resize(2048, 0);
     unreadable(
@@ -544,8 +544,8 @@ fn files_that_are_not_reports_say_why() {
     unreadable(
         &at("report.pdf", b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n"),
         None,
-        "这是 PDF 文件：浏览器内无法可靠提取 PDF 表格。请用 pdftotext -layout 转成文本，或从 PDF 阅读器复制文字粘贴。",
-        "This is a PDF: convert it with pdftotext -layout, or copy the text from a PDF reader and paste it.",
+        "PDF 文件已损坏或不完整：找不到任何页面。请重新下载文件，或改用报告的原始 Word 文件（.docx）或网页，或复制报告文字粘贴到这里。",
+        "The PDF is damaged or incomplete: no page could be found. Download it again, use the report's original Word file (.docx) or web page, or paste the report text.",
     );
     // Binary garbage.
     let garbage: Vec<u8> = (0u8..=255).cycle().take(3000).collect();
