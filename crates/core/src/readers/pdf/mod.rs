@@ -50,6 +50,11 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
 
 /// Reads a PDF's text layer into a document.
 pub fn parse(bytes: &[u8]) -> Result<Document, InputError> {
+    Ok(layout::document(&pages(bytes)?))
+}
+
+/// What each page of a PDF shows (glyphs and rulings), or why nothing can be read.
+pub fn pages(bytes: &[u8]) -> Result<Vec<content::Page>, InputError> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(super::input::too_large(bytes.len() as u64));
     }
@@ -86,7 +91,7 @@ pub fn parse(bytes: &[u8]) -> Result<Document, InputError> {
     if unknown > shown * 4 {
         return Err(no_unicode());
     }
-    Ok(layout::document(&pages))
+    Ok(pages)
 }
 
 /// The page dictionaries in order, with inherited attributes (`Resources`, `MediaBox`,

@@ -9,6 +9,42 @@ use crate::readers::pdf::content::Glyph;
 pub const CELL_GAP: f64 = 1.2;
 /// A gap of this many ems or more between Latin letters or digits is a space.
 const WORD_GAP: f64 = 0.2;
+/// A cell starts at a column stop when it starts this close to it (points).
+const STOP_SNAP: f64 = 1.0;
+
+fn starts_value(t: &str) -> bool {
+    t.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || c == '-' || c == '/')
+}
+
+/// Column stops of a page: x where a cell other than a line's first starts, in three lines
+/// or more (rounded to half points).
+pub fn stops(lines: &[Line]) -> Vec<f64> {
+    let mut xs: Vec<f64> = lines
+        .iter()
+        .flat_map(|l| {
+            l.cell_spans()
+                .into_iter()
+                .skip(1)
+                .map(|(x, _)| (x * 2.0).round() / 2.0)
+        })
+        .collect();
+    xs.sort_by(f64::total_cmp);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < xs.len() {
+        let j = xs[i..]
+            .iter()
+            .take_while(|&&x| x - xs[i] <= STOP_SNAP)
+            .count();
+        if j >= 3 {
+            out.push(xs[i]);
+        }
+        i += j;
+    }
+    out
+}
 
 /// A line of text: its glyphs (in order) and box.
 #[derive(Clone, Debug)]
@@ -50,18 +86,18 @@ impl Line {
     /// The text with spaces where gaps call for them; cells (gaps of [`CELL_GAP`] ems or
     /// more) are separated by `cell_sep`.
     pub fn text(&self, cell_sep: &str) -> String {
-        let mut s = String::new();
-        for (k, cell) in self.cells().iter().enumerate() {
-            if k > 0 {
-                s.push_str(cell_sep);
-            }
-            s.push_str(cell);
-        }
-        s
+        self.cells_at(&[]).join(cell_sep)
     }
 
     /// The line cut at column gaps: the texts of its cells.
     pub fn cells(&self) -> Vec<String> {
+        self.cells_at(&[])
+    }
+
+    /// The line cut at column gaps, and where a value starts right after a label at one of
+    /// the `stops` (x where cells start in other rows of the page: a label that fills its
+    /// column up to the next one leaves no gap before the value).
+    pub fn cells_at(&self, stops: &[f64]) -> Vec<String> {
         let mut out = Vec::new();
         let mut cur = String::new();
         let mut prev: Option<&Glyph> = None;
@@ -69,9 +105,12 @@ impl Line {
             if let Some(p) = prev {
                 let em = p.size.max(g.size).max(1e-3);
                 let gap = (g.x0 - p.x1) / em;
-                if gap >= CELL_GAP {
+                let at_stop = stops.iter().any(|&x| (x - g.x0).abs() <= STOP_SNAP)
+                    && starts_value(&g.text)
+                    && !cur.chars().next_back().is_some_and(|c| c.is_ascii_digit());
+                if gap >= CELL_GAP || at_stop {
                     out.push(std::mem::take(&mut cur));
-                } else if gap >= WORD_GAP && needs_space(&cur, &g.text) {
+                } else if gap >= WORD_GAP && gap_is_space(&cur, &g.text) {
                     cur.push(' ');
                 }
             }
@@ -106,6 +145,16 @@ pub fn needs_space(before: &str, after: &str) -> bool {
         return false;
     };
     !(wide(a) || wide(b)) && a != ' ' && b != ' '
+}
+
+/// Whether a visible gap between two pieces of a line is a space: always between Latin
+/// letters or digits, and between a Chinese character and a digit (a label and its first
+/// value, `申请 21 件`); never between Chinese characters (spread-out justified text).
+fn gap_is_space(before: &str, after: &str) -> bool {
+    let (Some(a), Some(b)) = (before.chars().next_back(), after.chars().next()) else {
+        return false;
+    };
+    needs_space(before, after) || a.is_ascii_alphanumeric() || b.is_ascii_alphanumeric()
 }
 
 fn wide(c: char) -> bool {

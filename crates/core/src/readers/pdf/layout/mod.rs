@@ -56,11 +56,12 @@ enum Piece {
     Table(TableAcc),
 }
 
-struct PageText<'p> {
-    page: &'p Page,
+struct PageText {
     index: usize,
     left: f64,
     right: f64,
+    /// Column stops of the page's lines (see [`lines::stops`]).
+    stops: Vec<f64>,
 }
 
 /// Rebuilds the document from its pages.
@@ -76,7 +77,7 @@ pub fn document(pages: &[Page]) -> Document {
             .collect();
         let single: Vec<&Line> = free_lines.iter().filter(|l| l.cells().len() == 1).collect();
         let pt = PageText {
-            page,
+            stops: lines::stops(&free_lines),
             index,
             left: single.iter().map(|l| l.x0).fold(f64::INFINITY, f64::min),
             right: single
@@ -226,10 +227,10 @@ fn drop_repeated_header(
 }
 
 fn add_line(pieces: &mut Vec<Piece>, l: &Line, pt: &PageText) {
-    let cells = l.cells();
+    let cells = l.cells_at(&pt.stops);
     if cells.len() > 1 {
         pieces.push(Piece::Para(Para {
-            text: l.text("  "),
+            text: cells.join("  "),
             open: false,
             size: l.size,
             page: pt.index,
@@ -254,7 +255,6 @@ fn add_line(pieces: &mut Vec<Piece>, l: &Line, pt: &PageText) {
             return;
         }
     }
-    let _ = pt.page;
     pieces.push(Piece::Para(Para {
         text,
         open: reaches_right,
