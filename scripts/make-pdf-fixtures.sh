@@ -42,6 +42,21 @@ to_pdf() {
   [ "$ext" = html ] && filter=pdf:writer_web_pdf_Export
   mkdir -p "$WORK/conv"
   cp "$src" "$WORK/conv/in.$ext"
+  if [ "$ext" = html ]; then
+    # Landscape pages too (CSS @page, which LibreOffice honours in a head): real pages' tables
+    # are wider than a portrait page, whose layout cuts their sides off.
+    "$PY" - "$WORK/conv/in.html" <<'EOF'
+import sys
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+page = '<style>@page { size: 29.7cm 21cm; margin: 1cm; }</style>'
+if "</head>" in s:
+    s = s.replace("</head>", page + "</head>", 1)
+else:
+    s = '<html><head><meta charset="utf-8">' + page + "</head><body>" + s + "</body></html>"
+open(p, "w", encoding="utf-8").write(s)
+EOF
+  fi
   if [ "$ext" = docx ]; then
     # Landscape pages with narrow margins: the Word fixtures' tables (made from HTML) are
     # wider than a portrait page, whose layout would cut their last columns off.

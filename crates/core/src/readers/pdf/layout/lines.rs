@@ -9,8 +9,16 @@ use crate::readers::pdf::content::Glyph;
 pub const CELL_GAP: f64 = 1.2;
 /// A gap of this many ems or more between Latin letters or digits is a space.
 const WORD_GAP: f64 = 0.2;
+/// A gap of this many ems or more between a Chinese character and a digit or a Latin letter
+/// (or between full-width digits) is a space.
+const MIXED_GAP: f64 = 0.5;
 /// A cell starts at a column stop when it starts this close to it (points).
 const STOP_SNAP: f64 = 1.0;
+
+/// Does this text start like a value (a digit, `-`, `/`)?
+pub fn starts_value_text(t: &str) -> bool {
+    starts_value(t)
+}
 
 fn starts_value(t: &str) -> bool {
     t.chars()
@@ -107,10 +115,10 @@ impl Line {
                 let gap = (g.x0 - p.x1) / em;
                 let at_stop = stops.iter().any(|&x| (x - g.x0).abs() <= STOP_SNAP)
                     && starts_value(&g.text)
-                    && !cur.chars().next_back().is_some_and(|c| c.is_ascii_digit());
+                    && !cur.chars().next_back().is_some_and(digit);
                 if gap >= CELL_GAP || at_stop {
                     out.push(std::mem::take(&mut cur));
-                } else if gap >= WORD_GAP && gap_is_space(&cur, &g.text) {
+                } else if gap >= WORD_GAP && gap_is_space(&cur, &g.text, gap) {
                     cur.push(' ');
                 }
             }
@@ -150,11 +158,18 @@ pub fn needs_space(before: &str, after: &str) -> bool {
 /// Whether a visible gap between two pieces of a line is a space: always between Latin
 /// letters or digits, and between a Chinese character and a digit (a label and its first
 /// value, `申请 21 件`); never between Chinese characters (spread-out justified text).
-fn gap_is_space(before: &str, after: &str) -> bool {
+fn gap_is_space(before: &str, after: &str, gap: f64) -> bool {
     let (Some(a), Some(b)) = (before.chars().next_back(), after.chars().next()) else {
         return false;
     };
-    needs_space(before, after) || a.is_ascii_alphanumeric() || b.is_ascii_alphanumeric()
+    needs_space(before, after)
+        || (gap >= MIXED_GAP
+            && (digit(a) || digit(b) || a.is_ascii_alphabetic() || b.is_ascii_alphabetic()))
+}
+
+/// An ASCII or a full-width digit.
+fn digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
 fn wide(c: char) -> bool {

@@ -49,6 +49,8 @@ struct Para {
     open: bool,
     size: f64,
     page: usize,
+    /// The bottom of its last line.
+    bottom: f64,
 }
 
 enum Piece {
@@ -163,6 +165,7 @@ fn add_table(pieces: &mut Vec<Piece>, t: &Ruled, cells: Vec<(Rect, String)>, pag
             && (prev.x1 - t.bbox.x1).abs() <= SAME_SIDES
         {
             let cells = drop_repeated_header(&prev.cells, cells);
+            let cells = join_split_row(&mut prev.cells, cells);
             prev.cells.extend(cells);
             prev.page = page;
             return;
@@ -174,6 +177,68 @@ fn add_table(pieces: &mut Vec<Piece>, t: &Ruled, cells: Vec<(Rect, String)>, pag
         x1: t.bbox.x1,
         page,
     }));
+}
+
+/// A row cut by the page break: the first row of the continued part that holds only the rest
+/// of some cells of the table's last row (a label's last line; its values were all on the
+/// page before) is joined to that row. A row of its own has values, or starts a numbered item.
+fn join_split_row(first: &mut [(Rect, String)], next: Vec<(Rect, String)>) -> Vec<(Rect, String)> {
+    let near = |a: f64, b: f64| (a - b).abs() <= ruled::SNAP;
+    let (Some(bottom), Some(top)) = (
+        first.iter().map(|(r, _)| r.y1).reduce(f64::max),
+        next.iter().map(|(r, _)| r.y0).reduce(f64::min),
+    ) else {
+        return next;
+    };
+    let Some(row_end) = next
+        .iter()
+        .filter(|(r, _)| near(r.y0, top))
+        .map(|(r, _)| r.y1)
+        .reduce(f64::min)
+    else {
+        return next;
+    };
+    let band = |r: &Rect| near(r.y0, top) && near(r.y1, row_end);
+    let texts: Vec<&(Rect, String)> = next
+        .iter()
+        .filter(|(r, t)| band(r) && !t.is_empty())
+        .collect();
+    let last: Vec<usize> = (0..first.len())
+        .filter(|&i| near(first[i].0.y1, bottom))
+        .collect();
+    let filled = last.iter().filter(|&&i| !first[i].1.is_empty()).count();
+    let boxes: Vec<Rect> = last.iter().map(|&i| first[i].0).collect();
+    let partner = |r: &Rect| {
+        boxes
+            .iter()
+            .position(|b| near(b.x0, r.x0) && near(b.x1, r.x1))
+            .map(|k| last[k])
+    };
+    let continues = !texts.is_empty()
+        && texts.len() < filled
+        && texts.iter().all(|(r, t)| {
+            partner(r).is_some_and(|i| !first[i].1.is_empty())
+                && !starts_numbered(t)
+                && !lines::starts_value_text(t)
+        });
+    if !continues {
+        return next;
+    }
+    next.into_iter()
+        .filter_map(|(r, t)| {
+            if !band(&r) {
+                return Some((r, t));
+            }
+            if let Some(i) = partner(&r) {
+                if lines::needs_space(&first[i].1, &t) {
+                    first[i].1.push(' ');
+                }
+                first[i].1.push_str(&t);
+                return None;
+            }
+            (!t.is_empty()).then_some((r, t))
+        })
+        .collect()
 }
 
 /// The header rows a continued table repeats at the top of its new page: the first rows
@@ -234,6 +299,7 @@ fn add_line(pieces: &mut Vec<Piece>, l: &Line, pt: &PageText) {
             open: false,
             size: l.size,
             page: pt.index,
+            bottom: l.y1,
         }));
         return;
     }
@@ -241,8 +307,15 @@ fn add_line(pieces: &mut Vec<Piece>, l: &Line, pt: &PageText) {
     let starts_left = l.x0 <= pt.left + 0.6 * l.size;
     let reaches_right = l.x1 >= pt.right - 1.5 * l.size;
     if let Some(Piece::Para(p)) = pieces.last_mut() {
+        // Wrapped: the last line ran to the right side, this one starts at the left, in the
+        // same size, close below (or at the top of the next page), and is no new numbered
+        // item after a finished sentence (a heading `二、…` right after a paragraph).
+        let close = p.page != pt.index || l.y0 - p.bottom <= 1.0 * l.size;
+        let new_item = ends_sentence(&p.text) && starts_numbered(&text);
         if p.open
             && starts_left
+            && close
+            && !new_item
             && (p.size - l.size).abs() <= 0.15 * l.size
             && p.page + 1 >= pt.index
         {
@@ -252,6 +325,7 @@ fn add_line(pieces: &mut Vec<Piece>, l: &Line, pt: &PageText) {
             p.text.push_str(&text);
             p.open = reaches_right;
             p.page = pt.index;
+            p.bottom = l.y1;
             return;
         }
     }
@@ -260,7 +334,22 @@ fn add_line(pieces: &mut Vec<Piece>, l: &Line, pt: &PageText) {
         open: reaches_right,
         size: l.size,
         page: pt.index,
+        bottom: l.y1,
     }));
+}
+
+fn ends_sentence(t: &str) -> bool {
+    t.trim_end()
+        .ends_with(['。', '！', '？', '；', '.', '!', '?', ';'])
+}
+
+/// Starts with list or heading numbering: `一、`, `（二）`, `(3)`, `4.`, `5、`.
+fn starts_numbered(t: &str) -> bool {
+    let t = t.trim_start();
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let rest = t.trim_start_matches(['（', '(']);
+    let after: &str = rest.trim_start_matches(numeral);
+    after.len() < rest.len() && after.starts_with(['、', '）', ')', '.', '．'])
 }
 
 /// A table's cells on their grid, as the grid engine's table: rows of cells with their
