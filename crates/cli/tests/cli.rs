@@ -934,3 +934,38 @@ fn no_internal_key_in_any_human_output() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// `nianbao check report.pdf`: the published 洪泽区 2023 PDF is read (kind `pdf`) with the
+/// cells of its text, and its 表四 source errors are found at the total cells.
+#[test]
+fn a_published_pdf_is_checked_like_its_text() {
+    let Some(txt) = corpus("010_hongze_2023.txt") else {
+        return;
+    };
+    let pdf = txt
+        .parent()
+        .unwrap()
+        .join("../peer/hongze-district-gov-2023/report.pdf");
+    let o = nianbao(&["check", pdf.to_str().unwrap(), "--format", "json"], None);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let p = json(&o);
+    let t = json(&nianbao(
+        &["check", txt.to_str().unwrap(), "--format", "json"],
+        None,
+    ));
+    let (p, t) = (&p["reports"][0], &t["reports"][0]);
+    assert_eq!(p["kind"], "pdf");
+    assert_eq!(p["cells"], t["cells"]);
+    let totals: Vec<(&serde_json::Value, &serde_json::Value)> = p["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "T4-GROUP-TOTAL" && f["outcome"] == "fail")
+        .map(|f| (&f["expected"], &f["suspect"]))
+        .collect();
+    assert_eq!(totals.len(), 2, "{totals:?}");
+    assert_eq!(totals[0].0, 11);
+    assert!(totals[0].1.as_array().unwrap().contains(&"T4.RV.t".into()));
+    assert_eq!(totals[1].0, 5);
+    assert!(totals[1].1.as_array().unwrap().contains(&"T4.LR.t".into()));
+}

@@ -216,3 +216,89 @@ fn every_pdf_has_its_source() {
         }
     }
 }
+
+/// The cells and findings of a check, as comparable values.
+fn summary(c: &Checked) -> (Vec<String>, Vec<String>) {
+    let cells = c
+        .analysis
+        .report
+        .cells
+        .iter()
+        .map(|cell| format!("{} {:?}", cell.key, cell.value))
+        .collect();
+    let mut findings: Vec<String> = c.analysis.findings.iter().map(finding_key).collect();
+    findings.sort();
+    (cells, findings)
+}
+
+/// The same report as text, HTML, Word and PDF (made from each of them) gives identical cells
+/// and findings.
+#[test]
+fn the_seed_reads_alike_as_text_html_word_and_pdf() {
+    let files = [
+        "tests/fixtures/seed.txt",
+        "tests/fixtures/docx/seed.html",
+        "tests/fixtures/docx/seed.docx",
+        "tests/fixtures/pdf/seed.txt.pdf",
+        "tests/fixtures/pdf/seed.html.pdf",
+        "tests/fixtures/pdf/seed-unruled.html.pdf",
+        "tests/fixtures/pdf/seed.docx.pdf",
+    ];
+    let first = check_bytes(&std::fs::read(repo().join(files[0])).unwrap(), None);
+    let (cells, findings) = summary(&first);
+    assert_eq!(cells.len(), 200, "the seed has 200 cells");
+    for f in &files[1..] {
+        let c = check_bytes(&std::fs::read(repo().join(f)).unwrap(), None);
+        let (c2, f2) = summary(&c);
+        assert_eq!(c2, cells, "{f}: cells differ from the text's");
+        assert_eq!(f2, findings, "{f}: findings differ from the text's");
+    }
+}
+
+/// The published 洪泽区 2023 PDF and its `pdftotext -layout` text give the same cells and
+/// findings — the 表四 source errors at the same cells (行政复议·总计 and 复议后起诉·总计 printed
+/// 0 while their parts sum to 11 and 5).
+#[test]
+fn a_published_pdf_reads_as_its_text() {
+    let raw = corpus_dir();
+    let (txt, pdf) = (
+        raw.join("010_hongze_2023.txt"),
+        raw.join("../peer/hongze-district-gov-2023/report.pdf"),
+    );
+    if !pdf.exists() || !txt.exists() {
+        corpus_missing(&pdf);
+        return;
+    }
+    let t = check_bytes(&std::fs::read(&txt).unwrap(), None);
+    let p = check_bytes(&std::fs::read(&pdf).unwrap(), None);
+    assert_eq!(summary(&p), summary(&t));
+    let totals: Vec<String> = p
+        .analysis
+        .findings
+        .iter()
+        .filter(|f| f.rule == "T4-GROUP-TOTAL" && f.outcome == nianbao_core::Outcome::Fail)
+        .map(|f| {
+            format!(
+                "{:?} {:?}",
+                f.expected.map(|n| n.to_string()),
+                f.actual.map(|n| n.to_string())
+            ) + &f
+                .suspect
+                .iter()
+                .map(|k| format!(" {k}"))
+                .collect::<String>()
+        })
+        .collect();
+    assert!(
+        totals
+            .iter()
+            .any(|s| s.contains("\"11\"") && s.contains("T4.RV.t")),
+        "{totals:?}"
+    );
+    assert!(
+        totals
+            .iter()
+            .any(|s| s.contains("\"5\"") && s.contains("T4.LR.t")),
+        "{totals:?}"
+    );
+}
