@@ -127,8 +127,8 @@ impl CMap {
                 }
             }
         }
-        m.cids.sort_by_key(|e| e.0);
-        m.text.sort_by_key(|e| e.0);
+        super::sort_by_key2(&mut m.cids, |e| (f64::from(e.0), 0.0));
+        super::sort_by_key2(&mut m.text, |e| (f64::from(e.0), 0.0));
         m
     }
 

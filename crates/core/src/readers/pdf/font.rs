@@ -277,7 +277,7 @@ fn cid_widths(file: &File, w: &[Obj]) -> Vec<(u32, u32, f64)> {
             }
         }
     }
-    out.sort_by_key(|e| e.0);
+    super::sort_by_key2(&mut out, |e| (f64::from(e.0), 0.0));
     out
 }
 
@@ -315,7 +315,7 @@ fn cid_vmetrics(file: &File, w: &[Obj]) -> Vec<(u32, u32, f64, f64, f64)> {
             }
         }
     }
-    out.sort_by_key(|e| e.0);
+    super::sort_by_key2(&mut out, |e| (f64::from(e.0), 0.0));
     out
 }
 

@@ -38,7 +38,7 @@ pub fn stops(lines: &[Line]) -> Vec<f64> {
                 .map(|(x, _)| (x * 2.0).round() / 2.0)
         })
         .collect();
-    xs.sort_by(f64::total_cmp);
+    crate::readers::pdf::sort_by_key2(&mut xs, |&x| (x, 0.0));
     let mut out = Vec::new();
     let mut i = 0;
     while i < xs.len() {
@@ -186,10 +186,7 @@ fn wide(c: char) -> bool {
 /// vertical middle it shares (within half an em); a vertical glyph is a line of its own.
 /// Glyphs drawn twice at the same place (fake bold) are kept once.
 pub fn lines(mut glyphs: Vec<Glyph>) -> Vec<Line> {
-    glyphs.sort_by(|a, b| {
-        let (ma, mb) = ((a.y0 + a.y1) / 2.0, (b.y0 + b.y1) / 2.0);
-        ma.total_cmp(&mb).then(a.x0.total_cmp(&b.x0))
-    });
+    crate::readers::pdf::sort_by_key2(&mut glyphs, |g| ((g.y0 + g.y1) / 2.0, g.x0));
     let mut out: Vec<Line> = Vec::new();
     // Lines still open for joining (those whose middle is near the current glyph's).
     for g in glyphs {
@@ -207,10 +204,10 @@ pub fn lines(mut glyphs: Vec<Glyph>) -> Vec<Line> {
         }
     }
     for l in &mut out {
-        l.glyphs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        crate::readers::pdf::sort_by_key2(&mut l.glyphs, |g| (g.x0, 0.0));
         dedupe(&mut l.glyphs);
     }
-    out.sort_by(|a, b| a.y0.total_cmp(&b.y0).then(a.x0.total_cmp(&b.x0)));
+    crate::readers::pdf::sort_by_key2(&mut out, |l| (l.y0, l.x0));
     out
 }
 

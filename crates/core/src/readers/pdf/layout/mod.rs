@@ -95,7 +95,7 @@ pub fn document(pages: &[Page]) -> Document {
         for (k, l) in free_lines.iter().enumerate() {
             order.push((l.y0, None, Some(k)));
         }
-        order.sort_by(|a, b| a.0.total_cmp(&b.0));
+        super::sort_by_key2(&mut order, |o| (o.0, 0.0));
         for (_, t, l) in order {
             if let Some(t) = t {
                 let cells = tables[t]
@@ -250,7 +250,7 @@ fn drop_repeated_header(
     let bands = |cells: &[(Rect, String)]| -> Vec<f64> {
         // Row lines no cell crosses, top to bottom.
         let mut ys: Vec<f64> = cells.iter().map(|(r, _)| r.y1).collect();
-        ys.sort_by(f64::total_cmp);
+        super::sort_by_key2(&mut ys, |&y| (y, 0.0));
         ys.dedup_by(|a, b| (*a - *b).abs() < ruled::SNAP);
         ys.into_iter()
             .filter(|&y| {
@@ -267,7 +267,7 @@ fn drop_repeated_header(
             .filter(|(r, _)| r.y1 <= y + ruled::SNAP)
             .map(|(r, t)| (r.y0, r.x0, t.split_whitespace().collect()))
             .collect();
-        v.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        super::sort_by_key2(&mut v, |x| (x.0, x.1));
         v.into_iter()
             .map(|x| x.2)
             .filter(|t: &String| !t.is_empty())
@@ -357,7 +357,7 @@ fn starts_numbered(t: &str) -> bool {
 fn grid_table(t: &TableAcc) -> Table {
     let snap = |v: Vec<f64>| -> Vec<f64> {
         let mut v = v;
-        v.sort_by(f64::total_cmp);
+        super::sort_by_key2(&mut v, |&x| (x, 0.0));
         let mut out: Vec<f64> = Vec::new();
         for x in v {
             if out.last().is_none_or(|&l| x - l > ruled::SNAP) {
@@ -387,7 +387,7 @@ fn grid_table(t: &TableAcc) -> Table {
             (c1 > c0 && r1 > r0).then_some((r0, c0, r1 - r0, c1 - c0, text.as_str()))
         })
         .collect();
-    placed.sort_by_key(|p| (p.0, p.1));
+    super::sort_by_key2(&mut placed, |p| (p.0 as f64, p.1 as f64));
     let mut covered = vec![vec![false; width]; height];
     let mut rows: Vec<Row> = (0..height).map(|_| Row::default()).collect();
     let mut next = placed.iter().peekable();

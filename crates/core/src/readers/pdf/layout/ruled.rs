@@ -40,7 +40,7 @@ pub fn tables(rules: &[Rule]) -> Vec<Ruled> {
         .into_iter()
         .filter_map(|g| table(&g))
         .collect();
-    out.sort_by(|a, b| a.bbox.y0.total_cmp(&b.bbox.y0));
+    crate::readers::pdf::sort_by_key2(&mut out, |t| (t.bbox.y0, 0.0));
     out
 }
 
@@ -61,7 +61,7 @@ fn groups(rules: &[Rule]) -> Vec<Vec<Rule>> {
     }
     // Sweep by x0 so that only overlapping candidates are compared.
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| rules[a].x0.total_cmp(&rules[b].x0));
+    crate::readers::pdf::sort_by_key2(&mut order, |&a| (rules[a].x0, 0.0));
     for (k, &i) in order.iter().enumerate() {
         for &j in &order[k + 1..] {
             if rules[j].x0 > rules[i].x1 + SNAP {
@@ -83,7 +83,7 @@ fn groups(rules: &[Rule]) -> Vec<Vec<Rule>> {
 
 /// Positions closer than [`SNAP`] merged into one (their mean).
 fn snap(mut v: Vec<f64>) -> Vec<f64> {
-    v.sort_by(f64::total_cmp);
+    crate::readers::pdf::sort_by_key2(&mut v, |&x| (x, 0.0));
     let mut out: Vec<(f64, usize)> = Vec::new();
     for x in v {
         match out.last_mut() {
@@ -107,7 +107,7 @@ fn index(lines: &[f64], v: f64) -> usize {
 
 /// How much of `[a, b]` the segments `[s, e]` cover.
 fn covered(mut segs: Vec<(f64, f64)>, a: f64, b: f64) -> f64 {
-    segs.sort_by(|x, y| x.0.total_cmp(&y.0));
+    crate::readers::pdf::sort_by_key2(&mut segs, |s| (s.0, 0.0));
     let mut total = 0.0;
     let mut reach = a;
     for (s, e) in segs {
@@ -220,7 +220,7 @@ fn table(rules: &[Rule]) -> Option<Ruled> {
             y1: ys[r1 + 1],
         })
         .collect();
-    cells.sort_by(|a, b| a.y0.total_cmp(&b.y0).then(a.x0.total_cmp(&b.x0)));
+    crate::readers::pdf::sort_by_key2(&mut cells, |c| (c.y0, c.x0));
     let bbox = Rect {
         x0: xs[0],
         y0: ys[0],
