@@ -305,7 +305,9 @@ fn add_line(pieces: &mut Vec<Piece>, l: &Line, pt: &PageText) {
     }
     let text = l.text(" ");
     let starts_left = l.x0 <= pt.left + 0.6 * l.size;
-    let reaches_right = l.x1 >= pt.right - 1.5 * l.size;
+    // (On a page of short lines, or a line alone, nothing is known to run on.)
+    let wide = pt.right - pt.left >= 15.0 * l.size;
+    let reaches_right = wide && l.x1 >= pt.right - 1.5 * l.size;
     if let Some(Piece::Para(p)) = pieces.last_mut() {
         // Wrapped: the last line ran to the right side, this one starts at the left, in the
         // same size, close below (or at the top of the next page), and is no new numbered
