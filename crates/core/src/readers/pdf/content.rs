@@ -184,6 +184,15 @@ pub fn run_page(file: &File, page: &Dict, fonts: &mut BTreeMap<u32, Rc<Font>>) -
     run.page
 }
 
+/// The state of one content stream's interpretation.
+struct Interp {
+    gs: State,
+    saved: Vec<State>,
+    tm: M,
+    tlm: M,
+    path: Path,
+}
+
 /// A path being built: its segments (straight ones only) and rectangles.
 #[derive(Default)]
 struct Path {
@@ -197,11 +206,13 @@ impl Run<'_, '_> {
     fn content(&mut self, data: &[u8], res: &Dict, state: State, depth: usize) {
         let mut lex = Lexer::new(data, 0);
         let mut args: Vec<Obj> = Vec::new();
-        let mut gs = state;
-        let mut saved: Vec<State> = Vec::new();
-        let mut tm = ID;
-        let mut tlm = ID;
-        let mut path = Path::default();
+        let mut st = Interp {
+            gs: state,
+            saved: Vec::new(),
+            tm: ID,
+            tlm: ID,
+            path: Path::default(),
+        };
         loop {
             if self.ops >= MAX_OPS_PER_PAGE {
                 self.page.cut = true;
@@ -223,153 +234,171 @@ impl Run<'_, '_> {
                 break;
             }
             self.ops += 1;
-            let num = |i: usize| args.get(i).and_then(Obj::as_f64).unwrap_or(0.0);
             match op {
-                b"q" if saved.len() < MAX_SAVES => saved.push(gs.clone()),
-                b"Q" => {
-                    if let Some(s) = saved.pop() {
-                        gs = s;
-                    }
-                }
-                b"cm" if args.len() >= 6 => {
-                    let m = [num(0), num(1), num(2), num(3), num(4), num(5)];
-                    gs.ctm = mul(&m, &gs.ctm);
-                }
-                b"g" => gs.fill_white = num(0) >= 0.99,
-                b"G" => gs.stroke_white = num(0) >= 0.99,
-                b"rg" => gs.fill_white = (0..3).all(|i| num(i) >= 0.99),
-                b"RG" => gs.stroke_white = (0..3).all(|i| num(i) >= 0.99),
-                b"k" => gs.fill_white = (0..4).all(|i| num(i) <= 0.01),
-                b"K" => gs.stroke_white = (0..4).all(|i| num(i) <= 0.01),
-                b"sc" | b"scn" => gs.fill_white = white(&args),
-                b"SC" | b"SCN" => gs.stroke_white = white(&args),
-                b"cs" => gs.fill_white = false,
-                b"CS" => gs.stroke_white = false,
-                // Paths.
-                b"m" => {
-                    let p = (num(0), num(1));
-                    path.start = Some(p);
-                    path.cur = Some(p);
-                }
-                b"l" => {
-                    let p = (num(0), num(1));
-                    if let Some(c) = path.cur {
-                        path.lines.push((c, p));
-                    }
-                    path.cur = Some(p);
-                }
-                b"c" => path.cur = Some((num(4), num(5))),
-                b"v" | b"y" => path.cur = Some((num(2), num(3))),
-                b"h" => {
-                    if let (Some(c), Some(s)) = (path.cur, path.start) {
-                        path.lines.push((c, s));
-                        path.cur = Some(s);
-                    }
-                }
-                b"re" => {
-                    let (x, y, w, h) = (num(0), num(1), num(2), num(3));
-                    path.rects
-                        .push([(x, y), (x + w, y), (x + w, y + h), (x, y + h)]);
-                    path.start = Some((x, y));
-                    path.cur = Some((x, y));
-                }
-                b"S" | b"s" => {
-                    if !gs.stroke_white {
-                        self.stroke(&path, &gs.ctm);
-                    }
-                    path = Path::default();
-                }
-                b"f" | b"F" | b"f*" => {
-                    if !gs.fill_white {
-                        self.fill(&path, &gs.ctm);
-                    }
-                    path = Path::default();
-                }
-                b"B" | b"B*" | b"b" | b"b*" => {
-                    if !gs.stroke_white {
-                        self.stroke(&path, &gs.ctm);
-                    }
-                    if !gs.fill_white {
-                        self.fill(&path, &gs.ctm);
-                    }
-                    path = Path::default();
-                }
-                b"n" => path = Path::default(),
-                // Text.
-                b"BT" => {
-                    tm = ID;
-                    tlm = ID;
-                }
-                b"Tf" => {
-                    gs.size = num(1);
+                b"Do" => {
                     if let Some(Obj::Name(n)) = args.first() {
-                        gs.font = self.font(res, n);
+                        self.xobject(res, n, &st.gs, depth);
                     }
                 }
-                b"Tc" => gs.char_space = num(0),
-                b"Tw" => gs.word_space = num(0),
-                b"Tz" => gs.scale = num(0) / 100.0,
-                b"TL" => gs.leading = num(0),
-                b"Ts" => gs.rise = num(0),
-                b"Td" | b"TD" => {
-                    if op == b"TD" {
-                        gs.leading = -num(1);
-                    }
-                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, num(0), num(1)], &tlm);
-                    tm = tlm;
-                }
-                b"Tm" if args.len() >= 6 => {
-                    tlm = [num(0), num(1), num(2), num(3), num(4), num(5)];
-                    tm = tlm;
-                }
-                b"T*" => {
-                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -gs.leading], &tlm);
-                    tm = tlm;
-                }
-                b"Tj" | b"'" | b"\"" => {
-                    if op != b"Tj" {
-                        if op == b"\"" {
-                            gs.word_space = num(0);
-                            gs.char_space = num(1);
-                        }
-                        tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -gs.leading], &tlm);
-                        tm = tlm;
-                    }
-                    if let Some(Obj::Str(s)) = args.last() {
-                        self.show(s, &gs, &mut tm);
+                // Inline image: its data is skipped to `EI`.
+                b"BI" => skip_inline_image(&mut lex),
+                _ => {
+                    if !self.graphics_op(op, &args, &mut st) {
+                        self.text_op(op, &args, &mut st, res);
                     }
                 }
-                b"TJ" => {
-                    if let Some(Obj::Array(items)) = args.first() {
-                        for it in items {
-                            match it {
-                                Obj::Str(s) => self.show(s, &gs, &mut tm),
-                                o => {
-                                    let adj = -o.as_f64().unwrap_or(0.0) / 1000.0 * gs.size;
-                                    let vertical = gs.font.as_ref().is_some_and(|f| f.vertical);
-                                    let t = if vertical {
-                                        [1.0, 0.0, 0.0, 1.0, 0.0, adj]
-                                    } else {
-                                        [1.0, 0.0, 0.0, 1.0, adj * gs.scale, 0.0]
-                                    };
-                                    tm = mul(&t, &tm);
-                                }
+            }
+            args.clear();
+        }
+    }
+
+    /// A graphics state or path operator; false for any other.
+    fn graphics_op(&mut self, op: &[u8], args: &[Obj], st: &mut Interp) -> bool {
+        let num = |i: usize| args.get(i).and_then(Obj::as_f64).unwrap_or(0.0);
+        match op {
+            b"q" if st.saved.len() < MAX_SAVES => st.saved.push(st.gs.clone()),
+            b"Q" => {
+                if let Some(s) = st.saved.pop() {
+                    st.gs = s;
+                }
+            }
+            b"cm" if args.len() >= 6 => {
+                let m = [num(0), num(1), num(2), num(3), num(4), num(5)];
+                st.gs.ctm = mul(&m, &st.gs.ctm);
+            }
+            b"g" => st.gs.fill_white = num(0) >= 0.99,
+            b"G" => st.gs.stroke_white = num(0) >= 0.99,
+            b"rg" => st.gs.fill_white = (0..3).all(|i| num(i) >= 0.99),
+            b"RG" => st.gs.stroke_white = (0..3).all(|i| num(i) >= 0.99),
+            b"k" => st.gs.fill_white = (0..4).all(|i| num(i) <= 0.01),
+            b"K" => st.gs.stroke_white = (0..4).all(|i| num(i) <= 0.01),
+            b"sc" | b"scn" => st.gs.fill_white = white(args),
+            b"SC" | b"SCN" => st.gs.stroke_white = white(args),
+            b"cs" => st.gs.fill_white = false,
+            b"CS" => st.gs.stroke_white = false,
+            // Paths.
+            b"m" => {
+                let p = (num(0), num(1));
+                st.path.start = Some(p);
+                st.path.cur = Some(p);
+            }
+            b"l" => {
+                let p = (num(0), num(1));
+                if let Some(c) = st.path.cur {
+                    st.path.lines.push((c, p));
+                }
+                st.path.cur = Some(p);
+            }
+            b"c" => st.path.cur = Some((num(4), num(5))),
+            b"v" | b"y" => st.path.cur = Some((num(2), num(3))),
+            b"h" => {
+                if let (Some(c), Some(s)) = (st.path.cur, st.path.start) {
+                    st.path.lines.push((c, s));
+                    st.path.cur = Some(s);
+                }
+            }
+            b"re" => {
+                let (x, y, w, h) = (num(0), num(1), num(2), num(3));
+                st.path
+                    .rects
+                    .push([(x, y), (x + w, y), (x + w, y + h), (x, y + h)]);
+                st.path.start = Some((x, y));
+                st.path.cur = Some((x, y));
+            }
+            b"S" | b"s" => {
+                if !st.gs.stroke_white {
+                    self.stroke(&st.path, &st.gs.ctm);
+                }
+                st.path = Path::default();
+            }
+            b"f" | b"F" | b"f*" => {
+                if !st.gs.fill_white {
+                    self.fill(&st.path, &st.gs.ctm);
+                }
+                st.path = Path::default();
+            }
+            b"B" | b"B*" | b"b" | b"b*" => {
+                if !st.gs.stroke_white {
+                    self.stroke(&st.path, &st.gs.ctm);
+                }
+                if !st.gs.fill_white {
+                    self.fill(&st.path, &st.gs.ctm);
+                }
+                st.path = Path::default();
+            }
+            b"n" => st.path = Path::default(),
+            _ => return false,
+        }
+        true
+    }
+
+    /// A text operator (others are ignored).
+    fn text_op(&mut self, op: &[u8], args: &[Obj], st: &mut Interp, res: &Dict) {
+        let num = |i: usize| args.get(i).and_then(Obj::as_f64).unwrap_or(0.0);
+        match op {
+            b"BT" => {
+                st.tm = ID;
+                st.tlm = ID;
+            }
+            b"Tf" => {
+                st.gs.size = num(1);
+                if let Some(Obj::Name(n)) = args.first() {
+                    st.gs.font = self.font(res, n);
+                }
+            }
+            b"Tc" => st.gs.char_space = num(0),
+            b"Tw" => st.gs.word_space = num(0),
+            b"Tz" => st.gs.scale = num(0) / 100.0,
+            b"TL" => st.gs.leading = num(0),
+            b"Ts" => st.gs.rise = num(0),
+            b"Td" | b"TD" => {
+                if op == b"TD" {
+                    st.gs.leading = -num(1);
+                }
+                st.tlm = mul(&[1.0, 0.0, 0.0, 1.0, num(0), num(1)], &st.tlm);
+                st.tm = st.tlm;
+            }
+            b"Tm" if args.len() >= 6 => {
+                st.tlm = [num(0), num(1), num(2), num(3), num(4), num(5)];
+                st.tm = st.tlm;
+            }
+            b"T*" => {
+                st.tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -st.gs.leading], &st.tlm);
+                st.tm = st.tlm;
+            }
+            b"Tj" | b"'" | b"\"" => {
+                if op != b"Tj" {
+                    if op == b"\"" {
+                        st.gs.word_space = num(0);
+                        st.gs.char_space = num(1);
+                    }
+                    st.tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -st.gs.leading], &st.tlm);
+                    st.tm = st.tlm;
+                }
+                if let Some(Obj::Str(s)) = args.last() {
+                    self.show(s, &st.gs, &mut st.tm);
+                }
+            }
+            b"TJ" => {
+                if let Some(Obj::Array(items)) = args.first() {
+                    for it in items {
+                        match it {
+                            Obj::Str(s) => self.show(s, &st.gs, &mut st.tm),
+                            o => {
+                                let adj = -o.as_f64().unwrap_or(0.0) / 1000.0 * st.gs.size;
+                                let vertical = st.gs.font.as_ref().is_some_and(|f| f.vertical);
+                                let t = if vertical {
+                                    [1.0, 0.0, 0.0, 1.0, 0.0, adj]
+                                } else {
+                                    [1.0, 0.0, 0.0, 1.0, adj * st.gs.scale, 0.0]
+                                };
+                                st.tm = mul(&t, &st.tm);
                             }
                         }
                     }
                 }
-                b"Do" => {
-                    if let Some(Obj::Name(n)) = args.first() {
-                        self.xobject(res, n, &gs, depth);
-                    }
-                }
-                b"BI" => {
-                    // Inline image: skip its data to `EI`.
-                    skip_inline_image(&mut lex);
-                }
-                _ => {}
             }
-            args.clear();
+            _ => {}
         }
     }
 
