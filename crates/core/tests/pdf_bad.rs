@@ -132,9 +132,7 @@ fn a_damaged_cross_reference_is_rebuilt() {
     let at = s.rfind("startxref\n").unwrap() + 10;
     let mut bad = good[..at].to_vec();
     bad.extend_from_slice(b"999999\n%%EOF\n");
-    let wrong_offsets = s.replacen("
-0000000", "
-0000001", 4);
+    let wrong_offsets = s.replacen("\n0000000", "\n0000001", 4);
     let no_startxref = &good[..at - 10];
     for (name, bytes) in [
         ("bad startxref", bad),
