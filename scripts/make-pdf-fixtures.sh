@@ -9,6 +9,8 @@
 #   bash scripts/make-pdf-fixtures.sh
 #
 # Needs (Debian): apt-get install libreoffice-writer fonts-noto-cjk qpdf
+# (qpdf also encrypts four copies of seed.html.pdf with the empty user password, RC4 40/128 and
+# AES 128/256, and one with a password, locked/seed-password.pdf, read by tests/pdf_bad.rs).
 # The corpus is read from $NIANBAO_CORPUS or ../shared/corpus/raw beside the repository.
 #
 # To keep the fixtures small, the embedded font programs are taken out (qpdf rewrites the
@@ -32,7 +34,7 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 PROFILE="file://$WORK/profile"
 mkdir -p "$OUT"
-rm -f "$OUT"/*.pdf
+rm -f "$OUT"/*.pdf "$OUT"/locked/*.pdf
 : > "$WORK/sources.txt"
 n=0
 
@@ -107,6 +109,19 @@ to_pdf "$ROOT/tests/fixtures/docx/seed.html" seed.html.pdf tests/fixtures/docx/s
 sed 's/td { border: 1px solid #000;/td {/' "$ROOT/tests/fixtures/docx/seed.html" > "$WORK/seed-unruled.html"
 grep -q 'border: 1px' "$WORK/seed-unruled.html" && { echo "make-pdf-fixtures: borders left in seed-unruled.html" >&2; exit 1; }
 to_pdf "$WORK/seed-unruled.html" seed-unruled.html.pdf tests/fixtures/docx/seed.html
+
+# Encrypted with the empty user password (permissions only, as government PDFs often are),
+# with each method of the standard security handler; and one that needs a password to open.
+S="$OUT/seed.html.pdf"
+qpdf --allow-weak-crypto --encrypt "" owner 40 -- "$S" "$OUT/seed-rc4-40.pdf"
+qpdf --allow-weak-crypto --encrypt "" owner 128 --use-aes=n -- "$S" "$OUT/seed-rc4-128.pdf"
+qpdf --encrypt "" owner 128 --use-aes=y -- "$S" "$OUT/seed-aes-128.pdf"
+qpdf --encrypt "" owner 256 -- "$S" "$OUT/seed-aes-256.pdf"
+for e in rc4-40 rc4-128 aes-128 aes-256; do
+  echo "seed-$e.pdf tests/fixtures/docx/seed.html" >> "$WORK/sources.txt"
+done
+mkdir -p "$OUT/locked"
+qpdf --encrypt "user" owner 256 -- "$S" "$OUT/locked/seed-password.pdf"
 
 # The other Word fixtures (not the password-protected one).
 for f in seed-vmerge seed-runs notables 008_shanghai-bgt_2019; do

@@ -110,15 +110,32 @@ fn a_pdf_without_text_or_unicode_says_so() {
 }
 
 #[test]
-fn an_encrypted_pdf_says_so() {
+fn an_encrypted_pdf_that_the_empty_password_does_not_open_says_so() {
     let mut objs = vec![
         "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
         "<< /Type /Pages /Kids [] /Count 0 >>".into(),
     ];
-    objs.push("<< /Filter /Standard /V 2 /R 3 /Length 128 /O <00> /U <00> /P -4 >>".into());
+    let zeros = "0".repeat(64);
+    objs.push(format!(
+        "<< /Filter /Standard /V 2 /R 3 /Length 128 /O <{zeros}> /U <{zeros}> /P -4 >>"
+    ));
     let (zh, en) = message(&pdf(&objs, "/Encrypt 3 0 R /ID [<01> <01>]"));
-    assert!(zh.starts_with("这个 PDF 已加密"), "{zh}");
+    assert!(zh.starts_with("这个 PDF 设置了打开密码"), "{zh}");
     assert!(en.contains("encrypted"), "{en}");
+    // A handler other than the standard one (certificates).
+    objs[2] = "<< /Filter /Adobe.PubSec /V 4 /R 4 >>".into();
+    let (zh, _) = message(&pdf(&objs, "/Encrypt 3 0 R"));
+    assert!(zh.contains("不支持的加密方式"), "{zh}");
+}
+
+/// A file that needs a password to open (the ones the empty password opens are read: see
+/// tests/pdf.rs, seed-rc4-40.pdf … seed-aes-256.pdf).
+#[test]
+fn a_pdf_that_needs_a_password_says_so() {
+    let bytes = std::fs::read(repo().join("tests/fixtures/pdf/locked/seed-password.pdf")).unwrap();
+    let (zh, en) = message(&bytes);
+    assert!(zh.starts_with("这个 PDF 设置了打开密码"), "{zh}");
+    assert!(en.contains("password"), "{en}");
 }
 
 #[test]

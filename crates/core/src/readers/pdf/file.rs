@@ -1,9 +1,10 @@
 //! The file structure (ISO 32000-1 §7.5): cross-reference tables and streams, incremental
 //! updates (`/Prev`), hybrid files (`/XRefStm`), object streams, and the rebuild of a damaged
 //! cross-reference by scanning the file for `N G obj`, as viewers do. Objects are parsed when
-//! first asked for and kept; streams are decoded (and decrypted) on demand under the
+//! first asked for and kept; streams are decrypted (see `crypt.rs`) and decoded on demand under the
 //! document's budget of decoded bytes.
 
+use super::crypt::{Crypt, CryptError};
 use super::filter::{self, FilterError};
 use super::syntax::{Dict, Lexer, Obj, Stream, Tok};
 use std::cell::{Cell, RefCell};
@@ -37,8 +38,10 @@ struct ObjStm {
 pub enum OpenError {
     /// No catalog and no page could be found, even after a rebuild.
     NoPages,
-    /// Encrypted.
+    /// Encrypted with a password needed to open it.
     Encrypted,
+    /// Encrypted by a handler we do not read (certificates, an unknown revision).
+    EncryptedOther,
 }
 
 /// An object, borrowed from its parent or shared from the file's cache.
@@ -66,6 +69,8 @@ pub struct File<'a> {
     cache: RefCell<BTreeMap<u32, Rc<Obj>>>,
     streams: RefCell<BTreeMap<u32, Rc<ObjStm>>>,
     loading: RefCell<BTreeSet<u32>>,
+    /// How streams are decrypted (an encrypted file the empty password opens).
+    crypt: Option<Crypt>,
     /// Decoded bytes still allowed for this document.
     budget: Cell<usize>,
     /// The cross-reference was rebuilt by scanning.
@@ -83,20 +88,46 @@ impl<'a> File<'a> {
             cache: RefCell::default(),
             streams: RefCell::default(),
             loading: RefCell::default(),
+            crypt: None,
             budget: Cell::new(budget),
             rebuilt: false,
         };
         let read = f.read_xref_chain();
+        f.decryption()?;
         if !read || !f.has_pages() {
             f.rebuild();
+            f.decryption()?;
             if !f.has_pages() {
                 return Err(OpenError::NoPages);
             }
         }
-        if f.trailer.get(b"Encrypt").is_some() {
-            return Err(OpenError::Encrypted);
-        }
         Ok(f)
+    }
+
+    /// Sets up decryption when the trailer names an encryption dictionary (once; objects
+    /// decoded before are dropped from the caches).
+    fn decryption(&mut self) -> Result<(), OpenError> {
+        if self.crypt.is_some() {
+            return Ok(());
+        }
+        let Some(enc) = self.trailer.get(b"Encrypt").cloned() else {
+            return Ok(());
+        };
+        let id0 = match &*self.resolve_key(&self.trailer, b"ID") {
+            Obj::Array(a) => a.first().and_then(Obj::as_str).unwrap_or(b"").to_vec(),
+            _ => Vec::new(),
+        };
+        let dict = self.resolve(&enc).as_dict().cloned().unwrap_or_default();
+        match Crypt::open(&dict, &id0) {
+            Ok(c) => {
+                self.crypt = Some(c);
+                self.cache.borrow_mut().clear();
+                self.streams.borrow_mut().clear();
+                Ok(())
+            }
+            Err(CryptError::Password) => Err(OpenError::Encrypted),
+            Err(CryptError::Unsupported) => Err(OpenError::EncryptedOther),
+        }
     }
 
     /// The catalog's page tree root, if there is one.
@@ -300,6 +331,9 @@ impl<'a> File<'a> {
                 }
             }
         }
+        // Decryption first (object streams are encrypted), when the empty password opens it.
+        self.trailer = trailer.clone();
+        let _ = self.decryption();
         // Objects inside object streams, where no direct definition exists.
         let nums: Vec<u32> = self.xref.keys().copied().collect();
         for n in nums {
@@ -489,6 +523,15 @@ impl<'a> File<'a> {
     /// A stream's data, decoded, within the document's budget.
     pub fn decode(&self, s: &Stream) -> Option<Vec<u8>> {
         let raw = self.data.get(s.data.clone())?;
+        let decrypted;
+        let raw = match &self.crypt {
+            // Cross-reference streams are never encrypted.
+            Some(c) if s.dict.get(b"Type").and_then(Obj::as_name) != Some(b"XRef") => {
+                decrypted = c.decrypt_stream(s.id, raw);
+                decrypted.as_slice()
+            }
+            _ => raw,
+        };
         // Filter names and parameters may be references.
         let mut dict = Dict::default();
         for key in [b"Filter".as_slice(), b"DecodeParms"] {

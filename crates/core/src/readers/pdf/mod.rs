@@ -15,11 +15,14 @@
 //!
 //! Bad files get a message in Chinese and English, never a panic: a scan (pages that are
 //! images: the tables are pictures), a PDF without text, text in fonts that give no
-//! Unicode, an encrypted or damaged file. Memory and time are bounded by the caps below and
+//! Unicode, a damaged file, a file that needs a password to open. Encryption with the empty
+//! user password (restrictions on printing or copying, common in government PDFs) is
+//! decrypted ([`crypt`]: RC4, AES-128, AES-256). Memory and time are bounded by the caps below and
 //! those of each module (decoded bytes, operators and glyphs per page, pages, nesting).
 
 pub mod cmap;
 pub mod content;
+pub mod crypt;
 pub mod encoding;
 pub mod file;
 pub mod filter;
@@ -60,6 +63,7 @@ pub fn pages(bytes: &[u8]) -> Result<Vec<content::Page>, InputError> {
     }
     let file = File::open(bytes, MAX_DECODED).map_err(|e| match e {
         OpenError::Encrypted => encrypted(),
+        OpenError::EncryptedOther => encrypted_other(),
         OpenError::NoPages => damaged(),
     })?;
     let mut fonts = Default::default();
@@ -175,8 +179,15 @@ fn no_unicode() -> InputError {
 
 fn encrypted() -> InputError {
     InputError {
-        zh: "这个 PDF 已加密，无法读取其中的文字。请在 PDF 阅读器中另存为不加密的 PDF，或改用报告的原始 Word 文件（.docx）或网页，或复制报告文字粘贴到这里。".into(),
-        en: "This PDF is encrypted and its text cannot be read. Save it as an unencrypted PDF, use the report's original Word file (.docx) or web page, or paste the report text.".into(),
+        zh: "这个 PDF 设置了打开密码（已加密），无法读取其中的文字。请在 PDF 阅读器中输入密码打开后另存为不加密的 PDF，或改用报告的原始 Word 文件（.docx）或网页，或复制报告文字粘贴到这里。".into(),
+        en: "This PDF is encrypted with a password to open it, so its text cannot be read. Open it with the password and save it unencrypted, use the report's original Word file (.docx) or web page, or paste the report text.".into(),
+    }
+}
+
+fn encrypted_other() -> InputError {
+    InputError {
+        zh: "这个 PDF 使用了本工具不支持的加密方式（如数字证书加密），无法读取其中的文字。请改用报告的原始 Word 文件（.docx）或网页，或复制报告文字粘贴到这里。".into(),
+        en: "This PDF is encrypted in a way nianbao does not read (for example with certificates), so its text cannot be read. Use the report's original Word file (.docx) or web page, or paste the report text.".into(),
     }
 }
 
