@@ -292,32 +292,23 @@ fn drop_repeated_header(
 }
 
 fn add_line(pieces: &mut Vec<Piece>, l: &Line, pt: &PageText) {
-    let cells = l.cells_at(&pt.stops);
-    if cells.len() > 1 {
-        pieces.push(Piece::Para(Para {
-            text: cells.join("  "),
-            open: false,
-            size: l.size,
-            page: pt.index,
-            bottom: l.y1,
-        }));
-        return;
-    }
     let text = l.text(" ");
     let starts_left = l.x0 <= pt.left + 0.6 * l.size;
     // (On a page of short lines, or a line alone, nothing is known to run on.)
     let wide = pt.right - pt.left >= 15.0 * l.size;
     let reaches_right = wide && l.x1 >= pt.right - 1.5 * l.size;
     if let Some(Piece::Para(p)) = pieces.last_mut() {
-        // Wrapped: the last line ran to the right side, this one starts at the left, in the
-        // same size, close below (or at the top of the next page), and is no new numbered
-        // item after a finished sentence (a heading `二、…` right after a paragraph).
+        // Wrapped: the last line ran to the right side, this one (without column gaps)
+        // starts at the left, in the same size, close below (or at the top of the next
+        // page), and is no new numbered item after a finished sentence (a heading `二、…`
+        // right after a paragraph).
         let close = p.page != pt.index || l.y0 - p.bottom <= 1.0 * l.size;
         let new_item = ends_sentence(&p.text) && starts_numbered(&text);
         if p.open
             && starts_left
             && close
             && !new_item
+            && l.cells().len() == 1
             && (p.size - l.size).abs() <= 0.15 * l.size
             && p.page + 1 >= pt.index
         {
@@ -331,9 +322,12 @@ fn add_line(pieces: &mut Vec<Piece>, l: &Line, pt: &PageText) {
             return;
         }
     }
+    // A row of a table without rulings: its cells two spaces apart.
+    let cells = l.cells_at(&pt.stops);
+    let row = cells.len() > 1;
     pieces.push(Piece::Para(Para {
-        text,
-        open: reaches_right,
+        text: if row { cells.join("  ") } else { text },
+        open: reaches_right && !row,
         size: l.size,
         page: pt.index,
         bottom: l.y1,
