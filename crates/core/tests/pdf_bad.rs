@@ -6,41 +6,12 @@
 use nianbao_core::{check_bytes, InputKind, ReadStatus};
 use std::path::PathBuf;
 
+#[path = "support/pdf_build.rs"]
+mod pdf_build;
+use pdf_build::{pdf, stream};
+
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// A PDF of the given objects (`1 0 obj` is the catalog's number 1, …) with a correct
-/// cross-reference table and trailer.
-fn pdf(objects: &[String], trailer_extra: &str) -> Vec<u8> {
-    let mut out = b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = out.len();
-    out.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
-    for o in offsets {
-        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R {trailer_extra} >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
-}
-
-fn stream(dict: &str, data: &str) -> String {
-    format!(
-        "<< {dict} /Length {} >>\nstream\n{data}\nendstream",
-        data.len()
-    )
 }
 
 /// Pages showing `texts` (one page each) in Helvetica, WinAnsi.
