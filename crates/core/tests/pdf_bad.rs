@@ -196,3 +196,32 @@ fn hostile_structures_stay_bounded() {
     assert_eq!(c.kind, InputKind::Pdf);
     assert!(c.text.contains("Hello"), "{}", c.text);
 }
+
+#[test]
+fn a_page_of_thousands_of_rulings_and_glyphs_stays_bounded() {
+    // A 190 × 190 ruled grid (each ruling drawn twice, and far more than a page holds past
+    // the cap) with a glyph in every other cell.
+    let mut c = String::from("0.1 w ");
+    for _ in 0..2 {
+        for i in 0..=190 {
+            let v = 20.0 + 2.9 * f64::from(i);
+            c.push_str(&format!("{v} 20 m {v} 571 l S 20 {v} m 571 {v} l S "));
+        }
+    }
+    for i in 0..190 {
+        for j in (0..190).step_by(2) {
+            let (x, y) = (20.5 + 2.9 * f64::from(j), 20.5 + 2.9 * f64::from(i));
+            c.push_str(&format!("BT /F1 2 Tf {x} {y} Td (1) Tj ET "));
+        }
+    }
+    let objs = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".into(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".into(),
+        stream("", &c),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".into(),
+    ];
+    let c = check_bytes(&pdf(&objs, ""), None);
+    assert_eq!(c.kind, InputKind::Pdf);
+    assert!(c.text.contains('1'));
+}

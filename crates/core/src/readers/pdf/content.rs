@@ -20,7 +20,7 @@ pub const MAX_OPS_PER_PAGE: usize = 2_000_000;
 /// Most glyphs kept from one page.
 pub const MAX_GLYPHS_PER_PAGE: usize = 100_000;
 /// Most ruling segments kept from one page.
-pub const MAX_RULES_PER_PAGE: usize = 20_000;
+pub const MAX_RULES_PER_PAGE: usize = 5_000;
 /// Deepest nesting of form XObjects followed.
 pub const MAX_FORM_DEPTH: usize = 8;
 /// Deepest `q` nesting kept (deeper saves are ignored).

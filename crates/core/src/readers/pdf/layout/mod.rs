@@ -141,13 +141,10 @@ fn assign(glyphs: &[Glyph], tables: &[Ruled]) -> (Vec<Vec<Vec<Glyph>>>, Vec<Glyp
     let mut free = Vec::new();
     for g in glyphs {
         let (cx, cy) = ((g.x0 + g.x1) / 2.0, (g.y0 + g.y1) / 2.0);
-        let hit = tables.iter().enumerate().find_map(|(t, table)| {
-            if !table.bbox.contains(cx, cy) {
-                return None;
-            }
-            let c = table.cells.iter().position(|r| r.contains(cx, cy))?;
-            Some((t, c))
-        });
+        let hit = tables
+            .iter()
+            .enumerate()
+            .find_map(|(t, table)| Some((t, table.cell_at(cx, cy)?)));
         match hit {
             Some((t, c)) => cells[t][c].push(g.clone()),
             None => free.push(g.clone()),
@@ -253,6 +250,7 @@ fn drop_repeated_header(
         super::sort_by_key2(&mut ys, |&y| (y, 0.0));
         ys.dedup_by(|a, b| (*a - *b).abs() < ruled::SNAP);
         ys.into_iter()
+            .take(64)
             .filter(|&y| {
                 !cells
                     .iter()

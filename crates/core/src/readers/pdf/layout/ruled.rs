@@ -9,8 +9,9 @@ use crate::readers::pdf::content::Rule;
 pub const SNAP: f64 = 2.0;
 /// A grid slot's side is ruled when rulings cover this share of it.
 const COVER: f64 = 0.6;
-/// Most grid lines of a table in each direction (more is no table).
-const MAX_LINES: usize = 400;
+/// Most grid lines of a table in each direction (more is no table; a report's widest table
+/// has 16 columns and its longest about 40 rows).
+const MAX_LINES: usize = 200;
 
 /// A rectangle in page (or document) coordinates, top-down.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -32,6 +33,31 @@ impl Rect {
 pub struct Ruled {
     pub bbox: Rect,
     pub cells: Vec<Rect>,
+    /// The grid lines, and for each grid slot (row-major) the cell covering it.
+    xs: Vec<f64>,
+    ys: Vec<f64>,
+    slots: Vec<u32>,
+}
+
+impl Ruled {
+    /// The cell under a point of the table (binary searches on the grid lines).
+    pub fn cell_at(&self, x: f64, y: f64) -> Option<usize> {
+        if !self.bbox.contains(x, y) {
+            return None;
+        }
+        let c = self
+            .xs
+            .partition_point(|&v| v <= x)
+            .clamp(1, self.xs.len() - 1)
+            - 1;
+        let r = self
+            .ys
+            .partition_point(|&v| v <= y)
+            .clamp(1, self.ys.len() - 1)
+            - 1;
+        let slot = self.slots.get(r * (self.xs.len() - 1) + c)?;
+        Some(*slot as usize)
+    }
 }
 
 /// The ruled tables of a page, top to bottom.
@@ -211,16 +237,28 @@ fn table(rules: &[Rule]) -> Option<Ruled> {
             e.3 = e.3.max(c);
         }
     }
-    let mut cells: Vec<Rect> = boxes
-        .into_values()
-        .map(|(r0, c0, r1, c1)| Rect {
-            x0: xs[c0],
-            y0: ys[r0],
-            x1: xs[c1 + 1],
-            y1: ys[r1 + 1],
+    let mut cells: Vec<(usize, Rect)> = boxes
+        .into_iter()
+        .map(|(k, (r0, c0, r1, c1))| {
+            let rect = Rect {
+                x0: xs[c0],
+                y0: ys[r0],
+                x1: xs[c1 + 1],
+                y1: ys[r1 + 1],
+            };
+            (k, rect)
         })
         .collect();
-    crate::readers::pdf::sort_by_key2(&mut cells, |c| (c.y0, c.x0));
+    crate::readers::pdf::sort_by_key2(&mut cells, |c| (c.1.y0, c.1.x0));
+    // Each slot's cell, by the sets' roots.
+    let mut index_of_root = vec![0u32; rows * cols];
+    for (i, (k, _)) in cells.iter().enumerate() {
+        index_of_root[*k] = i as u32;
+    }
+    let slots: Vec<u32> = (0..rows * cols)
+        .map(|i| index_of_root[root(&mut parent, i)])
+        .collect();
+    let cells: Vec<Rect> = cells.into_iter().map(|(_, r)| r).collect();
     let bbox = Rect {
         x0: xs[0],
         y0: ys[0],
@@ -228,7 +266,13 @@ fn table(rules: &[Rule]) -> Option<Ruled> {
         y1: ys[rows],
     };
     // A single box (a frame around text) is no table.
-    (cells.len() > 1).then_some(Ruled { bbox, cells })
+    (cells.len() > 1).then_some(Ruled {
+        bbox,
+        cells,
+        xs,
+        ys,
+        slots,
+    })
 }
 
 #[cfg(test)]
