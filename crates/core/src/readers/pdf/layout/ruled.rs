@@ -78,13 +78,6 @@ fn touches(a: &Rule, b: &Rule) -> bool {
 fn groups(rules: &[Rule]) -> Vec<Vec<Rule>> {
     let n = rules.len();
     let mut parent: Vec<usize> = (0..n).collect();
-    fn root(p: &mut [usize], mut i: usize) -> usize {
-        while p[i] != i {
-            p[i] = p[p[i]];
-            i = p[i];
-        }
-        i
-    }
     // Sweep by x0 so that only overlapping candidates are compared.
     let mut order: Vec<usize> = (0..n).collect();
     crate::readers::pdf::sort_by_key2(&mut order, |&a| (rules[a].x0, 0.0));
@@ -146,6 +139,56 @@ fn covered(mut segs: Vec<(f64, f64)>, a: f64, b: f64) -> f64 {
     total
 }
 
+/// The grid slots (row-major) joined wherever no ruling separates them: for each slot, its
+/// parent in a union–find forest (see [`root`]).
+fn join_unruled(
+    xs: &[f64],
+    ys: &[f64],
+    vsegs: &[Vec<(f64, f64)>],
+    hsegs: &[Vec<(f64, f64)>],
+) -> Vec<usize> {
+    let (cols, rows) = (xs.len() - 1, ys.len() - 1);
+    let slot = |r: usize, c: usize| r * cols + c;
+    let mut parent: Vec<usize> = (0..rows * cols).collect();
+    for r in 0..rows {
+        for c in 0..cols {
+            // Right side: the vertical line xs[c + 1] between ys[r] and ys[r + 1].
+            if c + 1 < cols {
+                let len = ys[r + 1] - ys[r];
+                let (from, to) = (ys[r] + SNAP / 2.0, ys[r + 1] - SNAP / 2.0);
+                if covered(vsegs[c + 1].clone(), from, to) < COVER * (len - SNAP) {
+                    let (a, b) = (
+                        root(&mut parent, slot(r, c)),
+                        root(&mut parent, slot(r, c + 1)),
+                    );
+                    parent[a] = b;
+                }
+            }
+            if r + 1 < rows {
+                let len = xs[c + 1] - xs[c];
+                let (from, to) = (xs[c] + SNAP / 2.0, xs[c + 1] - SNAP / 2.0);
+                if covered(hsegs[r + 1].clone(), from, to) < COVER * (len - SNAP) {
+                    let (a, b) = (
+                        root(&mut parent, slot(r, c)),
+                        root(&mut parent, slot(r + 1, c)),
+                    );
+                    parent[a] = b;
+                }
+            }
+        }
+    }
+    parent
+}
+
+/// The root of `i` in a union–find forest (paths halved on the way).
+fn root(p: &mut [usize], mut i: usize) -> usize {
+    while p[i] != i {
+        p[i] = p[p[i]];
+        i = p[i];
+    }
+    i
+}
+
 /// One group of segments as a table, when it has at least two rulings each way.
 fn table(rules: &[Rule]) -> Option<Ruled> {
     let (hs, vs): (Vec<Rule>, Vec<Rule>) = rules.iter().partition(|r| r.horizontal());
@@ -179,57 +222,14 @@ fn table(rules: &[Rule]) -> Option<Ruled> {
     for r in &hs {
         hsegs[index(&ys, r.y0)].push((r.x0, r.x1));
     }
-    let slot = |r: usize, c: usize| r * cols + c;
-    let mut parent: Vec<usize> = (0..rows * cols).collect();
-    fn root(p: &mut [usize], mut i: usize) -> usize {
-        while p[i] != i {
-            p[i] = p[p[i]];
-            i = p[i];
-        }
-        i
-    }
-    for r in 0..rows {
-        for c in 0..cols {
-            // Right side: the vertical line xs[c + 1] between ys[r] and ys[r + 1].
-            if c + 1 < cols {
-                let len = ys[r + 1] - ys[r];
-                if covered(
-                    vsegs[c + 1].clone(),
-                    ys[r] + SNAP / 2.0,
-                    ys[r + 1] - SNAP / 2.0,
-                ) < COVER * (len - SNAP)
-                {
-                    let (a, b) = (
-                        root(&mut parent, slot(r, c)),
-                        root(&mut parent, slot(r, c + 1)),
-                    );
-                    parent[a] = b;
-                }
-            }
-            if r + 1 < rows {
-                let len = xs[c + 1] - xs[c];
-                if covered(
-                    hsegs[r + 1].clone(),
-                    xs[c] + SNAP / 2.0,
-                    xs[c + 1] - SNAP / 2.0,
-                ) < COVER * (len - SNAP)
-                {
-                    let (a, b) = (
-                        root(&mut parent, slot(r, c)),
-                        root(&mut parent, slot(r + 1, c)),
-                    );
-                    parent[a] = b;
-                }
-            }
-        }
-    }
+    let mut parent = join_unruled(&xs, &ys, &vsegs, &hsegs);
     // Each set of slots is one cell, its bounding box (a non-rectangular set, from a broken
     // ruling, is its box: overlaps keep the first cell in the grid).
     let mut boxes: std::collections::BTreeMap<usize, (usize, usize, usize, usize)> =
         Default::default();
     for r in 0..rows {
         for c in 0..cols {
-            let k = root(&mut parent, slot(r, c));
+            let k = root(&mut parent, r * cols + c);
             let e = boxes.entry(k).or_insert((r, c, r, c));
             e.0 = e.0.min(r);
             e.1 = e.1.min(c);
