@@ -247,8 +247,8 @@ fn walk(dir: &Path, out: &mut Vec<Input>) {
                 .map(|e| e.to_string_lossy().to_ascii_lowercase());
             match ext {
                 Some(ext) if NOT_REPORTS.contains(&ext.as_str()) => skip(
-                    format!("跳过 {name}：.{ext} 文件不是报告（报告应为 .docx、.html 或 .txt）"),
-                    format!("skipped {name}: a .{ext} file is not a report (reports are .docx, .html or .txt)"),
+                    format!("跳过 {name}：.{ext} 文件不是报告（报告应为 .docx、.pdf、.html 或 .txt）"),
+                    format!("skipped {name}: a .{ext} file is not a report (reports are .docx, .pdf, .html or .txt)"),
                 ),
                 _ => Source::File {
                     path: entry.path().to_path_buf(),

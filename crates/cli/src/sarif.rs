@@ -152,6 +152,7 @@ fn mime(kind: InputKind) -> Option<&'static str> {
         InputKind::Docx => {
             Some("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
         }
+        InputKind::Pdf => Some("application/pdf"),
         InputKind::Unreadable => None,
     }
 }

@@ -115,7 +115,7 @@ const SKIP_NOTES_ZH: &str = "\
 跳过隐藏文件夹：batch/.git
 跳过隐藏文件：batch/.hidden.txt
 跳过 batch/blob：二进制文件，不是报告
-跳过 batch/picture.png：.png 文件不是报告（报告应为 .docx、.html 或 .txt）
+跳过 batch/picture.png：.png 文件不是报告（报告应为 .docx、.pdf、.html 或 .txt）
 跳过 Word/WPS 临时文件：batch/~$seed.docx
 ";
 
@@ -123,7 +123,7 @@ const SKIP_NOTES_EN: &str = "\
 skipped a hidden folder: batch/.git
 skipped a hidden file: batch/.hidden.txt
 skipped batch/blob: a binary file, not a report
-skipped batch/picture.png: a .png file is not a report (reports are .docx, .html or .txt)
+skipped batch/picture.png: a .png file is not a report (reports are .docx, .pdf, .html or .txt)
 skipped a Word/WPS lock file: batch/~$seed.docx
 ";
 

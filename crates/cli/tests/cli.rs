@@ -536,7 +536,7 @@ fn files_that_are_not_reports_say_why() {
         "这是设置了打开密码的加密 Word 文档，无法读取：请在 Word/WPS 中打开，取消密码（Word：文件→信息→保护文档→用密码进行加密，清空密码；WPS：文件→文档加密→密码加密，清空密码）后另存为 .docx 再校验，或复制报告文字粘贴。",
         "This Word document is password-protected (encrypted) and cannot be read: open it in Word/WPS, remove the password, save it as .docx without a password, or copy the report text and paste it.",
     );
-    // Old binary Word and PDF are refused today, with what to do instead.
+    // Old binary Word is refused, with what to do instead.
     let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     ole.resize(2048, 0);
     unreadable(
@@ -548,8 +548,8 @@ fn files_that_are_not_reports_say_why() {
     unreadable(
         &at("report.pdf", b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n"),
         None,
-        "这是 PDF 文件：浏览器内无法可靠提取 PDF 表格。请用 pdftotext -layout 转成文本，或从 PDF 阅读器复制文字粘贴。",
-        "This is a PDF: convert it with pdftotext -layout, or copy the text from a PDF reader and paste it.",
+        "PDF 文件已损坏或不完整：找不到任何页面。请重新下载文件，或改用报告的原始 Word 文件（.docx）或网页，或复制报告文字粘贴到这里。",
+        "The PDF is damaged or incomplete: no page could be found. Download it again, use the report's original Word file (.docx) or web page, or paste the report text.",
     );
     // Binary garbage.
     let garbage: Vec<u8> = (0u8..=255).cycle().take(3000).collect();
@@ -937,4 +937,39 @@ fn no_internal_key_in_any_human_output() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// `nianbao check report.pdf`: the published 洪泽区 2023 PDF is read (kind `pdf`) with the
+/// cells of its text, and its 表四 source errors are found at the total cells.
+#[test]
+fn a_published_pdf_is_checked_like_its_text() {
+    let Some(txt) = corpus("010_hongze_2023.txt") else {
+        return;
+    };
+    let pdf = txt
+        .parent()
+        .unwrap()
+        .join("../peer/hongze-district-gov-2023/report.pdf");
+    let o = nianbao(&["check", pdf.to_str().unwrap(), "--format", "json"], None);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let p = json(&o);
+    let t = json(&nianbao(
+        &["check", txt.to_str().unwrap(), "--format", "json"],
+        None,
+    ));
+    let (p, t) = (&p["reports"][0], &t["reports"][0]);
+    assert_eq!(p["kind"], "pdf");
+    assert_eq!(p["cells"], t["cells"]);
+    let totals: Vec<(&serde_json::Value, &serde_json::Value)> = p["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "T4-GROUP-TOTAL" && f["outcome"] == "fail")
+        .map(|f| (&f["expected"], &f["suspect"]))
+        .collect();
+    assert_eq!(totals.len(), 2, "{totals:?}");
+    assert_eq!(totals[0].0, 11);
+    assert!(totals[0].1.as_array().unwrap().contains(&"T4.RV.t".into()));
+    assert_eq!(totals[1].0, 5);
+    assert!(totals[1].1.as_array().unwrap().contains(&"T4.LR.t".into()));
 }

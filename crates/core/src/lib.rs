@@ -136,6 +136,7 @@ pub enum InputKind {
     Text,
     Html,
     Docx,
+    Pdf,
     /// Could not be read at all (binary, unknown encoding, too large…).
     Unreadable,
 }
@@ -146,6 +147,7 @@ impl InputKind {
             InputKind::Text => "text",
             InputKind::Html => "html",
             InputKind::Docx => "docx",
+            InputKind::Pdf => "pdf",
             InputKind::Unreadable => "unreadable",
         }
     }
@@ -180,6 +182,7 @@ fn checked(read: Result<(readers::Kind, readers::Document), input::InputError>) 
                 readers::Kind::Text => InputKind::Text,
                 readers::Kind::Html => InputKind::Html,
                 readers::Kind::Docx => InputKind::Docx,
+                readers::Kind::Pdf => InputKind::Pdf,
             },
             analysis: analyse(&doc),
             text: doc.text,

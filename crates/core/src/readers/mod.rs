@@ -6,10 +6,14 @@
 //! is all the report builder reads.
 //!
 //! - [`input`]: bytes → text (UTF-8, UTF-16, GBK behind a feature), and the messages for
-//!   what cannot be read (binary files, PDF, legacy Word, oversized input).
+//!   what cannot be read (binary files, legacy Word, oversized input; PDF without the
+//!   `pdf` feature).
 //! - [`plain`]: plain text → [`Document`].
 //! - [`html`]: HTML → [`Document`] (own tokenizer and tree builder).
-//! - [`docx`]: Word .docx → [`Document`] (own zip, inflate and XML readers).
+//! - [`docx`]: Word .docx → [`Document`] (own zip and XML readers).
+//! - `pdf` (feature `pdf`): the text layer of a PDF → [`Document`] (own object, font and
+//!   content-stream readers; tables rebuilt from glyph positions and rulings).
+//! - [`inflate`]: DEFLATE, for .docx parts and PDF streams.
 //! - [`grid`]: the table model both structured readers build, laid on its grid (merged
 //!   cells, layout tables, header projection) and emitted into the [`Document`].
 //!
@@ -21,7 +25,10 @@ pub mod document;
 pub mod docx;
 pub mod grid;
 pub mod html;
+pub mod inflate;
 pub mod input;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod plain;
 
 pub use document::{Block, Columns, Document, Row, Span, Table};
@@ -33,6 +40,7 @@ pub enum Kind {
     Text,
     Html,
     Docx,
+    Pdf,
 }
 
 /// Reads text that may be plain report text or HTML (for example clipboard HTML).
@@ -48,6 +56,10 @@ pub fn read_str(input: &str) -> Result<(Kind, Document), InputError> {
 pub fn read_bytes(bytes: &[u8]) -> Result<(Kind, Document), InputError> {
     if docx::is_docx(bytes) {
         return docx::parse(bytes).map(|d| (Kind::Docx, d));
+    }
+    #[cfg(feature = "pdf")]
+    if pdf::is_pdf(bytes) {
+        return pdf::parse(bytes).map(|d| (Kind::Pdf, d));
     }
     read_str(&input::decode(bytes)?)
 }

@@ -119,6 +119,7 @@ pub fn kind_zh(kind: InputKind) -> &'static str {
         InputKind::Text => "文本",
         InputKind::Html => "网页/Word 表格格式（HTML）",
         InputKind::Docx => "Word 文档（.docx）",
+        InputKind::Pdf => "PDF 文件",
         InputKind::Unreadable => "无法识别的文件",
     }
 }

@@ -1,5 +1,5 @@
 //! Just enough of the zip format to read the parts of a Word package: the central
-//! directory (zip64 included) and stored or deflated entries ([`super::inflate`]) under a
+//! directory (zip64 included) and stored or deflated entries ([`crate::readers::inflate`]) under a
 //! size budget (declared sizes are checked first, and inflating stops at the cap, whatever
 //! the headers say), with the CRC-32 of every part checked.
 
@@ -17,6 +17,8 @@ pub enum ZipError {
     /// A compression method other than stored or deflate.
     Unsupported,
 }
+
+use crate::readers::inflate::{inflate, InflateError};
 
 /// A central-directory entry.
 #[derive(Clone, Debug)]
@@ -209,9 +211,9 @@ pub fn read(b: &[u8], e: &Entry, cap: usize, budget: &mut Budget) -> Result<Vec<
             }
             data.to_vec()
         }
-        8 => super::inflate::inflate(data, limit, e.size as usize).map_err(|err| match err {
-            super::inflate::InflateError::TooLarge => ZipError::TooLarge,
-            super::inflate::InflateError::Invalid => ZipError::Corrupt,
+        8 => inflate(data, limit, e.size as usize).map_err(|err| match err {
+            InflateError::TooLarge => ZipError::TooLarge,
+            InflateError::Invalid => ZipError::Corrupt,
         })?,
         _ => return Err(ZipError::Unsupported),
     };

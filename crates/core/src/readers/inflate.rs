@@ -3,7 +3,8 @@
 //! a table-driven inflater is over ten, and fast enough for a report (a 2 MB
 //! `document.xml` inflates in milliseconds). Output stops at a cap, whatever the stream
 //! says; every read is bounds-checked, so damaged data is an error, never a panic. The
-//! zip reader then checks the CRC-32 of what was inflated.
+//! zip reader then checks the CRC-32 of what was inflated; the PDF reader keeps what a
+//! damaged stream gave before the damage ([`inflate_partial`]), as PDF viewers do.
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum InflateError {
@@ -154,6 +155,18 @@ fn codes(
 /// Inflates a raw deflate stream into at most `cap` bytes.
 pub fn inflate(data: &[u8], cap: usize, size_hint: usize) -> Result<Vec<u8>, InflateError> {
     let mut out = Vec::with_capacity(size_hint.min(cap));
+    run(data, cap, &mut out).map(|()| out)
+}
+
+/// Inflates a raw deflate stream into at most `cap` bytes, keeping the output decoded before
+/// an error (a truncated or damaged stream, or the cap) together with the error.
+pub fn inflate_partial(data: &[u8], cap: usize) -> (Vec<u8>, Option<InflateError>) {
+    let mut out = Vec::new();
+    let err = run(data, cap, &mut out).err();
+    (out, err)
+}
+
+fn run(data: &[u8], cap: usize, out: &mut Vec<u8>) -> Result<(), InflateError> {
     let mut bits = Bits {
         data,
         pos: 0,
@@ -186,7 +199,7 @@ pub fn inflate(data: &[u8], cap: usize, size_hint: usize) -> Result<Vec<u8>, Inf
                 l[256..280].fill(7);
                 codes(
                     &mut bits,
-                    &mut out,
+                    out,
                     cap,
                     &Huffman::new(&l)?,
                     &Huffman::new(&[5; 30])?,
@@ -235,12 +248,12 @@ pub fn inflate(data: &[u8], cap: usize, size_hint: usize) -> Result<Vec<u8>, Inf
                 }
                 let lit = Huffman::new(&l[..nlen])?;
                 let dist = Huffman::new(&l[nlen..nlen + ndist])?;
-                codes(&mut bits, &mut out, cap, &lit, &dist)?;
+                codes(&mut bits, out, cap, &lit, &dist)?;
             }
             _ => return Err(Invalid),
         }
         if last == 1 {
-            return Ok(out);
+            return Ok(());
         }
     }
 }
@@ -341,5 +354,20 @@ mod tests {
         assert_eq!(inflate(&z, 1 << 20, 0).unwrap().len(), 1 << 20);
         let stored = miniz_oxide::deflate::compress_to_vec(&data, 0);
         assert_eq!(inflate(&stored, 1000, 0), Err(TooLarge));
+    }
+
+    #[test]
+    fn partial_output_is_kept_before_the_damage() {
+        let mut s = 3u64;
+        let data = sample(&mut s, 20_000);
+        let z = miniz_oxide::deflate::compress_to_vec(&data, 6);
+        let (whole, err) = inflate_partial(&z, usize::MAX);
+        assert_eq!((whole.as_slice(), err), (data.as_slice(), None));
+        let (part, err) = inflate_partial(&z[..z.len() / 2], usize::MAX);
+        assert_eq!(err, Some(Invalid));
+        assert!(!part.is_empty() && data.starts_with(&part));
+        let (capped, err) = inflate_partial(&z, 100);
+        assert_eq!(err, Some(TooLarge));
+        assert!(capped.len() <= 100 && data.starts_with(&capped));
     }
 }

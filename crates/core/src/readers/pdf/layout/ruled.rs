@@ -1,0 +1,349 @@
+//! Ruled tables: the ruling segments of a page grouped into tables (segments that touch),
+//! each table's grid (the x of its vertical and the y of its horizontal rulings), and its
+//! cells: grid slots joined wherever no ruling separates them, so a cell merged over rows
+//! or columns is one cell, as in the Word file the PDF was printed from.
+
+use crate::readers::pdf::content::Rule;
+
+/// Rulings closer than this (points) are one line (double borders, rounding).
+pub const SNAP: f64 = 2.0;
+/// A grid slot's side is ruled when rulings cover this share of it.
+const COVER: f64 = 0.6;
+/// Most grid lines of a table in each direction (more is no table; a report's widest table
+/// has 16 columns and its longest about 40 rows).
+const MAX_LINES: usize = 200;
+
+/// A rectangle in page (or document) coordinates, top-down.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+}
+
+impl Rect {
+    pub fn contains(&self, x: f64, y: f64) -> bool {
+        x >= self.x0 && x <= self.x1 && y >= self.y0 && y <= self.y1
+    }
+}
+
+/// A ruled table found on a page: its box and its cells.
+#[derive(Clone, Debug)]
+pub struct Ruled {
+    pub bbox: Rect,
+    pub cells: Vec<Rect>,
+    /// The grid lines, and for each grid slot (row-major) the cell covering it.
+    xs: Vec<f64>,
+    ys: Vec<f64>,
+    slots: Vec<u32>,
+}
+
+impl Ruled {
+    /// The cell under a point of the table (binary searches on the grid lines).
+    pub fn cell_at(&self, x: f64, y: f64) -> Option<usize> {
+        if !self.bbox.contains(x, y) {
+            return None;
+        }
+        let c = self
+            .xs
+            .partition_point(|&v| v <= x)
+            .clamp(1, self.xs.len() - 1)
+            - 1;
+        let r = self
+            .ys
+            .partition_point(|&v| v <= y)
+            .clamp(1, self.ys.len() - 1)
+            - 1;
+        let slot = self.slots.get(r * (self.xs.len() - 1) + c)?;
+        Some(*slot as usize)
+    }
+}
+
+/// The ruled tables of a page, top to bottom.
+pub fn tables(rules: &[Rule]) -> Vec<Ruled> {
+    let mut out: Vec<Ruled> = groups(rules)
+        .into_iter()
+        .filter_map(|g| table(&g))
+        .collect();
+    crate::readers::pdf::sort_by_key2(&mut out, |t| (t.bbox.y0, 0.0));
+    out
+}
+
+fn touches(a: &Rule, b: &Rule) -> bool {
+    a.x0 <= b.x1 + SNAP && b.x0 <= a.x1 + SNAP && a.y0 <= b.y1 + SNAP && b.y0 <= a.y1 + SNAP
+}
+
+/// Segments grouped by touching (union–find over pairs; a page has a few hundred).
+fn groups(rules: &[Rule]) -> Vec<Vec<Rule>> {
+    let n = rules.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    // Sweep by x0 so that only overlapping candidates are compared.
+    let mut order: Vec<usize> = (0..n).collect();
+    crate::readers::pdf::sort_by_key2(&mut order, |&a| (rules[a].x0, 0.0));
+    for (k, &i) in order.iter().enumerate() {
+        for &j in &order[k + 1..] {
+            if rules[j].x0 > rules[i].x1 + SNAP {
+                break;
+            }
+            if touches(&rules[i], &rules[j]) {
+                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                parent[a] = b;
+            }
+        }
+    }
+    let mut by_root: std::collections::BTreeMap<usize, Vec<Rule>> = Default::default();
+    for (i, rule) in rules.iter().enumerate() {
+        let r = root(&mut parent, i);
+        by_root.entry(r).or_default().push(*rule);
+    }
+    by_root.into_values().collect()
+}
+
+/// Positions closer than [`SNAP`] merged into one (their mean).
+fn snap(mut v: Vec<f64>) -> Vec<f64> {
+    crate::readers::pdf::sort_by_key2(&mut v, |&x| (x, 0.0));
+    let mut out: Vec<(f64, usize)> = Vec::new();
+    for x in v {
+        match out.last_mut() {
+            Some((sum, n)) if x - *sum / *n as f64 <= SNAP => {
+                *sum += x;
+                *n += 1;
+            }
+            _ => out.push((x, 1)),
+        }
+    }
+    out.into_iter().map(|(s, n)| s / n as f64).collect()
+}
+
+fn index(lines: &[f64], v: f64) -> usize {
+    lines
+        .iter()
+        .enumerate()
+        .min_by(|a, b| (a.1 - v).abs().total_cmp(&(b.1 - v).abs()))
+        .map_or(0, |(i, _)| i)
+}
+
+/// How much of `[a, b]` the segments `[s, e]` cover.
+fn covered(mut segs: Vec<(f64, f64)>, a: f64, b: f64) -> f64 {
+    crate::readers::pdf::sort_by_key2(&mut segs, |s| (s.0, 0.0));
+    let mut total = 0.0;
+    let mut reach = a;
+    for (s, e) in segs {
+        let (s, e) = (s.max(reach), e.min(b));
+        if e > s {
+            total += e - s;
+            reach = e;
+        }
+    }
+    total
+}
+
+/// The grid slots (row-major) joined wherever no ruling separates them: for each slot, its
+/// parent in a union–find forest (see [`root`]).
+fn join_unruled(
+    xs: &[f64],
+    ys: &[f64],
+    vsegs: &[Vec<(f64, f64)>],
+    hsegs: &[Vec<(f64, f64)>],
+) -> Vec<usize> {
+    let (cols, rows) = (xs.len() - 1, ys.len() - 1);
+    let slot = |r: usize, c: usize| r * cols + c;
+    let mut parent: Vec<usize> = (0..rows * cols).collect();
+    for r in 0..rows {
+        for c in 0..cols {
+            // Right side: the vertical line xs[c + 1] between ys[r] and ys[r + 1].
+            if c + 1 < cols {
+                let len = ys[r + 1] - ys[r];
+                let (from, to) = (ys[r] + SNAP / 2.0, ys[r + 1] - SNAP / 2.0);
+                if covered(vsegs[c + 1].clone(), from, to) < COVER * (len - SNAP) {
+                    let (a, b) = (
+                        root(&mut parent, slot(r, c)),
+                        root(&mut parent, slot(r, c + 1)),
+                    );
+                    parent[a] = b;
+                }
+            }
+            if r + 1 < rows {
+                let len = xs[c + 1] - xs[c];
+                let (from, to) = (xs[c] + SNAP / 2.0, xs[c + 1] - SNAP / 2.0);
+                if covered(hsegs[r + 1].clone(), from, to) < COVER * (len - SNAP) {
+                    let (a, b) = (
+                        root(&mut parent, slot(r, c)),
+                        root(&mut parent, slot(r + 1, c)),
+                    );
+                    parent[a] = b;
+                }
+            }
+        }
+    }
+    parent
+}
+
+/// The root of `i` in a union–find forest (paths halved on the way).
+fn root(p: &mut [usize], mut i: usize) -> usize {
+    while p[i] != i {
+        p[i] = p[p[i]];
+        i = p[i];
+    }
+    i
+}
+
+/// One group of segments as a table, when it has at least two rulings each way.
+fn table(rules: &[Rule]) -> Option<Ruled> {
+    let (hs, vs): (Vec<Rule>, Vec<Rule>) = rules.iter().partition(|r| r.horizontal());
+    if vs.len() < 2 || hs.is_empty() {
+        return None;
+    }
+    // Grid lines: the rulings, and where rulings end (a table cut by a page break has no
+    // ruling under its last row, only its vertical rulings' ends).
+    let xs = snap(
+        vs.iter()
+            .map(|r| r.x0)
+            .chain(hs.iter().flat_map(|r| [r.x0, r.x1]))
+            .collect(),
+    );
+    let ys = snap(
+        hs.iter()
+            .map(|r| r.y0)
+            .chain(vs.iter().flat_map(|r| [r.y0, r.y1]))
+            .collect(),
+    );
+    if xs.len() < 2 || ys.len() < 2 || xs.len() > MAX_LINES || ys.len() > MAX_LINES {
+        return None;
+    }
+    let (cols, rows) = (xs.len() - 1, ys.len() - 1);
+    // Rulings on each grid line: vertical by column line, horizontal by row line.
+    let mut vsegs: Vec<Vec<(f64, f64)>> = vec![Vec::new(); xs.len()];
+    for r in &vs {
+        vsegs[index(&xs, r.x0)].push((r.y0, r.y1));
+    }
+    let mut hsegs: Vec<Vec<(f64, f64)>> = vec![Vec::new(); ys.len()];
+    for r in &hs {
+        hsegs[index(&ys, r.y0)].push((r.x0, r.x1));
+    }
+    let mut parent = join_unruled(&xs, &ys, &vsegs, &hsegs);
+    // Each set of slots is one cell, its bounding box (a non-rectangular set, from a broken
+    // ruling, is its box: overlaps keep the first cell in the grid).
+    let mut boxes: std::collections::BTreeMap<usize, (usize, usize, usize, usize)> =
+        Default::default();
+    for r in 0..rows {
+        for c in 0..cols {
+            let k = root(&mut parent, r * cols + c);
+            let e = boxes.entry(k).or_insert((r, c, r, c));
+            e.0 = e.0.min(r);
+            e.1 = e.1.min(c);
+            e.2 = e.2.max(r);
+            e.3 = e.3.max(c);
+        }
+    }
+    let mut cells: Vec<(usize, Rect)> = boxes
+        .into_iter()
+        .map(|(k, (r0, c0, r1, c1))| {
+            let rect = Rect {
+                x0: xs[c0],
+                y0: ys[r0],
+                x1: xs[c1 + 1],
+                y1: ys[r1 + 1],
+            };
+            (k, rect)
+        })
+        .collect();
+    crate::readers::pdf::sort_by_key2(&mut cells, |c| (c.1.y0, c.1.x0));
+    // Each slot's cell, by the sets' roots.
+    let mut index_of_root = vec![0u32; rows * cols];
+    for (i, (k, _)) in cells.iter().enumerate() {
+        index_of_root[*k] = i as u32;
+    }
+    let slots: Vec<u32> = (0..rows * cols)
+        .map(|i| index_of_root[root(&mut parent, i)])
+        .collect();
+    let cells: Vec<Rect> = cells.into_iter().map(|(_, r)| r).collect();
+    let bbox = Rect {
+        x0: xs[0],
+        y0: ys[0],
+        x1: xs[cols],
+        y1: ys[rows],
+    };
+    // A single box (a frame around text) is no table.
+    (cells.len() > 1).then_some(Ruled {
+        bbox,
+        cells,
+        xs,
+        ys,
+        slots,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn h(y: f64, x0: f64, x1: f64) -> Rule {
+        Rule {
+            x0,
+            y0: y,
+            x1,
+            y1: y,
+        }
+    }
+    fn v(x: f64, y0: f64, y1: f64) -> Rule {
+        Rule {
+            x0: x,
+            y0,
+            x1: x,
+            y1,
+        }
+    }
+
+    #[test]
+    fn grid_with_a_merged_cell() {
+        // 2 × 2 grid whose left column is one cell over both rows.
+        let rules = [
+            h(0.0, 0.0, 100.0),
+            h(50.0, 50.0, 100.0),
+            h(100.0, 0.0, 100.0),
+            v(0.0, 0.0, 100.0),
+            v(50.0, 0.0, 100.0),
+            v(100.0, 0.0, 100.0),
+            // A separate rule far away is no table.
+            h(300.0, 0.0, 100.0),
+        ];
+        let t = tables(&rules);
+        assert_eq!(t.len(), 1);
+        let cells = &t[0].cells;
+        assert_eq!(cells.len(), 3);
+        assert_eq!(
+            cells[0],
+            Rect {
+                x0: 0.0,
+                y0: 0.0,
+                x1: 50.0,
+                y1: 100.0
+            }
+        );
+        assert_eq!(
+            cells[1],
+            Rect {
+                x0: 50.0,
+                y0: 0.0,
+                x1: 100.0,
+                y1: 50.0
+            }
+        );
+    }
+
+    #[test]
+    fn double_lines_snap_together() {
+        let rules = [
+            h(0.0, 0.0, 100.0),
+            h(0.8, 0.0, 100.0),
+            h(20.0, 0.0, 100.0),
+            v(0.0, 0.0, 20.0),
+            v(100.0, 0.0, 20.0),
+            v(60.0, 0.0, 20.0),
+        ];
+        let t = tables(&rules);
+        assert_eq!(t[0].cells.len(), 2);
+    }
+}

@@ -1,0 +1,227 @@
+//! Bad PDFs: a scan (pages that are images), an encrypted file, a damaged or truncated
+//! cross-reference, a file cut short, random damage, a PDF that is no report, a 200-page
+//! document. Each gives a clear message (Chinese first, then English) or a result; none
+//! panics, and memory and time stay within the reader's caps.
+
+use nianbao_core::{check_bytes, InputKind, ReadStatus};
+use std::path::PathBuf;
+
+#[path = "support/pdf_build.rs"]
+mod pdf_build;
+use pdf_build::{pdf, stream};
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Pages showing `texts` (one page each) in Helvetica, WinAnsi.
+fn text_pdf(texts: &[String]) -> Vec<u8> {
+    let n = texts.len();
+    let kids: Vec<String> = (0..n).map(|i| format!("{} 0 R", 4 + 2 * i)).collect();
+    let mut objs = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        format!("<< /Type /Pages /Kids [{}] /Count {n} >>", kids.join(" ")),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".into(),
+    ];
+    for (i, t) in texts.iter().enumerate() {
+        objs.push(format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
+            5 + 2 * i
+        ));
+        objs.push(stream("", &format!("BT /F1 12 Tf 72 700 Td ({t}) Tj ET")));
+    }
+    pdf(&objs, "")
+}
+
+fn message(bytes: &[u8]) -> (String, String) {
+    let c = check_bytes(bytes, Some("x.pdf"));
+    assert_eq!(c.kind, InputKind::Unreadable, "{}", c.text);
+    match &c.analysis.report.status {
+        ReadStatus::Unreadable { zh, en } => (zh.clone(), en.clone()),
+        s => panic!("not unreadable: {s:?}"),
+    }
+}
+
+#[test]
+fn a_scan_says_the_tables_are_images_and_what_to_do() {
+    let objs = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".into(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>".into(),
+        stream("", "q 595 0 0 842 0 0 cm /Im1 Do Q"),
+        stream(
+            "/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode",
+            "xxxx",
+        ),
+    ];
+    let (zh, en) = message(&pdf(&objs, ""));
+    assert!(zh.starts_with("这是扫描版 PDF"), "{zh}");
+    assert!(
+        zh.contains("图片") && zh.contains("Word") && zh.contains("可复制文字的 PDF"),
+        "{zh}"
+    );
+    assert!(en.contains("scan") && en.contains("Word"), "{en}");
+}
+
+#[test]
+fn a_pdf_without_text_or_unicode_says_so() {
+    let empty = text_pdf(&[String::new()]);
+    assert!(message(&empty).0.contains("没有可读取的文字"));
+    // A font whose codes say nothing of their characters (no encoding, no ToUnicode, an
+    // Identity-H composite font of glyph numbers).
+    let objs = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".into(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".into(),
+        stream("", "BT /F1 12 Tf 72 700 Td <0012003400560078> Tj ET"),
+        "<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [6 0 R] >>".into(),
+        "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>".into(),
+    ];
+    assert!(message(&pdf(&objs, "")).0.contains("Unicode"));
+}
+
+#[test]
+fn an_encrypted_pdf_that_the_empty_password_does_not_open_says_so() {
+    let mut objs = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [] /Count 0 >>".into(),
+    ];
+    let zeros = "0".repeat(64);
+    objs.push(format!(
+        "<< /Filter /Standard /V 2 /R 3 /Length 128 /O <{zeros}> /U <{zeros}> /P -4 >>"
+    ));
+    let (zh, en) = message(&pdf(&objs, "/Encrypt 3 0 R /ID [<01> <01>]"));
+    assert!(zh.starts_with("这个 PDF 设置了打开密码"), "{zh}");
+    assert!(en.contains("encrypted"), "{en}");
+    // A handler other than the standard one (certificates).
+    objs[2] = "<< /Filter /Adobe.PubSec /V 4 /R 4 >>".into();
+    let (zh, _) = message(&pdf(&objs, "/Encrypt 3 0 R"));
+    assert!(zh.contains("不支持的加密方式"), "{zh}");
+}
+
+/// A file that needs a password to open (the ones the empty password opens are read: see
+/// tests/pdf.rs, seed-rc4-40.pdf … seed-aes-256.pdf).
+#[test]
+fn a_pdf_that_needs_a_password_says_so() {
+    let bytes = std::fs::read(repo().join("tests/fixtures/pdf/locked/seed-password.pdf")).unwrap();
+    let (zh, en) = message(&bytes);
+    assert!(zh.starts_with("这个 PDF 设置了打开密码"), "{zh}");
+    assert!(en.contains("password"), "{en}");
+}
+
+#[test]
+fn a_damaged_cross_reference_is_rebuilt() {
+    let good = text_pdf(&["Report 2024".into()]);
+    let c = check_bytes(&good, None);
+    assert_eq!(c.kind, InputKind::Pdf);
+    assert!(c.text.contains("Report 2024"), "{}", c.text);
+    // startxref points nowhere; the table's offsets are all wrong; no startxref at all.
+    let s = String::from_utf8_lossy(&good).to_string();
+    let at = s.rfind("startxref\n").unwrap() + 10;
+    let mut bad = good[..at].to_vec();
+    bad.extend_from_slice(b"999999\n%%EOF\n");
+    let wrong_offsets = s.replacen("\n0000000", "\n0000001", 4);
+    let no_startxref = &good[..at - 10];
+    for (name, bytes) in [
+        ("bad startxref", bad),
+        ("wrong offsets", wrong_offsets.into_bytes()),
+        ("no startxref", no_startxref.to_vec()),
+    ] {
+        let c = check_bytes(&bytes, None);
+        assert_eq!(c.kind, InputKind::Pdf, "{name}");
+        assert!(c.text.contains("Report 2024"), "{name}: {}", c.text);
+    }
+    // Nothing left to rebuild from.
+    assert!(message(b"%PDF-1.7\n%%EOF\n")
+        .0
+        .starts_with("PDF 文件已损坏或不完整"));
+}
+
+#[test]
+fn cut_and_damaged_files_never_panic() {
+    let real = std::fs::read(repo().join("tests/fixtures/pdf/seed.html.pdf")).unwrap();
+    for cut in (0..real.len()).step_by(real.len() / 40) {
+        let _ = check_bytes(&real[..cut], None);
+    }
+    let mut s = 7u64;
+    let mut next = || {
+        s = s
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (s >> 33) as usize
+    };
+    for _ in 0..150 {
+        let mut bad = real.clone();
+        for _ in 0..1 + next() % 8 {
+            let i = next() % bad.len();
+            bad[i] = next() as u8;
+        }
+        let _ = check_bytes(&bad, None);
+    }
+}
+
+#[test]
+fn a_pdf_that_is_no_report_is_told() {
+    let c = check_bytes(&text_pdf(&["Invoice 42: two chairs".into()]), None);
+    assert_eq!(c.kind, InputKind::Pdf);
+    assert_eq!(c.analysis.report.status, ReadStatus::not_a_report());
+}
+
+#[test]
+fn two_hundred_pages_are_read() {
+    let pages: Vec<String> = (1..=200).map(|i| format!("Page text {i}")).collect();
+    let c = check_bytes(&text_pdf(&pages), None);
+    assert_eq!(c.kind, InputKind::Pdf);
+    assert!(
+        c.text.contains("Page text 1\n") && c.text.contains("Page text 200"),
+        "{}",
+        &c.text[..200]
+    );
+}
+
+#[test]
+fn hostile_structures_stay_bounded() {
+    // A page tree that loops, a content stream of 600 000 operators, a form that draws
+    // itself, a nesting of arrays far past the cap.
+    let ops = "q Q ".repeat(300_000);
+    let objs = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 2 >>".into(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /X 5 0 R >> /Font << /F1 6 0 R >> >> /Contents 4 0 R >>".into(),
+        stream("", &format!("{ops} /X Do BT /F1 12 Tf 72 700 Td (Hello) Tj ET {}", "[".repeat(100_000))),
+        stream("/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /X 5 0 R >> >>", "/X Do"),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".into(),
+    ];
+    let c = check_bytes(&pdf(&objs, ""), None);
+    assert_eq!(c.kind, InputKind::Pdf);
+    assert!(c.text.contains("Hello"), "{}", c.text);
+}
+
+#[test]
+fn a_page_of_thousands_of_rulings_and_glyphs_stays_bounded() {
+    // A 190 × 190 ruled grid (each ruling drawn twice, and far more than a page holds past
+    // the cap) with a glyph in every other cell.
+    let mut c = String::from("0.1 w ");
+    for _ in 0..2 {
+        for i in 0..=190 {
+            let v = 20.0 + 2.9 * f64::from(i);
+            c.push_str(&format!("{v} 20 m {v} 571 l S 20 {v} m 571 {v} l S "));
+        }
+    }
+    for i in 0..190 {
+        for j in (0..190).step_by(2) {
+            let (x, y) = (20.5 + 2.9 * f64::from(j), 20.5 + 2.9 * f64::from(i));
+            c.push_str(&format!("BT /F1 2 Tf {x} {y} Td (1) Tj ET "));
+        }
+    }
+    let objs = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".into(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".into(),
+        stream("", &c),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".into(),
+    ];
+    let c = check_bytes(&pdf(&objs, ""), None);
+    assert_eq!(c.kind, InputKind::Pdf);
+    assert!(c.text.contains('1'));
+}
