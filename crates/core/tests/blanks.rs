@@ -5,7 +5,7 @@
 //! report's own text: no expected answer is copied from anywhere.
 
 use nianbao_core::{
-    check_bytes, check_text, Analysis, CellKey, CellValue, Outcome, Severity, Table,
+    check_bytes, check_text, Analysis, CellKey, CellValue, Lang, Outcome, Severity, Table,
 };
 use std::path::PathBuf;
 
@@ -52,10 +52,10 @@ fn a_count_changed_by_five_in_a_report_with_blanks_is_reported() {
         .findings
         .iter()
         .filter(|f| ARITHMETIC.contains(&f.rule.as_str()) && f.outcome == Outcome::Fail)
-        .map(|f| f.message(nianbao_core::Lang::En).to_string())
+        .map(|f| f.message(Lang::En).to_string())
         .collect();
     assert!(before.is_empty(), "{before:#?}");
-    let mut changed = 0;
+    let (mut changed, mut localised) = (0, 0);
     for cell in base.report.cells.iter() {
         let (Some(span), CellValue::Number(n)) = (cell.span, &cell.value) else {
             continue;
@@ -81,7 +81,25 @@ fn a_count_changed_by_five_in_a_report_with_blanks_is_reported() {
             "{} changed from {n} to {plus}: no arithmetic finding names it",
             cell.key
         );
+        // Localised: the cell is in one of the best explanations.
+        let explained = found
+            .iter()
+            .any(|f| f.explanations.iter().any(|e| e.cells.contains(&cell.key)));
+        if explained {
+            localised += 1;
+        } else {
+            println!(
+                "{}: {:?}",
+                cell.key,
+                found
+                    .iter()
+                    .flat_map(|f| f.explanations.iter().map(|e| e.words(Lang::En)))
+                    .collect::<Vec<_>>()
+            );
+        }
         changed += 1;
     }
     assert!(changed >= 40, "only {changed} printed counts changed");
+    println!("{localised} of {changed} localised");
+    assert_eq!(localised, changed);
 }
