@@ -34,7 +34,7 @@ pub use model::{
 pub use num::Num;
 pub use rules::{auto_partners, not_comparable, pair_problem, same_body};
 pub use rules::{find_rule, Case, Group, Rule, RuleId, Scope, RULES};
-pub use rules::{Evaluation, Finding, Instance, Outcome, Severity};
+pub use rules::{Evaluation, Explanation, Finding, Instance, Outcome, Severity, SuspectUnit};
 
 /// The overall verdict on one report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

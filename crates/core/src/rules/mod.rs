@@ -23,7 +23,7 @@ mod text;
 mod words;
 
 pub use cross_year::{auto_partners, check_pair, not_comparable, pair_problem, same_body};
-pub use finding::{Evaluation, Finding, Instance, Outcome, Severity};
+pub use finding::{Evaluation, Explanation, Finding, Instance, Outcome, Severity, SuspectUnit};
 
 use crate::format::Table;
 use crate::lang::Lang;
