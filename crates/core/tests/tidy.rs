@@ -14,7 +14,8 @@
 //!
 //! The floors: the extraction uses only the floors below it, and only the top (`lib.rs`)
 //! calls into it (`the_extraction_stands_on_its_floor`); the rules and the localiser read the
-//! report, never the readers or the extraction (`rules_and_the_localiser_stand_on_their_floors`).
+//! report, never the readers or the extraction, and the shared presentation (`present/`) reads
+//! their results (`rules_and_the_localiser_stand_on_their_floors`).
 
 use std::path::{Path, PathBuf};
 
@@ -433,7 +434,7 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
 #[test]
 fn rules_and_the_localiser_stand_on_their_floors() {
     // The base modules, the format data and the report model; the localiser also the rules.
-    let floors: [(&str, &[&str]); 2] = [
+    let floors: [(&str, &[&str]); 3] = [
         (
             "rules",
             &["num", "text", "span", "lang", "format", "model", "rules"],
@@ -442,6 +443,13 @@ fn rules_and_the_localiser_stand_on_their_floors() {
             "localize",
             &[
                 "num", "text", "span", "lang", "format", "model", "rules", "localize",
+            ],
+        ),
+        // The shared presentation: the words around the rules' results, for both shells.
+        (
+            "present",
+            &[
+                "num", "text", "span", "lang", "format", "model", "rules", "present",
             ],
         ),
     ];
@@ -461,7 +469,7 @@ fn rules_and_the_localiser_stand_on_their_floors() {
     assert!(
         found.is_empty(),
         "the rules read the report (base, format, model), never the readers or the report \
-         builder; the localiser reads the rules' results:\n{}",
+         builder; the localiser and the presentation read the rules' results:\n{}",
         found.join("\n")
     );
     assert_eq!(
