@@ -268,39 +268,9 @@ fn cut(s: &str, cols: usize) -> String {
 /// How wide the first problem may be in the summary table (terminal columns).
 const FIRST_PROBLEM_COLS: usize = 48;
 
-/// The summary table after several files: one row per input read or not (skipped files are
-/// counted in the last line), in input order.
-pub fn summary(
-    w: &mut dyn Write,
-    rows: &[SummaryRow],
-    skipped: usize,
-    lang: Lang,
-) -> io::Result<()> {
-    let zh = lang == Lang::Zh;
+/// The summary table's cells: one row of words per input, in input order.
+fn summary_cells(rows: &[SummaryRow], lang: Lang) -> Vec<[String; 8]> {
     let none = "—";
-    let head: [&str; 8] = if zh {
-        [
-            "文件",
-            "机关",
-            "年度",
-            "格式",
-            "结论",
-            "错误",
-            "警告",
-            "首个问题",
-        ]
-    } else {
-        [
-            "file",
-            "body",
-            "year",
-            "format",
-            "verdict",
-            "errors",
-            "warnings",
-            "first problem",
-        ]
-    };
     let mut table: Vec<[String; 8]> = Vec::with_capacity(rows.len());
     for r in rows {
         let read = r.verdict != Verdict::Unreadable;
@@ -326,6 +296,42 @@ pub fn summary(
             cut(&r.first, FIRST_PROBLEM_COLS),
         ]);
     }
+    table
+}
+
+/// The summary table after several files: one row per input read or not (skipped files are
+/// counted in the last line), in input order.
+pub fn summary(
+    w: &mut dyn Write,
+    rows: &[SummaryRow],
+    skipped: usize,
+    lang: Lang,
+) -> io::Result<()> {
+    let zh = lang == Lang::Zh;
+    let head: [&str; 8] = if zh {
+        [
+            "文件",
+            "机关",
+            "年度",
+            "格式",
+            "结论",
+            "错误",
+            "警告",
+            "首个问题",
+        ]
+    } else {
+        [
+            "file",
+            "body",
+            "year",
+            "format",
+            "verdict",
+            "errors",
+            "warnings",
+            "first problem",
+        ]
+    };
+    let table = summary_cells(rows, lang);
     let mut width = head.map(|h| h.width());
     for row in &table {
         for (i, cell) in row.iter().enumerate() {
