@@ -200,6 +200,7 @@ pub(super) fn check(report: &Report, text: &str, out: &mut Vec<Finding>) {
         enumeration::breakdown(text, &stated, &scopes, out);
         tables::upheld(report, text, &scopes, out);
     }
+    enumeration::parts_of_total(&prose, out);
     deadline::check(report, text, out);
     dedupe_overlaps(out);
 }
