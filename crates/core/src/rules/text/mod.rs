@@ -13,6 +13,8 @@
 pub(super) mod deadline;
 pub(super) mod enumeration;
 pub(super) mod fee;
+pub(super) mod leftover;
+pub(super) mod pairing;
 pub(super) mod tables;
 pub(super) mod typo;
 
@@ -181,7 +183,13 @@ pub(super) fn check(report: &Report, text: &str, out: &mut Vec<Finding>) {
         DetectedFormat::F2021 | DetectedFormat::F2019 | DetectedFormat::Mixed
     );
     typo::doubled_words(&prose, out);
-    typo::brackets(&prose, out);
+    pairing::check(&prose, out);
+    let mut instructions = Vec::new();
+    for (k, w) in leftover::INSTRUCTIONS.iter().enumerate() {
+        instructions.extend(find_all(text, w).into_iter().map(|i| (i, k)));
+    }
+    instructions.sort_unstable();
+    leftover::check(&prose, &instructions, out);
     // A slip in a heading is quoted with the whole heading and the standard one, before the
     // typo list names the same words with less context.
     if national {
@@ -212,7 +220,11 @@ fn dedupe_overlaps(out: &mut Vec<Finding>) {
     out.retain(|f| {
         let on_text = matches!(
             f.rule,
-            RuleId::TextTypo | RuleId::TextEnumeration | RuleId::TextTableMismatch
+            RuleId::TextTypo
+                | RuleId::TextEnumeration
+                | RuleId::TextTableMismatch
+                | RuleId::TextPairing
+                | RuleId::TemplateLeftover
         );
         let Some(span) = f.span.filter(|_| on_text) else {
             return true;
@@ -238,7 +250,6 @@ mod tests {
         let mut out = Vec::new();
         let blocks = blocks(text, &[]);
         doubled_words(&blocks, &mut out);
-        brackets(&blocks, &mut out);
         lexicon(text, &mut out);
         out.iter()
             .map(|f| f.message(crate::Lang::Zh).to_string())
@@ -260,7 +271,6 @@ mod tests {
         }
         assert_eq!(typos_in("规范审核审核发布机制。").len(), 1);
         assert_eq!(typos_in("打造统一的的网站。").len(), 1);
-        assert_eq!(typos_in("联系（地址：某某路。").len(), 1);
         assert_eq!(typos_in("截止目前运行平稳。").len(), 1);
     }
 
