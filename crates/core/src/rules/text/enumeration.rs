@@ -274,6 +274,25 @@ fn count_with_unit(text: &str, d: usize) -> Option<(i64, char, usize)> {
     Some((n, unit, d + len + gap + unit.len_utf8()))
 }
 
+/// `rest` (the text from a count on) closes a parenthesis it did not open: the count is
+/// inside parentheses.
+fn enclosed(rest: &str) -> bool {
+    let mut depth = 0i32;
+    for c in rest.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => {
+                depth -= 1;
+                if depth < 0 {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 /// A stated total with its listed parts, wherever the text gives both: `主动公开信息156条，
 /// 其中…A 100条…B 50条`. The parts are the counts of the total's unit after 其中 in its
 /// sentence (two or more). A list may name only some parts, so the check fires only when it
@@ -290,9 +309,10 @@ pub(super) fn parts_of_total(prose: &[(usize, &str)], out: &mut Vec<Finding>) {
                 .take(60)
                 .last()
                 .map_or(q, |(k, _)| k);
+            // Not a count inside parentheses (受理 N 件（…洋河新区16件），其中…).
             let mut total = None;
             for (k, c) in block[back..q].char_indices() {
-                if c.is_ascii_digit() {
+                if c.is_ascii_digit() && !enclosed(&block[back + k..q]) {
                     if let Some(t) = count_with_unit(block, back + k) {
                         total = Some((back + k, t));
                     }
@@ -307,9 +327,16 @@ pub(super) fn parts_of_total(prose: &[(usize, &str)], out: &mut Vec<Finding>) {
             // The sentence or clause (；) ends the list; a line break does not (wrapped page text).
             let sentence_end = block[q..].find(['。', '；']).map_or(block.len(), |k| q + k);
             let mut parts: Vec<(i64, usize, usize)> = Vec::new();
+            // A count in parentheses is a detail of a part (其他处理319件（含撤回157件）).
+            let mut depth = 0usize;
             for (k, c) in block[q..sentence_end].char_indices() {
                 let d = q + k;
-                if !c.is_ascii_digit() || parts.last().is_some_and(|p| d < p.2) {
+                match c {
+                    '（' | '(' => depth += 1,
+                    '）' | ')' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+                if !c.is_ascii_digit() || depth > 0 || parts.last().is_some_and(|p| d < p.2) {
                     continue;
                 }
                 match count_with_unit(block, d) {

@@ -16,6 +16,7 @@ pub(super) mod fee;
 pub(super) mod leftover;
 pub(super) mod pairing;
 pub(super) mod tables;
+pub(super) mod themes;
 pub(super) mod typo;
 
 use super::{Finding, RuleId};
@@ -200,6 +201,7 @@ pub(super) fn check(report: &Report, text: &str, out: &mut Vec<Finding>) {
     if national {
         typo::labels(report, out);
         fee::check(report, text, out);
+        themes::check(report, text, out);
         // Statements in prose only: section 1 and section 3 text before its table.
         let scopes = section_spans(report, &[1, 3]);
         tables::received(report, text, &scopes, out);
