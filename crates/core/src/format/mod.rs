@@ -13,6 +13,7 @@ pub mod t2;
 pub mod t3;
 pub mod t4;
 
+use crate::text::Sig;
 pub use key::{CellKey, ColId, RowId, Table, UnknownKey};
 pub use sections::{section, SectionSpec, SECTIONS};
 
@@ -136,6 +137,25 @@ pub struct GroupSpec {
     pub keywords: &'static [&'static str],
     /// The group this one is part of (`三、本年度办理结果` for `（三）不予公开`).
     pub parent: Option<&'static GroupSpec>,
+    /// The bytes all keywords have ([`Sig`]): labels without them are not compared.
+    pub sig: Sig,
+}
+
+impl GroupSpec {
+    pub const fn new(
+        heading_zh: &'static str,
+        en: &'static str,
+        keywords: &'static [&'static str],
+        parent: Option<&'static GroupSpec>,
+    ) -> Self {
+        GroupSpec {
+            heading_zh,
+            en,
+            keywords,
+            parent,
+            sig: Sig::common(keywords),
+        }
+    }
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -167,6 +187,8 @@ pub struct RowSpec {
     pub era: Era,
     /// Columns of this row (表二 rows differ; 表三/表四 rows share theirs).
     pub cols: &'static [ColSpec],
+    /// The bytes all `keys` have ([`Sig`]): labels without them are not compared.
+    pub sig: Sig,
 }
 
 impl RowSpec {
@@ -193,6 +215,7 @@ impl RowSpec {
             group: None,
             era: Era::Both,
             cols,
+            sig: Sig::common(keys),
         }
     }
 
@@ -247,7 +270,14 @@ impl RowSpec {
 
     /// Does the normalised label `norm` name this row (one of its keys, contained or equal)?
     pub fn matches(&self, norm: &str) -> bool {
-        if self.exact {
+        self.matches_sig(norm, Sig::of(norm))
+    }
+
+    /// [`RowSpec::matches`] with the label's signature computed once for every row tried.
+    pub fn matches_sig(&self, norm: &str, sig: Sig) -> bool {
+        if !sig.may_contain(self.sig) {
+            false
+        } else if self.exact {
             self.keys.contains(&norm)
         } else {
             self.keys.iter().any(|k| norm.contains(k))
@@ -330,8 +360,9 @@ impl TableSpec {
 
     /// The group whose keyword a normalised label contains, most specific first.
     pub fn group_of(&self, norm: &str) -> Option<&'static GroupSpec> {
+        let sig = Sig::of(norm);
         self.groups_specific_first()
-            .find(|g| g.keywords.iter().any(|k| norm.contains(k)))
+            .find(|g| sig.may_contain(g.sig) && g.keywords.iter().any(|k| norm.contains(k)))
     }
 }
 

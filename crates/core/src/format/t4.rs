@@ -2,6 +2,7 @@
 //! each with the same five result columns.
 
 use super::{rows, CellKey, ColId, ColSpec, GroupSpec, Markers, RowId, RowSpec, Table, TableSpec};
+use crate::text::Sig;
 
 /// 结果维持.
 pub const UPHELD: ColId = ColId(0);
@@ -22,12 +23,8 @@ pub fn parts() -> impl Iterator<Item = &'static ColSpec> {
 }
 
 /// `行政诉讼`: litigation, directly or after reconsideration.
-pub const LITIGATION: GroupSpec = GroupSpec {
-    heading_zh: "行政诉讼",
-    en: "administrative litigation",
-    keywords: &["行政诉讼"],
-    parent: None,
-};
+pub const LITIGATION: GroupSpec =
+    GroupSpec::new("行政诉讼", "administrative litigation", &["行政诉讼"], None);
 
 const fn spec(
     key: &'static str,
@@ -79,7 +76,9 @@ pub const fn cell(row: RowId, col: ColId) -> CellKey {
 /// The group a heading names (`行政诉讼（复议后起诉）` → `LR`): the most specific first, as
 /// `未经行政复议直接起诉` also contains `行政复议`.
 pub fn group_named(folded: &str) -> Option<&'static RowSpec> {
-    rows_specific_first().find(|g| g.keys.iter().any(|k| folded.contains(k)))
+    let sig = Sig::of(folded);
+    rows_specific_first()
+        .find(|g| sig.may_contain(g.sig) && g.keys.iter().any(|k| folded.contains(k)))
 }
 
 /// The groups, those under 行政诉讼 first.
