@@ -306,16 +306,39 @@ pub struct Markers {
     pub all: &'static [&'static str],
     pub any: &'static [&'static str],
     pub none: &'static [&'static str],
+    /// The bytes a text with these markers has ([`Sig`]: those of every `all` word and the
+    /// ones the `any` words share).
+    pub sig: Sig,
 }
 
 impl Markers {
+    const fn new(
+        all: &'static [&'static str],
+        any: &'static [&'static str],
+        none: &'static [&'static str],
+    ) -> Self {
+        let mut bits = Sig::common(any);
+        let mut i = 0;
+        while i < all.len() {
+            bits = bits.and_all_of(Sig::of(all[i]));
+            i += 1;
+        }
+        Markers {
+            all,
+            any,
+            none,
+            sig: bits,
+        }
+    }
+
     /// Markers met when the text contains one of `words`.
     const fn any(words: &'static [&'static str]) -> Self {
-        Markers {
-            all: &[],
-            any: words,
-            none: &[],
-        }
+        Markers::new(&[], words, &[])
+    }
+
+    /// [`Markers::found_in`] for a text whose signature is `sig` (a line's, computed once).
+    pub fn found_in_sig(&self, text: &str, sig: Sig) -> bool {
+        sig.may_contain(self.sig) && self.found_in(text)
     }
 
     pub fn found_in(&self, text: &str) -> bool {

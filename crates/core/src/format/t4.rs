@@ -50,17 +50,9 @@ pub static TABLE: TableSpec = TableSpec {
     title_en: "Table 4 (reconsideration and litigation)",
     rows: ROWS,
     groups: &[&LITIGATION],
-    region: Markers {
-        all: &["行政复议", "行政诉讼"],
-        any: &[],
-        // A sentence about the section (……行政复议、行政诉讼情况) is no header.
-        none: &["情况"],
-    },
-    seen: Markers {
-        all: &["行政复议"],
-        any: &["结果维持", "尚未审结"],
-        none: &[],
-    },
+    // A sentence about the section (……行政复议、行政诉讼情况) is no header.
+    region: Markers::new(&["行政复议", "行政诉讼"], &[], &["情况"]),
+    seen: Markers::new(&["行政复议"], &["结果维持", "尚未审结"], &[]),
     width: 5,
 };
 
