@@ -300,6 +300,17 @@ pub fn run(report: &Report, text: &str) -> (Vec<Finding>, Vec<Evaluation>) {
     (findings, evaluations)
 }
 
+/// The arithmetic identities alone (T3-IDENTITY, T3-RESULTS-TOTAL, T3-ROW-TOTAL,
+/// T4-GROUP-TOTAL) on a report already read: what `run` does for them, for the benchmarks
+/// (`benches/check.rs`, `examples/hot.rs`), which time this family on its own.
+#[doc(hidden)]
+pub fn run_arithmetic(report: &Report) -> (Vec<Finding>, Vec<Evaluation>) {
+    let mut findings = Vec::new();
+    let mut evaluations = Vec::new();
+    arithmetic::check(report, &mut findings, &mut evaluations);
+    (findings, evaluations)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
