@@ -163,9 +163,9 @@ pub fn report(
                     "{} {name}{colon}{}",
                     paint(fg(AnsiColor::Yellow), "?"),
                     if zh {
-                        "无法校验（见下方提示）"
+                        "无法校验（有空白或占位符单元格）"
                     } else {
-                        "cannot be checked (see below)"
+                        "cannot be checked (blank or placeholder cells)"
                     }
                 ),
             };
