@@ -25,6 +25,9 @@ echo "wasm route: $ROUTE"
 step "cargo fmt --check" cargo fmt --all --check
 step "cargo clippy (native)" cargo clippy --workspace --all-targets --locked -- -D warnings
 step "cargo test (native)" cargo test --workspace --locked
+# cargo-fuzz smoke run: every fuzz target of fuzz/ for a few seconds on its seeds (long runs:
+# `scripts/fuzz.sh long`, figures in fuzz/README.md)
+step "fuzz smoke (cargo-fuzz, 5 s per target)" bash "$ROOT/scripts/fuzz.sh" smoke
 step "cargo clippy (wasm32, nianbao-web, nianbao-reader)" \
   wcargo clippy --target "$WASM_TARGET" -p nianbao-web -p nianbao-reader --all-targets --locked -- -D warnings
 # tests/node.rs runs in Node; tests/browser.rs and tests/boundary.rs (garbage of every JS type into

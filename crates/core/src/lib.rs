@@ -19,6 +19,7 @@ mod lang;
 mod localize;
 pub mod model;
 pub mod num;
+pub mod present;
 pub mod readers;
 pub mod rules;
 mod span;
@@ -32,46 +33,10 @@ pub use model::{
     Cell, CellValue, DetectedFormat, Note, ReadStatus, Report, RowRead, Section, Span,
 };
 pub use num::Num;
+pub use present::Verdict;
 pub use rules::{auto_partners, not_comparable, pair_problem, same_body};
 pub use rules::{find_rule, Case, Group, Rule, RuleId, Scope, RULES};
-pub use rules::{Evaluation, Finding, Instance, Outcome, Severity};
-
-/// The overall verdict on one report.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Verdict {
-    /// No error or warning.
-    Pass,
-    /// Warnings but no error.
-    Warn,
-    /// At least one error.
-    Fail,
-    /// The input could not be read as a report.
-    Unreadable,
-}
-
-impl Verdict {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Verdict::Pass => "pass",
-            Verdict::Warn => "warn",
-            Verdict::Fail => "fail",
-            Verdict::Unreadable => "unreadable",
-        }
-    }
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Verdict::Pass, Lang::Zh) => "通过",
-            (Verdict::Warn, Lang::Zh) => "有警告",
-            (Verdict::Fail, Lang::Zh) => "有错误",
-            (Verdict::Unreadable, Lang::Zh) => "无法读取",
-            (Verdict::Pass, Lang::En) => "passed",
-            (Verdict::Warn, Lang::En) => "warnings",
-            (Verdict::Fail, Lang::En) => "errors",
-            (Verdict::Unreadable, Lang::En) => "unreadable",
-        }
-    }
-}
+pub use rules::{Evaluation, Explanation, Finding, Instance, Outcome, Severity, SuspectUnit};
 
 /// Everything nianbao knows about one input.
 #[derive(Clone, Debug)]
