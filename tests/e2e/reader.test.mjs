@@ -4,7 +4,8 @@
 //  - the three published PDFs of the corpus (../shared/corpus/peer, or beside $NIANBAO_CORPUS) read in
 //    the page as their pdftotext text does (verdict, every cell, the findings), and 洪泽区 2023 shows
 //    its two 表四 source errors at the total cells;
-//  - a damaged PDF: the core's Chinese-first message;
+//  - the page says it is reading while the reader loads (its wasm held back) and keeps working; two
+//    PDFs of consecutive years are paired; a damaged PDF: the core's Chinese-first message;
 //  - the compat build loads the compat reader; the CSP page (connect-src 'none') gets it from its
 //    script copy; the single offline file (file://, every request refused) has it inline;
 //  - the widget (<nianbao-validator>) and the JS API nianbao.check read PDFs.
@@ -42,10 +43,11 @@ after(async () => {
   for (const c of cleanups.reverse()) await c();
 });
 
-/** A fresh profile: no service worker or cache from another test. */
-async function launch() {
+/** A fresh profile: no service worker or cache from another test (`serviceWorkers: 'block'`: none at all,
+ * so that page.route sees every request). */
+async function launch(options) {
   const profile = mkdtempSync(join(tmpdir(), 'nianbao-reader-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args });
+  const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args, ...options });
   cleanups.push(async () => {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
@@ -147,6 +149,46 @@ test('the published PDFs read in the page as their pdftotext text does; 洪泽�
   const t4 = await page.$$eval('#findings ul[data-group="T4"] li[data-rule="T4-GROUP-TOTAL"]', (l) => l.length);
   assert.equal(t4, 2);
   await page.screenshot({ path: join(out, 'reader-pdf-hongze-2023.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('while the reader module loads, the page says it is reading and keeps working', { skip }, async () => {
+  const context = await launch({ serviceWorkers: 'block' });
+  const { page, errors } = await open(context);
+  // the reader's wasm is held back until the page has been seen reading (no timing involved)
+  let release;
+  let requested;
+  const held = new Promise((r) => { release = r; });
+  const asked = new Promise((r) => { requested = r; });
+  await page.route(/nianbao-reader-modern-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    requested();
+    await held;
+    await route.continue();
+  });
+  await page.setInputFiles('#file', hongze2023);
+  await page.waitForFunction(() => /正在读取.*report\.pdf/.test(document.querySelector('#files-status').textContent));
+  await asked;
+  assert.equal(await page.getAttribute('#files', 'data-state'), 'reading');
+  assert.equal(await page.$$eval('#file-list li', (lis) => lis.length), 0, 'nothing read before the reader module');
+  // the page is not frozen: a pasted report is checked meanwhile
+  await page.fill('#input', seed);
+  await page.click('#check');
+  await page.waitForSelector('#verdict[data-verdict="pass"]');
+  release();
+  await page.waitForSelector('#files[data-state="done"]', { timeout: 60000 });
+  assert.equal(await page.getAttribute('#file-list li', 'data-verdict'), 'fail');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('two published PDFs of one body, consecutive years, chosen together are paired like any other files', { skip }, async () => {
+  const context = await launch();
+  const { page, errors } = await open(context);
+  await pick(page, [PDFS[0].pdf, PDFS[1].pdf]);
+  assert.deepEqual(await page.$$eval('#file-list li', (lis) => lis.map((li) => li.getAttribute('data-kind'))), ['pdf', 'pdf']);
+  await page.click('#file-list li:nth-child(2) button');
+  await page.waitForSelector('#pair-line[data-auto="true"]');
   assert.deepEqual(errors, []);
   await page.close();
 });
