@@ -114,7 +114,7 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, InputError> {
 /// decodes without error, has line breaks, and is nearly all (95 %) CJK, ASCII and full-width
 /// text, which binary data never is.
 fn utf16_without_bom(bytes: &[u8]) -> Option<String> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     for le in [true, false] {
