@@ -22,7 +22,7 @@ case $MODE in
   *) echo "usage: scripts/fuzz.sh [smoke | long [SECONDS] [TARGET...]]" >&2; exit 2 ;;
 esac
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(text html docx pdf check_bytes concat)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(text html docx pdf check_bytes concat wire)
 FUZZ=$ROOT/fuzz
 SHARED=${NIANBAO_SHARED:-$ROOT/../shared}
 if [ ! -d "$SHARED/corpus" ] && [ -n "${NIANBAO_CORPUS:-}" ]; then SHARED=$NIANBAO_CORPUS/../..; fi
@@ -65,7 +65,29 @@ printf '000|1 2 3|2293|1282|42|24252.311082|%s000000000000000' "$(printf '000000
   > "$FUZZ/corpus/concat/seed-zeros"
 printf '000|1 2 3|2293|1282|42|24252.311082|0000000|12345678912345678912345|' > "$FUZZ/corpus/concat/seed-long"
 
-dict() { case $1 in text|concat|html|docx|pdf) echo "$FUZZ/dicts/$1.dict" ;; *) echo "$FUZZ/dicts/text.dict" ;; esac; }
+# wire: readers' results as the reader module encodes them (crates/core/src/readers/wire.rs): the seed
+# report as lines, as a table of tab-separated cells, and an error
+mkdir -p "$FUZZ/corpus/wire"
+python3 - "$F/seed.txt" "$FUZZ/corpus/wire" <<'PY'
+import struct, sys
+text = open(sys.argv[1], encoding='utf-8').read()
+u32 = lambda n: struct.pack('<I', n)
+s = lambda b: u32(len(b)) + b
+data = text.encode()
+spans, at = [], 0
+for line in data.split(b'\n'):
+    spans.append((at, at + len(line)))
+    at += len(line) + 1
+lines = b''.join(b'\x01' + u32(a) + u32(b) for a, b in spans)
+doc = b'NBDOC1\x00\x00' + s(data) + u32(len(spans)) + lines
+rows = b''.join(u32(a) + u32(b) + u32(1) + u32(a) + u32(b) for a, b in spans)
+table = b'NBDOC1\x00\x01' + s(data) + u32(1) + b'\x02\x00' + u32(len(spans)) + rows
+err = b'NBDOC1\x01' + s('无法读取'.encode()) + s(b'unreadable')
+for name, b in [('seed-lines', doc), ('seed-table', table), ('seed-error', err)]:
+    open(f'{sys.argv[2]}/{name}', 'wb').write(b)
+PY
+
+dict() { case $1 in text|concat|html|docx|pdf|wire) echo "$FUZZ/dicts/$1.dict" ;; *) echo "$FUZZ/dicts/text.dict" ;; esac; }
 
 # --- build once, then run ----------------------------------------------------------------------
 # No sanitizer: the core has no `unsafe`; debug assertions and overflow checks are on (the

@@ -2,8 +2,9 @@
 //! cell reader's work budget.
 //!
 //! - Every file of `tests/fixtures/fuzz/` (inputs that crashed or hung a fuzz target, as
-//!   `check_bytes` reads them) goes through the whole check: no panic, and either a report
-//!   read or a reason in Chinese and English.
+//!   `check_bytes` reads them; `text-*` also as the text target reads them, lossy UTF-8)
+//!   goes through the whole check: no panic, and either a report read or a reason in Chinese
+//!   and English.
 //! - Worst cases of the concatenated-cell search finish with the reading note that says the
 //!   search stopped (CELLS-AMBIGUOUS, `CandidateCount::Stopped`), never a hang. Their time is
 //!   not asserted (no timed assertions in tests); the budget counts steps.
@@ -28,7 +29,13 @@ fn every_fuzz_finding_reads_or_says_why() {
     files.sort();
     assert!(!files.is_empty(), "no fuzz findings in {}", dir.display());
     for p in files {
-        let c = check_bytes(&std::fs::read(&p).unwrap(), None);
+        let bytes = std::fs::read(&p).unwrap();
+        // The text target's findings are text as it reads bytes (lossy UTF-8).
+        let name = p.file_name().unwrap().to_string_lossy();
+        if name.starts_with("text-") {
+            let _ = check_text(&String::from_utf8_lossy(&bytes));
+        }
+        let c = check_bytes(&bytes, None);
         match &c.analysis.report.status {
             ReadStatus::Unreadable { zh, en } => {
                 assert!(!zh.is_empty() && !en.is_empty(), "{}", p.display())

@@ -95,6 +95,12 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, InputError> {
             )
         });
     }
+    // Text never holds NUL bytes, but UTF-16 does.
+    if bytes.contains(&0) {
+        if let Some(text) = utf16_without_bom(bytes) {
+            return Ok(Cow::Owned(text));
+        }
+    }
     if let Some(kind) = sniff_binary(bytes) {
         return Err(kind);
     }
@@ -102,6 +108,35 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, InputError> {
         Ok(s) => Ok(Cow::Borrowed(s)),
         Err(_) => decode_legacy(bytes),
     }
+}
+
+/// UTF-16 without a byte-order mark (some export tools write it), little or big endian: it
+/// decodes without error, has line breaks, and is nearly all (95 %) CJK, ASCII and full-width
+/// text, which binary data never is.
+fn utf16_without_bom(bytes: &[u8]) -> Option<String> {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    for le in [true, false] {
+        let units = bytes.chunks_exact(2).map(|c| {
+            if le {
+                u16::from_le_bytes([c[0], c[1]])
+            } else {
+                u16::from_be_bytes([c[0], c[1]])
+            }
+        });
+        let Ok(text) = char::decode_utf16(units).collect::<Result<String, _>>() else {
+            continue;
+        };
+        let texty = |c: char| matches!(c, '\n' | '\r' | '\t' | ' '..='~' | '\u{3000}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}');
+        let (all, good) = text.chars().fold((0usize, 0usize), |(a, g), c| {
+            (a + 1, g + usize::from(texty(c)))
+        });
+        if text.contains('\n') && good * 100 >= all * 95 {
+            return Some(text);
+        }
+    }
+    None
 }
 
 /// GBK / GB18030 (files saved on Chinese Windows machines). Strict: any byte sequence that
@@ -198,6 +233,19 @@ mod tests {
             u.extend_from_slice(&unit.to_le_bytes());
         }
         assert_eq!(decode(&u).unwrap(), "表三");
+    }
+
+    #[test]
+    fn decodes_utf16_without_a_byte_order_mark() {
+        let text = "一、总体情况\n本年度 2024 年（一）予以公开 12\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&le).unwrap(), text);
+        assert_eq!(decode(&be).unwrap(), text);
+        // Binary data with NULs is still binary.
+        let mut bin: Vec<u8> = (0..4000u32).map(|i| (i * 7919 % 251) as u8).collect();
+        bin[1] = 0;
+        assert!(decode(&bin).is_err());
     }
 
     #[test]

@@ -30,7 +30,7 @@
 //!
 //! **Work budget.** The search is bounded by steps, not by time (the core has no clock): one
 //! document's recovery may take [`BUDGET`] steps (a cell tried in a split, a combination tried
-//! by the solver), one row at most 200 000 of them, one solve 50 000. A row whose search runs
+//! by the solver), one row at most 100 000 of them, one solve 50 000. A row whose search runs
 //! out, or that comes after the budget is spent, is not read: it is a [`Note::Ambiguous`] whose
 //! count is [`CandidateCount::Stopped`] (CELLS-AMBIGUOUS: the search stopped before it found
 //! every split), with the splits found so far. A cell is at most 32 characters, so a run far
@@ -58,7 +58,7 @@ pub(super) struct Recovered {
 }
 
 /// Search steps one document's recovery may take (all tables, all rows, the solver).
-pub(super) const BUDGET: usize = 1_000_000;
+pub(super) const BUDGET: usize = 400_000;
 
 /// The search steps left for a document's recovery.
 #[derive(Debug)]

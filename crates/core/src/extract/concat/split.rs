@@ -56,7 +56,7 @@ pub enum Splits {
 pub const CAP: usize = 256;
 /// Search steps allowed for one row, out of the document's [`super::Budget`] (so one
 /// pathological row does not use up the budget of the rows after it).
-const ROW_BUDGET: usize = 200_000;
+const ROW_BUDGET: usize = 100_000;
 /// The longest text a cell may have (a sign, 15 digits, a point and decimals): a segment
 /// longer than this many characters per cell left cannot be split at all.
 const MAX_CELL: usize = 32;

@@ -544,20 +544,9 @@ struct Aes {
     inv: [u8; 256],
 }
 
+/// Multiplication by x in GF(2^8), without a branch on the data.
 fn xtime(b: u8) -> u8 {
-    (b << 1) ^ if b & 0x80 != 0 { 0x1B } else { 0 }
-}
-
-fn gmul(mut a: u8, mut b: u8) -> u8 {
-    let mut p = 0;
-    while b != 0 {
-        if b & 1 != 0 {
-            p ^= a;
-        }
-        a = xtime(a);
-        b >>= 1;
-    }
-    p
+    (b << 1) ^ (0x1B & 0u8.wrapping_sub(b >> 7))
 }
 
 impl Aes {
@@ -683,17 +672,24 @@ fn shift_rows(b: &mut [u8; 16], inverse: bool) {
     }
 }
 
+/// MixColumns (and its inverse: a multiplication by 4x^2 + 5 first, then the forward map),
+/// as in "The Design of Rijndael", 4.1.3: xtime only, no table and no data-dependent branch.
 fn mix_columns(b: &mut [u8; 16], inverse: bool) {
-    let m: [u8; 4] = if inverse {
-        [14, 11, 13, 9]
-    } else {
-        [2, 3, 1, 1]
-    };
-    for c in 0..4 {
-        let col = [b[4 * c], b[4 * c + 1], b[4 * c + 2], b[4 * c + 3]];
-        for r in 0..4 {
-            b[4 * c + r] = (0..4).fold(0, |acc, k| acc ^ gmul(col[k], m[(k + 4 - r) % 4]));
+    for c in b.chunks_exact_mut(4) {
+        if inverse {
+            let u = xtime(xtime(c[0] ^ c[2]));
+            let v = xtime(xtime(c[1] ^ c[3]));
+            c[0] ^= u;
+            c[1] ^= v;
+            c[2] ^= u;
+            c[3] ^= v;
         }
+        let (a0, a1, a2, a3) = (c[0], c[1], c[2], c[3]);
+        let t = a0 ^ a1 ^ a2 ^ a3;
+        c[0] = a0 ^ t ^ xtime(a0 ^ a1);
+        c[1] = a1 ^ t ^ xtime(a1 ^ a2);
+        c[2] = a2 ^ t ^ xtime(a2 ^ a3);
+        c[3] = a3 ^ t ^ xtime(a3 ^ a0);
     }
 }
 

@@ -180,6 +180,12 @@ fn paragraphs<'t>(prose: &[(usize, &'t str)]) -> Vec<Vec<(usize, &'t str)>> {
     out
 }
 
+/// The end of the mark at `at`: an ASCII `(` is one byte, its pair's full-width `（` three
+/// (found by the fuzzer: an unclosed `(` before a CJK character cut that character).
+fn mark_end(block: &str, at: usize) -> usize {
+    at + block[at..].chars().next().map_or(0, char::len_utf8)
+}
+
 pub(super) fn check(prose: &[(usize, &str)], out: &mut Vec<Finding>) {
     for paragraph in paragraphs(prose) {
         // (block of the paragraph, start, end within it, problem)
@@ -204,7 +210,7 @@ pub(super) fn check(prose: &[(usize, &str)], out: &mut Vec<Finding>) {
                             for &(bj, j, q) in &stack[k + 1..] {
                                 let (_, _, o, cl) = PAIRS[q];
                                 let problem = Unpaired::Unclosed { open: o, close: cl };
-                                found.push((bj, j, j + o.len_utf8(), problem));
+                                found.push((bj, j, mark_end(paragraph[bj].1, j), problem));
                             }
                             stack.truncate(k);
                         }
@@ -236,7 +242,7 @@ pub(super) fn check(prose: &[(usize, &str)], out: &mut Vec<Finding>) {
             found.push((
                 b,
                 j,
-                j + o.len_utf8(),
+                mark_end(paragraph[b].1, j),
                 Unpaired::Unclosed { open: o, close: cl },
             ));
         }
