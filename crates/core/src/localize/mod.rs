@@ -303,10 +303,16 @@ fn describe(unit: SuspectUnit, lang: Lang) -> String {
 mod tests {
     use super::*;
 
+    const ROW_WRONG: &str =
+        include_str!("../../../../tests/fixtures/cases/25_outcome_row_wrong.txt");
+
     /// The row of fixture 25 (three outcome totals fail; one row explains them), checked
     /// with a given work budget.
     fn localised(work: u64) -> Vec<Finding> {
-        let text = include_str!("../../../../tests/fixtures/cases/25_outcome_row_wrong.txt");
+        localised_text(ROW_WRONG, work)
+    }
+
+    fn localised_text(text: &str, work: u64) -> Vec<Finding> {
         let report = crate::extract::read(&crate::readers::plain::read(text));
         let (mut findings, evals) = crate::rules::run(&report, text);
         assign_with_budget(&report, &mut findings, &evals, work);
@@ -331,6 +337,27 @@ mod tests {
         for f in &short {
             assert!(f.search_stopped);
             assert!(f.explanations.is_empty() && f.suspect.is_empty());
+        }
+    }
+
+    #[test]
+    fn huge_counts_are_left_alone_and_large_ones_localised() {
+        // The row printed 3 2 … 5: with 3 as a count near the largest one taken, and as one
+        // beyond it (no overflow, no panic; its identities are simply not localised).
+        let row = "\t3\t2\t0\t0\t0\t0\t5";
+        assert!(ROW_WRONG.contains(row));
+        let large = ROW_WRONG.replace(row, "\t900000000000\t2\t0\t0\t0\t0\t900000000002");
+        for f in localised_text(&large, WORK) {
+            let units: Vec<SuspectUnit> = f.explanations.iter().map(|e| e.unit).collect();
+            assert!(matches!(units[..], [SuspectUnit::Row(..)]), "{units:?}");
+        }
+        let huge = ROW_WRONG.replace(
+            row,
+            "\t9000000000000000000\t2\t0\t0\t0\t0\t9000000000000000002",
+        );
+        let huge_cell: CellKey = "T3.R3d1.C1".parse().unwrap();
+        for f in localised_text(&huge, WORK) {
+            assert!(!f.cells.contains(&huge_cell) || f.explanations.is_empty());
         }
     }
 }
