@@ -39,7 +39,7 @@ struct Explained {
 }
 
 fn assign_with_budget(report: &Report, findings: &mut [Finding], evals: &[Evaluation], work: u64) {
-    if !findings.iter().any(|f| f.outcome == Outcome::Fail) {
+    if !evals.iter().any(|e| e.outcome == Outcome::Fail) {
         return;
     }
     // Blank totals whose parts are not all 0: their CELL-BLANK error is their finding.
@@ -109,7 +109,11 @@ fn explained(sys: &System, group: &[usize], found: Vec<Found>, stopped: bool) ->
     let printed = |f: &Found| f.changed.iter().filter(|&&(c, _)| !sys.blank[c]).count();
     let mut order: Vec<(usize, usize)> = found.iter().map(printed).zip(0..).collect();
     order.sort_unstable();
-    let found: Vec<Found> = order.into_iter().map(|(_, i)| found[i].clone()).collect();
+    let mut slots: Vec<Option<Found>> = found.into_iter().map(Some).collect();
+    let found: Vec<Found> = order
+        .into_iter()
+        .filter_map(|(_, i)| slots[i].take())
+        .collect();
     let mut origins: Vec<usize> = group
         .iter()
         .flat_map(|&i| sys.eqs[i].origins.iter().copied())

@@ -48,7 +48,7 @@ pub(super) enum Unit {
 }
 
 /// One explanation: the unit and the change of each cell it changes (cell index, delta).
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub(super) struct Found {
     pub unit: Unit,
     pub changed: Vec<(usize, i64)>,
@@ -306,27 +306,30 @@ impl Group<'_> {
             return None;
         }
         let k = xs.len();
-        let rows: Vec<Vec<i64>> = eqs
-            .iter()
-            .map(|&i| {
-                let e = &sys.eqs[i];
-                let mut row: Vec<i64> = xs.iter().map(|&x| e.coef(x)).collect();
-                let moved: i64 = fixed.iter().map(|&(c, d)| e.coef(c) * d).sum();
-                row.push(-(e.residual + moved));
-                row
-            })
-            .collect();
-        let deltas = solve_exact(rows, k)?;
-        if xs.iter().zip(&deltas).any(|(&x, &d)| sys.values[x] + d < 0) {
-            return None;
+        let mut rows: Vec<Vec<i64>> = Vec::with_capacity(eqs.len());
+        for &i in &eqs {
+            let e = &sys.eqs[i];
+            let mut row: Vec<i64> = Vec::with_capacity(k + 1);
+            for &x in xs {
+                row.push(e.coef(x));
+            }
+            let mut rhs = -e.residual;
+            for &(c, d) in fixed {
+                rhs -= e.coef(c) * d;
+            }
+            row.push(rhs);
+            rows.push(row);
         }
+        let deltas = solve_exact(rows, k)?;
         let mut changed: Vec<(usize, i64)> = fixed.to_vec();
-        changed.extend(
-            xs.iter()
-                .zip(&deltas)
-                .filter(|p| *p.1 != 0)
-                .map(|(&x, &d)| (x, d)),
-        );
+        for (&x, &d) in xs.iter().zip(&deltas) {
+            if sys.values[x].checked_add(d).is_none_or(|v| v < 0) {
+                return None;
+            }
+            if d != 0 {
+                changed.push((x, d));
+            }
+        }
         Some(changed)
     }
 }
