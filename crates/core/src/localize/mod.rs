@@ -79,26 +79,55 @@ fn assign_with_budget(report: &Report, findings: &mut [Finding], evals: &[Evalua
 /// The explanations of the failing equations: each group of failing equations connected by
 /// shared cells by a cell or a pair of its own; the groups none explains, together with the
 /// others of their table (connected through holding equations), by any unit (a row's mistake
-/// breaks identities of several columns that share no cell).
+/// breaks identities of several columns that share no cell). Where three groups or more of a
+/// table fail, one row, column or row entered one row off that explains them all with no more
+/// changes than their own explanations together is the better account of them.
 fn explain(sys: &System, budget: &mut Budget) -> Vec<Explained> {
-    let mut out = Vec::new();
-    let mut pending: Vec<(usize, Vec<usize>)> = Vec::new(); // (root over all equations, failing)
     let wide = groups(sys, false);
-    for group in groups(sys, true) {
-        let found = search::explain(sys, &group, false, budget);
-        if found.is_empty() && !budget.stopped {
-            let root = wide.iter().position(|w| w.contains(&group[0])).unwrap_or(0);
-            match pending.iter_mut().find(|p| p.0 == root) {
-                Some(p) => p.1.extend(group),
-                None => pending.push((root, group)),
-            }
+    let fine: Vec<(usize, Vec<usize>)> = groups(sys, true)
+        .into_iter()
+        .map(|g| (wide.iter().position(|w| w.contains(&g[0])).unwrap_or(0), g))
+        .collect();
+    let mut out = Vec::new();
+    for root in 0..wide.len() {
+        let mine: Vec<&Vec<usize>> = fine.iter().filter(|f| f.0 == root).map(|f| &f.1).collect();
+        if mine.is_empty() {
             continue;
         }
-        out.push(explained(sys, &group, found, budget.stopped));
-    }
-    for (_, group) in pending {
-        let found = search::explain(sys, &group, true, budget);
-        out.push(explained(sys, &group, found, budget.stopped));
+        let found: Vec<Vec<Found>> = mine
+            .iter()
+            .map(|g| search::explain(sys, g, false, budget))
+            .collect();
+        if mine.len() >= 3 {
+            // Unexplained groups count as more changes than any unit makes.
+            let own: usize = found
+                .iter()
+                .map(|f| {
+                    f.iter()
+                        .map(|x| x.changed.len())
+                        .min()
+                        .unwrap_or(sys.cells.len())
+                })
+                .sum();
+            let all: Vec<usize> = mine.iter().flat_map(|g| g.iter().copied()).collect();
+            let units = search::explain_units(sys, &all, budget);
+            if units.first().is_some_and(|u| u.changed.len() <= own) {
+                out.push(explained(sys, &all, units, budget.stopped));
+                continue;
+            }
+        }
+        let mut pending: Vec<usize> = Vec::new();
+        for (g, f) in mine.into_iter().zip(found) {
+            if f.is_empty() && !budget.stopped {
+                pending.extend(g.iter().copied());
+            } else {
+                out.push(explained(sys, g, f, budget.stopped));
+            }
+        }
+        if !pending.is_empty() {
+            let f = search::explain(sys, &pending, true, budget);
+            out.push(explained(sys, &pending, f, budget.stopped));
+        }
     }
     out
 }

@@ -63,6 +63,37 @@ struct Group<'a> {
     must_hold: Vec<bool>,
 }
 
+impl<'a> Group<'a> {
+    fn new(sys: &'a System, failing: &'a [usize]) -> Group<'a> {
+        let must_hold = (0..sys.eqs.len())
+            .map(|i| !sys.eqs[i].failing() || failing.contains(&i))
+            .collect();
+        Group {
+            sys,
+            failing,
+            must_hold,
+        }
+    }
+
+    /// The cells of the failing equations, ascending (by a mask: the page has one sort only).
+    fn cells(&self) -> Vec<usize> {
+        let mut named = vec![false; self.sys.cells.len()];
+        for &i in self.failing {
+            for t in &self.sys.eqs[i].terms {
+                named[t.0] = true;
+            }
+        }
+        (0..named.len()).filter(|&c| named[c]).collect()
+    }
+}
+
+/// The rows, columns and rows entered one row off that explain all of `failing` with the
+/// fewest changes.
+pub(super) fn explain_units(sys: &System, failing: &[usize], budget: &mut Budget) -> Vec<Found> {
+    let g = Group::new(sys, failing);
+    g.units(&g.cells(), budget)
+}
+
 /// The best explanations of the failing equations `failing`, best first: single cells, else
 /// pairs, else (with `units`) rows, columns and rows entered one row off.
 pub(super) fn explain(
@@ -71,22 +102,8 @@ pub(super) fn explain(
     units: bool,
     budget: &mut Budget,
 ) -> Vec<Found> {
-    let must_hold = (0..sys.eqs.len())
-        .map(|i| !sys.eqs[i].failing() || failing.contains(&i))
-        .collect();
-    let g = Group {
-        sys,
-        failing,
-        must_hold,
-    };
-    // The cells of the failing equations, ascending (by a mask: the page has one sort only).
-    let mut named = vec![false; sys.cells.len()];
-    for &i in failing {
-        for t in &sys.eqs[i].terms {
-            named[t.0] = true;
-        }
-    }
-    let cells: Vec<usize> = (0..named.len()).filter(|&c| named[c]).collect();
+    let g = Group::new(sys, failing);
+    let cells = g.cells();
     let covers = |xs: &[usize]| {
         failing
             .iter()
