@@ -213,7 +213,87 @@ impl Tally {
     }
 }
 
-pub fn check(a: &CheckArgs) -> Result<u8, Stop> {
+/// `--pair-years`' first pass: each report's agency and year (only they are kept), and each
+/// input's partner, last year's report of the same body among the inputs.
+fn first_pass(list: &[Input], jobs: usize, bar: &ProgressBar, lang: Lang) -> Vec<Option<usize>> {
+    bar.set_message(if lang == Lang::Zh {
+        "配对相邻年度…"
+    } else {
+        "pairing years…"
+    });
+    let mut keys = Vec::with_capacity(list.len());
+    let _ = ordered(
+        list,
+        jobs,
+        |_, i| body_year(&inputs::load(i)),
+        || None,
+        |_, k| {
+            keys.push(k);
+            bar.inc(1);
+            Ok(())
+        },
+    );
+    bar.set_message("");
+    partners(&keys)
+}
+
+/// The note on stderr that `name` was paired automatically (machine formats; the text
+/// output says it in the report).
+fn pairing_note(notes: &mut Vec<u8>, name: &str, p: &Paired, lang: Lang) -> io::Result<()> {
+    if !p.auto {
+        return Ok(());
+    }
+    if lang == Lang::Zh {
+        writeln!(
+            notes,
+            "自动配对：{name} 已与上一年度报告 {} 核对（--pair-years）",
+            p.file
+        )
+    } else {
+        writeln!(
+            notes,
+            "paired: {name} checked against last year's report {} (--pair-years)",
+            p.file
+        )
+    }
+}
+
+/// Standard output for `a`'s format (coloured text as `--color` says, machine formats as
+/// written), buffered; and whether it is a terminal.
+fn output(a: &CheckArgs) -> (io::BufWriter<Box<dyn Write>>, bool) {
+    let stdout = io::stdout();
+    let out_tty = stdout.is_terminal();
+    let raw: Box<dyn Write> = if a.format == Format::Text {
+        let choice = match a.color {
+            ColorWhen::Auto => anstream::AutoStream::choice(&stdout),
+            ColorWhen::Always => anstream::ColorChoice::Always,
+            ColorWhen::Never => anstream::ColorChoice::Never,
+        };
+        Box::new(anstream::AutoStream::new(stdout.lock(), choice))
+    } else {
+        // Machine formats: the bytes as written (no colour, nothing stripped).
+        Box::new(stdout.lock())
+    };
+    (io::BufWriter::with_capacity(64 * 1024, raw), out_tty)
+}
+
+/// The progress bar on a terminal's stderr (hidden with `--quiet`, for one of the `inputs`,
+/// or when stderr is not a terminal), for `steps` steps.
+fn progress(a: &CheckArgs, inputs: usize, steps: usize) -> ProgressBar {
+    if !a.quiet && inputs > 1 && io::stderr().is_terminal() {
+        let b = ProgressBar::with_draw_target(Some(steps as u64), ProgressDrawTarget::stderr());
+        if let Ok(style) = ProgressStyle::with_template("{bar:32} {pos}/{len} {wide_msg}") {
+            b.set_style(style);
+        }
+        b
+    } else {
+        ProgressBar::hidden()
+    }
+}
+
+/// The inputs of `check`, expanded, or why there is nothing to check (no input, `--last`
+/// with more than one report, folders of skipped files only).
+fn admit(a: &CheckArgs) -> Result<Vec<Input>, Stop> {
     if a.inputs.is_empty() {
         return Err(Stop::Usage(
             "check 需要至少一个报告文件（- 表示标准输入）".into(),
@@ -250,6 +330,12 @@ pub fn check(a: &CheckArgs) -> Result<u8, Stop> {
             "Nothing to check: the folders given hold only skipped files (see above) or no file at all.".into(),
         ));
     }
+    Ok(list)
+}
+
+pub fn check(a: &CheckArgs) -> Result<u8, Stop> {
+    let lang = a.lang;
+    let list = admit(a)?;
     // --last: decided before anything is written (a refusal writes nothing on stdout).
     let mut last_done = None;
     if let Some(last) = &a.last {
@@ -260,61 +346,20 @@ pub fn check(a: &CheckArgs) -> Result<u8, Stop> {
         last_done = Some((i, with_last(&list[i], last)?));
     }
 
-    let stdout = io::stdout();
-    let out_tty = stdout.is_terminal();
-    let raw: Box<dyn Write> = if a.format == Format::Text {
-        let choice = match a.color {
-            ColorWhen::Auto => anstream::AutoStream::choice(&stdout),
-            ColorWhen::Always => anstream::ColorChoice::Always,
-            ColorWhen::Never => anstream::ColorChoice::Never,
-        };
-        Box::new(anstream::AutoStream::new(stdout.lock(), choice))
-    } else {
-        // Machine formats: the bytes as written (no colour, nothing stripped).
-        Box::new(stdout.lock())
-    };
-    let mut out = io::BufWriter::with_capacity(64 * 1024, raw);
+    let (mut out, out_tty) = output(a);
     let mut sink = out::sink(a.format, lang);
     let jobs = a
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let passes = if a.pair_years { 2 } else { 1 };
-    let bar = if !a.quiet && list.len() > 1 && io::stderr().is_terminal() {
-        let b = ProgressBar::with_draw_target(
-            Some((list.len() * passes) as u64),
-            ProgressDrawTarget::stderr(),
-        );
-        if let Ok(style) = ProgressStyle::with_template("{bar:32} {pos}/{len} {wide_msg}") {
-            b.set_style(style);
-        }
-        b
-    } else {
-        ProgressBar::hidden()
-    };
+    let bar = progress(a, list.len(), list.len() * passes);
 
     // --pair-years: a first pass finds each report's agency and year (only they are kept).
-    let mut partner = vec![None; list.len()];
-    if a.pair_years {
-        bar.set_message(if lang == Lang::Zh {
-            "配对相邻年度…"
-        } else {
-            "pairing years…"
-        });
-        let mut keys = Vec::with_capacity(list.len());
-        let _ = ordered(
-            &list,
-            jobs,
-            |_, i| body_year(&inputs::load(i)),
-            || None,
-            |_, k| {
-                keys.push(k);
-                bar.inc(1);
-                Ok(())
-            },
-        );
-        partner = partners(&keys);
-        bar.set_message("");
-    }
+    let partner = if a.pair_years {
+        first_pass(&list, jobs, &bar, lang)
+    } else {
+        vec![None; list.len()]
+    };
 
     let mut tally = Tally::default();
     let result = sink.begin(&mut out).and_then(|_| out.flush());
@@ -325,21 +370,7 @@ pub fn check(a: &CheckArgs) -> Result<u8, Stop> {
             writeln!(notes, "{}", n.pick(lang))?;
         }
         if let (Some(p), true) = (&done.paired, a.format != Format::Text) {
-            if p.auto {
-                if lang == Lang::Zh {
-                    writeln!(
-                        notes,
-                        "自动配对：{} 已与上一年度报告 {} 核对（--pair-years）",
-                        input.name, p.file
-                    )?;
-                } else {
-                    writeln!(
-                        notes,
-                        "paired: {} checked against last year's report {} (--pair-years)",
-                        input.name, p.file
-                    )?;
-                }
-            }
+            pairing_note(&mut notes, &input.name, p, lang)?;
         }
         tally.add(&done.loaded);
         let item = Item {

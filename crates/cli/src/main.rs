@@ -4,7 +4,7 @@
 //! folders, stdin: [`inputs`]), the batch run in parallel with results in input order
 //! ([`batch`], rayon), the output formats as sinks ([`out`], [`text`], [`sarif`]) and the exit
 //! code. All knowledge of reports lives in the core; the JSON objects are the contract
-//! crate's. The human output names cells in words (`nianbao_core::format::cell_name`); the
+//! crate's. The human output names cells in words (`nianbao_core::present`, shared with the page); the
 //! keys (`T4.RV.t`) are for JSON, CSV, cells, wide and SARIF.
 
 mod args;

@@ -24,6 +24,7 @@
 
 use crate::inputs::Loaded;
 use crate::out::{report_dto, Item, RunEnd, Sink};
+use nianbao_core::present;
 use nianbao_core::{InputKind, Lang, Outcome, Severity, RULES};
 use serde_json::{json, Value};
 use std::io::{self, Write};
@@ -258,23 +259,17 @@ impl Sink for Sarif {
                     props["span"] = json!({ "start": sd.start, "end": sd.end });
                 }
             }
-            let logical: Vec<Value> = fd
+            // Each cell with its name in words as the report names it (the shared presentation).
+            let logical: Vec<Value> = f
                 .cells
                 .iter()
-                .map(|k| {
-                    let key = k.parse::<nianbao_core::CellKey>().ok();
-                    let label = key.map(nianbao_core::format::cell_name).map(|(zh, en)| {
-                        if self.lang == Lang::Zh {
-                            zh
-                        } else {
-                            en
-                        }
-                    });
+                .map(|&k| {
+                    let label = present::cell_name(Some(&a.report), k, self.lang);
                     json!({
-                        "name": k,
-                        "fullyQualifiedName": k,
+                        "name": k.to_string(),
+                        "fullyQualifiedName": k.to_string(),
                         "kind": "element",
-                        "properties": { "label": label, "suspect": fd.suspect.contains(k) }
+                        "properties": { "label": label, "suspect": f.suspect.contains(&k) }
                     })
                 })
                 .collect();

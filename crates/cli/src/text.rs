@@ -1,16 +1,18 @@
 //! The human text output: per report the verdict first, then the identities of 表三 and the
 //! findings grouped by table; after several files a summary table.
 //!
-//! The interface is narrow on purpose (a later step re-points it at the core's shared
-//! presentation, `nianbao_core::present`): [`report`], [`unreadable`], [`SummaryRow`] and
-//! [`summary`], and the sink [`TextSink`] that drives them. Cells are named in words
-//! (`nianbao_core::format::cell_name`), never by key. Colour is written as ANSI styles; the
+//! The words around the findings — verdicts, counts, the groups findings are listed under and
+//! their order, cells in words as the report names them — are the core's shared presentation
+//! (`nianbao_core::present`), which the page uses too; this file lays them out for a terminal:
+//! [`report`], [`unreadable`], [`SummaryRow`] and [`summary`], and the sink [`TextSink`] that
+//! drives them. Cells are never named by key. Colour is written as ANSI styles; the
 //! output stream (anstream) strips them when colour is off (pipes, `NO_COLOR`, `--color never`).
 
 use crate::inputs::Loaded;
-use crate::out::{error_message, pick, unreadable_message, Item, Paired, RunEnd, Sink};
+use crate::out::{error_message, unreadable_message, Item, Paired, RunEnd, Sink};
 use anstyle::{AnsiColor, Style};
-use nianbao_core::{Analysis, CellKey, DetectedFormat, Finding, Lang, Outcome, Severity, Verdict};
+use nianbao_core::present;
+use nianbao_core::{Analysis, DetectedFormat, Lang, Outcome, Severity, Verdict};
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
@@ -36,23 +38,12 @@ fn verdict_style(v: Verdict) -> Style {
 
 /// `(errors, warnings, notes)` in words: `（错误 2 项，警告 3 项，提示 0 项）`.
 fn counts(a: &Analysis, lang: Lang) -> String {
-    let (e, w, i) = (
+    present::counts(
         a.count(Severity::Error),
         a.count(Severity::Warning),
         a.count(Severity::Info),
-    );
-    if lang == Lang::Zh {
-        format!("（错误 {e} 项，警告 {w} 项，提示 {i} 项）")
-    } else {
-        let n =
-            |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
-        format!(
-            "({}, {}, {})",
-            n(e, "error", "errors"),
-            n(w, "warning", "warnings"),
-            n(i, "note", "notes")
-        )
-    }
+        lang,
+    )
 }
 
 /// The verdict line: `【有错误】  FILE  （错误 2 项，警告 3 项，提示 0 项）`.
@@ -73,31 +64,6 @@ pub fn unreadable(w: &mut dyn Write, name: &str, msg: &str, lang: Lang) -> io::R
     writeln!(w, "{}", verdict_line(Verdict::Unreadable, name, None, lang))?;
     writeln!(w, "  {msg}")
 }
-
-/// A cell in words for people (`表四“行政复议·总计”`).
-fn cell_words(key: CellKey, lang: Lang) -> String {
-    let (zh, en) = nianbao_core::format::cell_name(key);
-    pick(lang, &zh, &en)
-}
-
-/// The group a finding is listed under: the table of its first cell, else 正文 for the rules
-/// on the prose (`TEXT-…`), else 格式与章节 (format, sections, tables missing, fee statement,
-/// deadline; these may quote the text too). Every finding is in exactly one group.
-fn group_of(f: &Finding) -> &'static str {
-    match f.cells.first() {
-        Some(k) => k.table.as_str(),
-        _ if f.rule.as_str().starts_with("TEXT-") => "text",
-        _ => "format",
-    }
-}
-
-const GROUPS: [(&str, &str, &str); 5] = [
-    ("format", "格式与章节", "Format and sections"),
-    ("T2", "表二", "Table 2"),
-    ("T3", "表三", "Table 3"),
-    ("T4", "表四", "Table 4"),
-    ("text", "正文", "Text"),
-];
 
 fn paired_line(p: &Paired, zh: bool) -> String {
     let year = p.year.map(|y| y.to_string()).unwrap_or_default();
@@ -170,12 +136,9 @@ pub fn report(
     if !ident.is_empty() {
         writeln!(
             w,
-            "  {}",
-            if zh {
-                "表三勾稽关系（一+二 = 三（七）+四）："
-            } else {
-                "Table 3 identity (I + II = III(7) + IV):"
-            }
+            "  {}{}",
+            present::pick(lang, present::IDENTITY_TITLE_ZH, present::IDENTITY_TITLE_EN),
+            if zh { "：" } else { ":" }
         )?;
         let colon = if zh { "：" } else { ": " };
         for e in ident {
@@ -200,22 +163,18 @@ pub fn report(
                     "{} {name}{colon}{}",
                     paint(fg(AnsiColor::Yellow), "?"),
                     if zh {
-                        "无法校验（见下方提示）"
+                        "无法校验（有空白或占位符单元格）"
                     } else {
-                        "cannot be checked (see below)"
+                        "cannot be checked (blank or placeholder cells)"
                     }
                 ),
             };
             writeln!(w, "    {line}")?;
         }
     }
-    for (g, gz, ge) in GROUPS {
-        let members: Vec<_> = a.findings.iter().filter(|f| group_of(f) == g).collect();
-        if members.is_empty() {
-            continue;
-        }
-        writeln!(w, "  {}", paint(BOLD, if zh { gz } else { ge }))?;
-        for f in members {
+    for (group, members) in present::grouped(&a.findings) {
+        writeln!(w, "  {}", paint(BOLD, group.title(lang)))?;
+        for f in members.into_iter().map(|i| &a.findings[i]) {
             let color = match f.severity {
                 Severity::Error => AnsiColor::Red,
                 Severity::Warning => AnsiColor::Yellow,
@@ -223,18 +182,8 @@ pub fn report(
             };
             let sev = paint(fg(color), f.severity.label(lang));
             writeln!(w, "    {sev} [{}] {}", f.rule, f.message(lang))?;
-            if !f.suspect.is_empty() {
-                let names: Vec<String> = f.suspect.iter().map(|&k| cell_words(k, lang)).collect();
-                writeln!(
-                    w,
-                    "      {}{}",
-                    if zh {
-                        "可疑单元格："
-                    } else {
-                        "suspect cells: "
-                    },
-                    names.join(if zh { "、" } else { "; " })
-                )?;
+            for line in present::finding_cells(r, f, lang).lines() {
+                writeln!(w, "      {line}")?;
             }
         }
     }
@@ -297,22 +246,6 @@ impl SummaryRow {
     }
 }
 
-/// The format in a word or two, for the summary table.
-fn format_short(f: DetectedFormat, lang: Lang) -> &'static str {
-    match (f, lang) {
-        (DetectedFormat::F2021, Lang::Zh) => "2021年版",
-        (DetectedFormat::F2019, Lang::Zh) => "2019年试行",
-        (DetectedFormat::Mixed, Lang::Zh) => "2021年版（混用）",
-        (DetectedFormat::Pre2019, Lang::Zh) => "2019年以前",
-        (DetectedFormat::Unknown, Lang::Zh) => "未识别",
-        (DetectedFormat::F2021, Lang::En) => "2021",
-        (DetectedFormat::F2019, Lang::En) => "2019 trial",
-        (DetectedFormat::Mixed, Lang::En) => "2021 (mixed)",
-        (DetectedFormat::Pre2019, Lang::En) => "pre-2019",
-        (DetectedFormat::Unknown, Lang::En) => "unknown",
-    }
-}
-
 /// At most `cols` terminal columns of `s`, cut with an ellipsis.
 fn cut(s: &str, cols: usize) -> String {
     if s.width() <= cols {
@@ -335,6 +268,37 @@ fn cut(s: &str, cols: usize) -> String {
 /// How wide the first problem may be in the summary table (terminal columns).
 const FIRST_PROBLEM_COLS: usize = 48;
 
+/// The summary table's cells: one row of words per input, in input order.
+fn summary_cells(rows: &[SummaryRow], lang: Lang) -> Vec<[String; 8]> {
+    let none = "—";
+    let mut table: Vec<[String; 8]> = Vec::with_capacity(rows.len());
+    for r in rows {
+        let read = r.verdict != Verdict::Unreadable;
+        table.push([
+            r.file.clone(),
+            r.agency.clone().unwrap_or_else(|| none.into()),
+            r.year.map_or_else(|| none.into(), |y| y.to_string()),
+            r.format.map_or_else(
+                || none.into(),
+                |f| present::format_short(f, lang).to_string(),
+            ),
+            r.verdict.label(lang).to_string(),
+            if read {
+                r.errors.to_string()
+            } else {
+                none.into()
+            },
+            if read {
+                r.warnings.to_string()
+            } else {
+                none.into()
+            },
+            cut(&r.first, FIRST_PROBLEM_COLS),
+        ]);
+    }
+    table
+}
+
 /// The summary table after several files: one row per input read or not (skipped files are
 /// counted in the last line), in input order.
 pub fn summary(
@@ -344,7 +308,6 @@ pub fn summary(
     lang: Lang,
 ) -> io::Result<()> {
     let zh = lang == Lang::Zh;
-    let none = "—";
     let head: [&str; 8] = if zh {
         [
             "文件",
@@ -368,29 +331,7 @@ pub fn summary(
             "first problem",
         ]
     };
-    let mut table: Vec<[String; 8]> = Vec::with_capacity(rows.len());
-    for r in rows {
-        let read = r.verdict != Verdict::Unreadable;
-        table.push([
-            r.file.clone(),
-            r.agency.clone().unwrap_or_else(|| none.into()),
-            r.year.map_or_else(|| none.into(), |y| y.to_string()),
-            r.format
-                .map_or_else(|| none.into(), |f| format_short(f, lang).to_string()),
-            r.verdict.label(lang).to_string(),
-            if read {
-                r.errors.to_string()
-            } else {
-                none.into()
-            },
-            if read {
-                r.warnings.to_string()
-            } else {
-                none.into()
-            },
-            cut(&r.first, FIRST_PROBLEM_COLS),
-        ]);
-    }
+    let table = summary_cells(rows, lang);
     let mut width = head.map(|h| h.width());
     for row in &table {
         for (i, cell) in row.iter().enumerate() {
@@ -443,7 +384,14 @@ pub fn summary(
         n(Verdict::Unreadable),
     );
     let mut total = if zh {
-        format!("通过 {pass}，有警告 {warn}，有错误 {fail}，无法读取 {unread}")
+        let l = |v: Verdict| v.label(lang);
+        format!(
+            "{} {pass}，{} {warn}，{} {fail}，{} {unread}",
+            l(Verdict::Pass),
+            l(Verdict::Warn),
+            l(Verdict::Fail),
+            l(Verdict::Unreadable)
+        )
     } else {
         format!("{pass} passed, {warn} with warnings, {fail} with errors, {unread} unreadable")
     };

@@ -14,7 +14,8 @@
 //!
 //! The floors: the extraction uses only the floors below it, and only the top (`lib.rs`)
 //! calls into it (`the_extraction_stands_on_its_floor`); the rules and the localiser read the
-//! report, never the readers or the extraction (`rules_and_the_localiser_stand_on_their_floors`).
+//! report, never the readers or the extraction, and the shared presentation (`present/`) reads
+//! their results (`rules_and_the_localiser_stand_on_their_floors`).
 
 use std::path::{Path, PathBuf};
 
@@ -433,7 +434,7 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
 #[test]
 fn rules_and_the_localiser_stand_on_their_floors() {
     // The base modules, the format data and the report model; the localiser also the rules.
-    let floors: [(&str, &[&str]); 2] = [
+    let floors: [(&str, &[&str]); 3] = [
         (
             "rules",
             &["num", "text", "span", "lang", "format", "model", "rules"],
@@ -442,6 +443,13 @@ fn rules_and_the_localiser_stand_on_their_floors() {
             "localize",
             &[
                 "num", "text", "span", "lang", "format", "model", "rules", "localize",
+            ],
+        ),
+        // The shared presentation: the words around the rules' results, for both shells.
+        (
+            "present",
+            &[
+                "num", "text", "span", "lang", "format", "model", "rules", "present",
             ],
         ),
     ];
@@ -461,11 +469,215 @@ fn rules_and_the_localiser_stand_on_their_floors() {
     assert!(
         found.is_empty(),
         "the rules read the report (base, format, model), never the readers or the report \
-         builder; the localiser reads the rules' results:\n{}",
+         builder; the localiser and the presentation read the rules' results:\n{}",
         found.join("\n")
     );
     assert_eq!(
         crate_modules("use crate::model::Report;\n// crate::read\nlet x = crate::text::fold(s);"),
         ["model", "text"]
+    );
+}
+
+/// The longest a file in `crates/*/src` may be, in lines (the brief's ~800).
+const MAX_FILE_LINES: usize = 800;
+/// The longest a function may be, in lines from its `fn` to its closing brace (the brief's
+/// ~120).
+const MAX_FN_LINES: usize = 120;
+
+/// `source` with every comment, string and char literal blanked (line breaks kept), so that
+/// braces can be counted.
+fn blank_literals(source: &str) -> Vec<char> {
+    let chars: Vec<char> = source.chars().collect();
+    let mut out = chars.clone();
+    let at = |i: usize| chars.get(i).copied().unwrap_or('\0');
+    let starts = |i: usize, s: &str| s.chars().enumerate().all(|(k, c)| at(i + k) == c);
+    let blank = |out: &mut Vec<char>, from: usize, to: usize| {
+        for c in out.iter_mut().take(to.min(chars.len())).skip(from) {
+            if *c != '\n' {
+                *c = ' ';
+            }
+        }
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let ident_before = i > 0 && (chars[i - 1].is_alphanumeric() || chars[i - 1] == '_');
+        if starts(i, "//") {
+            let start = i;
+            while i < chars.len() && chars[i] != '\n' {
+                i += 1;
+            }
+            blank(&mut out, start, i);
+        } else if starts(i, "/*") {
+            let (start, mut depth) = (i, 0);
+            while i < chars.len() {
+                if starts(i, "/*") {
+                    depth += 1;
+                    i += 2;
+                } else if starts(i, "*/") {
+                    depth -= 1;
+                    i += 2;
+                    if depth == 0 {
+                        break;
+                    }
+                } else {
+                    i += 1;
+                }
+            }
+            blank(&mut out, start, i);
+        } else if !ident_before && (c == 'r' || starts(i, "br")) && {
+            let mut j = i + if c == 'r' { 1 } else { 2 };
+            while at(j) == '#' {
+                j += 1;
+            }
+            at(j) == '"'
+        } {
+            let start = i;
+            let mut j = i + if c == 'r' { 1 } else { 2 };
+            let mut hashes = 0;
+            while at(j) == '#' {
+                hashes += 1;
+                j += 1;
+            }
+            j += 1;
+            let close: String = std::iter::once('"')
+                .chain(std::iter::repeat_n('#', hashes))
+                .collect();
+            while j < chars.len() && !starts(j, &close) {
+                j += 1;
+            }
+            i = j + close.chars().count();
+            blank(&mut out, start, i);
+        } else if c == '"' {
+            let start = i;
+            i += 1;
+            while i < chars.len() && chars[i] != '"' {
+                i += if chars[i] == '\\' { 2 } else { 1 };
+            }
+            i += 1;
+            blank(&mut out, start, i);
+        } else if c == '\'' {
+            // 'x' and '\n' are chars; 'a (a lifetime or a label) is not.
+            if at(i + 1) == '\\' {
+                let start = i;
+                i += 2;
+                while i < chars.len() && chars[i] != '\'' {
+                    i += 1;
+                }
+                i += 1;
+                blank(&mut out, start, i);
+            } else if at(i + 2) == '\'' {
+                blank(&mut out, i, i + 3);
+                i += 3;
+            } else {
+                i += 1;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Every function of `source` with a body: `(line of its fn, name, lines from fn to the
+/// closing brace)`.
+fn function_lengths(source: &str) -> Vec<(usize, String, usize)> {
+    let code = blank_literals(source);
+    let line_of = |i: usize| code[..i].iter().filter(|&&c| c == '\n').count() + 1;
+    let mut out = Vec::new();
+    for i in 0..code.len() {
+        let word_start = i == 0 || !(code[i - 1].is_alphanumeric() || code[i - 1] == '_');
+        if !(word_start && code[i..].starts_with(&['f', 'n', ' '])) {
+            continue;
+        }
+        let name: String = code[i + 3..]
+            .iter()
+            .take_while(|c| c.is_alphanumeric() || **c == '_')
+            .collect();
+        if name.is_empty() {
+            continue;
+        }
+        // The body: the first `{` before any `;` (a declaration without a body has none).
+        let Some(open) = (i..code.len()).find(|&j| code[j] == '{' || code[j] == ';') else {
+            continue;
+        };
+        if code[open] == ';' {
+            continue;
+        }
+        let mut depth = 0;
+        let close = (open..code.len()).find(|&j| {
+            match code[j] {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                _ => {}
+            }
+            depth == 0
+        });
+        if let Some(close) = close {
+            out.push((line_of(i), name, line_of(close) - line_of(i) + 1));
+        }
+    }
+    out
+}
+
+/// Every `.rs` file under `crates/*/src` of the workspace, relative to the workspace.
+fn workspace_sources() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut out = Vec::new();
+    for krate in std::fs::read_dir(root.join("crates")).unwrap() {
+        let src = krate.unwrap().path().join("src");
+        if !src.is_dir() {
+            continue;
+        }
+        for path in rust_files(&src) {
+            let rel = path
+                .strip_prefix(&root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            out.push((rel, std::fs::read_to_string(&path).unwrap()));
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn no_file_and_no_function_is_too_long() {
+    let mut found = Vec::new();
+    let sources = workspace_sources();
+    assert!(
+        sources.len() > 50,
+        "only {} source files found",
+        sources.len()
+    );
+    for (file, source) in &sources {
+        let lines = source.lines().count();
+        if lines > MAX_FILE_LINES {
+            found.push(format!("{file}: {lines} lines (at most {MAX_FILE_LINES})"));
+        }
+        for (line, name, n) in function_lengths(source) {
+            if n > MAX_FN_LINES {
+                found.push(format!(
+                    "{file}:{line}: fn {name} is {n} lines (at most {MAX_FN_LINES})"
+                ));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "split these (a file by what its parts do, a function into named steps):\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_length_scanner_counts_bodies_not_literals() {
+    let src =
+        "fn a() {\n    let s = \"}}}\";\n    let c = '}';\n    // }\n}\ntrait T { fn b(&self); }\n\
+               fn c<'a>(x: &'a str) -> &'a str {\n    /* { */ x\n}\n";
+    assert_eq!(
+        function_lengths(src),
+        [(1, "a".to_string(), 5), (7, "c".to_string(), 3)]
     );
 }

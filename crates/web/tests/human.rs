@@ -1,7 +1,7 @@
 //! Every human-facing string of the page's view model (`nianbao_web::view`), built natively
 //! for every fixture and every real report of the corpus: verdict lines, table captions and
 //! labels, cell texts and their screen-reader labels, finding messages in both languages,
-//! group names, file and source lines, the pairing line and every refusal to pair. None may
+//! the cells of each finding in words (suspects, the cells that matter), group names, file and source lines, the pairing line and every refusal to pair. None may
 //! hold an unfilled `{placeholder}`, an internal cell key or a label cut without an
 //! ellipsis. The checks are shared with the core's message test
 //! (`crates/core/tests/human_text/`).
@@ -85,6 +85,10 @@ fn strings(v: &PageView) -> Vec<String> {
         out.push(f.severity_zh.to_string());
         out.push(f.message.clone());
         out.push(f.message_en.clone());
+        for (zh, en) in f.suspect_words.iter().chain(&f.cells_words) {
+            out.push(zh.clone());
+            out.push(en.clone());
+        }
     }
     for (_, zh, en, _) in r.groups() {
         out.push(zh.to_string());

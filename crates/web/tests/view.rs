@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use nianbao_core::CellKey;
+use nianbao_core::{CellKey, Group};
 use nianbao_web::view::{self, CellKind, PageView, RowView};
 
 /// A cell key from its canonical string.
@@ -190,7 +190,8 @@ use view::{FileEntry, Source};
 
 #[test]
 fn file_bytes_go_through_check_bytes() {
-    let r = nianbao_web::read::bytes(SEED.as_bytes(), Some("seed.txt"));
+    // text files are read in the first-load module (.docx and PDF: the reader module)
+    let r = nianbao_web::read::text_bytes(SEED.as_bytes(), Some("seed.txt"));
     assert_eq!(r.checked.kind, InputKind::Text);
     assert_eq!(r.encoding, None);
     let e = FileEntry::new(
@@ -210,7 +211,7 @@ fn file_bytes_go_through_check_bytes() {
 
 #[test]
 fn unreadable_files_are_listed_as_such() {
-    let r = nianbao_web::read::bytes(&[0x89, b'P', b'N', b'G', 0, 0, 0, 13], Some("a.png"));
+    let r = nianbao_web::read::text_bytes(&[0x89, b'P', b'N', b'G', 0, 0, 0, 13], Some("a.png"));
     assert_eq!(r.checked.kind, InputKind::Unreadable);
     let e = FileEntry::new(
         "a.png",
@@ -434,8 +435,8 @@ fn warnings_marked_as_warnings_and_blank_cells_as_errors() {
 
 #[test]
 fn finding_groups_follow_the_fixed_order() {
-    let codes: Vec<_> = view::GROUPS.iter().map(|g| g.0).collect();
-    assert_eq!(codes, ["format", "T2", "T3", "T4", "text"]);
+    let codes: Vec<_> = view::GROUPS.iter().map(|g| g.code).collect();
+    assert_eq!(codes, ["format", "T2", "T3", "T4", "text", "cross-year"]);
     // every fixture: each finding in exactly one group, groups in order
     for entry in std::fs::read_dir(concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -454,13 +455,22 @@ fn finding_groups_follow_the_fixed_order() {
             r.findings.len(),
             "{name}"
         );
+        // each under its rule's group: a table (the table of its cells), the prose (every
+        // rule on the text, with cells or not), the structure
         for (code, _, _, fs) in &groups {
             for f in fs {
                 let table = f.cells.first().map(|c| c.table.as_str());
+                let group = nianbao_core::find_rule(&f.rule).expect("a rule").group;
                 match *code {
                     "T2" | "T3" | "T4" => assert_eq!(table, Some(*code), "{name}"),
-                    "text" => assert!(f.span.is_some() && table.is_none(), "{name}"),
-                    _ => assert!(f.cells.is_empty() && f.span.is_none(), "{name} {}", f.rule),
+                    "text" => assert_eq!(group, Group::Text, "{name} {}", f.rule),
+                    "cross-year" => assert_eq!(group, Group::CrossYear, "{name} {}", f.rule),
+                    _ => assert!(
+                        matches!(group, Group::Structure | Group::OfTable) && table.is_none()
+                            || group == Group::Structure,
+                        "{name} {}",
+                        f.rule
+                    ),
                 }
             }
         }
@@ -553,13 +563,13 @@ fn pairing_adds_the_cross_year_findings_to_the_view_and_the_verdict() {
     // verdict and counts
     assert_eq!(r.verdict.code, "fail");
     assert_eq!(r.verdict.errors, 1);
-    // the finding, in 表三's group, on its cell, marked as the likely wrong cell
+    // the finding, under the cross-year group, on its cell, marked as the likely wrong cell
     let f = r
         .findings
         .iter()
         .find(|f| f.rule == "CARRYOVER-MISMATCH")
         .expect("a CARRYOVER-MISMATCH finding");
-    assert_eq!((f.severity, f.group), ("error", "T3"));
+    assert_eq!((f.severity, f.group), ("error", "cross-year"));
     assert_eq!(f.cells, ["T3.R2.C1"]);
     assert!(f.message.contains("2023"), "{}", f.message);
     assert_eq!(
@@ -737,4 +747,36 @@ fn same_body_allows_the_higher_region_in_front_and_nothing_looser() {
     assert!(!same_body("人民政府", "淮安市人民政府"));
     assert!(!same_body("洪泽区人民政府", "淮安市洪泽区人民政府办公室"));
     assert!(!same_body("泽区人民政府", "淮安市洪泽区人民政府"));
+}
+
+#[test]
+fn findings_name_their_cells_in_words_suspects_first_never_every_operand() {
+    // a suspect: named in words, nothing else listed
+    let r = report_of("04_t4_totals_zero.txt");
+    let f = &r.findings[0];
+    assert_eq!(
+        f.suspect_words.as_ref().map(|w| w.0.as_str()),
+        Some("可疑单元格：表四“行政复议·总计”")
+    );
+    assert_eq!(f.cells_words, None);
+    // 22 operands and no suspect: the one that is not a number, and how many in all
+    let r = report_of("11_bad_cells.txt");
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "T3-RESULTS-TOTAL" && f.suspect_words.is_none())
+        .expect("a T3-RESULTS-TOTAL finding with no suspect");
+    assert_eq!(f.cells.len(), 22);
+    let (zh, en) = f.cells_words.as_ref().expect("cells in words");
+    assert!(
+        zh.starts_with("涉及：表三“（五）不予处理·1.信访举报投诉类申请”行“自然人”列"),
+        "{zh}"
+    );
+    assert!(zh.ends_with("等22个单元格"), "{zh}");
+    assert!(en.contains("(22 cells in all)"), "{en}");
+    for f in &r.findings {
+        for (zh, en) in f.suspect_words.iter().chain(&f.cells_words) {
+            assert!(!zh.contains("T3.") && !en.contains("T3."), "{zh} {en}");
+        }
+    }
 }

@@ -103,9 +103,20 @@ fn finding(
             add(doc, &li, "span", &[("class", "msg")], msg);
         }
     }
-    if !f.cells.is_empty() {
-        let keys: Vec<String> = f.cells.iter().map(ToString::to_string).collect();
-        add(doc, &li, "span", &[("class", "cells")], &keys.join(" "));
+    // The cells in words as the report names them; the keys on hover and as data.
+    let keys = |v: &[nianbao_core::CellKey]| {
+        let k: Vec<String> = v.iter().map(ToString::to_string).collect();
+        k.join(" ")
+    };
+    if let Some((zh, en)) = &f.suspect_words {
+        let k = keys(&f.suspect);
+        let attrs = [("class", "suspect"), ("data-cells", &k), ("title", &k)];
+        add(doc, &li, "span", &attrs, t(lang, zh, en));
+    }
+    if let Some((zh, en)) = &f.cells_words {
+        let k = keys(&f.cells);
+        let attrs = [("class", "cells"), ("data-cells", &k), ("title", &k)];
+        add(doc, &li, "span", &attrs, t(lang, zh, en));
     }
     add(
         doc,

@@ -19,12 +19,14 @@ fn td(doc: &Draw, tr: &Element, c: &CellView, colspan: usize, lang: Lang) {
         class.push_str(m.code());
     }
     let span = colspan.to_string();
+    let key = c.key.to_string();
     let td = add(
         doc,
         tr,
         "td",
         &[
-            ("data-key", &c.key.to_string()),
+            ("data-key", &key),
+            ("title", &key),
             ("data-state", c.kind.as_str()),
             ("tabindex", "-1"),
             ("class", &class),

@@ -1,7 +1,8 @@
 //! The findings as the page lists them: both languages, the cells they name, the group they
 //! are listed under, and the report text cut into pieces at their spans for the text view.
 
-use nianbao_core::{CellKey, Finding, Lang};
+use nianbao_core::present::finding_cells;
+use nianbao_core::{CellKey, Finding, Lang, Report};
 
 use super::{group_of, ReportView, GROUPS};
 
@@ -16,6 +17,11 @@ pub struct FindingView {
     pub message_en: String,
     pub cells: Vec<CellKey>,
     pub suspect: Vec<CellKey>,
+    /// The suspects in words (`可疑单元格：表四“行政复议·总计”`), zh and en; shown first.
+    pub suspect_words: Option<(String, String)>,
+    /// Without suspects, the few cells that matter in words (`涉及：…`, `涉及22个单元格`),
+    /// zh and en; every key is on the element (`data-cells`, `title`).
+    pub cells_words: Option<(String, String)>,
     /// Byte range in [`ReportView::text`] for findings about text.
     pub span: Option<(usize, usize)>,
     /// Where the finding is listed: see [`GROUPS`].
@@ -23,8 +29,13 @@ pub struct FindingView {
 }
 
 impl FindingView {
-    /// The core's finding as listed.
-    pub fn of(f: &Finding) -> FindingView {
+    /// The core's finding as listed (`report`: the report it is about, whose words name its
+    /// cells).
+    pub fn of(report: &Report, f: &Finding) -> FindingView {
+        let (zh, en) = (
+            finding_cells(report, f, Lang::Zh),
+            finding_cells(report, f, Lang::En),
+        );
         FindingView {
             rule: f.rule.to_string(),
             severity: f.severity.as_str(),
@@ -33,6 +44,8 @@ impl FindingView {
             message_en: f.message(Lang::En).to_string(),
             cells: f.cells.clone(),
             suspect: f.suspect.clone(),
+            suspect_words: zh.suspect.zip(en.suspect),
+            cells_words: zh.cells.zip(en.cells),
             span: f.span.map(|s| (s.start, s.end)),
             group: group_of(f),
         }
@@ -91,10 +104,10 @@ impl ReportView {
     pub fn groups(&self) -> Vec<(&'static str, &'static str, &'static str, Vec<&FindingView>)> {
         GROUPS
             .iter()
-            .filter_map(|&(code, zh, en)| {
+            .filter_map(|g| {
                 let fs: Vec<&FindingView> =
-                    self.findings.iter().filter(|f| f.group == code).collect();
-                (!fs.is_empty()).then_some((code, zh, en, fs))
+                    self.findings.iter().filter(|f| f.group == g.code).collect();
+                (!fs.is_empty()).then_some((g.code, g.zh, g.en, fs))
             })
             .collect()
     }

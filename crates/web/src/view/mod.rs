@@ -9,8 +9,8 @@
 //! - `files`: a file read by the page ([`FileEntry`]) and where a result came from ([`Source`]);
 //! - `pairing`: pairing a result with last year's report;
 //! - `export`: the CSV export;
-//! - `present`: the page's own words for what the core decides (verdicts, finding groups,
-//!   cell marks, input kinds), in one place.
+//! - `present`: the page's words: the core's shared presentation (verdicts, finding groups,
+//!   cells in words) and the page's own (cell marks, input kinds, the empty box).
 //!
 //! Invariant carried over from the core: a blank cell, a placeholder and 0 are shown
 //! differently. A blank is never shown as 0.
@@ -31,7 +31,7 @@ pub use files::{empty_file, read_failed, too_large, FileEntry, Source, MAX_FILE_
 pub use findings::{text_pieces, FindingView, Piece};
 pub use pairing::{auto_pair, auto_partners, pair_problem, paired, same_body, LastReport, Pairing};
 pub use present::{
-    group_of, kind_zh, verdict_zh, BLANK_MARK, EMPTY_EN, EMPTY_ZH, GROUPS, MISSING_MARK,
+    group, group_of, kind_zh, verdict_zh, BLANK_MARK, EMPTY_EN, EMPTY_ZH, GROUPS, MISSING_MARK,
 };
 pub use tables::{
     mark_of, CellKind, CellView, IdentityView, Mark, RowGroups, RowView, T2Block, TableView,
@@ -88,6 +88,7 @@ impl PartialEq for CheckedRef {
 /// The verdict line: the overall result and the number of findings by severity.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct VerdictView {
+    pub verdict: Verdict,
     /// `pass` | `warn` | `fail` | `unreadable`.
     pub code: &'static str,
     /// 通过 / 有警告 / 有错误 / 无法读取.
@@ -100,6 +101,7 @@ pub struct VerdictView {
 impl VerdictView {
     fn of(verdict: Verdict, errors: usize, warnings: usize, infos: usize) -> VerdictView {
         VerdictView {
+            verdict,
             code: verdict.as_str(),
             text_zh: verdict_zh(verdict),
             errors,
@@ -164,7 +166,10 @@ pub fn from_analysis(analysis: &Analysis) -> PageView {
             .has_table(Table::T4)
             .then(|| tables::t4_view(report, findings)),
         identity: tables::identity_view(analysis),
-        findings: findings.iter().map(FindingView::of).collect(),
+        findings: findings
+            .iter()
+            .map(|f| FindingView::of(report, f))
+            .collect(),
         text: String::new(),
         checked: None,
         pair: None,

@@ -1,79 +1,58 @@
-//! The page's own words for what the core decides: verdict words, the groups findings are
-//! listed under and their order, the marks of cells, the names of input kinds, the markers of
-//! blank and unread cells. Everything else in the view is data from the core or the format
-//! data. These words are meant to move into one presentation module of the core, shared with
-//! the CLI's text output; this file is what that change replaces.
+//! The page's words. What both shells say — verdict words and counts, the finding groups and
+//! their order, cells in words, the blank and unread markers, the identity words — is the
+//! core's shared presentation (`nianbao_core::present`), re-exported or wrapped here; what
+//! only the page says is here: the message for an empty box, the marks of cells (badges and
+//! their screen-reader labels) and the names of input kinds. The layout words of the tables
+//! stay in `dom/`.
 
-use nianbao_core::{Finding, InputKind, Lang, Verdict};
+use nianbao_core::present::{self, FindingGroup};
+use nianbao_core::{Finding, InputKind, Lang, Outcome, Verdict};
 
 use super::{IdentityView, Mark, VerdictView};
+
+pub use nianbao_core::present::{BLANK_MARK, GROUPS, MISSING_MARK};
 
 /// Shown when 校验 is clicked with nothing (or only white space) in the box.
 pub const EMPTY_ZH: &str = "请先粘贴年度报告全文，再点击“校验”。";
 pub const EMPTY_EN: &str =
     "Please paste the full text of the annual report first, then click 校验 (Check).";
 
-/// Marker shown for a cell left empty in the report (never 0).
-pub const BLANK_MARK: &str = "（空白）";
-/// Marker shown for a cell that was not read.
-pub const MISSING_MARK: &str = "未读到";
-
 /// 通过 / 有警告 / 有错误 / 无法读取.
 pub fn verdict_zh(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Pass => "通过",
-        Verdict::Warn => "有警告",
-        Verdict::Fail => "有错误",
-        Verdict::Unreadable => "无法读取",
-    }
+    v.label(Lang::Zh)
 }
 
 impl VerdictView {
     /// E.g. `通过（错误 0 项，警告 0 项，提示 0 项）`.
     pub fn line_zh(&self) -> String {
         format!(
-            "{}（错误 {} 项，警告 {} 项，提示 {} 项）",
-            self.text_zh, self.errors, self.warnings, self.infos
+            "{}{}",
+            self.text_zh,
+            present::counts(self.errors, self.warnings, self.infos, Lang::Zh)
         )
     }
 
-    /// The verdict line of the result area: `校验结果：通过（…）` or `Result: pass (…)`.
+    /// The verdict line of the result area: `校验结果：通过（…）` or `Result: passed (…)`.
     pub fn line(&self, lang: Lang) -> String {
         match lang {
             Lang::Zh => format!("校验结果：{}", self.line_zh()),
             Lang::En => format!(
-                "Result: {} ({} errors, {} warnings, {} notes)",
-                match self.code {
-                    "pass" => "pass",
-                    "warn" => "warnings",
-                    "fail" => "errors",
-                    _ => "unreadable",
-                },
-                self.errors,
-                self.warnings,
-                self.infos
+                "Result: {} {}",
+                self.verdict.label(Lang::En),
+                present::counts(self.errors, self.warnings, self.infos, Lang::En)
             ),
         }
     }
 }
 
-/// The groups findings are listed in, in order: `(code, zh, en)`.
-pub const GROUPS: &[(&str, &str, &str)] = &[
-    ("format", "格式与章节", "Format and sections"),
-    ("T2", "表二", "Table 2"),
-    ("T3", "表三", "Table 3"),
-    ("T4", "表四", "Table 4"),
-    ("text", "正文", "Text"),
-];
-
-/// The group of a finding: the table of its first cell, else 正文 for a finding with a text
-/// span, else 格式与章节.
+/// The group code of a finding (its `data-group`): see [`GROUPS`].
 pub fn group_of(f: &Finding) -> &'static str {
-    match f.cells.first() {
-        Some(k) => k.table.as_str(),
-        _ if f.span.is_some() => "text",
-        _ => "format",
-    }
+    present::group_of(f).code
+}
+
+/// The group whose code is `code`.
+pub fn group(code: &str) -> Option<&'static FindingGroup> {
+    GROUPS.iter().find(|g| g.code == code)
 }
 
 impl Mark {
@@ -105,11 +84,12 @@ impl Mark {
 impl IdentityView {
     /// 相等 / 不相等 / 无法判断.
     pub fn outcome_zh(&self) -> &'static str {
-        match self.outcome {
-            "pass" => "相等",
-            "fail" => "不相等",
-            _ => "无法判断",
-        }
+        let o = match self.outcome {
+            "pass" => Outcome::Pass,
+            "fail" => Outcome::Fail,
+            _ => Outcome::NotAssessable,
+        };
+        present::identity_outcome(o, Lang::Zh)
     }
 }
 

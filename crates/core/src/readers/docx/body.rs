@@ -149,6 +149,227 @@ fn on(attrs: &str) -> bool {
     !matches!(attr(attrs, "val"), Some("0" | "false" | "off"))
 }
 
+/// The reader's state while it walks `word/document.xml`: the items read, the tables open,
+/// the paragraph open, the element depth and what is being skipped.
+#[derive(Default)]
+struct Body {
+    body: Vec<Item>,
+    tables: Vec<OpenTable>,
+    /// `w:tbl` elements beyond MAX_WORD_DEPTH that are currently open.
+    flat_tables: usize,
+    para: Option<Para>,
+    depth: usize,
+    items: usize,
+    skip: Option<usize>,
+    in_run: bool,
+    hidden: bool,
+    in_t: bool,
+    in_ppr: bool,
+}
+
+impl Body {
+    /// Where an item read now goes: the open cell of the innermost table (or its stray items
+    /// outside any cell), else the body.
+    fn target(&mut self) -> &mut Vec<Item> {
+        match self.tables.last_mut() {
+            Some(t) => match t.cell.as_mut() {
+                Some(c) => &mut c.items,
+                None => &mut t.stray,
+            },
+            None => &mut self.body,
+        }
+    }
+
+    fn start(&mut self, ns: Ns, local: &str, attrs: &str, empty: bool) {
+        if self.skip.is_some() {
+            if !empty {
+                self.depth += 1;
+            }
+            return;
+        }
+        if !empty {
+            self.depth += 1;
+            if skipped(ns, local) {
+                self.skip = Some(self.depth - 1);
+                return;
+            }
+        }
+        if ns == Ns::W && !self.start_para(local, attrs, empty) {
+            self.start_table(local, attrs, empty);
+        }
+    }
+
+    /// The start of an element of a paragraph or a run; `false` when it is none of them.
+    fn start_para(&mut self, local: &str, attrs: &str, empty: bool) -> bool {
+        let run = self.in_run && !self.hidden;
+        let push = |p: &mut Option<Para>, c: char| {
+            if let Some(p) = p.as_mut() {
+                p.text.push(c);
+            }
+        };
+        match local {
+            "p" if !empty && self.para.is_none() && self.items < MAX_ITEMS => {
+                self.para = Some(Para::default())
+            }
+            "pPr" if !empty => self.in_ppr = true,
+            "pStyle" if self.in_ppr => {
+                if let Some(p) = self.para.as_mut() {
+                    p.style = attr(attrs, "val").map(str::to_string);
+                }
+            }
+            "numId" if self.in_ppr => {
+                if let Some(p) = self.para.as_mut() {
+                    p.num_id = attr(attrs, "val").and_then(|v| crate::text::parse_uint(v.trim()));
+                }
+            }
+            "ilvl" if self.in_ppr => {
+                if let Some(p) = self.para.as_mut() {
+                    p.ilvl = Some(val_usize(attrs).min(8) as u8);
+                }
+            }
+            "r" if !empty => {
+                self.in_run = true;
+                self.hidden = false;
+            }
+            "vanish" if self.in_run => self.hidden = on(attrs),
+            "t" if !empty && run && self.para.is_some() => self.in_t = true,
+            "tab" | "ptab" if run => push(&mut self.para, '\t'),
+            "br" | "cr" if run => push(&mut self.para, ' '),
+            "noBreakHyphen" if run => push(&mut self.para, '-'),
+            _ => return false,
+        }
+        true
+    }
+
+    /// The start of a table element (`tbl`, `tr`, `tc` and their properties).
+    fn start_table(&mut self, local: &str, attrs: &str, empty: bool) {
+        match local {
+            "tbl" if !empty => {
+                if self.tables.len() < MAX_WORD_DEPTH {
+                    self.tables.push(OpenTable::default());
+                } else {
+                    self.flat_tables += 1;
+                }
+            }
+            _ if self.flat_tables > 0 => {}
+            "tr" if self.items < MAX_ITEMS => {
+                self.items += 1;
+                if let Some(t) = self.tables.last_mut() {
+                    t.row = Some(Row::default());
+                    if empty {
+                        t.rows.extend(t.row.take());
+                    }
+                }
+            }
+            "gridBefore" | "gridAfter" => {
+                if let Some(row) = self.tables.last_mut().and_then(|t| t.row.as_mut()) {
+                    let n = val_usize(attrs).min(MAX_WORD_COLS);
+                    if local == "gridBefore" {
+                        row.before = n;
+                    } else {
+                        row.after = n;
+                    }
+                }
+            }
+            "tc" if self.items < MAX_ITEMS => {
+                self.items += 1;
+                if let Some(t) = self.tables.last_mut() {
+                    t.cell = Some(OpenCell::default());
+                    if empty {
+                        if let (Some(row), Some(c)) = (t.row.as_mut(), t.cell.take()) {
+                            row.cells.push(c.close());
+                        }
+                    }
+                }
+            }
+            "gridSpan" => {
+                if let Some(c) = self.tables.last_mut().and_then(|t| t.cell.as_mut()) {
+                    c.span = val_usize(attrs).clamp(1, MAX_WORD_COLS);
+                }
+            }
+            "vMerge" | "hMerge" => {
+                if let Some(c) = self.tables.last_mut().and_then(|t| t.cell.as_mut()) {
+                    // No value, or `continue`, continues the merge.
+                    let cont = !matches!(attr(attrs, "val"), Some(v) if v.trim() == "restart");
+                    if local == "vMerge" {
+                        c.vcont = cont;
+                    } else {
+                        c.hcont = cont;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, ns: Ns, local: &str, numbering: Option<&mut Numbering>) {
+        self.depth = self.depth.saturating_sub(1);
+        if let Some(d) = self.skip {
+            if self.depth <= d {
+                self.skip = None;
+            }
+            return;
+        }
+        if ns != Ns::W {
+            return;
+        }
+        match local {
+            "t" => self.in_t = false,
+            "r" => {
+                self.in_run = false;
+                self.in_t = false;
+            }
+            "pPr" => self.in_ppr = false,
+            "p" => {
+                if let Some(p) = self.para.take() {
+                    let mut text = p.text;
+                    if let Some(n) = numbering {
+                        if let Some(label) = n.label(p.style.as_deref(), p.num_id, p.ilvl) {
+                            text.insert_str(0, &label);
+                        }
+                    }
+                    if !text.trim_matches(crate::text::is_space).is_empty() {
+                        self.items += 1;
+                        self.target().push(Item::Para(text));
+                    }
+                }
+                self.in_run = false;
+                self.in_t = false;
+                self.in_ppr = false;
+            }
+            "tbl" if self.flat_tables > 0 => self.flat_tables -= 1,
+            "tbl" => {
+                if let Some(t) = self.tables.pop() {
+                    self.target().push(Item::Table(t.close()));
+                }
+            }
+            _ if self.flat_tables > 0 => {}
+            "tc" => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.close_cell();
+                }
+            }
+            "tr" => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.close_row();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// What was read; of a truncated part, what was read before it ended.
+    fn finish(mut self) -> Vec<Item> {
+        if let Some(p) = self.para.take() {
+            self.target().push(Item::Para(p.text));
+        }
+        while let Some(t) = self.tables.pop() {
+            self.target().push(Item::Table(t.close()));
+        }
+        self.body
+    }
+}
+
 /// Reads the body of `word/document.xml`. `None` when the part is not a WordprocessingML
 /// document (its root element is not `w:document`).
 pub fn read(xml: &str, mut numbering: Option<&mut Numbering>) -> Option<Vec<Item>> {
@@ -171,26 +392,7 @@ pub fn read(xml: &str, mut numbering: Option<&mut Numbering>) -> Option<Vec<Item
             Event::Text(_) => {}
         }
     }
-    let mut body: Vec<Item> = Vec::new();
-    let mut tables: Vec<OpenTable> = Vec::new();
-    // `w:tbl` elements beyond MAX_WORD_DEPTH that are currently open.
-    let mut flat_tables = 0usize;
-    let mut para: Option<Para> = None;
-    let mut depth = 0usize;
-    let mut items = 0usize;
-    let mut skip: Option<usize> = None;
-    let (mut in_run, mut hidden, mut in_t, mut in_ppr) = (false, false, false, false);
-
-    fn target<'b>(body: &'b mut Vec<Item>, tables: &'b mut [OpenTable]) -> &'b mut Vec<Item> {
-        match tables.last_mut() {
-            Some(t) => match t.cell.as_mut() {
-                Some(c) => &mut c.items,
-                None => &mut t.stray,
-            },
-            None => body,
-        }
-    }
-
+    let mut b = Body::default();
     while let Some(ev) = r.next() {
         match ev {
             Event::Start {
@@ -198,195 +400,18 @@ pub fn read(xml: &str, mut numbering: Option<&mut Numbering>) -> Option<Vec<Item
                 local,
                 attrs,
                 empty,
-            } => {
-                if skip.is_some() {
-                    if !empty {
-                        depth += 1;
-                    }
-                    continue;
-                }
-                if !empty {
-                    depth += 1;
-                    if skipped(ns, local) {
-                        skip = Some(depth - 1);
-                        continue;
-                    }
-                }
-                if ns != Ns::W {
-                    continue;
-                }
-                match local {
-                    "p" if !empty && para.is_none() && items < MAX_ITEMS => {
-                        para = Some(Para::default())
-                    }
-                    "pPr" if !empty => in_ppr = true,
-                    "pStyle" if in_ppr => {
-                        if let Some(p) = para.as_mut() {
-                            p.style = attr(attrs, "val").map(str::to_string);
-                        }
-                    }
-                    "numId" if in_ppr => {
-                        if let Some(p) = para.as_mut() {
-                            p.num_id =
-                                attr(attrs, "val").and_then(|v| crate::text::parse_uint(v.trim()));
-                        }
-                    }
-                    "ilvl" if in_ppr => {
-                        if let Some(p) = para.as_mut() {
-                            p.ilvl = Some(val_usize(attrs).min(8) as u8);
-                        }
-                    }
-                    "r" if !empty => {
-                        in_run = true;
-                        hidden = false;
-                    }
-                    "vanish" if in_run => hidden = on(attrs),
-                    "t" if !empty && in_run && !hidden && para.is_some() => in_t = true,
-                    "tab" | "ptab" if in_run && !hidden => {
-                        if let Some(p) = para.as_mut() {
-                            p.text.push('\t');
-                        }
-                    }
-                    "br" | "cr" if in_run && !hidden => {
-                        if let Some(p) = para.as_mut() {
-                            p.text.push(' ');
-                        }
-                    }
-                    "noBreakHyphen" if in_run && !hidden => {
-                        if let Some(p) = para.as_mut() {
-                            p.text.push('-');
-                        }
-                    }
-                    "tbl" if !empty => {
-                        if tables.len() < MAX_WORD_DEPTH {
-                            tables.push(OpenTable::default());
-                        } else {
-                            flat_tables += 1;
-                        }
-                    }
-                    _ if flat_tables > 0 => {}
-                    "tr" if items < MAX_ITEMS => {
-                        items += 1;
-                        if let Some(t) = tables.last_mut() {
-                            t.row = Some(Row::default());
-                            if empty {
-                                t.rows.extend(t.row.take());
-                            }
-                        }
-                    }
-                    "gridBefore" | "gridAfter" => {
-                        if let Some(row) = tables.last_mut().and_then(|t| t.row.as_mut()) {
-                            let n = val_usize(attrs).min(MAX_WORD_COLS);
-                            if local == "gridBefore" {
-                                row.before = n;
-                            } else {
-                                row.after = n;
-                            }
-                        }
-                    }
-                    "tc" if items < MAX_ITEMS => {
-                        items += 1;
-                        if let Some(t) = tables.last_mut() {
-                            t.cell = Some(OpenCell::default());
-                            if empty {
-                                if let (Some(row), Some(c)) = (t.row.as_mut(), t.cell.take()) {
-                                    row.cells.push(c.close());
-                                }
-                            }
-                        }
-                    }
-                    "gridSpan" => {
-                        if let Some(c) = tables.last_mut().and_then(|t| t.cell.as_mut()) {
-                            c.span = val_usize(attrs).clamp(1, MAX_WORD_COLS);
-                        }
-                    }
-                    "vMerge" | "hMerge" => {
-                        if let Some(c) = tables.last_mut().and_then(|t| t.cell.as_mut()) {
-                            // No value, or `continue`, continues the merge.
-                            let cont =
-                                !matches!(attr(attrs, "val"), Some(v) if v.trim() == "restart");
-                            if local == "vMerge" {
-                                c.vcont = cont;
-                            } else {
-                                c.hcont = cont;
-                            }
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            Event::End { ns, local } => {
-                depth = depth.saturating_sub(1);
-                if let Some(d) = skip {
-                    if depth <= d {
-                        skip = None;
-                    }
-                    continue;
-                }
-                if ns != Ns::W {
-                    continue;
-                }
-                match local {
-                    "t" => in_t = false,
-                    "r" => {
-                        in_run = false;
-                        in_t = false;
-                    }
-                    "pPr" => in_ppr = false,
-                    "p" => {
-                        if let Some(p) = para.take() {
-                            let mut text = p.text;
-                            if let Some(n) = numbering.as_deref_mut() {
-                                if let Some(label) = n.label(p.style.as_deref(), p.num_id, p.ilvl) {
-                                    text.insert_str(0, &label);
-                                }
-                            }
-                            if !text.trim_matches(crate::text::is_space).is_empty() {
-                                items += 1;
-                                target(&mut body, &mut tables).push(Item::Para(text));
-                            }
-                        }
-                        in_run = false;
-                        in_t = false;
-                        in_ppr = false;
-                    }
-                    "tbl" if flat_tables > 0 => flat_tables -= 1,
-                    "tbl" => {
-                        if let Some(t) = tables.pop() {
-                            target(&mut body, &mut tables).push(Item::Table(t.close()));
-                        }
-                    }
-                    _ if flat_tables > 0 => {}
-                    "tc" => {
-                        if let Some(t) = tables.last_mut() {
-                            t.close_cell();
-                        }
-                    }
-                    "tr" => {
-                        if let Some(t) = tables.last_mut() {
-                            t.close_row();
-                        }
-                    }
-                    _ => {}
-                }
-            }
+            } => b.start(ns, local, attrs, empty),
+            Event::End { ns, local } => b.end(ns, local, numbering.as_deref_mut()),
             Event::Text(t) => {
-                if in_t && skip.is_none() {
-                    if let Some(p) = para.as_mut() {
+                if b.in_t && b.skip.is_none() {
+                    if let Some(p) = b.para.as_mut() {
                         p.text.push_str(&t);
                     }
                 }
             }
         }
     }
-    // A truncated part: keep what was read.
-    if let Some(p) = para.take() {
-        target(&mut body, &mut tables).push(Item::Para(p.text));
-    }
-    while let Some(t) = tables.pop() {
-        target(&mut body, &mut tables).push(Item::Table(t.close()));
-    }
-    Some(body)
+    Some(b.finish())
 }
 
 #[cfg(test)]
