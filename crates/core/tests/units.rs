@@ -1,5 +1,5 @@
 //! The units the localiser names for the fixtures of whole-unit mistakes (tests/fixtures/cases
-//! 04, 23, 25–28): the typed unit each failing identity's best explanations carry, and its
+//! 04, 23, 25, 26, 32, 33): the typed unit each failing identity's best explanations carry, and its
 //! words. The fixtures' expectation blocks list the suspect cells; these are the units.
 
 use nianbao_core::format::t3;
@@ -67,7 +67,7 @@ fn a_total_row_left_zero_is_the_total_row() {
 #[test]
 fn a_row_entered_one_row_down_is_the_shifted_row() {
     one_unit(
-        "27_row_one_row_off.txt",
+        "32_row_one_row_off.txt",
         SuspectUnit::ShiftedRow {
             table: Table::T3,
             printed: t3::R3A,
@@ -82,7 +82,7 @@ fn a_row_entered_one_row_down_is_the_shifted_row() {
 fn a_total_column_printed_zero_is_the_column() {
     let col = key("T3.R1.C7").col;
     one_unit(
-        "28_total_column_zero.txt",
+        "33_total_column_zero.txt",
         SuspectUnit::Column(Table::T3, col),
         "表三“总计”整列",
         "Table 3 column “total” as a whole",
