@@ -2,7 +2,8 @@
 //! two cells, a row, a column, a row entered one row off) whose change makes every failing
 //! equation of the group hold while every holding equation keeps holding, with no count below
 //! 0. Units are tried smallest first; the ones that change the fewest cells win, ties all kept.
-//! Every equation a candidate is checked against costs one unit of the work budget.
+//! Every pair looked at and every equation a candidate is checked against costs one unit of
+//! the work budget.
 
 use super::system::System;
 use crate::format::{ColId, RowId, Table};
@@ -47,10 +48,10 @@ pub(super) enum Unit {
 }
 
 /// One explanation: the unit and the change of each cell it changes (cell index, delta).
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub(super) struct Found {
     pub unit: Unit,
-    pub changed: Vec<(usize, i128)>,
+    pub changed: Vec<(usize, i64)>,
 }
 
 /// The group being explained: its failing equations, and for every equation whether it must
@@ -62,6 +63,37 @@ struct Group<'a> {
     must_hold: Vec<bool>,
 }
 
+impl<'a> Group<'a> {
+    fn new(sys: &'a System, failing: &'a [usize]) -> Group<'a> {
+        let must_hold = (0..sys.eqs.len())
+            .map(|i| !sys.eqs[i].failing() || failing.contains(&i))
+            .collect();
+        Group {
+            sys,
+            failing,
+            must_hold,
+        }
+    }
+
+    /// The cells of the failing equations, ascending (by a mask: the page has one sort only).
+    fn cells(&self) -> Vec<usize> {
+        let mut named = vec![false; self.sys.cells.len()];
+        for &i in self.failing {
+            for t in &self.sys.eqs[i].terms {
+                named[t.0] = true;
+            }
+        }
+        (0..named.len()).filter(|&c| named[c]).collect()
+    }
+}
+
+/// The rows, columns and rows entered one row off that explain all of `failing` with the
+/// fewest changes.
+pub(super) fn explain_units(sys: &System, failing: &[usize], budget: &mut Budget) -> Vec<Found> {
+    let g = Group::new(sys, failing);
+    g.units(&g.cells(), budget)
+}
+
 /// The best explanations of the failing equations `failing`, best first: single cells, else
 /// pairs, else (with `units`) rows, columns and rows entered one row off.
 pub(super) fn explain(
@@ -70,22 +102,8 @@ pub(super) fn explain(
     units: bool,
     budget: &mut Budget,
 ) -> Vec<Found> {
-    let must_hold = (0..sys.eqs.len())
-        .map(|i| !sys.eqs[i].failing() || failing.contains(&i))
-        .collect();
-    let g = Group {
-        sys,
-        failing,
-        must_hold,
-    };
-    // The cells of the failing equations, ascending (by a mask: the page has one sort only).
-    let mut named = vec![false; sys.cells.len()];
-    for &i in failing {
-        for t in &sys.eqs[i].terms {
-            named[t.0] = true;
-        }
-    }
-    let cells: Vec<usize> = (0..named.len()).filter(|&c| named[c]).collect();
+    let g = Group::new(sys, failing);
+    let cells = g.cells();
     let covers = |xs: &[usize]| {
         failing
             .iter()
@@ -111,7 +129,8 @@ pub(super) fn explain(
     // Pairs.
     for (i, &x) in cells.iter().enumerate() {
         for &y in &cells[i + 1..] {
-            if covers(&[x, y]) {
+            // A pair looked at costs one unit, whether it is solved or not.
+            if budget.spend(1) && covers(&[x, y]) {
                 if let Some(changed) = g.solve(&[x, y], &[], budget) {
                     if changed.len() == 2 {
                         found.push(Found {
@@ -251,7 +270,7 @@ impl Group<'_> {
         printed: RowId,
         meant: RowId,
         budget: &mut Budget,
-    ) -> Option<Vec<(usize, i128)>> {
+    ) -> Option<Vec<(usize, i64)>> {
         let sys = self.sys;
         let at = |row: RowId, col: ColId| {
             sys.cells
@@ -264,7 +283,7 @@ impl Group<'_> {
         if xs.iter().all(|&c| sys.values[c] == 0) {
             return None;
         }
-        let fixed: Vec<(usize, i128)> = xs
+        let fixed: Vec<(usize, i64)> = xs
             .iter()
             .filter_map(|&p| {
                 let m = at(meant, sys.cells[p].col)?;
@@ -285,9 +304,9 @@ impl Group<'_> {
     fn solve(
         &self,
         xs: &[usize],
-        fixed: &[(usize, i128)],
+        fixed: &[(usize, i64)],
         budget: &mut Budget,
-    ) -> Option<Vec<(usize, i128)>> {
+    ) -> Option<Vec<(usize, i64)>> {
         let sys = self.sys;
         let mut eqs: Vec<usize> = Vec::new();
         for &c in xs.iter().chain(fixed.iter().map(|f| &f.0)) {
@@ -304,33 +323,36 @@ impl Group<'_> {
             return None;
         }
         let k = xs.len();
-        let rows: Vec<Vec<i128>> = eqs
-            .iter()
-            .map(|&i| {
-                let e = &sys.eqs[i];
-                let mut row: Vec<i128> = xs.iter().map(|&x| e.coef(x)).collect();
-                let moved: i128 = fixed.iter().map(|&(c, d)| e.coef(c) * d).sum();
-                row.push(-(e.residual + moved));
-                row
-            })
-            .collect();
-        let deltas = solve_exact(rows, k)?;
-        if xs.iter().zip(&deltas).any(|(&x, &d)| sys.values[x] + d < 0) {
-            return None;
+        let mut rows: Vec<Vec<i64>> = Vec::with_capacity(eqs.len());
+        for &i in &eqs {
+            let e = &sys.eqs[i];
+            let mut row: Vec<i64> = Vec::with_capacity(k + 1);
+            for &x in xs {
+                row.push(e.coef(x));
+            }
+            let mut rhs = -e.residual;
+            for &(c, d) in fixed {
+                rhs -= e.coef(c) * d;
+            }
+            row.push(rhs);
+            rows.push(row);
         }
-        let mut changed: Vec<(usize, i128)> = fixed.to_vec();
-        changed.extend(
-            xs.iter()
-                .zip(&deltas)
-                .filter(|p| *p.1 != 0)
-                .map(|(&x, &d)| (x, d)),
-        );
+        let deltas = solve_exact(rows, k)?;
+        let mut changed: Vec<(usize, i64)> = fixed.to_vec();
+        for (&x, &d) in xs.iter().zip(&deltas) {
+            if sys.values[x].checked_add(d).is_none_or(|v| v < 0) {
+                return None;
+            }
+            if d != 0 {
+                changed.push((x, d));
+            }
+        }
         Some(changed)
     }
 }
 
-fn gcd(a: i128, b: i128) -> i128 {
-    let (mut a, mut b) = (a.abs(), b.abs());
+fn gcd(a: i64, b: i64) -> i64 {
+    let (mut a, mut b) = (a.wrapping_abs(), b.wrapping_abs());
     while b != 0 {
         (a, b) = (b, a % b);
     }
@@ -340,7 +362,8 @@ fn gcd(a: i128, b: i128) -> i128 {
 /// The one integer solution of the linear system `rows` (each `k` coefficients and the
 /// right-hand side), by Gauss–Jordan elimination without fractions; `None` when it has none,
 /// more than one, or its one solution is no integer.
-fn solve_exact(mut m: Vec<Vec<i128>>, k: usize) -> Option<Vec<i128>> {
+fn solve_exact(rows: Vec<Vec<i64>>, k: usize) -> Option<Vec<i64>> {
+    let mut m = rows.clone();
     for col in 0..k {
         let p = (col..m.len()).find(|&r| m[r][col] != 0)?;
         m.swap(col, p);
@@ -351,7 +374,7 @@ fn solve_exact(mut m: Vec<Vec<i128>>, k: usize) -> Option<Vec<i128>> {
             let (a, b) = (m[col][col], m[r][col]);
             let pivot = m[col].clone();
             for (v, p) in m[r].iter_mut().zip(&pivot) {
-                *v = v.checked_mul(a)?.checked_sub(p.checked_mul(b)?)?;
+                *v = v.wrapping_mul(a).wrapping_sub(p.wrapping_mul(b));
             }
             let g = m[r].iter().fold(0, |g, &v| gcd(g, v));
             if g > 1 {
@@ -362,12 +385,22 @@ fn solve_exact(mut m: Vec<Vec<i128>>, k: usize) -> Option<Vec<i128>> {
     if m[k..].iter().any(|row| row[k] != 0) {
         return None;
     }
-    (0..k)
+    let x: Vec<i64> = (0..k)
         .map(|i| {
             let (a, b) = (m[i][i], m[i][k]);
-            (b % a == 0).then(|| b / a)
+            (a != 0 && b.wrapping_rem(a) == 0).then(|| b.wrapping_div(a))
         })
-        .collect()
+        .collect::<Option<_>>()?;
+    // The elimination wraps rather than fails on overflow (unheard of with counts up to a
+    // trillion): a solution counts only when it solves the equations as given.
+    let solves = rows.iter().all(|row| {
+        let lhs = row[..k]
+            .iter()
+            .zip(&x)
+            .fold(0i64, |s, (a, v)| s.wrapping_add(a.wrapping_mul(*v)));
+        lhs == row[k]
+    });
+    solves.then_some(x)
 }
 
 #[cfg(test)]

@@ -10,14 +10,14 @@ use crate::rules::Evaluation;
 /// (blanks as 0): it holds when the residual is 0.
 pub(super) struct Eq {
     /// Cell index and coefficient (never 0, each cell once).
-    pub terms: Vec<(usize, i128)>,
-    pub residual: i128,
+    pub terms: Vec<(usize, i64)>,
+    pub residual: i64,
     /// The evaluations it comes from (several when a free cell was eliminated).
     pub origins: Vec<usize>,
 }
 
 impl Eq {
-    pub fn coef(&self, cell: usize) -> i128 {
+    pub fn coef(&self, cell: usize) -> i64 {
         self.terms.iter().find(|t| t.0 == cell).map_or(0, |t| t.1)
     }
 
@@ -30,7 +30,7 @@ pub(super) struct System {
     /// The cells, in the order the identities first name them.
     pub cells: Vec<CellKey>,
     /// Each cell's value: its number, 0 for a blank or a placeholder.
-    pub values: Vec<i128>,
+    pub values: Vec<i64>,
     /// Whether the cell is a blank or a placeholder.
     pub blank: Vec<bool>,
     pub eqs: Vec<Eq>,
@@ -38,18 +38,26 @@ pub(super) struct System {
     pub eqs_of_cell: Vec<Vec<usize>>,
 }
 
+/// The largest count an equation takes (a trillion): larger ones are not localised, so the
+/// arithmetic of the search stays far from `i64`'s limits.
+const LARGEST: i64 = 1_000_000_000_000;
+
 /// A cell's value in an equation: its integer, 0 and blank for a blank or a placeholder;
-/// `None` for text, a missing cell or a decimal (its identities are not localised).
-fn value(report: &Report, key: CellKey) -> Option<(i128, bool)> {
+/// `None` for text, a missing cell, a decimal or a count over [`LARGEST`] (its identities are
+/// not localised).
+fn value(report: &Report, key: CellKey) -> Option<(i64, bool)> {
     match report.value(key)? {
-        CellValue::Number(n) => n.as_i64().map(|v| (i128::from(v), false)),
+        CellValue::Number(n) => n
+            .as_i64()
+            .filter(|v| v.abs() <= LARGEST)
+            .map(|v| (v, false)),
         CellValue::Blank | CellValue::Placeholder(_) => Some((0, true)),
         CellValue::Text(_) => None,
     }
 }
 
-fn gcd(a: i128, b: i128) -> i128 {
-    let (mut a, mut b) = (a.abs(), b.abs());
+fn gcd(a: i64, b: i64) -> i64 {
+    let (mut a, mut b) = (a.wrapping_abs(), b.wrapping_abs());
     while b != 0 {
         (a, b) = (b, a % b);
     }
@@ -57,8 +65,8 @@ fn gcd(a: i128, b: i128) -> i128 {
 }
 
 /// `a·x − b·y` of two equations, divided by the gcd of what is left.
-fn combine(x: &Eq, a: i128, y: &Eq, b: i128) -> Eq {
-    let mut terms: Vec<(usize, i128)> = Vec::new();
+fn combine(x: &Eq, a: i64, y: &Eq, b: i64) -> Eq {
+    let mut terms: Vec<(usize, i64)> = Vec::new();
     for &(c, k) in &x.terms {
         terms.push((c, a * k));
     }
@@ -98,9 +106,9 @@ impl System {
             eqs_of_cell: Vec::new(),
         };
         for (ei, e) in evals.iter().enumerate() {
-            let sides = e.left_cells.iter().map(|k| (*k, 1i128));
-            let sides = sides.chain(e.right_cells.iter().map(|k| (*k, -1i128)));
-            let mut terms: Vec<(usize, i128)> = Vec::new();
+            let sides = e.left_cells.iter().map(|k| (*k, 1i64));
+            let sides = sides.chain(e.right_cells.iter().map(|k| (*k, -1i64)));
+            let mut terms: Vec<(usize, i64)> = Vec::new();
             let mut ok = true;
             for (k, coef) in sides {
                 let Some(ix) = sys.cell_index(report, k) else {
