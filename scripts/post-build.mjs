@@ -6,15 +6,18 @@
 //  1. the modern build: Trunk's wasm-bindgen glue `nianbao-app-<h>.js` + `nianbao-app-<h>_bg.wasm`;
 //  2. the compat build (Wasm Core 1.0, Chromium 78-95), when scripts/compat.sh has built
 //     target/compat/pkg: copied as `nianbao-compat-<h>.js` + `nianbao-compat-<h>_bg.wasm`;
-//  3. per build, a boot module `nianbao-boot-<variant>-<h>.js` (imports the glue, hands it to the
+//  3. the reader module (the .docx and PDF readers, fetched by the loader only when such a file
+//     arrives), modern (scripts/reader.sh: target/reader/pkg) and compat (scripts/compat.sh):
+//     `nianbao-reader-<variant>-<h>.js` + `…_bg.wasm`;
+//  4. per build, a boot module `nianbao-boot-<variant>-<h>.js` (imports the glue, hands it to the
 //     loader) and the wasm as a script `…_bg.wasm.js` (base64; used only where fetch() is refused,
 //     e.g. under `connect-src 'none'`);
-//  4. the loader `nianbao.js` = www/nianbao.js with this build's manifest; index.html refers to it
+//  5. the loader `nianbao.js` = www/nianbao.js with this build's manifest; index.html refers to it
 //     as `nianbao.js?v=<build>` so a new deployment is never mixed with a cached old loader;
-//  5. the embedding demo (www/embed-demo.{html,css,js}) and www/nianbao.d.ts copied as they are;
-//  6. `sw.js` from www/sw.js: the build hash (cache `nianbao-<hash>`) and the files to precache
-//     (the page and the modern build; the compat files and the wasm scripts are cached when a
-//     browser first needs them).
+//  6. the embedding demo (www/embed-demo.{html,css,js}) and www/nianbao.d.ts copied as they are;
+//  7. `sw.js` from www/sw.js: the build hash (cache `nianbao-<hash>`) and the files to precache
+//     (the page and the modern build; the compat files, the reader module and the wasm scripts
+//     are cached when a browser first needs them).
 // Fails loudly when an expected file or marker is missing.
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -43,33 +46,36 @@ const one = (re, what) => {
   return found[0];
 };
 
-// copied from www/ as they are (5.)
+// copied from www/ as they are (6.)
 const EXTRA = ['embed-demo.html', 'embed-demo.css', 'embed-demo.js', 'nianbao.d.ts'];
 if (!existsSync(join(dir, 'index.html'))) die(`no index.html in ${dir}`);
 // A rerun on the same folder (or a watch rebuild) starts from Trunk's files only.
 for (const f of files()) {
-  if (/^nianbao-(compat|boot)-/.test(f) || /_bg\.wasm\.js$/.test(f) || ['nianbao.js', 'sw.js', ...EXTRA].includes(f)) {
+  if (/^nianbao-(compat|boot|reader)-/.test(f) || /_bg\.wasm\.js$/.test(f) || ['nianbao.js', 'sw.js', ...EXTRA].includes(f)) {
     unlinkSync(join(dir, f));
   }
 }
 
 const manifest = { css: one(/^style-[0-9a-f]+\.css$/, 'stylesheet') };
 
-function addBuild(variant, glue, wasm) {
+// A build's boot module and wasm-as-script file; returns its manifest entry. `key` names the
+// build (modern, compat, reader-modern, reader-compat), `hook` the loader's function the boot
+// module calls.
+function addBuild(key, variant, hook, glue, wasm) {
   const wasmBytes = readFileSync(join(dir, wasm));
   const wasmjs = `${wasm}.js`;
   writeFileSync(join(dir, wasmjs),
-    `(self.nianbaoWasm = self.nianbaoWasm || {})[${JSON.stringify(variant)}] = "${wasmBytes.toString('base64')}";\n`);
-  const boot = `// nianbao boot module (${variant}): imports this build's wasm-bindgen glue and hands it to the loader (nianbao.js).\n`
+    `(self.nianbaoWasm = self.nianbaoWasm || {})[${JSON.stringify(key)}] = "${wasmBytes.toString('base64')}";\n`);
+  const boot = `// nianbao boot module (${key}): imports this build's wasm-bindgen glue and hands it to the loader (nianbao.js).\n`
     + `import init, * as api from './${glue}';\n`
-    + `self.__nianbaoBoot(${JSON.stringify(variant)}, init, api);\n`;
-  const bootName = `nianbao-boot-${variant}-${hash16(boot)}.js`;
+    + `self.${hook}(${JSON.stringify(variant)}, init, api);\n`;
+  const bootName = `nianbao-boot-${key}-${hash16(boot)}.js`;
   writeFileSync(join(dir, bootName), boot);
-  manifest[variant] = { boot: bootName, wasm, wasmjs };
+  return { boot: bootName, wasm, wasmjs };
 }
 
 // 1. modern (Trunk)
-addBuild('modern', one(/^nianbao-app-[0-9a-f]+\.js$/, 'Trunk glue nianbao-app-*.js'),
+manifest.modern = addBuild('modern', 'modern', '__nianbaoBoot', one(/^nianbao-app-[0-9a-f]+\.js$/, 'Trunk glue nianbao-app-*.js'),
   one(/^nianbao-app-[0-9a-f]+_bg\.wasm$/, 'Trunk wasm nianbao-app-*_bg.wasm'));
 
 // 2. compat (scripts/compat.sh)
@@ -82,16 +88,34 @@ if (existsSync(join(pkg, 'nianbao_web_bg.wasm')) && existsSync(join(pkg, 'nianba
   const wasm = `nianbao-compat-${h}_bg.wasm`;
   writeFileSync(join(dir, glue), glueSrc);
   writeFileSync(join(dir, wasm), wasmSrc);
-  addBuild('compat', glue, wasm);
+  manifest.compat = addBuild('compat', 'compat', '__nianbaoBoot', glue, wasm);
 } else {
   console.warn('post-build: WARNING: no compat build (target/compat/pkg; scripts/compat.sh): browsers before Chromium 96 get a message instead of the validator');
   manifest.compat = null;
 }
 
-// 5. the embedding demo and the TypeScript definitions
+// 3. the reader module, per variant
+manifest.reader = {};
+for (const [variant, from, script] of [['modern', join(root, 'target', 'reader', 'pkg'), 'scripts/reader.sh'],
+  ['compat', pkg, 'scripts/compat.sh']]) {
+  if (!existsSync(join(from, 'nianbao_reader_bg.wasm')) || !existsSync(join(from, 'nianbao_reader.js'))) {
+    console.warn(`post-build: WARNING: no ${variant} reader module (${script}): .docx and PDF files get a message instead`);
+    continue;
+  }
+  const glueSrc = readFileSync(join(from, 'nianbao_reader.js'));
+  const wasmSrc = readFileSync(join(from, 'nianbao_reader_bg.wasm'));
+  const h = hash16(glueSrc, wasmSrc);
+  const glue = `nianbao-reader-${variant}-${h}.js`;
+  const wasm = `nianbao-reader-${variant}-${h}_bg.wasm`;
+  writeFileSync(join(dir, glue), glueSrc);
+  writeFileSync(join(dir, wasm), wasmSrc);
+  manifest.reader[variant] = addBuild(`reader-${variant}`, variant, '__nianbaoReaderBoot', glue, wasm);
+}
+
+// 6. the embedding demo and the TypeScript definitions
 for (const f of EXTRA) copyFileSync(join(root, 'www', f), join(dir, f));
 
-// 4. the loader
+// 5. the loader
 let loader;
 try {
   loader = loaderWithManifest(manifest);
@@ -117,10 +141,10 @@ if (refs.length !== 1) die(`index.html must have exactly one <script defer src="
 index = index.replace(ref, (_, a, dot, z) => `${a}${dot || ''}nianbao.js?v=${build}${z}`);
 writeFileSync(join(dir, 'index.html'), index);
 
-// 6. the service worker
+// 7. the service worker
 const all = files().filter((f) => f !== 'sw.js');
 const swBuild = hash16(...all.flatMap((f) => [f, readFileSync(join(dir, f))]));
-const precache = ['./', ...all.filter((f) => !/^nianbao-compat-/.test(f) && !/^nianbao-boot-compat-/.test(f)
+const precache = ['./', ...all.filter((f) => !/^nianbao-(compat|reader)-/.test(f) && !/^nianbao-boot-(compat|reader)-/.test(f)
   && !/_bg\.wasm\.js$/.test(f) && !EXTRA.includes(f))];
 let sw = readFileSync(join(root, 'www', 'sw.js'), 'utf8');
 const before = sw;
@@ -131,4 +155,5 @@ if (sw === before || !sw.includes(swBuild) || !sw.includes(JSON.stringify(precac
 }
 writeFileSync(join(dir, 'sw.js'), sw);
 console.log(`post-build: ${dir}: modern ${manifest.modern.wasm}, compat ${manifest.compat ? manifest.compat.wasm : '(none)'}, `
+  + `reader ${Object.values(manifest.reader).map((b) => b.wasm).join(' ') || '(none)'}, `
   + `loader nianbao.js?v=${build}, sw cache nianbao-${swBuild} (${precache.length} precached)`);

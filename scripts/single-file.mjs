@@ -4,7 +4,9 @@
 // `--target web` glue inlined in a <script type="module"> with its `export`s stripped, and the
 // wasm inlined as base64 and handed to the glue as bytes (async init, never initSync). Nothing is
 // fetched. The page UI and its loader are the served page's: www/nianbao.js (inline, with the
-// manifest { inline: true }) mounts #app and defines <nianbao-validator>.
+// manifest { inline: true }) mounts #app and defines <nianbao-validator>. The compat reader module
+// (the .docx and PDF readers) is inlined the same way, its glue in a module of its own and its
+// wasm as base64 in #nianbao-reader-wasm; the loader instantiates it only when such a file arrives.
 //   node scripts/single-file.mjs PKG_DIR OUT.html
 // ES2017 output (scripts/compat.sh patched the glue's one `?.`); checked by scripts/js-syntax.mjs.
 // The Trunk-only lines of index.html (data-trunk links and scripts) are dropped, so the single file
@@ -25,28 +27,33 @@ const die = (msg) => {
   process.exit(1);
 };
 
-let js = readFileSync(join(pkg, 'nianbao_web.js'), 'utf8');
-const wasm = readFileSync(join(pkg, 'nianbao_web_bg.wasm'));
 let html = readFileSync(join(root, 'www', 'index.html'), 'utf8');
 const css = readFileSync(join(root, 'www', 'style.css'), 'utf8');
 
-// 1. the glue: remember the exported functions (the API handed to the loader), strip the exports
+// 1. a glue: remember the exported functions (the API handed to the loader), strip the exports
 // (toolchain.md §7). scripts/compat.sh already made it ES2017 (scripts/es2017-glue.mjs).
-const api = [...js.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
-for (const fn of ['mount', 'check', 'version']) {
-  if (!api.includes(fn)) die(`the glue does not export ${fn}`);
+function glue(name, needed) {
+  let js = readFileSync(join(pkg, `${name}.js`), 'utf8');
+  const api = [...js.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
+  for (const fn of needed) {
+    if (!api.includes(fn)) die(`the glue ${name}.js does not export ${fn}`);
+  }
+  js = js.replace(/^export (async function|function|class|const|let)\b/gm, '$1');
+  js = js.replace(/^export \{[^}]*\};?[ \t]*$/gm, '');
+  js = js.replace(/^export default [^;\n]+;?[ \t]*$/gm, '');
+  const left = js.match(/^export\b.*$/gm);
+  if (left) die(`unhandled export lines in the glue ${name}.js: ${left.slice(0, 3).join(' | ')}`);
+  // import.meta.url is only used when init() gets no module; the loader always passes the bytes.
+  // Replacing it keeps the inline script plain ES2017 (import.meta would need acorn's ES2020 mode).
+  js = js.replace(/\bimport\.meta\.url\b/g, 'document.baseURI');
+  if (/\bimport\.meta\b/.test(js)) die(`import.meta left in the glue ${name}.js`);
+  if (js.includes('</script')) js = js.split('</script').join('<\\/script');
+  if (!/\b(async )?function __wbg_init\b/.test(js)) die(`the glue ${name}.js has no function __wbg_init`);
+  const wasm = readFileSync(join(pkg, `${name}_bg.wasm`));
+  return { js, api, wasm };
 }
-js = js.replace(/^export (async function|function|class|const|let)\b/gm, '$1');
-js = js.replace(/^export \{[^}]*\};?[ \t]*$/gm, '');
-js = js.replace(/^export default [^;\n]+;?[ \t]*$/gm, '');
-const left = js.match(/^export\b.*$/gm);
-if (left) die(`unhandled export lines in the glue: ${left.slice(0, 3).join(' | ')}`);
-// import.meta.url is only used when init() gets no module; the loader always passes the bytes.
-// Replacing it keeps the inline script plain ES2017 (import.meta would need acorn's ES2020 mode).
-js = js.replace(/\bimport\.meta\.url\b/g, 'document.baseURI');
-if (/\bimport\.meta\b/.test(js)) die('import.meta left in the glue');
-if (js.includes('</script')) js = js.split('</script').join('<\\/script');
-if (!/\b(async )?function __wbg_init\b/.test(js)) die('the glue has no function __wbg_init');
+const web = glue('nianbao_web', ['mount', 'check', 'check_async', 'version']);
+const reader = glue('nianbao_reader', ['read', 'version']);
 
 // 2. the loader: www/nianbao.js with an inline manifest (the wasm comes from #nianbao-wasm)
 let loader;
@@ -70,22 +77,24 @@ html = html.replace(/[ \t]*<link data-trunk\b[^>]*>\n?/g, '');
 html = html.replace(/[ \t]*<script data-trunk\b[^>]*>\s*<\/script>\n?/g, '');
 if (/data-trunk/.test(html)) die('a data-trunk element is left in the page');
 
-const b64 = wasm.toString('base64');
-const boot = `    <script type="module">
-${js}
+const boot = (g, hook, what) => `    <script type="module">
+${g.js}
 // nianbao single file: hand the inlined compat glue to the loader, which instantiates the inlined
-// wasm (base64, #nianbao-wasm) asynchronously and mounts the page.
-self.__nianbaoBoot('compat', __wbg_init, { ${api.map((f) => `${f}: ${f}`).join(', ')} });
+// wasm (base64) asynchronously: ${what}.
+self.${hook}('compat', __wbg_init, { ${g.api.map((f) => `${f}: ${f}`).join(', ')} });
     </script>
 `;
-// the wasm as a data block (not executed, read by the loader), then the loader (classic: it runs
-// before the deferred module above is evaluated)
-const data = `    <script type="application/octet-stream" id="nianbao-wasm">${b64}</script>\n`;
+// the wasm as data blocks (not executed, read by the loader), then the loader (classic: it runs
+// before the deferred modules below are evaluated), then the two glues, each a module of its own
+const data = (id, wasm) => `    <script type="application/octet-stream" id="${id}">${wasm.toString('base64')}</script>\n`;
 const classic = `    <script>\n${loader}    </script>\n`;
 if (!html.includes('</body>')) die('www/index.html: no </body>');
-html = html.replace('</body>', () => `${data}${classic}${boot}  </body>`);
+html = html.replace('</body>', () => data('nianbao-wasm', web.wasm) + data('nianbao-reader-wasm', reader.wasm) + classic
+  + boot(web, '__nianbaoBoot', 'then it mounts the page (#nianbao-wasm)')
+  + boot(reader, '__nianbaoReaderBoot', 'the reader module, only when a .docx or PDF file arrives (#nianbao-reader-wasm)')
+  + '  </body>');
 html = html.replace('<title>', '<!-- nianbao single-file build: open it directly (file://), no server and no network needed -->\n    <title>');
 
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, html);
-console.log(`single-file: ${out}: ${Buffer.byteLength(html)} bytes (wasm ${wasm.length} bytes, glue ${Buffer.byteLength(js)} bytes)`);
+console.log(`single-file: ${out}: ${Buffer.byteLength(html)} bytes (wasm ${web.wasm.length} + reader ${reader.wasm.length} bytes, glue ${Buffer.byteLength(web.js)} + ${Buffer.byteLength(reader.js)} bytes)`);

@@ -41,7 +41,7 @@ export interface NianbaoReport {
   /** The `name` option, if given. */
   file: string | null;
   /** What the input was read as. */
-  kind: 'text' | 'html' | 'docx' | 'unreadable';
+  kind: 'text' | 'html' | 'docx' | 'pdf' | 'unreadable';
   status: 'ok' | 'unreadable';
   /** Why the input could not be read (Chinese first, English second), when status is "unreadable". */
   error: string | null;
@@ -67,8 +67,9 @@ export interface CheckOptions {
 }
 
 /**
- * What `check` accepts: report text or HTML as a string, or a file's bytes (.docx, .html, .txt in
- * UTF-8, UTF-16 with BOM or GBK). For a File or Blob: `new Uint8Array(await file.arrayBuffer())`.
+ * What `check` accepts: report text or HTML as a string, or a file's bytes (.pdf, .docx, .html, .txt
+ * in UTF-8, UTF-16 with BOM or GBK). For a File or Blob: `new Uint8Array(await file.arrayBuffer())`.
+ * PDF and .docx bytes are read by the reader module, which `nianbao.check` loads on first use.
  */
 export type CheckInput = string | Uint8Array | ArrayBuffer;
 
@@ -85,7 +86,13 @@ export interface MountOptions {
 
 /** The raw wasm exports, once loaded (what `ready` resolves to). */
 export interface NianbaoApi {
+  /**
+   * Synchronous: text, HTML and text files only. PDF and .docx bytes need the reader module and
+   * give an unreadable report that says to use `check_async` (or `nianbao.check`).
+   */
   check(input: CheckInput, options?: CheckOptions | null): NianbaoReport;
+  /** Every kind of input, PDF and .docx included (the reader module is loaded on first use). */
+  check_async(input: CheckInput, options?: CheckOptions | null): Promise<NianbaoReport>;
   mount(element: Element, options?: MountOptions | null): void;
   /** Removes the UI and every listener of a mount; false when nothing was mounted there. */
   unmount(element: Element): boolean;
@@ -98,7 +105,12 @@ export interface NianbaoApi {
 export interface Nianbao {
   /** Resolves when the wasm is loaded; rejects (with a message) where it cannot run, e.g. no WebAssembly. */
   readonly ready: Promise<NianbaoApi>;
-  /** Validates one report. Throws (rejects) a TypeError-like Error for a bad input type or bad options. */
+  /**
+   * Validates one report: text, HTML or a file's bytes (PDF and .docx too: the first such file
+   * loads the reader module, a second WebAssembly module, once). Rejects with an Error for a bad
+   * input type or bad options; a file that cannot be read (a scanned or password-protected PDF…)
+   * resolves to a report with status "unreadable" and the message in `error`.
+   */
   check(input: CheckInput, options?: CheckOptions | null): Promise<NianbaoReport>;
   /** Builds the validator UI inside `element` (replacing its content). */
   mount(element: Element, options?: MountOptions | null): Promise<void>;

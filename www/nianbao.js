@@ -22,7 +22,13 @@
  *     fresh instance and fires `nianbao-crash` on window; every mount is then rebuilt with its
  *     text kept and a notice, without reloading the page (at most 3 times per page);
  *  6. exposes window.nianbao = { ready, check(input, options), mount(el, options), unmount(el),
- *     variant, version } (see nianbao.d.ts).
+ *     variant, version } (see nianbao.d.ts);
+ *  7. loads the reader module (the .docx and PDF readers, a second wasm module of the same
+ *     variant) only when such a file arrives: the page's module calls
+ *     window.__nianbaoRead(bytes) -> Promise<Uint8Array> (crates/web/src/read.rs), which boots the
+ *     reader's glue (a boot module, or the inline module of the single file), instantiates its wasm
+ *     (fetch, else the script copy, else the inline base64) once, and returns what its read()
+ *     returns. A page where nobody picks such a file never requests it.
  * No storage, no cookies, no request except this build's own files.
  */
 (function () {
@@ -43,7 +49,9 @@
     nocompat: ['当前浏览器版本较旧，本站未提供兼容版校验程序。请换用较新的浏览器，或使用离线单文件版 nianbao.html。',
       'This browser is too old for this build and no compatibility build is installed here. Please use a newer browser or the offline single file nianbao.html.'],
     loading: ['正在加载校验程序……', 'Loading the validator…'],
-    crashes: ['校验程序多次内部出错，已停止自动恢复。请刷新页面。', 'The validator failed repeatedly; please reload the page.']
+    crashes: ['校验程序多次内部出错，已停止自动恢复。请刷新页面。', 'The validator failed repeatedly; please reload the page.'],
+    noreader: ['这个版本的页面没有 Word/PDF 读取模块，无法读取 .docx 和 PDF 文件：请复制报告文字粘贴到文本框，或使用完整版页面。',
+      'This build of the page has no reader module for Word and PDF files: copy the report text and paste it, or use the full page.']
   };
 
   /** Replaces el's content with a message paragraph (Chinese first, English second). */
@@ -149,40 +157,47 @@
     addScript(src, true, null, function () { reject(new Error('could not load ' + src)); });
   });
 
-  /** The wasm of build v: a fetch() Response (served), or the inline bytes (single file). */
-  function wasmSource(v) {
+  /** A build's wasm: a fetch() Response (served), or the inline bytes of #id (single file). */
+  function wasmSource(build, id) {
     if (MANIFEST.inline) {
-      var data = doc.getElementById('nianbao-wasm');
-      if (!data) { return Promise.reject(new Error('the page has no inline wasm')); }
+      var data = doc.getElementById(id);
+      if (!data) { return Promise.reject(new Error('the page has no inline wasm #' + id)); }
       return Promise.resolve(base64Bytes(data.textContent));
     }
-    var url = base + MANIFEST[v].wasm;
+    var url = base + build.wasm;
     return fetch(url).then(function (r) {
       if (!r.ok) { throw new Error('HTTP ' + r.status + ' ' + url); }
       return r;
     });
   }
 
-  /** The same bytes from a script (connect-src 'none' refuses fetch, script-src 'self' allows this). */
-  function wasmFromScript(v) {
-    var url = base + MANIFEST[v].wasmjs;
+  /** The same bytes from a script (connect-src 'none' refuses fetch, script-src 'self' allows
+   * this), which stores them as window.nianbaoWasm[key]. */
+  function wasmFromScript(build, key) {
+    var url = base + build.wasmjs;
     return new Promise(function (resolve, reject) {
       addScript(url, false, function () {
         var store = window.nianbaoWasm || {};
-        var b64 = store[v];
-        delete store[v];
+        var b64 = store[key];
+        delete store[key];
         if (typeof b64 !== 'string') { reject(new Error('no wasm in ' + url)); return; }
         resolve(base64Bytes(b64));
       }, function () { reject(new Error('could not load ' + url)); });
     });
   }
 
+  /** init() of a wasm-bindgen glue with the build's wasm: fetch (or the inline bytes), else the
+   * script copy. */
+  function instantiate(init, build, id, key) {
+    return init({ module_or_path: wasmSource(build, id) })['catch'](function (e) {
+      if (MANIFEST.inline || !build.wasmjs) { throw e; }
+      return init({ module_or_path: wasmFromScript(build, key) });
+    });
+  }
+
   var loaded = null; // the API once loaded
   var ready = booted.then(function (b) {
-    return b.init({ module_or_path: wasmSource(b.variant) })['catch'](function (e) {
-      if (MANIFEST.inline || !MANIFEST[b.variant].wasmjs) { throw e; }
-      return b.init({ module_or_path: wasmFromScript(b.variant) });
-    }).then(function () {
+    return instantiate(b.init, MANIFEST[b.variant], 'nianbao-wasm', b.variant).then(function () {
       loaded = b.api;
       nb.variant = b.variant;
       nb.version = b.api.version();
@@ -190,6 +205,70 @@
     });
   });
   ready['catch'](function () {}); // reported where it is used; never an unhandled rejection
+
+  // The reader module. Its glue hands itself over through window.__nianbaoReaderBoot(variant,
+  // init, api): a boot module loaded on the first .docx/PDF file (served), or the inline module
+  // of the single file (at page load; its wasm is still instantiated only on demand).
+  var readerBoots = {};
+  var readerWaiting = [];
+  window.__nianbaoReaderBoot = function (v, init, api) {
+    readerBoots[v] = { init: init, api: api };
+    var w = readerWaiting;
+    readerWaiting = [];
+    for (var i = 0; i < w.length; i++) { w[i](); }
+  };
+
+  function readerBoot(v) {
+    return new Promise(function (resolve, reject) {
+      if (readerBoots[v]) { resolve(readerBoots[v]); return; }
+      readerWaiting.push(function () { if (readerBoots[v]) { resolve(readerBoots[v]); } });
+      if (MANIFEST.inline) {
+        if (!doc.getElementById('nianbao-reader-wasm')) { reject(coded(MSG.noreader)); }
+        return; // the inline module calls __nianbaoReaderBoot
+      }
+      var build = MANIFEST.reader && MANIFEST.reader[v];
+      if (!build) { reject(coded(MSG.noreader)); return; }
+      var src = base + build.boot;
+      window.addEventListener('error', function (e) {
+        if (e && e.filename && e.filename.indexOf(base) === 0 && /nianbao-(boot-)?reader/.test(e.filename)) {
+          reject(new Error(String(e.message) + ' (' + e.filename + ')'));
+        }
+      });
+      addScript(src, true, null, function () { reject(new Error('could not load ' + src)); });
+    });
+  }
+
+  var reader = null; // Promise of the reader's API, once asked for
+  function loadReader() {
+    if (!reader) {
+      reader = ready.then(function () {
+        var v = nb.variant;
+        return readerBoot(v).then(function (b) {
+          var build = MANIFEST.inline ? {} : MANIFEST.reader[v];
+          return instantiate(b.init, build, 'nianbao-reader-wasm', 'reader-' + v).then(function () { return b.api; });
+        });
+      });
+      // a failed load is tried again with the next file
+      reader['catch'](function () { reader = null; });
+    }
+    return reader;
+  }
+
+  // Called by the page's module for a .docx or PDF file: the reader's result as bytes
+  // (nianbao_core::readers::wire). After a timer tick, so that the page shows it is reading.
+  window.__nianbaoRead = function (bytes) {
+    return loadReader().then(function (api) {
+      return new Promise(function (resolve, reject) {
+        setTimeout(function () {
+          try {
+            resolve(api.read(bytes));
+          } catch (e) {
+            reject(e);
+          }
+        }, 0);
+      });
+    });
+  };
 
   var mounts = [];
 
@@ -212,7 +291,8 @@
     variant: null,
     version: null,
     check: function (input, options) {
-      return ready.then(function (api) { return api.check(input, options); });
+      // check_async: .docx and PDF bytes go through the reader module
+      return ready.then(function (api) { return api.check_async(input, options); });
     },
     unmount: function (el) {
       for (var i = 0; i < mounts.length; i++) {

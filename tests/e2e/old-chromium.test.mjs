@@ -10,6 +10,8 @@
 //    the same distances are asserted on Debian's current Chromium, driven the same way;
 //  - the single offline file from file:// (compat, no request) and the widget in embed-demo.html
 //    (Shadow DOM, the nianbao-result event reaches the host page);
+//  - on 78 and 86: a PDF and a .docx chosen in the page load the compat reader module (then only),
+//    and the single file reads a .docx with its inline reader;
 //  - on 78: garbage of every JavaScript type into every export of the wasm (tests/e2e/garbage.mjs,
 //    as tests/e2e/boundary.test.mjs does in current Chromium).
 // One test proves that these checks fail when the page breaks on an old browser: Chromium 78 made
@@ -17,13 +19,13 @@
 // Screenshots: E2E_OUT/old-chromium-NN*.png.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch } from './cdp.mjs';
 import { ensureOldChromium, builds } from './old-chromium.mjs';
-import { root, url, out, seed, executablePath, args } from './common.mjs';
+import { root, url, out, seed, corpus, executablePath, args } from './common.mjs';
 import { GARBAGE, verdictOf } from './garbage.mjs';
 
 /** The build the loader must pick on each old Chromium (its probes: reference types need 96). */
@@ -219,6 +221,44 @@ for (const major of Object.keys(builds).map(Number)) {
       assert.match(host, /通过.*洛阳市科学技术局/);
       if (major === 78) await page.screenshot(join(out, 'old-chromium-78-widget.png'));
       assert.deepEqual(page.errors, [], 'widget: no console error, uncaught exception or error log entry');
+    });
+  });
+}
+
+// The reader module on the old builds: a published PDF (else, without the corpus, the seed's Word
+// file once more) and the seed's Word file, chosen together, are read by the compat reader module,
+// which is fetched only then; the single file reads the Word file with its inline reader.
+const hongze2023 = join(dirname(corpus), 'peer', 'hongze-district-gov-2023', 'report.pdf');
+const havePdf = existsSync(hongze2023);
+if (!havePdf && process.env.CI) throw new Error(`${hongze2023} not found (set NIANBAO_CORPUS)`);
+const docxSeed = join(root, 'tests', 'fixtures', 'docx', 'seed.docx');
+const readerNames = (names) => names.filter((n) => /^nianbao-(boot-)?reader-/.test(n));
+
+for (const major of [78, 86].filter((m) => builds[m])) {
+  test(`Chromium ${major}: a PDF and a .docx chosen in the page are read by the compat reader module, loaded then; the single file reads a .docx`, async () => {
+    await withBrowser(paths[major], async (page) => {
+      await page.goto(url);
+      await started(page);
+      assert.deepEqual(readerNames(await requested(page)), [], 'no reader module before such a file');
+      const { result } = await page.send('Runtime.evaluate', { expression: q('#file') });
+      await page.send('DOM.setFileInputFiles', { objectId: result.objectId, files: [havePdf ? hongze2023 : docxSeed, docxSeed] });
+      await page.waitFor(`${q('#files[data-state="done"]')} && document.querySelectorAll('#file-list li').length === 2`);
+      const list = await page.evaluate(`[].map.call(document.querySelectorAll('#file-list li'), function (li) { return li.getAttribute('data-kind') + ' ' + li.getAttribute('data-verdict'); })`);
+      assert.deepEqual(list, [havePdf ? 'pdf fail' : 'docx pass', 'docx pass']);
+      const reader = readerNames(await requested(page));
+      assert.ok(reader.some((n) => /^nianbao-reader-compat-[0-9a-f]+_bg\.wasm$/.test(n)), `the compat reader was fetched: ${reader.join(', ')}`);
+      assert.deepEqual(reader.filter((n) => /modern/.test(n)), [], `nothing of the modern reader: ${reader.join(', ')}`);
+      if (major === 78) await page.screenshot(join(out, 'old-chromium-78-pdf.png'));
+      assert.deepEqual(page.errors, [], 'no console error, uncaught exception or error log entry');
+
+      await page.goto(pathToFileURL(singleFile).href);
+      await started(page);
+      const again = await page.send('Runtime.evaluate', { expression: q('#file') });
+      await page.send('DOM.setFileInputFiles', { objectId: again.result.objectId, files: [docxSeed] });
+      await page.waitFor(`${q('#files[data-state="done"]')} && ${q('#verdict')}`);
+      assert.equal(await page.evaluate(`${q('#file-list li')}.getAttribute('data-kind') + ' ' + ${q('#verdict')}.getAttribute('data-verdict')`), 'docx pass');
+      assert.deepEqual(await requested(page), [], 'the single file requests nothing');
+      assert.deepEqual(page.errors, [], 'single file: no console error, uncaught exception or error log entry');
     });
   });
 }

@@ -1,6 +1,8 @@
-//! `cargo bench -p nianbao-core`: parse and validate the seed report, a report with broken
-//! identities (exercises the error localiser), and hostile inputs whose running time the
-//! tests deliberately do not assert (timings belong here, not in tests).
+//! `cargo bench -p nianbao-core`: the seed read and checked, every rule on the seed already
+//! read, the arithmetic identities alone, .docx and PDF files read and checked, a report with
+//! broken identities (exercises the error localiser), and hostile inputs whose running time
+//! the tests deliberately do not assert (timings belong here, not in tests). BENCHMARKS.md at
+//! the repository's root records the figures and the targets (issue 13).
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 
@@ -25,10 +27,37 @@ fn bench(c: &mut Criterion) {
     c.bench_function("check_text(seed)", |b| {
         b.iter(|| nianbao_core::check_text(black_box(SEED)))
     });
+    // The rules alone, on a report already read (what the peer's rule engine does on tables
+    // already extracted), and the arithmetic identities alone.
+    let read = nianbao_core::check_text(SEED).report;
+    c.bench_function("rules::run(seed already read)", |b| {
+        b.iter(|| nianbao_core::rules::run(black_box(&read), SEED))
+    });
+    c.bench_function("arithmetic(seed already read)", |b| {
+        b.iter(|| nianbao_core::rules::run_arithmetic(black_box(&read)))
+    });
+    c.bench_function("read(seed, no rules)", |b| {
+        b.iter(|| nianbao_core::extract::read(&nianbao_core::readers::plain::read(black_box(SEED))))
+    });
     let broken = fixture_input("15_two_errors.txt");
     c.bench_function("check_text(two errors, localised)", |b| {
         b.iter(|| nianbao_core::check_text(black_box(&broken)))
     });
+}
+
+/// Word files read and checked: the corpus report 008 (上海市人民政府办公厅 2019, saved as
+/// .docx by LibreOffice) and the seed as .docx.
+fn docx(c: &mut Criterion) {
+    let mut g = c.benchmark_group("docx");
+    let root = env!("CARGO_MANIFEST_DIR");
+    for name in ["008_shanghai-bgt_2019.docx", "seed.docx"] {
+        let bytes = std::fs::read(format!("{root}/../../tests/fixtures/docx/{name}"))
+            .expect("docx fixture");
+        g.bench_function(format!("check_bytes({name})"), |b| {
+            b.iter(|| nianbao_core::check_bytes(black_box(&bytes), None))
+        });
+    }
+    g.finish();
 }
 
 /// PDFs read and checked (issue 11: a 5-page report in 20 ms or less, native): the published
@@ -108,5 +137,5 @@ fn hostile(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench, pdf, hostile);
+criterion_group!(benches, bench, docx, pdf, hostile);
 criterion_main!(benches);

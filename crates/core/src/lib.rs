@@ -36,7 +36,7 @@ pub use num::Num;
 pub use present::Verdict;
 pub use rules::{auto_partners, not_comparable, pair_problem, same_body};
 pub use rules::{find_rule, Case, Group, Rule, RuleId, Scope, RULES};
-pub use rules::{Evaluation, Finding, Instance, Outcome, Severity};
+pub use rules::{Evaluation, Explanation, Finding, Instance, Outcome, Severity, SuspectUnit};
 
 /// Everything nianbao knows about one input.
 #[derive(Clone, Debug)]
@@ -140,7 +140,10 @@ fn unreadable(e: input::InputError) -> Checked {
     }
 }
 
-fn checked(read: Result<(readers::Kind, readers::Document), input::InputError>) -> Checked {
+/// Checks what a reader read (or why it could not): the last step of [`check_bytes`], for a
+/// shell whose files were read elsewhere — the page's reader module hands its result over as
+/// the bytes of [`readers::wire::encode`], read back with [`readers::wire::decode`].
+pub fn check_read(read: Result<(readers::Kind, readers::Document), input::InputError>) -> Checked {
     match read {
         Ok((kind, doc)) => Checked {
             kind: match kind {
@@ -158,11 +161,17 @@ fn checked(read: Result<(readers::Kind, readers::Document), input::InputError>) 
 
 /// Reads and checks text that may be plain report text or HTML (for example clipboard HTML).
 pub fn check_str(input: &str) -> Checked {
-    checked(readers::read_str(input))
+    check_read(readers::read_str(input))
 }
 
 /// Reads and checks a file's bytes of any supported kind (sniffed from the content; the
 /// file name is only a hint for messages).
 pub fn check_bytes(bytes: &[u8], _name: Option<&str>) -> Checked {
-    checked(readers::read_bytes(bytes))
+    check_read(readers::read_bytes(bytes))
+}
+
+/// Reads and checks a text or HTML file's bytes, without the .docx and PDF readers (which are
+/// then not linked): [`check_bytes`] for the bytes [`readers::file_reader`] does not claim.
+pub fn check_text_bytes(bytes: &[u8]) -> Checked {
+    check_read(readers::read_text_bytes(bytes))
 }

@@ -25,33 +25,35 @@ impl Num {
     /// Parses an ASCII number: optional sign, digits, optional `.` and digits.
     /// Separators must already be removed. Returns `None` on anything else or on overflow.
     pub fn parse(s: &str) -> Option<Num> {
-        let (neg, body) = match s.as_bytes().first()? {
-            b'-' => (true, &s[1..]),
-            b'+' => (false, &s[1..]),
-            _ => (false, s),
+        let (neg, body) = match s.as_bytes().split_first()? {
+            (b'-', rest) => (true, rest),
+            (b'+', rest) => (false, rest),
+            _ => (false, s.as_bytes()),
         };
-        let (int_part, frac_part) = match body.find('.') {
-            Some(i) => (&body[..i], &body[i + 1..]),
-            None => (body, ""),
-        };
-        if int_part.is_empty() || !int_part.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        if body.contains('.')
-            && (frac_part.is_empty() || !frac_part.bytes().all(|b| b.is_ascii_digit()))
-        {
-            return None;
-        }
-        if frac_part.len() > MAX_SCALE as usize {
-            return None;
-        }
+        // One pass: digits before the point, then (after one `.`) at least one digit.
         let mut units: i64 = 0;
-        for b in int_part.bytes().chain(frac_part.bytes()) {
-            units = units.checked_mul(10)?.checked_add(i64::from(b - b'0'))?;
+        let mut int_digits = 0usize;
+        let mut frac_digits: Option<usize> = None;
+        for &b in body {
+            match b {
+                b'0'..=b'9' => {
+                    units = units.checked_mul(10)?.checked_add(i64::from(b - b'0'))?;
+                    match &mut frac_digits {
+                        Some(n) => *n += 1,
+                        None => int_digits += 1,
+                    }
+                }
+                b'.' if frac_digits.is_none() => frac_digits = Some(0),
+                _ => return None,
+            }
+        }
+        let scale = frac_digits.unwrap_or(0);
+        if int_digits == 0 || frac_digits == Some(0) || scale > MAX_SCALE as usize {
+            return None;
         }
         Some(Num {
             units: if neg { -units } else { units },
-            scale: frac_part.len() as u8,
+            scale: scale as u8,
         })
     }
 

@@ -18,9 +18,27 @@ pub fn fold_char(c: char) -> char {
         '—' | '–' | '―' | '─' => '-',
         '〔' | '【' => '[',
         '〕' | '】' => ']',
-        '\u{4E00}'..='\u{9FFF}' => trad_to_simp(c),
+        '\u{4E00}'..='\u{9FFF}' if may_be_trad(c) => trad_to_simp(c),
         _ => c,
     }
+}
+
+/// A bit per code point modulo 4096 for the characters of [`TRAD_SIMP`]: most CJK characters
+/// (simplified ones) are ruled out by one load instead of a binary search.
+static TRAD_BITS: [u64; 64] = {
+    let mut bits = [0u64; 64];
+    let mut i = 0;
+    while i < TRAD_SIMP.len() {
+        let c = TRAD_SIMP[i].0 as usize & 0xFFF;
+        bits[c >> 6] |= 1 << (c & 63);
+        i += 1;
+    }
+    bits
+};
+
+fn may_be_trad(c: char) -> bool {
+    let c = c as usize & 0xFFF;
+    TRAD_BITS[c >> 6] & (1 << (c & 63)) != 0
 }
 
 /// The traditional characters that occur in the template's labels and headings,
@@ -100,10 +118,41 @@ fn trad_to_simp(c: char) -> char {
 
 /// Folds and drops all whitespace.
 pub fn fold(s: &str) -> String {
-    s.chars()
-        .map(fold_char)
-        .filter(|c| !c.is_whitespace())
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    fold_into(&mut out, s);
+    out
+}
+
+/// Appends `s` folded, whitespace dropped, to `out` ([`fold`] into a buffer that is reused).
+pub fn fold_into(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        out.extend(
+            s.bytes()
+                .filter(|b| !b.is_ascii_whitespace() && *b != 0x0B)
+                .map(char::from),
+        );
+        return;
+    }
+    out.reserve(s.len());
+    // Runs of characters that fold to themselves (common CJK characters, printable ASCII)
+    // are copied as they are; only the others are folded one by one.
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        let same = match c {
+            '\u{4E00}'..='\u{9FFF}' => !may_be_trad(c),
+            _ => c.is_ascii_graphic(),
+        };
+        if same {
+            continue;
+        }
+        out.push_str(&s[run..i]);
+        run = i + c.len_utf8();
+        let c = fold_char(c);
+        if !c.is_whitespace() {
+            out.push(c);
+        }
+    }
+    out.push_str(&s[run..]);
 }
 
 /// Is this a whitespace character in the wide sense used by copied text (incl. U+3000, NBSP)?
@@ -113,7 +162,13 @@ pub fn is_space(c: char) -> bool {
 
 /// Trims wide whitespace (NBSP, ideographic space, zero-width space, BOM) from both ends.
 pub fn trim_wide(s: &str) -> &str {
-    s.trim_matches(is_space)
+    // Most cells and lines start and end with a printable ASCII character or a CJK one
+    // (U+3000 is a space, U+3001 on is not): nothing to trim.
+    let printable = |c: char| (c > ' ' && c < '\u{7F}') || c > '\u{3000}' && c != '\u{FEFF}';
+    match (s.chars().next(), s.chars().next_back()) {
+        (Some(a), Some(b)) if printable(a) && printable(b) => s,
+        _ => s.trim_matches(is_space),
+    }
 }
 
 /// Chinese numeral 一 … 十 as a number.
@@ -208,15 +263,64 @@ fn single_cn(s: &str) -> Option<u8> {
 
 /// The comparison form of a table label: folded, numbering stripped (repeatedly).
 pub fn norm_label(s: &str) -> String {
-    let f = fold(s);
-    let mut rest: &str = &f;
+    let mut out = String::with_capacity(s.len());
+    norm_label_in(&mut out, s);
+    out
+}
+
+/// [`norm_label`] into a buffer that is reused: `buf` is cleared and holds the form of `s`.
+pub fn norm_label_in(buf: &mut String, s: &str) {
+    buf.clear();
+    fold_into(buf, s);
+    let mut rest: &str = buf;
     for _ in 0..3 {
         match split_numbering(rest) {
             (Some(_), r) => rest = r,
             (None, _) => break,
         }
     }
-    rest.to_string()
+    let cut = buf.len() - rest.len();
+    buf.drain(..cut);
+}
+
+/// A 64-bit summary of a string's bytes (bit `b & 63` for each byte `b`). When `a` contains
+/// `b`, `Sig::of(a)` has every bit of `Sig::of(b)`: one AND rules out most substring searches
+/// for the format's keywords in a label before any search is made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sig(u64);
+
+impl Sig {
+    pub const fn of(s: &str) -> Sig {
+        let b = s.as_bytes();
+        let mut bits = 0u64;
+        let mut i = 0;
+        while i < b.len() {
+            bits |= 1 << (b[i] & 63);
+            i += 1;
+        }
+        Sig(bits)
+    }
+
+    /// The bits all of `words` have: a string that contains any one of them has these.
+    pub const fn common(words: &[&str]) -> Sig {
+        let mut bits = if words.is_empty() { 0 } else { !0u64 };
+        let mut i = 0;
+        while i < words.len() {
+            bits &= Sig::of(words[i]).0;
+            i += 1;
+        }
+        Sig(bits)
+    }
+
+    /// The bits of both: a string that contains two strings has the bits of each.
+    pub const fn and_all_of(self, other: Sig) -> Sig {
+        Sig(self.0 | other.0)
+    }
+
+    /// Can a string of this signature contain one whose signature is `part`?
+    pub fn may_contain(self, part: Sig) -> bool {
+        part.0 & !self.0 == 0
+    }
 }
 
 /// Digit value of an ASCII or full-width digit.
@@ -292,8 +396,51 @@ mod tests {
     }
 
     #[test]
+    fn fold_into_a_buffer_and_signatures() {
+        let mut buf = String::from("old");
+        norm_label_in(&mut buf, "（三） 不予公开");
+        assert_eq!(buf, "不予公开");
+        norm_label_in(&mut buf, "a b\tc");
+        assert_eq!(buf, "abc");
+        assert_eq!(fold("A\u{3000}１ 體"), "A1体");
+        let mixed = "（一）主动公开。 “条例”第二十條\t１２ 件—/ \u{FEFF}ok";
+        let slow: String = mixed
+            .chars()
+            .map(fold_char)
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        assert_eq!(fold(mixed), slow);
+        let label = Sig::of("不予公开1.属于国家秘密");
+        assert!(label.may_contain(Sig::of("国家秘密")));
+        assert!(label.may_contain(Sig::common(&["属于国家秘密", "国家秘密"])));
+        assert!(!label.may_contain(Sig::of("行政复议")));
+        assert!(label.may_contain(Sig::common(&[])));
+    }
+
+    #[test]
+    fn trim_wide_fast_path_agrees() {
+        for s in [
+            "a",
+            " a",
+            "a\u{3000}",
+            "\u{FEFF}中",
+            "中\u{3001}",
+            "\u{1}x",
+            "x\u{7F}",
+            "",
+            "中文",
+        ] {
+            assert_eq!(trim_wide(s), s.trim_matches(is_space), "{s:?}");
+        }
+        for c in ('\u{3001}'..='\u{FFFF}').chain('!'..='~') {
+            assert!(c == '\u{FEFF}' || !is_space(c), "{c:?}");
+        }
+    }
+
+    #[test]
     fn trad_table_is_sorted_and_maps() {
         assert!(TRAD_SIMP.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(TRAD_SIMP.iter().all(|&(t, s)| fold_char(t) == s));
         assert_eq!(fold("第二十條第（一）項"), "第二十条第(一)项");
     }
 

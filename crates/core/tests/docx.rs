@@ -343,8 +343,14 @@ fn corpus_008_gives_the_cells_of_its_truth_file() {
     let found = rules(&c);
     for e in truth["expected_findings"].as_array().unwrap() {
         let rule = e["rule"].as_str().unwrap();
+        // An identity that only a blank total could balance is that total's CELL-BLANK error
+        // (one finding per cause).
+        let blank_total = e["depends_on_blank"].as_bool() == Some(true);
         if rule.starts_with("T3-") {
-            assert!(found.contains(&rule), "{rule}: {found:?}");
+            assert!(
+                found.contains(&rule) || (blank_total && found.contains(&"CELL-BLANK")),
+                "{rule}: {found:?}"
+            );
         }
     }
 }

@@ -1,4 +1,4 @@
-//! The functions exported to JavaScript: `mount`, `unmount`, `check`, `version` (the panic
+//! The functions exported to JavaScript: `mount`, `unmount`, `check`, `check_async`, `version` (the panic
 //! path's `restart` is in `panic`), and the contract object `check` returns.
 
 use wasm_bindgen::prelude::*;
@@ -108,68 +108,114 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
-const USAGE: &str = "check(input, options): input is a string (report text or HTML), a Uint8Array or an ArrayBuffer (a file's bytes; for a File or Blob pass new Uint8Array(await file.arrayBuffer())); options is undefined or { lang: \"zh\" | \"en\", name: \"report.docx\" }";
+const USAGE: &str = "check(input, options): input is a string (report text or HTML), a Uint8Array or an ArrayBuffer (a file's bytes; for a File or Blob pass new Uint8Array(await file.arrayBuffer())); options is undefined or { lang: \"zh\" | \"en\", name: \"report.pdf\" }";
 
 /// Validates one report: `check(input, options?)`.
 ///
 /// `input`: a string (plain report text, or HTML such as a saved page or clipboard HTML), or
-/// a file's bytes as a `Uint8Array` or `ArrayBuffer` (.docx, .html, .txt in UTF-8, UTF-16 with
-/// BOM or GBK/GB18030; the content decides, not the name). `options`: `undefined`, `null` or
+/// a file's bytes as a `Uint8Array` or `ArrayBuffer` (.html, .txt in UTF-8, UTF-16 with BOM or
+/// GBK/GB18030; the content decides, not the name). `options`: `undefined`, `null` or
 /// `{ lang: "zh" | "en", name: "report.docx" }`.
 ///
 /// Returns the contract object of format.md §10 (`nianbao_contract::ReportDto`) as a plain
 /// JavaScript object, with text spans in UTF-16 code units, plus `kind` (`"text"` | `"html"` |
-/// `"docx"` | `"unreadable"`) and, when the spans do not index into the input string (bytes,
-/// HTML), `text`: the text the spans index into.
+/// `"docx"` | `"pdf"` | `"unreadable"`) and, when the spans do not index into the input string
+/// (bytes, HTML), `text`: the text the spans index into.
 /// Throws an `Error` for any other input type and for bad options.
+///
+/// A .docx or PDF file needs the reader module, which this synchronous export cannot wait
+/// for: it gives an unreadable result saying so; [`check_async`] (what the loader's
+/// `nianbao.check` calls) reads every kind.
 #[wasm_bindgen]
 pub fn check(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    // Options (all optional; unknown keys are an error, so that a misspelt option such as
-    // `{ language: "en" }` is not silently ignored): `lang`, `"zh"` (default) or `"en"`, the
-    // language of the messages; `name`, the file name (reported as `file`; a hint for
-    // reading, the content decides).
-    let options = Options::parse(&options, &["lang", "name"], "check", USAGE)?;
-    let lang = options.string("lang")?;
-    let name = options.string("name")?;
-    let lang = match lang.as_deref() {
-        None => nianbao_core::Lang::Zh,
-        Some(s) => lang_of(s, "check", USAGE)?,
+    let args = CheckArgs::parse(&input, &options)?;
+    let read = match &args.input {
+        Input::Text(text) => text_read(text),
+        Input::Bytes(bytes) => read::text_bytes(bytes, args.name.as_deref()),
     };
-    let name = name.as_deref();
-    let too_large = |n: usize| {
-        let (n, max) = (n >> 20, MAX_INPUT >> 20);
-        error(
-            &format!("输入过大（约 {n} MB），超过 {max} MB 的上限，未读取。年度报告的文字通常不足 1 MB：请只提供报告本身。"),
-            &format!("check: the input is too large (about {n} MB; the limit is {max} MB) and was not read. A report is usually under 1 MB."),
-        )
+    args.report(&read)
+}
+
+/// `check` for every kind of file, as a `Promise` of the same object: .docx and PDF bytes are
+/// read by the reader module, which the loader (`nianbao.js`) fetches on first use. Bad
+/// arguments reject the promise with the `Error` `check` throws.
+#[wasm_bindgen]
+pub async fn check_async(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let args = CheckArgs::parse(&input, &options)?;
+    let read = match &args.input {
+        Input::Text(text) => text_read(text),
+        Input::Bytes(bytes) => read::bytes(bytes, args.name.as_deref()).await,
     };
-    let (read, from_string) = if let Some(text) = js_string(&input, too_large)? {
-        let checked = nianbao_core::check_str(&text);
-        let r = read::Read {
-            checked,
-            encoding: None,
+    args.report(&read)
+}
+
+fn text_read(text: &str) -> read::Read {
+    read::Read {
+        checked: nianbao_core::check_str(text),
+        encoding: None,
+    }
+}
+
+enum Input {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+/// The arguments of `check` and `check_async`, read and checked.
+struct CheckArgs {
+    input: Input,
+    lang: nianbao_core::Lang,
+    name: Option<String>,
+}
+
+impl CheckArgs {
+    fn parse(input: &JsValue, options: &JsValue) -> Result<CheckArgs, JsValue> {
+        // Options (all optional; unknown keys are an error, so that a misspelt option such as
+        // `{ language: "en" }` is not silently ignored): `lang`, `"zh"` (default) or `"en"`,
+        // the language of the messages; `name`, the file name (reported as `file`; a hint for
+        // reading, the content decides).
+        let options = Options::parse(options, &["lang", "name"], "check", USAGE)?;
+        let lang = options.string("lang")?;
+        let name = options.string("name")?;
+        let lang = match lang.as_deref() {
+            None => nianbao_core::Lang::Zh,
+            Some(s) => lang_of(s, "check", USAGE)?,
         };
-        (r, true)
-    } else if let Some(bytes) = input_bytes(&input).map_err(|e| {
-        let e = thrown(&e);
-        error(
-            &format!("无法读取输入的字节（check）：{e}。已被转移的 ArrayBuffer 或者不是真正的 Uint8Array？"),
-            &format!(
-                "check: cannot read the input's bytes (a transferred ArrayBuffer, or not a real Uint8Array): {e}"
-            ),
-        )
-    })? {
-        if bytes.length() as usize > MAX_INPUT {
-            return Err(too_large(bytes.length() as usize));
-        }
-        (read::bytes(&bytes.to_vec(), name), false)
-    } else {
-        return Err(error(
-            "输入的类型不对（check 的第一个参数）：应为字符串（报告的文字或 HTML）、Uint8Array 或 ArrayBuffer（文件的字节）。",
-            &format!("check: bad input: {USAGE}"),
-        ));
-    };
-    report_object(&read.checked, name, lang, from_string)
+        let too_large = |n: usize| {
+            let (n, max) = (n >> 20, MAX_INPUT >> 20);
+            error(
+                &format!("输入过大（约 {n} MB），超过 {max} MB 的上限，未读取。年度报告的文字通常不足 1 MB：请只提供报告本身。"),
+                &format!("check: the input is too large (about {n} MB; the limit is {max} MB) and was not read. A report is usually under 1 MB."),
+            )
+        };
+        let input = if let Some(text) = js_string(input, too_large)? {
+            Input::Text(text)
+        } else if let Some(bytes) = input_bytes(input).map_err(|e| {
+            let e = thrown(&e);
+            error(
+                &format!("无法读取输入的字节（check）：{e}。已被转移的 ArrayBuffer 或者不是真正的 Uint8Array？"),
+                &format!(
+                    "check: cannot read the input's bytes (a transferred ArrayBuffer, or not a real Uint8Array): {e}"
+                ),
+            )
+        })? {
+            if bytes.length() as usize > MAX_INPUT {
+                return Err(too_large(bytes.length() as usize));
+            }
+            Input::Bytes(bytes.to_vec())
+        } else {
+            return Err(error(
+                "输入的类型不对（check 的第一个参数）：应为字符串（报告的文字或 HTML）、Uint8Array 或 ArrayBuffer（文件的字节）。",
+                &format!("check: bad input: {USAGE}"),
+            ));
+        };
+        Ok(CheckArgs { input, lang, name })
+    }
+
+    fn report(&self, read: &read::Read) -> Result<JsValue, JsValue> {
+        let from_string = matches!(self.input, Input::Text(_));
+        report_object(&read.checked, self.name.as_deref(), self.lang, from_string)
+    }
 }
 
 /// The bytes of a `Uint8Array` or an `ArrayBuffer` input as a fresh view of our own (not yet

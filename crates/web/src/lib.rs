@@ -3,7 +3,9 @@
 //! - [`start`]: mounts the page into `#app` (page mode, default options).
 //! - [`mount`]: `mount(element, options)` into any element, also inside a shadow root
 //!   (the loader, the `<nianbao-validator>` widget, the browser tests); [`unmount`].
-//! - [`check`]: the JavaScript API, `check(input, options) -> object` (text, HTML or bytes).
+//! - [`check`]: the JavaScript API, `check(input, options) -> object` (text, HTML or bytes);
+//!   [`check_async`], its `Promise` form, also reads .docx and PDF files through the reader
+//!   module (a second wasm module the loader fetches on demand; see [`read`]).
 //!
 //! The page's content is computed by [`view`] (pure, tested natively) and drawn by [`dom`];
 //! [`page`] wires the form (paste, file picker, drag and drop, the list of files) and [`read`]
@@ -21,7 +23,7 @@ mod api;
 mod args;
 mod panic;
 
-pub use api::{check, mount, unmount, version};
+pub use api::{check, check_async, mount, unmount, version};
 pub(crate) use api::{report_object, to_js};
 pub use panic::{
     after_panic, install_panic_hook, keep_instance_on_panic, panic_for_test, restart, CRASH_EN,

@@ -1,8 +1,16 @@
-//! Input of any kind into the core, as the page and the JS API share it: a file's bytes go
-//! to [`nianbao_core::check_bytes`] (which sniffs .docx, HTML and text); text the core could
-//! not decode because it is not UTF-8 is decoded with the browser's `TextDecoder("gb18030")`
-//! (the wasm build leaves the core's own GBK tables out to stay small) and checked as text.
+//! Input of any kind into the core, as the page and the JS API share it.
+//!
+//! This module (the page's first load) has no .docx or PDF reader: such bytes
+//! (`nianbao_core::readers::file_reader`) go to the *reader module*, a second wasm module the
+//! loader (`www/nianbao.js`) fetches and instantiates only when such a file arrives. The
+//! loader's hook `globalThis.__nianbaoRead(bytes: Uint8Array): Promise<Uint8Array>` returns
+//! the reader's result as the bytes of `nianbao_core::readers::wire::encode`, checked here with
+//! `nianbao_core::check_read`. Text and HTML are read here (`nianbao_core::check_text_bytes`);
+//! text the core could not decode because it is not UTF-8 is decoded with the browser's
+//! `TextDecoder("gb18030")` (the wasm build leaves the core's own GBK tables out to stay small)
+//! and checked as text.
 
+use nianbao_core::readers::{self, wire, InputError, Kind};
 use nianbao_core::{Checked, InputKind};
 
 /// What was read, and how the text was decoded when the browser had to help.
@@ -15,9 +23,31 @@ pub struct Read {
 /// Label of the legacy encoding the browser decodes.
 pub const LEGACY: &str = "GBK/GB18030";
 
-/// Reads and checks a file's bytes of any kind; `name` is a hint only.
-pub fn bytes(bytes: &[u8], name: Option<&str>) -> Read {
-    let checked = nianbao_core::check_bytes(bytes, name);
+/// The global function of the loader that runs the reader module.
+const HOOK: &str = "__nianbaoRead";
+
+/// Reads and checks a file's bytes of any kind; `name` is a hint only. A .docx or PDF file is
+/// read by the reader module (loaded now if it is not yet).
+pub async fn bytes(bytes: &[u8], name: Option<&str>) -> Read {
+    match readers::file_reader(bytes) {
+        Some(kind) => Read {
+            checked: nianbao_core::check_read(reader_module(bytes, kind).await),
+            encoding: None,
+        },
+        None => text_bytes(bytes, name),
+    }
+}
+
+/// Reads and checks a text or HTML file's bytes; a .docx or PDF file gets the message that it
+/// needs the reader module (the synchronous `check` export; see [`bytes`]).
+pub fn text_bytes(bytes: &[u8], _name: Option<&str>) -> Read {
+    if let Some(kind) = readers::file_reader(bytes) {
+        return Read {
+            checked: nianbao_core::check_read(Err(needs_async(kind))),
+            encoding: None,
+        };
+    }
+    let checked = nianbao_core::check_text_bytes(bytes);
     if needs_legacy_decoding(&checked, bytes) {
         if let Some(text) = decode_legacy(bytes) {
             return Read {
@@ -30,6 +60,87 @@ pub fn bytes(bytes: &[u8], name: Option<&str>) -> Read {
         checked,
         encoding: None,
     }
+}
+
+fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Pdf => "PDF",
+        _ => "Word",
+    }
+}
+
+fn needs_async(kind: Kind) -> InputError {
+    let k = kind_name(kind);
+    InputError {
+        zh: format!("这是 {k} 文件，需要按需加载的读取模块：请使用返回 Promise 的 nianbao.check（或 check_async），不要直接调用同步的 check。"),
+        en: format!("This is a {k} file, which needs the reader module loaded on demand: use nianbao.check (it returns a Promise) or check_async, not the synchronous check."),
+    }
+}
+
+fn reader_failed(kind: Kind, why: &str) -> InputError {
+    let k = kind_name(kind);
+    InputError {
+        zh: format!("无法加载 {k} 读取模块（{why}），这个文件没有读取：请刷新页面后重试；若仍不行，可以从原文件复制报告文字粘贴到文本框。"),
+        en: format!("The {k} reader module could not be loaded ({why}), so this file was not read: reload the page and try again, or copy the report text from the file and paste it."),
+    }
+}
+
+/// The reader module's result for `bytes`, through the loader's hook.
+#[cfg(target_arch = "wasm32")]
+async fn reader_module(
+    bytes: &[u8],
+    kind: Kind,
+) -> Result<(Kind, nianbao_core::readers::Document), InputError> {
+    use wasm_bindgen::JsCast;
+    let hook = js_sys::Reflect::get(&js_sys::global(), &HOOK.into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or_else(|| reader_failed(kind, "no loader: nianbao.js"))?;
+    let promise = hook
+        .call1(
+            &wasm_bindgen::JsValue::NULL,
+            &js_sys::Uint8Array::from(bytes),
+        )
+        .and_then(|p| p.dyn_into::<js_sys::Promise>())
+        .map_err(|e| reader_failed(kind, &why(&e)))?;
+    match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(v) => match v.dyn_into::<js_sys::Uint8Array>() {
+            Ok(b) => wire::decode(&b.to_vec()),
+            Err(_) => Err(wire::damaged()),
+        },
+        Err(e) => Err(coded(&e).unwrap_or_else(|| reader_failed(kind, &why(&e)))),
+    }
+}
+
+/// An error's message.
+#[cfg(target_arch = "wasm32")]
+fn why(e: &wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "?".into())
+}
+
+/// The loader's own message for an error (`e.nianbao = [zh, en]`), as the reading error.
+#[cfg(target_arch = "wasm32")]
+fn coded(e: &wasm_bindgen::JsValue) -> Option<InputError> {
+    let pair = js_sys::Reflect::get(e, &"nianbao".into()).ok()?;
+    let get = |i: u32| js_sys::Reflect::get_u32(&pair, i).ok()?.as_string();
+    Some(InputError {
+        zh: get(0)?,
+        en: get(1)?,
+    })
+}
+
+/// Native builds (the view tests) have no reader module.
+#[cfg(not(target_arch = "wasm32"))]
+async fn reader_module(
+    _bytes: &[u8],
+    kind: Kind,
+) -> Result<(Kind, nianbao_core::readers::Document), InputError> {
+    let _ = (HOOK, wire::damaged);
+    Err(reader_failed(kind, "no browser"))
 }
 
 /// The core refused the bytes only because they are text in a legacy encoding (not UTF-8,

@@ -1,4 +1,4 @@
-//! No panic across the wasm boundary: every function exported to JavaScript (`check`, `mount`,
+//! No panic across the wasm boundary: every function exported to JavaScript (`check`, `check_async`, `mount`,
 //! `unmount`, `restart`, `version`) is called with garbage of every JavaScript type
 //! (`tests/e2e/garbage.js`, shared with the end-to-end test of the release glue,
 //! `tests/e2e/boundary.test.mjs`), in headless Chromium (wasm-bindgen-test over chromedriver).
@@ -173,4 +173,35 @@ fn every_export_with_garbage_of_every_type_returns_or_throws_a_chinese_first_err
         js_sys::Reflect::get(&r, &"verdict".into()).unwrap(),
         JsValue::from_str("pass")
     );
+}
+
+/// `check_async` (what the loader's `nianbao.check` calls) reads its arguments as `check` does:
+/// with garbage of every type, the promise resolves to a report or rejects with a Chinese-first
+/// `Error`, never a panic.
+#[wasm_bindgen_test]
+async fn check_async_with_garbage_resolves_or_rejects_with_a_chinese_first_error() {
+    nianbao_web::keep_instance_on_panic();
+    let seed = JsValue::from_str(SEED);
+    let mut problems = Vec::new();
+    let mut calls = 0;
+    for (label, make) in garbage() {
+        let v = || make.call0(&JsValue::NULL).expect("make() runs");
+        for (call, outcome) in [
+            (
+                "check_async(v)",
+                nianbao_web::check_async(v(), JsValue::UNDEFINED).await,
+            ),
+            (
+                "check_async(seed, v)",
+                nianbao_web::check_async(seed.clone(), v()).await,
+            ),
+        ] {
+            calls += 1;
+            if let Some(p) = problem(outcome, is_report) {
+                problems.push(format!("{call} with {label}: {p}"));
+            }
+        }
+    }
+    assert!(calls > 150, "{calls} calls");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

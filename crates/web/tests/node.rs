@@ -224,10 +224,6 @@ fn bad_bytes_are_unreadable_with_a_message() {
     let v = check_bytes_as(u8(&[]), Some("empty.txt"));
     assert_eq!(v["verdict"], "unreadable", "{v:#}");
     assert!(!zh(&v).is_empty());
-    // a .docx cut short in download
-    let v = check_bytes_as(u8(&DOCX[..3000]), Some("report.docx"));
-    assert_eq!(v["verdict"], "unreadable", "{v:#}");
-    assert!(zh(&v).contains("文件不完整"), "{v:#}");
     // neither UTF-8 nor GB18030
     let v = check_bytes_as(u8(&[0xB1, 0xED, 0xFF, 0xFF, 0x81, 0x20]), None);
     assert_eq!(v["verdict"], "unreadable", "{v:#}");
@@ -237,9 +233,50 @@ fn bad_bytes_are_unreadable_with_a_message() {
 /// The Word reader's seed document (tests/fixtures/docx, made by scripts/make-docx-fixtures.sh).
 const DOCX: &[u8] = include_bytes!("../../../tests/fixtures/docx/seed.docx");
 
+/// The synchronous `check` has no .docx reader (it is in the reader module): it says to use
+/// the `Promise` form.
 #[wasm_bindgen_test]
-fn docx_bytes_are_read_as_word() {
+fn docx_bytes_in_the_synchronous_check_point_to_check_async() {
     let v = check_bytes_as(u8(DOCX), Some("seed.docx"));
+    assert_eq!(v["verdict"], "unreadable", "{v:#}");
+    assert!(
+        v["error"].as_str().unwrap_or("").contains("check_async"),
+        "{v:#}"
+    );
+}
+
+/// Installs `globalThis.__nianbaoRead` (the loader's hook that runs the reader module) as
+/// `hook`, or removes it.
+fn set_reader_hook(hook: Option<&js_sys::Function>) {
+    let key = JsValue::from_str("__nianbaoRead");
+    match hook {
+        Some(f) => js_sys::Reflect::set(&js_sys::global(), &key, f).unwrap(),
+        None => js_sys::Reflect::delete_property(&js_sys::global(), &key).unwrap(),
+    };
+}
+
+async fn check_async_bytes(bytes: &[u8], name: &str) -> Value {
+    let options = js(serde_json::json!({ "name": name }));
+    let out = nianbao_web::check_async(u8(bytes), options)
+        .await
+        .expect("check_async failed");
+    serde_wasm_bindgen::from_value(out).unwrap()
+}
+
+/// `check_async` hands .docx bytes to the loader's hook and checks what comes back (the reader
+/// module's encoding): here a stand-in hook that runs the core's readers in this module.
+#[wasm_bindgen_test]
+async fn check_async_reads_word_through_the_reader_hook() {
+    let reader =
+        wasm_bindgen::closure::Closure::<dyn Fn(js_sys::Uint8Array) -> js_sys::Promise>::new(
+            |b: js_sys::Uint8Array| {
+                let read = nianbao_core::readers::read_bytes(&b.to_vec());
+                let out = js_sys::Uint8Array::from(&nianbao_core::readers::wire::encode(&read)[..]);
+                js_sys::Promise::resolve(&wasm_bindgen::JsValue::from(out))
+            },
+        );
+    set_reader_hook(Some(reader.as_ref().unchecked_ref()));
+    let v = check_async_bytes(DOCX, "seed.docx").await;
     assert_eq!(v["kind"], "docx", "{v:#}");
     assert_eq!(v["verdict"], "pass", "{v:#}");
     assert_eq!(v["agency"], "洛阳市科学技术局");
@@ -247,6 +284,52 @@ fn docx_bytes_are_read_as_word() {
     // the spans index into `text`: the document's text as read
     let text = v["text"].as_str().unwrap_or("");
     assert!(text.contains("洛阳市科学技术局"), "{v:#}");
+    // a .docx cut short in download: the reader's message
+    let v = check_async_bytes(&DOCX[..3000], "report.docx").await;
+    assert_eq!(v["verdict"], "unreadable", "{v:#}");
+    assert!(
+        v["error"].as_str().unwrap_or("").contains("文件不完整"),
+        "{v:#}"
+    );
+    // text goes nowhere near the hook
+    let v = check_async_bytes(SEED.as_bytes(), "seed.txt").await;
+    assert_eq!(
+        (v["kind"].as_str(), v["verdict"].as_str()),
+        (Some("text"), Some("pass"))
+    );
+
+    // a hook that returns garbage, one that fails, none at all: a message, never a panic
+    let garbage =
+        js_sys::Function::new_no_args("return Promise.resolve(new Uint8Array([1, 2, 3]));");
+    set_reader_hook(Some(&garbage));
+    let v = check_async_bytes(DOCX, "seed.docx").await;
+    assert!(
+        v["error"]
+            .as_str()
+            .unwrap_or("")
+            .contains("读取模块返回的数据无效"),
+        "{v:#}"
+    );
+    let failing = js_sys::Function::new_no_args("return Promise.reject(new Error('offline'));");
+    set_reader_hook(Some(&failing));
+    let v = check_async_bytes(DOCX, "seed.docx").await;
+    let e = v["error"].as_str().unwrap_or("");
+    assert!(e.contains("读取模块") && e.contains("offline"), "{v:#}");
+    let coded = js_sys::Function::new_no_args(
+        "var e = new Error('x'); e.nianbao = ['没有读取模块', 'no reader module']; return Promise.reject(e);",
+    );
+    set_reader_hook(Some(&coded));
+    let v = check_async_bytes(DOCX, "seed.docx").await;
+    assert_eq!(v["error"], "没有读取模块", "{v:#}");
+    set_reader_hook(None);
+    let v = check_async_bytes(DOCX, "seed.docx").await;
+    assert!(
+        v["error"].as_str().unwrap_or("").contains("nianbao.js"),
+        "{v:#}"
+    );
+    // bad arguments reject the promise with check's error
+    let e = nianbao_web::check_async(JsValue::from_f64(1.0), JsValue::UNDEFINED).await;
+    assert!(e.is_err());
 }
 
 #[wasm_bindgen_test]

@@ -190,7 +190,8 @@ use view::{FileEntry, Source};
 
 #[test]
 fn file_bytes_go_through_check_bytes() {
-    let r = nianbao_web::read::bytes(SEED.as_bytes(), Some("seed.txt"));
+    // text files are read in the first-load module (.docx and PDF: the reader module)
+    let r = nianbao_web::read::text_bytes(SEED.as_bytes(), Some("seed.txt"));
     assert_eq!(r.checked.kind, InputKind::Text);
     assert_eq!(r.encoding, None);
     let e = FileEntry::new(
@@ -210,7 +211,7 @@ fn file_bytes_go_through_check_bytes() {
 
 #[test]
 fn unreadable_files_are_listed_as_such() {
-    let r = nianbao_web::read::bytes(&[0x89, b'P', b'N', b'G', 0, 0, 0, 13], Some("a.png"));
+    let r = nianbao_web::read::text_bytes(&[0x89, b'P', b'N', b'G', 0, 0, 0, 13], Some("a.png"));
     assert_eq!(r.checked.kind, InputKind::Unreadable);
     let e = FileEntry::new(
         "a.png",

@@ -7,7 +7,7 @@
 use super::cell::is_value;
 use crate::model::Span;
 use crate::readers::{Block, Columns, Document};
-use crate::text::{digit_value, fold, is_space, trim_wide};
+use crate::text::{digit_value, fold, is_space, trim_wide, Sig};
 use std::borrow::Cow;
 
 /// A cell (tab-separated text, an HTML or Word table cell) or a token (whitespace-separated
@@ -56,6 +56,8 @@ pub(super) struct Line<'a> {
     /// `text` folded ([`fold`]); a long paragraph (prose) is searched for marker words as
     /// it is, not folded.
     pub folded: Cow<'a, str>,
+    /// The signature of `folded` ([`Sig`]): marker words it cannot contain are not looked for.
+    pub sig: Sig,
     /// True when offsets inside `text` are exact; false for grid rows (HTML/Word), whose
     /// offsets map to the start or the end of the row.
     pub exact: bool,
@@ -85,15 +87,17 @@ const PROSE: usize = 240;
 impl<'a> Line<'a> {
     fn new(span: Span, text: &'a str, kind: Kind, toks: Vec<Tok<'a>>) -> Line<'a> {
         let tabbed = kind != Kind::Text;
+        let folded = if tabbed || text.len() <= PROSE {
+            Cow::Owned(fold(text))
+        } else {
+            Cow::Borrowed(text)
+        };
         Line {
             start: span.start,
             end: span.end,
             text: Cow::Borrowed(text),
-            folded: if tabbed || text.len() <= PROSE {
-                Cow::Owned(fold(text))
-            } else {
-                Cow::Borrowed(text)
-            },
+            sig: Sig::of(&folded),
+            folded,
             exact: kind != Kind::Grid,
             tabbed,
             grid: kind == Kind::Grid,

@@ -13,6 +13,7 @@ pub mod t2;
 pub mod t3;
 pub mod t4;
 
+use crate::text::Sig;
 pub use key::{CellKey, ColId, RowId, Table, UnknownKey};
 pub use sections::{section, SectionSpec, SECTIONS};
 
@@ -136,6 +137,25 @@ pub struct GroupSpec {
     pub keywords: &'static [&'static str],
     /// The group this one is part of (`三、本年度办理结果` for `（三）不予公开`).
     pub parent: Option<&'static GroupSpec>,
+    /// The bytes all keywords have ([`Sig`]): labels without them are not compared.
+    pub sig: Sig,
+}
+
+impl GroupSpec {
+    pub const fn new(
+        heading_zh: &'static str,
+        en: &'static str,
+        keywords: &'static [&'static str],
+        parent: Option<&'static GroupSpec>,
+    ) -> Self {
+        GroupSpec {
+            heading_zh,
+            en,
+            keywords,
+            parent,
+            sig: Sig::common(keywords),
+        }
+    }
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -167,6 +187,8 @@ pub struct RowSpec {
     pub era: Era,
     /// Columns of this row (表二 rows differ; 表三/表四 rows share theirs).
     pub cols: &'static [ColSpec],
+    /// The bytes all `keys` have ([`Sig`]): labels without them are not compared.
+    pub sig: Sig,
 }
 
 impl RowSpec {
@@ -193,6 +215,7 @@ impl RowSpec {
             group: None,
             era: Era::Both,
             cols,
+            sig: Sig::common(keys),
         }
     }
 
@@ -247,7 +270,14 @@ impl RowSpec {
 
     /// Does the normalised label `norm` name this row (one of its keys, contained or equal)?
     pub fn matches(&self, norm: &str) -> bool {
-        if self.exact {
+        self.matches_sig(norm, Sig::of(norm))
+    }
+
+    /// [`RowSpec::matches`] with the label's signature computed once for every row tried.
+    pub fn matches_sig(&self, norm: &str, sig: Sig) -> bool {
+        if !sig.may_contain(self.sig) {
+            false
+        } else if self.exact {
             self.keys.contains(&norm)
         } else {
             self.keys.iter().any(|k| norm.contains(k))
@@ -276,16 +306,39 @@ pub struct Markers {
     pub all: &'static [&'static str],
     pub any: &'static [&'static str],
     pub none: &'static [&'static str],
+    /// The bytes a text with these markers has ([`Sig`]: those of every `all` word and the
+    /// ones the `any` words share).
+    pub sig: Sig,
 }
 
 impl Markers {
+    const fn new(
+        all: &'static [&'static str],
+        any: &'static [&'static str],
+        none: &'static [&'static str],
+    ) -> Self {
+        let mut bits = Sig::common(any);
+        let mut i = 0;
+        while i < all.len() {
+            bits = bits.and_all_of(Sig::of(all[i]));
+            i += 1;
+        }
+        Markers {
+            all,
+            any,
+            none,
+            sig: bits,
+        }
+    }
+
     /// Markers met when the text contains one of `words`.
     const fn any(words: &'static [&'static str]) -> Self {
-        Markers {
-            all: &[],
-            any: words,
-            none: &[],
-        }
+        Markers::new(&[], words, &[])
+    }
+
+    /// [`Markers::found_in`] for a text whose signature is `sig` (a line's, computed once).
+    pub fn found_in_sig(&self, text: &str, sig: Sig) -> bool {
+        sig.may_contain(self.sig) && self.found_in(text)
     }
 
     pub fn found_in(&self, text: &str) -> bool {
@@ -330,8 +383,9 @@ impl TableSpec {
 
     /// The group whose keyword a normalised label contains, most specific first.
     pub fn group_of(&self, norm: &str) -> Option<&'static GroupSpec> {
+        let sig = Sig::of(norm);
         self.groups_specific_first()
-            .find(|g| g.keywords.iter().any(|k| norm.contains(k)))
+            .find(|g| sig.may_contain(g.sig) && g.keywords.iter().any(|k| norm.contains(k)))
     }
 }
 

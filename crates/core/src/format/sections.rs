@@ -112,3 +112,65 @@ pub const PRE2019_MARKERS: &[&str] = &[
     "政府信息公开情况统计表",
     "依申请公开工作情况",
 ];
+
+/// A theme that 一、总体情况 is expected to cover, and the words that show it is covered (any
+/// one of them).
+#[derive(Debug)]
+pub struct Theme {
+    pub zh: &'static str,
+    pub en: &'static str,
+    pub words: &'static [&'static str],
+}
+
+/// The five themes of 一、总体情况 (国办公开办函〔2021〕30号: 主动公开、依申请公开、政府信息管理、
+/// 政府信息公开平台建设、监督保障).
+pub static OVERVIEW_THEMES: &[Theme] = &[
+    Theme {
+        zh: "主动公开",
+        en: "proactive disclosure",
+        words: &["主动公开"],
+    },
+    Theme {
+        zh: "依申请公开",
+        en: "disclosure on request",
+        words: &["依申请", "申请公开", "公开申请"],
+    },
+    Theme {
+        zh: "政府信息管理",
+        en: "information management",
+        words: &["信息管理", "规范性文件", "公开属性"],
+    },
+    Theme {
+        zh: "政府信息公开平台建设",
+        en: "disclosure platforms",
+        words: &["平台", "网站", "新媒体", "公报"],
+    },
+    Theme {
+        zh: "监督保障",
+        en: "supervision and safeguards",
+        words: &["监督", "保障"],
+    },
+];
+
+/// What a people's government's 监督保障 also covers (条例第五十条第四项: 工作考核、社会评议和
+/// 责任追究结果情况).
+pub static GOVERNMENT_THEMES: &[Theme] = &[
+    Theme {
+        zh: "工作考核",
+        en: "performance assessment",
+        words: &["考核"],
+    },
+    Theme {
+        zh: "社会评议",
+        en: "public appraisal",
+        words: &["评议"],
+    },
+    Theme {
+        zh: "责任追究",
+        en: "accountability",
+        words: &["追究", "问责"],
+    },
+];
+
+/// How a people's government's name ends (its own report, not a department's).
+pub const GOVERNMENT_ENDS: &[&str] = &["人民政府"];

@@ -50,12 +50,7 @@ static PROCUREMENT_2019: &[ColSpec] = &[
 
 /// A caption of 表二 (`第二十条第（一）项`): the rows of one article item.
 const fn caption(heading_zh: &'static str, en: &'static str) -> GroupSpec {
-    GroupSpec {
-        heading_zh,
-        en,
-        keywords: &[],
-        parent: None,
-    }
+    GroupSpec::new(heading_zh, en, &[], None)
 }
 pub const ITEM_1: GroupSpec = caption("第二十条第（一）项", "Article 20 (1)");
 pub const ITEM_5: GroupSpec = caption("第二十条第（五）项", "Article 20 (5)");

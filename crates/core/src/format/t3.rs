@@ -30,36 +30,36 @@ pub fn parts() -> impl Iterator<Item = &'static ColSpec> {
 }
 
 /// `三、本年度办理结果`: every outcome row sits under it.
-pub const OUTCOMES: GroupSpec = GroupSpec {
-    heading_zh: "三、本年度办理结果",
-    en: "III. Outcomes this year",
-    keywords: &["本年度办理结果"],
-    parent: None,
-};
-pub const NOT_DISCLOSED: GroupSpec = GroupSpec {
-    heading_zh: "（三）不予公开",
-    en: "(3) Not disclosed",
-    keywords: &["不予公开"],
-    parent: Some(&OUTCOMES),
-};
-pub const CANNOT_PROVIDE: GroupSpec = GroupSpec {
-    heading_zh: "（四）无法提供",
-    en: "(4) Cannot be provided",
-    keywords: &["无法提供"],
-    parent: Some(&OUTCOMES),
-};
-pub const NOT_PROCESSED: GroupSpec = GroupSpec {
-    heading_zh: "（五）不予处理",
-    en: "(5) Not processed",
-    keywords: &["不予处理"],
-    parent: Some(&OUTCOMES),
-};
-pub const OTHERWISE: GroupSpec = GroupSpec {
-    heading_zh: "（六）其他处理",
-    en: "(6) Otherwise handled",
-    keywords: &["其他处理"],
-    parent: Some(&OUTCOMES),
-};
+pub const OUTCOMES: GroupSpec = GroupSpec::new(
+    "三、本年度办理结果",
+    "III. Outcomes this year",
+    &["本年度办理结果"],
+    None,
+);
+pub const NOT_DISCLOSED: GroupSpec = GroupSpec::new(
+    "（三）不予公开",
+    "(3) Not disclosed",
+    &["不予公开"],
+    Some(&OUTCOMES),
+);
+pub const CANNOT_PROVIDE: GroupSpec = GroupSpec::new(
+    "（四）无法提供",
+    "(4) Cannot be provided",
+    &["无法提供"],
+    Some(&OUTCOMES),
+);
+pub const NOT_PROCESSED: GroupSpec = GroupSpec::new(
+    "（五）不予处理",
+    "(5) Not processed",
+    &["不予处理"],
+    Some(&OUTCOMES),
+);
+pub const OTHERWISE: GroupSpec = GroupSpec::new(
+    "（六）其他处理",
+    "(6) Otherwise handled",
+    &["其他处理"],
+    Some(&OUTCOMES),
+);
 
 const fn spec(
     key: &'static str,

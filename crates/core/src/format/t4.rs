@@ -2,6 +2,7 @@
 //! each with the same five result columns.
 
 use super::{rows, CellKey, ColId, ColSpec, GroupSpec, Markers, RowId, RowSpec, Table, TableSpec};
+use crate::text::Sig;
 
 /// 结果维持.
 pub const UPHELD: ColId = ColId(0);
@@ -22,12 +23,8 @@ pub fn parts() -> impl Iterator<Item = &'static ColSpec> {
 }
 
 /// `行政诉讼`: litigation, directly or after reconsideration.
-pub const LITIGATION: GroupSpec = GroupSpec {
-    heading_zh: "行政诉讼",
-    en: "administrative litigation",
-    keywords: &["行政诉讼"],
-    parent: None,
-};
+pub const LITIGATION: GroupSpec =
+    GroupSpec::new("行政诉讼", "administrative litigation", &["行政诉讼"], None);
 
 const fn spec(
     key: &'static str,
@@ -53,17 +50,9 @@ pub static TABLE: TableSpec = TableSpec {
     title_en: "Table 4 (reconsideration and litigation)",
     rows: ROWS,
     groups: &[&LITIGATION],
-    region: Markers {
-        all: &["行政复议", "行政诉讼"],
-        any: &[],
-        // A sentence about the section (……行政复议、行政诉讼情况) is no header.
-        none: &["情况"],
-    },
-    seen: Markers {
-        all: &["行政复议"],
-        any: &["结果维持", "尚未审结"],
-        none: &[],
-    },
+    // A sentence about the section (……行政复议、行政诉讼情况) is no header.
+    region: Markers::new(&["行政复议", "行政诉讼"], &[], &["情况"]),
+    seen: Markers::new(&["行政复议"], &["结果维持", "尚未审结"], &[]),
     width: 5,
 };
 
@@ -79,7 +68,9 @@ pub const fn cell(row: RowId, col: ColId) -> CellKey {
 /// The group a heading names (`行政诉讼（复议后起诉）` → `LR`): the most specific first, as
 /// `未经行政复议直接起诉` also contains `行政复议`.
 pub fn group_named(folded: &str) -> Option<&'static RowSpec> {
-    rows_specific_first().find(|g| g.keys.iter().any(|k| folded.contains(k)))
+    let sig = Sig::of(folded);
+    rows_specific_first()
+        .find(|g| sig.may_contain(g.sig) && g.keys.iter().any(|k| folded.contains(k)))
 }
 
 /// The groups, those under 行政诉讼 first.

@@ -1,307 +1,336 @@
-//! Error localisation: which cells most likely hold the wrong number.
+//! Error localisation: which cells most likely hold the wrong number, and as what unit.
 //!
-//! When identities fail, find the smallest set of cells whose change makes every failing
-//! identity hold while every identity that held keeps holding (Fellegi–Holt, as in R's
-//! errorlocate): first single cells, then pairs. All minimal solutions are listed (ties).
-//! Failing identities that share no cell are localised independently.
+//! When identities fail, find the smallest change that makes every failing identity hold
+//! while every identity that held keeps holding (Fellegi–Holt, as in R's errorlocate), no
+//! count going below 0. Candidates are units a clerk makes mistakes in: a single cell, two
+//! cells, a whole row, a whole column, and a row of numbers entered one row off (under the
+//! wrong heading). Blanks and placeholders are cells the template asks to be 0, so they are
+//! candidates too (a blank that must hold a number); the blank totals of CELL-BLANK errors
+//! may hold anything (their cause is reported) and are eliminated first. The explanations
+//! that change the fewest cells win, blanks before printed numbers; ties are all listed.
+//! Failing identities that share no cell are localised independently. The search has a work
+//! budget counted in equations checked (no clock): when it runs out, the finding says so
+//! (`search_stopped`) and carries what was found.
 
-use crate::format::CellKey;
+mod search;
+mod system;
+
+use crate::format::{self, CellKey};
+use crate::lang::Lang;
 use crate::model::Report;
-use crate::rules::{Evaluation, Finding, Outcome};
+use crate::rules::{Evaluation, Explanation, Finding, Outcome, RuleId, Severity, SuspectUnit};
+use search::{Budget, Found, Unit};
+use system::System;
 
-/// An identity as `Σ coef·cell = 0` with its current residual.
-struct Eq {
-    terms: Vec<(usize, i128)>,
-    residual: i128,
-    failing: bool,
-}
-
-/// The evaluated identities as equations over the cells they name.
-struct System {
-    /// The cells, in the order the identities first name them.
-    cells: Vec<CellKey>,
-    /// Each cell's value (0 for a cell that is not an integer).
-    values: Vec<i128>,
-    eqs: Vec<Eq>,
-    /// The evaluation each equation comes from.
-    eval_of_eq: Vec<usize>,
-    /// Which equations name each cell.
-    eqs_of_cell: Vec<Vec<usize>>,
-}
+/// The work budget of one report's localisation, in equations checked: all pairs of the
+/// cells of 表三 and 表四 take about a tenth of it.
+const WORK: u64 = 1_000_000;
 
 pub(crate) fn assign_suspects(report: &Report, findings: &mut [Finding], evals: &[Evaluation]) {
-    if !evals.iter().any(|e| e.outcome == Outcome::Fail) {
+    assign_with_budget(report, findings, evals, WORK);
+}
+
+/// One group of failing equations and what explains it.
+struct Explained {
+    /// The evaluations its equations come from.
+    origins: Vec<usize>,
+    found: Vec<Found>,
+    stopped: bool,
+}
+
+fn assign_with_budget(report: &Report, findings: &mut [Finding], evals: &[Evaluation], work: u64) {
+    if !findings.iter().any(|f| f.outcome == Outcome::Fail) {
         return;
     }
-    let sys = System::new(report, evals);
-    let failing: Vec<usize> = (0..sys.eqs.len()).filter(|&i| sys.eqs[i].failing).collect();
-    if failing.is_empty() {
-        return;
-    }
-    let suspects_of_eq = sys.suspects(&failing);
+    // Blank totals whose parts are not all 0: their CELL-BLANK error is their finding.
+    let free: Vec<CellKey> = findings
+        .iter()
+        .filter(|f| f.rule == RuleId::CellBlank && f.severity == Severity::Error)
+        .flat_map(|f| f.cells.iter().copied())
+        .collect();
+    let sys = System::new(report, evals, &free);
+    let mut budget = Budget::new(work);
+    let explained = explain(&sys, &mut budget);
     for f in findings.iter_mut() {
         if f.outcome != Outcome::Fail {
             continue;
         }
-        // The equation of the finding: same rule, same cells in the same order.
-        let Some(eq_i) = sys.eval_of_eq.iter().position(|&ei| {
-            let e = &evals[ei];
+        // The evaluation of the finding: same rule, same cells in the same order.
+        let Some(ei) = evals.iter().position(|e| {
             e.rule == f.rule && e.left_cells.iter().chain(e.right_cells).eq(f.cells.iter())
         }) else {
             continue;
         };
-        if let Some(Some(s)) = suspects_of_eq.get(eq_i) {
-            let names: Vec<CellKey> = s.iter().map(|&c| sys.cells[c]).collect();
-            let mine: Vec<CellKey> = names
-                .iter()
-                .copied()
-                .filter(|n| f.cells.contains(n))
-                .collect();
-            f.suspect = if mine.is_empty() { names } else { mine };
-        }
-    }
-}
-
-impl System {
-    /// The equations of the evaluations that were evaluated (passes and failures with
-    /// integer sides).
-    fn new(report: &Report, evals: &[Evaluation]) -> System {
-        let mut sys = System {
-            cells: Vec::new(),
-            values: Vec::new(),
-            eqs: Vec::new(),
-            eval_of_eq: Vec::new(),
-            eqs_of_cell: Vec::new(),
+        let Some(x) = explained.iter().find(|x| x.origins.contains(&ei)) else {
+            continue;
         };
-        for (ei, e) in evals.iter().enumerate() {
-            if e.outcome == Outcome::NotAssessable {
-                continue;
-            }
-            let (Some(l), Some(r)) = (
-                e.left.and_then(|n| n.as_i64()),
-                e.right.and_then(|n| n.as_i64()),
-            ) else {
-                continue;
-            };
-            let left = e.left_cells.iter().map(|k| (*k, 1i128));
-            let right = e.right_cells.iter().map(|k| (*k, -1i128));
-            let terms = left
-                .chain(right)
-                .map(|(k, coef)| (sys.cell_index(report, k), coef))
-                .collect();
-            sys.eqs.push(Eq {
-                terms,
-                residual: i128::from(l) - i128::from(r),
-                failing: e.outcome == Outcome::Fail,
-            });
-            sys.eval_of_eq.push(ei);
-        }
-        sys.eqs_of_cell = vec![Vec::new(); sys.cells.len()];
-        for (i, e) in sys.eqs.iter().enumerate() {
-            for &(c, _) in &e.terms {
-                sys.eqs_of_cell[c].push(i);
-            }
-        }
-        sys
-    }
-
-    /// The index of a cell, added with its value when new.
-    fn cell_index(&mut self, report: &Report, k: CellKey) -> usize {
-        // A few hundred cells at most: a linear search is enough.
-        if let Some(ix) = self.cells.iter().position(|c| *c == k) {
-            return ix;
-        }
-        let v = report
-            .value(k)
-            .and_then(|v| v.number())
-            .and_then(|n| n.as_i64())
-            .unwrap_or(0);
-        self.cells.push(k);
-        self.values.push(i128::from(v));
-        self.cells.len() - 1
-    }
-
-    /// The suspects of each failing equation (cell indices, best first): the smallest fixes
-    /// of its group of failing equations connected by shared cells.
-    fn suspects(&self, failing: &[usize]) -> Vec<Option<Vec<usize>>> {
-        let eqs = &self.eqs;
-        // Components of failing equations connected by shared cells.
-        let mut comp: Vec<usize> = (0..eqs.len()).collect();
-        fn find(comp: &mut [usize], x: usize) -> usize {
-            let mut r = x;
-            while comp[r] != r {
-                r = comp[r];
-            }
-            let mut y = x;
-            while comp[y] != r {
-                let n = comp[y];
-                comp[y] = r;
-                y = n;
-            }
-            r
-        }
-        for list in &self.eqs_of_cell {
-            let mut prev: Option<usize> = None;
-            for &i in list {
-                if !eqs[i].failing {
-                    continue;
-                }
-                if let Some(p) = prev {
-                    let (a, b) = (find(&mut comp, p), find(&mut comp, i));
-                    comp[a] = b;
-                }
-                prev = Some(i);
-            }
-        }
-        let roots: Vec<usize> = failing.iter().map(|&i| find(&mut comp, i)).collect();
-        // The suspects of each group (groups in the order of their roots).
-        let mut suspects_of_eq: Vec<Option<Vec<usize>>> = vec![None; eqs.len()];
-        for root in 0..eqs.len() {
-            let group: Vec<usize> = failing
-                .iter()
-                .zip(&roots)
-                .filter(|(_, &r)| r == root)
-                .map(|(&i, _)| i)
-                .collect();
-            if group.is_empty() {
-                continue;
-            }
-            let found = self.smallest_fixes(&group);
-            for &i in &group {
-                suspects_of_eq[i] = Some(found.clone());
-            }
-        }
-        suspects_of_eq
-    }
-
-    /// The cells that fix every equation of `group` alone; if none does, the cells of fixing
-    /// pairs, those in the most pairs first.
-    fn smallest_fixes(&self, group: &[usize]) -> Vec<usize> {
-        let (eqs, eqs_of_cell, values) = (&self.eqs, &self.eqs_of_cell, &self.values);
-        // The cells of the group's equations, ascending.
-        let mut in_group = vec![false; self.cells.len()];
-        for &i in group {
-            for &(c, _) in &eqs[i].terms {
-                in_group[c] = true;
-            }
-        }
-        let cand: Vec<usize> = (0..in_group.len()).filter(|&c| in_group[c]).collect();
-        let found: Vec<usize> = cand
+        f.search_stopped = x.stopped;
+        f.explanations = x.found.iter().map(|d| explanation(&sys, d)).collect();
+        let names = suspects(&sys, &x.found);
+        let mine: Vec<CellKey> = names
             .iter()
             .copied()
-            .filter(|&x| single_fixes(x, group, eqs, eqs_of_cell, values))
+            .filter(|n| f.cells.contains(n))
             .collect();
-        if !found.is_empty() {
-            return found;
-        }
-        // How many fixing pairs each candidate is in.
-        let mut score = vec![0usize; cand.len()];
-        for i in 0..cand.len() {
-            for j in i + 1..cand.len() {
-                if pair_fixes(cand[i], cand[j], group, eqs, eqs_of_cell, values) {
-                    score[i] += 1;
-                    score[j] += 1;
-                }
+        f.suspect = if mine.is_empty() { names } else { mine };
+    }
+}
+
+/// The explanations of the failing equations: each group of failing equations connected by
+/// shared cells by a cell or a pair of its own; the groups none explains, together with the
+/// others of their table (connected through holding equations), by any unit (a row's mistake
+/// breaks identities of several columns that share no cell).
+fn explain(sys: &System, budget: &mut Budget) -> Vec<Explained> {
+    let mut out = Vec::new();
+    let mut pending: Vec<(usize, Vec<usize>)> = Vec::new(); // (root over all equations, failing)
+    let wide = groups(sys, false);
+    for group in groups(sys, true) {
+        let found = search::explain(sys, &group, false, budget);
+        if found.is_empty() && !budget.stopped {
+            let root = wide.iter().position(|w| w.contains(&group[0])).unwrap_or(0);
+            match pending.iter_mut().find(|p| p.0 == root) {
+                Some(p) => p.1.extend(group),
+                None => pending.push((root, group)),
             }
-        }
-        // Most pairs first, ties by cell (`cand` is ascending): `(MAX - score, index)` pairs.
-        // The core's three sorts (here, the sections by position, the statements of the text
-        // by position) all sort `(usize, usize)` pairs, so the page has one copy of std's sort:
-        // 3 KB gzip less than three `sort_by_key`s (measured on the modern build).
-        let mut order: Vec<(usize, usize)> = (0..cand.len())
-            .filter(|&i| score[i] > 0)
-            .map(|i| (usize::MAX - score[i], i))
-            .collect();
-        order.sort_unstable();
-        order.into_iter().map(|(_, i)| cand[i]).collect()
-    }
-}
-
-fn coef(eq: &Eq, cell: usize) -> i128 {
-    let mut c = 0;
-    for t in &eq.terms {
-        if t.0 == cell {
-            c += t.1;
-        }
-    }
-    c
-}
-
-/// Changing `x` alone fixes every equation of `group` and breaks none.
-fn single_fixes(
-    x: usize,
-    group: &[usize],
-    eqs: &[Eq],
-    eqs_of_cell: &[Vec<usize>],
-    values: &[i128],
-) -> bool {
-    if !group.iter().all(|&i| coef(&eqs[i], x) != 0) {
-        return false;
-    }
-    let mut delta: Option<i128> = None;
-    for &i in &eqs_of_cell[x] {
-        let a = coef(&eqs[i], x);
-        if a == 0 {
             continue;
         }
-        let r = eqs[i].residual;
-        if r % a != 0 {
-            return false;
-        }
-        let d = -r / a;
-        match delta {
-            None => delta = Some(d),
-            Some(p) if p != d => return false,
-            _ => {}
-        }
+        out.push(explained(sys, &group, found, budget.stopped));
     }
-    matches!(delta, Some(d) if d != 0 && values[x] + d >= 0)
+    for (_, group) in pending {
+        let found = search::explain(sys, &group, true, budget);
+        out.push(explained(sys, &group, found, budget.stopped));
+    }
+    out
 }
 
-/// Changing `x` and `y` together (both really changed) fixes every equation of `group` and breaks none.
-fn pair_fixes(
-    x: usize,
-    y: usize,
-    group: &[usize],
-    eqs: &[Eq],
-    eqs_of_cell: &[Vec<usize>],
-    values: &[i128],
-) -> bool {
-    if !group
+/// A group and its explanations, those that change the fewest printed numbers (fill blanks
+/// rather) first.
+fn explained(sys: &System, group: &[usize], found: Vec<Found>, stopped: bool) -> Explained {
+    let printed = |f: &Found| f.changed.iter().filter(|&&(c, _)| !sys.blank[c]).count();
+    let mut order: Vec<(usize, usize)> = found.iter().map(printed).zip(0..).collect();
+    order.sort_unstable();
+    let found: Vec<Found> = order.into_iter().map(|(_, i)| found[i].clone()).collect();
+    let mut origins: Vec<usize> = group
         .iter()
-        .all(|&i| coef(&eqs[i], x) != 0 || coef(&eqs[i], y) != 0)
-    {
-        return false;
+        .flat_map(|&i| sys.eqs[i].origins.iter().copied())
+        .collect();
+    origins.dedup();
+    Explained {
+        origins,
+        found,
+        stopped,
     }
-    let mut rows: Vec<(i128, i128, i128)> = Vec::new();
-    let mut seen = Vec::new();
-    for &i in eqs_of_cell[x].iter().chain(&eqs_of_cell[y]) {
-        if seen.contains(&i) {
+}
+
+/// Groups of equations connected by shared cells, each in ascending order: of the failing
+/// equations through failing ones (`failing_only`), or of all equations through any.
+fn groups(sys: &System, failing_only: bool) -> Vec<Vec<usize>> {
+    let counted = |i: usize| !failing_only || sys.eqs[i].failing();
+    let members: Vec<usize> = (0..sys.eqs.len()).filter(|&i| counted(i)).collect();
+    let mut comp: Vec<usize> = (0..sys.eqs.len()).collect();
+    fn find(comp: &mut [usize], x: usize) -> usize {
+        let mut r = x;
+        while comp[r] != r {
+            r = comp[r];
+        }
+        let mut y = x;
+        while comp[y] != r {
+            let n = comp[y];
+            comp[y] = r;
+            y = n;
+        }
+        r
+    }
+    for list in &sys.eqs_of_cell {
+        let mut prev: Option<usize> = None;
+        for &i in list.iter().filter(|&&i| counted(i)) {
+            if let Some(p) = prev {
+                let (a, b) = (find(&mut comp, p), find(&mut comp, i));
+                comp[a] = b;
+            }
+            prev = Some(i);
+        }
+    }
+    let mut out: Vec<(usize, Vec<usize>)> = Vec::new();
+    for &i in &members {
+        if failing_only && !sys.eqs[i].failing() {
             continue;
         }
-        seen.push(i);
-        rows.push((coef(&eqs[i], x), coef(&eqs[i], y), -eqs[i].residual));
-    }
-    // Find two independent rows and solve; then check all rows.
-    for i in 0..rows.len() {
-        for j in i + 1..rows.len() {
-            let (a1, b1, c1) = rows[i];
-            let (a2, b2, c2) = rows[j];
-            let det = a1 * b2 - a2 * b1;
-            if det == 0 {
-                continue;
-            }
-            let nx = c1 * b2 - c2 * b1;
-            let ny = a1 * c2 - a2 * c1;
-            if nx % det != 0 || ny % det != 0 {
-                return false;
-            }
-            let (dx, dy) = (nx / det, ny / det);
-            if dx == 0 || dy == 0 || values[x] + dx < 0 || values[y] + dy < 0 {
-                return false;
-            }
-            return rows.iter().all(|&(a, b, c)| a * dx + b * dy == c);
+        let root = find(&mut comp, i);
+        match out.iter_mut().find(|g| g.0 == root) {
+            Some(g) => g.1.push(i),
+            None => out.push((root, vec![i])),
         }
     }
-    false // rank-deficient: infinitely many fixes, not informative
+    out.into_iter().map(|g| g.1).collect()
+}
+
+/// The cells of the best explanations, those in the most explanations first (ties in the
+/// order found).
+fn suspects(sys: &System, found: &[Found]) -> Vec<CellKey> {
+    let mut count: Vec<(usize, usize)> = Vec::new(); // (cell, explanations naming it)
+    for f in found {
+        for &(c, _) in &f.changed {
+            match count.iter_mut().find(|p| p.0 == c) {
+                Some(p) => p.1 += 1,
+                None => count.push((c, 1)),
+            }
+        }
+    }
+    // `(MAX - count, order)` pairs: the core sorts `(usize, usize)` pairs only (one copy of
+    // std's sort in the page).
+    let mut order: Vec<(usize, usize)> = count
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (usize::MAX - p.1, i))
+        .collect();
+    order.sort_unstable();
+    order
+        .into_iter()
+        .map(|(_, i)| sys.cells[count[i].0])
+        .collect()
+}
+
+/// An explanation as the findings carry it: typed unit, cells in template order, words.
+fn explanation(sys: &System, f: &Found) -> Explanation {
+    let key = |c: usize| sys.cells[c];
+    let unit = match f.unit {
+        Unit::Cell(x) => SuspectUnit::Cell(key(x)),
+        Unit::Pair(x, y) => SuspectUnit::Pair(key(x), key(y)),
+        Unit::Row(t, r) => SuspectUnit::Row(t, r),
+        Unit::Column(t, c) => SuspectUnit::Column(t, c),
+        Unit::Shifted {
+            table,
+            printed,
+            meant,
+        } => SuspectUnit::ShiftedRow {
+            table,
+            printed,
+            meant,
+        },
+    };
+    // In template order, sorted as `(place, index)` pairs: the core sorts `(usize, usize)`
+    // pairs only (one copy of std's sort in the page).
+    let place = |k: CellKey| {
+        let t = format::Table::ALL.iter().position(|t| *t == k.table);
+        (t.unwrap_or(0) << 16) | (k.row.index() << 8) | k.col.index()
+    };
+    let mut order: Vec<(usize, usize)> = f
+        .changed
+        .iter()
+        .map(|&(c, _)| place(key(c)))
+        .zip(0..)
+        .collect();
+    order.sort_unstable();
+    let cells: Vec<CellKey> = order.iter().map(|&(_, i)| key(f.changed[i].0)).collect();
+    let blanks = f.changed.iter().filter(|&&(c, _)| sys.blank[c]).count();
+    let words = (describe(unit, Lang::Zh), describe(unit, Lang::En));
+    Explanation::new(unit, cells, blanks, words)
+}
+
+/// A row as the national format names it: 表三's with its group heading.
+fn row_words(table: format::Table, row: format::RowId, lang: Lang) -> String {
+    let r = table.row(row);
+    match (lang, r.group) {
+        (Lang::Zh, Some(g)) if table == format::Table::T3 => {
+            format!("{}·{}", g.heading_zh, r.label_zh)
+        }
+        (Lang::Zh, _) => r.label_zh.to_string(),
+        (Lang::En, _) => r.label_en.to_string(),
+    }
+}
+
+/// A unit in plain words, as the format names its cells, rows and columns.
+fn describe(unit: SuspectUnit, lang: Lang) -> String {
+    let cell = |k: CellKey| {
+        let (zh, en) = format::cell_name(k);
+        match lang {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    };
+    let table = |t: format::Table| match lang {
+        Lang::Zh => t.spec().name_zh,
+        Lang::En => t.spec().name_en,
+    };
+    match (unit, lang) {
+        (SuspectUnit::Cell(k), _) => cell(k),
+        (SuspectUnit::Pair(a, b), Lang::Zh) => format!("{}和{}", cell(a), cell(b)),
+        (SuspectUnit::Pair(a, b), Lang::En) => format!("{} and {}", cell(a), cell(b)),
+        (SuspectUnit::Row(t, r), Lang::Zh) => {
+            format!("{}“{}”整行", table(t), row_words(t, r, lang))
+        }
+        (SuspectUnit::Row(t, r), Lang::En) => {
+            format!("{} row “{}” as a whole", table(t), row_words(t, r, lang))
+        }
+        (SuspectUnit::Column(t, c), _) => {
+            let col = &t.rows()[0].cols[c.index()];
+            match lang {
+                Lang::Zh => format!("{}“{}”整列", table(t), col.label_zh),
+                Lang::En => format!("{} column “{}” as a whole", table(t), col.label_en),
+            }
+        }
+        (
+            SuspectUnit::ShiftedRow {
+                table: t,
+                printed,
+                meant,
+            },
+            Lang::Zh,
+        ) => format!(
+            "{}“{}”行的数字应属于“{}”行（错填了一行）",
+            table(t),
+            row_words(t, printed, lang),
+            row_words(t, meant, lang)
+        ),
+        (
+            SuspectUnit::ShiftedRow {
+                table: t,
+                printed,
+                meant,
+            },
+            Lang::En,
+        ) => format!(
+            "{}: the numbers printed in row “{}” belong in row “{}” (entered one row off)",
+            table(t),
+            row_words(t, printed, lang),
+            row_words(t, meant, lang)
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The row of fixture 25 (three outcome totals fail; one row explains them), checked
+    /// with a given work budget.
+    fn localised(work: u64) -> Vec<Finding> {
+        let text = include_str!("../../../../tests/fixtures/cases/25_outcome_row_wrong.txt");
+        let report = crate::extract::read(&crate::readers::plain::read(text));
+        let (mut findings, evals) = crate::rules::run(&report, text);
+        assign_with_budget(&report, &mut findings, &evals, work);
+        findings
+            .into_iter()
+            .filter(|f| f.outcome == Outcome::Fail)
+            .collect()
+    }
+
+    #[test]
+    fn a_spent_budget_stops_the_search_and_says_so() {
+        let full = localised(WORK);
+        assert_eq!(full.len(), 3);
+        for f in &full {
+            assert!(!f.search_stopped);
+            let units: Vec<SuspectUnit> = f.explanations.iter().map(|e| e.unit).collect();
+            assert!(matches!(units[..], [SuspectUnit::Row(..)]), "{units:?}");
+        }
+        // Enough for the single cells, not for the pairs and units after them.
+        let short = localised(40);
+        assert_eq!(short.len(), 3);
+        for f in &short {
+            assert!(f.search_stopped);
+            assert!(f.explanations.is_empty() && f.suspect.is_empty());
+        }
+    }
 }

@@ -37,12 +37,37 @@ impl Bits<'_> {
         self.cnt -= n;
         Ok(v)
     }
+
+    /// The next `n` (≤ 16) bits without taking them; `None` when the input ends first.
+    fn peek(&mut self, n: u32) -> Option<u32> {
+        while self.cnt < n {
+            let b = *self.data.get(self.pos)?;
+            self.pos += 1;
+            self.buf |= u32::from(b) << self.cnt;
+            self.cnt += 8;
+        }
+        Some(self.buf & ((1 << n) - 1))
+    }
+
+    /// Drops the bits of the current byte: the next bit read is the first of a byte.
+    fn align(&mut self) {
+        // Whole bytes in the buffer (read ahead by `peek`) go back to the input.
+        self.pos -= (self.cnt / 8) as usize;
+        self.buf = 0;
+        self.cnt = 0;
+    }
 }
+
+/// Codes of up to this many bits are decoded by one table lookup.
+const FAST_BITS: u32 = 9;
 
 /// A canonical Huffman code: how many codes of each length, and the symbols in code order.
 struct Huffman {
     count: [u16; 16],
     symbol: [u16; 288],
+    /// For the next `FAST_BITS` bits of input: `length << 9 | symbol` of the code they start
+    /// with, 0 when that code is longer (or not in the code).
+    fast: [u16; 1 << FAST_BITS],
 }
 
 impl Huffman {
@@ -52,6 +77,7 @@ impl Huffman {
         let mut h = Huffman {
             count: [0; 16],
             symbol: [0; 288],
+            fast: [0; 1 << FAST_BITS],
         };
         for &l in lengths {
             h.count[usize::from(l & 15)] += 1;
@@ -74,10 +100,37 @@ impl Huffman {
                 *o += 1;
             }
         }
+        // Canonical codes in order: code `first + k` for the k-th symbol of each length; bits
+        // come first-bit-first, so the table is indexed by the code reversed.
+        let (mut first, mut index) = (0u32, 0usize);
+        for len in 1..=FAST_BITS {
+            let count = usize::from(h.count[len as usize]);
+            for k in 0..count {
+                let code = first + k as u32;
+                let rev = code.reverse_bits() >> (32 - len);
+                let entry = (len as u16) << 9 | h.symbol[index + k];
+                let mut i = rev as usize;
+                while i < h.fast.len() {
+                    h.fast[i] = entry;
+                    i += 1 << len;
+                }
+            }
+            index += count;
+            first = (first + count as u32) << 1;
+        }
         Ok(h)
     }
 
     fn decode(&self, bits: &mut Bits) -> Result<usize, InflateError> {
+        if let Some(v) = bits.peek(FAST_BITS) {
+            let e = self.fast[v as usize];
+            if e != 0 {
+                let len = u32::from(e >> 9);
+                bits.buf >>= len;
+                bits.cnt -= len;
+                return Ok(usize::from(e & 0x1FF));
+            }
+        }
         let (mut code, mut first, mut index) = (0i32, 0i32, 0i32);
         for len in 1..16 {
             code |= bits.take(1)? as i32;
@@ -178,8 +231,7 @@ fn run(data: &[u8], cap: usize, out: &mut Vec<u8>) -> Result<(), InflateError> {
         match bits.take(2)? {
             0 => {
                 // Stored: byte-aligned LEN, NLEN, then the bytes.
-                bits.buf = 0;
-                bits.cnt = 0;
+                bits.align();
                 let p = bits.pos;
                 let h = data.get(p..p + 4).ok_or(Invalid)?;
                 let len = u16::from_le_bytes([h[0], h[1]]);

@@ -14,6 +14,8 @@
 //! - `pdf` (feature `pdf`): the text layer of a PDF → [`Document`] (own object, font and
 //!   content-stream readers; tables rebuilt from glyph positions and rulings).
 //! - [`inflate`]: DEFLATE, for .docx parts and PDF streams.
+//! - [`wire`]: a reader's result as bytes and back, for readers that run in a separate
+//!   WebAssembly module (the page's reader module reads .docx and PDF files).
 //! - [`grid`]: the table model both structured readers build, laid on its grid (merged
 //!   cells, layout tables, header projection) and emitted into the [`Document`].
 //!
@@ -30,6 +32,7 @@ pub mod input;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod plain;
+pub mod wire;
 
 pub use document::{Block, Columns, Document, Row, Span, Table};
 pub use input::InputError;
@@ -58,8 +61,34 @@ pub fn read_bytes(bytes: &[u8]) -> Result<(Kind, Document), InputError> {
         return docx::parse(bytes).map(|d| (Kind::Docx, d));
     }
     #[cfg(feature = "pdf")]
-    if pdf::is_pdf(bytes) {
+    if is_pdf(bytes) {
         return pdf::parse(bytes).map(|d| (Kind::Pdf, d));
     }
+    read_text_bytes(bytes)
+}
+
+/// Which file kinds [`read_bytes`] reads with the .docx or the PDF reader: `Some(Docx)` or
+/// `Some(Pdf)` for such bytes (whatever the build's features), `None` for text and HTML. The
+/// page reads those in its reader module and the rest itself with [`read_text_bytes`].
+pub fn file_reader(bytes: &[u8]) -> Option<Kind> {
+    if docx::is_docx(bytes) {
+        Some(Kind::Docx)
+    } else if is_pdf(bytes) {
+        Some(Kind::Pdf)
+    } else {
+        None
+    }
+}
+
+/// Reads a file's bytes as text or HTML only (without the .docx and PDF readers, which
+/// then are not linked): what [`read_bytes`] does for bytes [`file_reader`] leaves here.
+pub fn read_text_bytes(bytes: &[u8]) -> Result<(Kind, Document), InputError> {
     read_str(&input::decode(bytes)?)
+}
+
+/// A PDF: its header `%PDF-` within the first 1 KiB, as viewers accept it.
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(1024)]
+        .windows(5)
+        .any(|w| w == b"%PDF-")
 }

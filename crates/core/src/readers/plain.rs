@@ -9,7 +9,7 @@
 //! separated only by spaces (page text): the report builder decides.
 
 use super::document::{Block, Columns, Document, Row, Span, Table};
-use crate::text::{is_space, trim_wide};
+use crate::text::trim_wide;
 
 /// Reads plain text. Never fails: text is always a document (whether it is a report is for
 /// the report builder to say).
@@ -58,25 +58,31 @@ fn cells(line: &str, at: usize) -> Option<Vec<Span>> {
         if is_rule {
             return Some(Vec::new());
         }
-        return Some(split(inner, '|', at + inner_start));
+        return Some(split(inner, b'|', at + inner_start));
     }
-    if line.contains('\t') {
-        return Some(split(line, '\t', at));
+    if line.as_bytes().contains(&b'\t') {
+        return Some(split(line, b'\t', at));
     }
     None
 }
 
-/// Splits at `sep`: each part trimmed of wide white space; an empty part is an empty span at
-/// its start.
-fn split(s: &str, sep: char, at: usize) -> Vec<Span> {
+/// Splits at the ASCII byte `sep`: each part trimmed of wide white space; an empty part is an
+/// empty span at its start.
+fn split(s: &str, sep: u8, at: usize) -> Vec<Span> {
     let mut out = Vec::new();
-    let mut off = at;
-    for part in s.split(sep) {
+    let mut off = 0;
+    // Cells are short: a byte loop, not a searcher per cell.
+    for part in s.as_bytes().split(|&b| b == sep) {
+        let part = &s[off..off + part.len()];
         let t = trim_wide(part);
-        let lead = part.len() - part.trim_start_matches(is_space).len();
-        let start = off + if t.is_empty() { 0 } else { lead };
+        let lead = if t.is_empty() {
+            0
+        } else {
+            t.as_ptr() as usize - part.as_ptr() as usize
+        };
+        let start = at + off + lead;
         out.push(Span::new(start, start + t.len()));
-        off += part.len() + sep.len_utf8();
+        off += part.len() + 1;
     }
     out
 }

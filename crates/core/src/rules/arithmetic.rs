@@ -3,6 +3,7 @@
 //! Every instance is an [`Evaluation`] (passes included); one that fails or cannot be
 //! checked is also a finding.
 
+use super::cells;
 use super::words::{self, pick, CellName, Missing, NotNumbers};
 use super::Violation;
 use super::{Case, Evaluation, Finding, Group, Instance, Outcome, Rule, RuleId, Scope, Severity};
@@ -12,23 +13,25 @@ use crate::model::{CellValue, Report};
 use crate::num::Num;
 use std::sync::OnceLock;
 
-/// The severity of every identity: an error when the sides differ; when it cannot be
-/// checked, a warning if even blanks as 0 would not make it hold, else a note.
+/// The severity of every identity. A blank cell (or a placeholder) in an identity is an
+/// unknown count ≥ 0: an error when no count written in it could make the sides equal, a
+/// warning when only counts other than 0 could (the template asks for 0 to be written), a
+/// note when a cell is text or missing.
 const IDENTITY_CASES: &[Case] = &[
     Case {
         severity: Severity::Error,
-        zh: "两边不相等",
-        en: "the sides differ",
+        zh: "两边不相等，或者空白单元格无论填什么数两边都不相等",
+        en: "the sides differ, or differ whatever the blank cells hold",
     },
     Case {
         severity: Severity::Warning,
-        zh: "无法校验，且把空白和占位符按0计两边也不相等",
-        en: "not assessable, and the sides differ even with blanks and placeholders as 0",
+        zh: "只有空白（或占位符）单元格不为0时两边才能相等",
+        en: "the sides can be equal only if blank (or placeholder) cells are not 0",
     },
     Case {
         severity: Severity::Info,
-        zh: "其他无法校验的情况",
-        en: "not assessable otherwise",
+        zh: "有单元格为文字或缺失，无法校验",
+        en: "a cell is text or missing: not assessable",
     },
 ];
 
@@ -41,8 +44,8 @@ pub(crate) const T3_IDENTITY: Rule = Rule {
     group: Group::Table(Table::T3),
     title_zh: "表三勾稽关系：第一项加第二项之和等于第三项加第四项之和",
     title_en: "Table 3 identity: I + II = III + IV",
-    doc_zh: "为什么：表三表头注明“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”。即每一列都应满足：本年新收 + 上年结转 = 本年度办理结果（七）总计 + 结转下年度继续办理。不相等说明有申请被漏记、重复计入或结转数填错。\n怎样改：逐列核对该列的四个数；“可疑单元格”给出了最可能填错的格。常见原因是（七）总计只加了部分办理结果，或结转下年度漏填。",
-    doc_en: "Why: table 3's header states the identity for every column: new this year + carried over = (七) total handled + carried to next year. A mismatch means applications were lost, double-counted or carried over wrongly.\nHow to fix: check the four numbers of the column; the suspect cells are the most likely wrong ones.",
+    doc_zh: "为什么：表三表头注明“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”。即每一列都应满足：本年新收 + 上年结转 = 本年度办理结果（七）总计 + 结转下年度继续办理。不相等说明有申请被漏记、重复计入或结转数填错。空白单元格（或占位符）是未知的非负件数，从不当作0：空白无论填什么数两边都不相等时为错误；只有空白不为0时两边才能相等时为警告（统一格式要求没有的填0）；空白按0计两边已相等时只报“单元格空白”。\n怎样改：逐列核对该列的四个数。常见原因是（七）总计只加了部分办理结果，或结转下年度漏填。空白处填写实际件数，没有的填0。“可疑”一栏给出最能解释全部不相等之处的单元格：可能是一个或两个格、整行、整列，或者一整行数字错填到了相邻一行。",
+    doc_en: "Why: table 3's header states the identity for every column: new this year + carried over = (七) total handled + carried to next year. A mismatch means applications were lost, double-counted or carried over wrongly. A blank cell (or a placeholder) is an unknown count ≥ 0, never read as 0: when no count in the blanks can make the sides equal it is an error; when only counts other than 0 can, a warning (the template asks for 0 to be written); when the sides are equal with the blanks as 0, only CELL-BLANK is reported.\nHow to fix: check the four numbers of the column. Write the actual counts in blank cells, 0 where there is none. The suspect named is what best explains every mismatch: one or two cells, a whole row or column, or a row of numbers entered one row off.",
 };
 
 /// T3-RESULTS-TOTAL: in every column of 表三, （七）总计 = （一） + … + （六）.
@@ -54,8 +57,8 @@ pub(crate) const T3_RESULTS_TOTAL: Rule = Rule {
     group: Group::Table(Table::T3),
     title_zh: "表三办理结果合计：（七）总计等于（一）至（六）各项之和",
     title_en: "Table 3 outcome total: (七) = sum of (一)…(六)",
-    doc_zh: "为什么：表三“部分公开”一行注明“区分处理的，只计这一情形，不计其他情形”，即每件申请只计入一种办理结果，所以（七）总计应等于（一）予以公开、（二）部分公开、（三）不予公开1–8、（四）无法提供1–3、（五）不予处理1–5、（六）其他处理各项之和。\n怎样改：重新合计该列各项办理结果，或检查是否有申请被计入了两种结果。",
-    doc_en: "Why: each application is counted under exactly one outcome (“区分处理的，只计这一情形”), so (七) total must equal the sum of outcomes (一) to (六).\nHow to fix: re-add the column's outcomes, or look for an application counted twice.",
+    doc_zh: "为什么：表三“部分公开”一行注明“区分处理的，只计这一情形，不计其他情形”，即每件申请只计入一种办理结果，所以（七）总计应等于（一）予以公开、（二）部分公开、（三）不予公开1–8、（四）无法提供1–3、（五）不予处理1–5、（六）其他处理各项之和。空白单元格（或占位符）是未知的非负件数，从不当作0：空白无论填什么数两边都不相等时为错误；只有空白不为0时两边才能相等时为警告（统一格式要求没有的填0）；空白按0计两边已相等时只报“单元格空白”。\n怎样改：重新合计该列各项办理结果，或检查是否有申请被计入了两种结果。空白处填写实际件数，没有的填0。“可疑”一栏给出最能解释全部不相等之处的单元格：可能是一个或两个格、整行、整列，或者一整行数字错填到了相邻一行。",
+    doc_en: "Why: each application is counted under exactly one outcome (“区分处理的，只计这一情形”), so (七) total must equal the sum of outcomes (一) to (六). A blank cell (or a placeholder) is an unknown count ≥ 0, never read as 0: when no count in the blanks can make the sides equal it is an error; when only counts other than 0 can, a warning (the template asks for 0 to be written); when the sides are equal with the blanks as 0, only CELL-BLANK is reported.\nHow to fix: re-add the column's outcomes, or look for an application counted twice. Write the actual counts in blank cells, 0 where there is none. The suspect named is what best explains every mismatch: one or two cells, a whole row or column, or a row of numbers entered one row off.",
 };
 
 /// T3-ROW-TOTAL: in every row of 表三, 总计 = the applicant columns.
@@ -67,8 +70,8 @@ pub(crate) const T3_ROW_TOTAL: Rule = Rule {
     group: Group::Table(Table::T3),
     title_zh: "表三总计列：总计等于各类申请人之和",
     title_en: "Table 3 total column: total = sum of applicant types",
-    doc_zh: "为什么：表三“总计”列是自然人与五类法人或其他组织（商业企业、科研机构、社会公益组织、法律服务机构、其他）之和，每一行都应相等。\n怎样改：重新合计该行，或检查是否有数字填错列。",
-    doc_en: "Why: the 总计 column of table 3 is the sum of natural persons and the five kinds of organisations, in every row.\nHow to fix: re-add the row, or look for a number in the wrong column.",
+    doc_zh: "为什么：表三“总计”列是自然人与五类法人或其他组织（商业企业、科研机构、社会公益组织、法律服务机构、其他）之和，每一行都应相等。空白单元格（或占位符）是未知的非负件数，从不当作0：空白无论填什么数两边都不相等时为错误；只有空白不为0时两边才能相等时为警告（统一格式要求没有的填0）；空白按0计两边已相等时只报“单元格空白”。\n怎样改：重新合计该行，或检查是否有数字填错列。空白处填写实际件数，没有的填0。“可疑”一栏给出最能解释全部不相等之处的单元格：可能是一个或两个格、整行、整列，或者一整行数字错填到了相邻一行。",
+    doc_en: "Why: the 总计 column of table 3 is the sum of natural persons and the five kinds of organisations, in every row. A blank cell (or a placeholder) is an unknown count ≥ 0, never read as 0: when no count in the blanks can make the sides equal it is an error; when only counts other than 0 can, a warning (the template asks for 0 to be written); when the sides are equal with the blanks as 0, only CELL-BLANK is reported.\nHow to fix: re-add the row, or look for a number in the wrong column. Write the actual counts in blank cells, 0 where there is none. The suspect named is what best explains every mismatch: one or two cells, a whole row or column, or a row of numbers entered one row off.",
 };
 
 /// T4-GROUP-TOTAL: in each group of 表四, 总计 = 维持 + 纠正 + 其他 + 尚未审结.
@@ -80,8 +83,8 @@ pub(crate) const T4_GROUP_TOTAL: Rule = Rule {
     group: Group::Table(Table::T4),
     title_zh: "表四总计：总计等于结果维持、结果纠正、其他结果、尚未审结之和",
     title_en: "Table 4 total = upheld + corrected + other + pending",
-    doc_zh: "为什么：表四行政复议、未经复议直接起诉、复议后起诉三组各有“总计”，应等于该组结果维持、结果纠正、其他结果、尚未审结四项之和。实际报告中常见总计误填为0而各项之和不为0。\n怎样改：重新合计该组四项并填入总计。",
-    doc_en: "Why: each of the three groups of table 4 (reconsideration, direct litigation, litigation after reconsideration) has a total that must equal upheld + corrected + other + pending. Totals printed as 0 while the parts are not are a common error.\nHow to fix: add up the four parts and write the sum as the total.",
+    doc_zh: "为什么：表四行政复议、未经复议直接起诉、复议后起诉三组各有“总计”，应等于该组结果维持、结果纠正、其他结果、尚未审结四项之和。实际报告中常见总计误填为0而各项之和不为0。空白单元格（或占位符）是未知的非负件数，从不当作0：空白无论填什么数两边都不相等时为错误；只有空白不为0时两边才能相等时为警告（统一格式要求没有的填0）；空白按0计两边已相等时只报“单元格空白”。\n怎样改：重新合计该组四项并填入总计。空白处填写实际件数，没有的填0。“可疑”一栏给出最能解释全部不相等之处的单元格：可能是一个或两个格、整行、整列，或者一整行数字错填到了相邻一行。",
+    doc_en: "Why: each of the three groups of table 4 (reconsideration, direct litigation, litigation after reconsideration) has a total that must equal upheld + corrected + other + pending. Totals printed as 0 while the parts are not are a common error. A blank cell (or a placeholder) is an unknown count ≥ 0, never read as 0: when no count in the blanks can make the sides equal it is an error; when only counts other than 0 can, a warning (the template asks for 0 to be written); when the sides are equal with the blanks as 0, only CELL-BLANK is reported.\nHow to fix: add up the four parts and write the sum as the total. Write the actual counts in blank cells, 0 where there is none. The suspect named is what best explains every mismatch: one or two cells, a whole row or column, or a row of numbers entered one row off.",
 };
 
 /// Which identity rule.
@@ -116,7 +119,24 @@ struct Imbalance {
 enum Broken {
     /// Both sides are numbers and differ.
     Unequal { left: Num, right: Num },
-    /// A side has a cell that is not a number.
+    /// Blank cells (unknown counts ≥ 0) that cannot make the sides equal: they are all on
+    /// the side that the printed numbers already make the larger. `left` and `right` are the
+    /// sums of the printed numbers; `blanks` names every blank.
+    NeverHolds {
+        left: Num,
+        right: Num,
+        blanks: NotNumbers,
+    },
+    /// The sides can be equal only if the blanks of the smaller side hold `need` in all (at
+    /// least `need` when the other side has blanks too): never 0, which the template asks for.
+    BlanksMustHold {
+        left: Num,
+        right: Num,
+        blanks: NotNumbers,
+        need: Num,
+        at_least: bool,
+    },
+    /// A side has a cell that is text or missing.
     NotNumbers(NotNumbers),
 }
 
@@ -126,72 +146,129 @@ impl Violation for Imbalance {
     }
     fn outcome(&self) -> Outcome {
         match self.broken {
-            Broken::Unequal { .. } => Outcome::Fail,
             Broken::NotNumbers(_) => Outcome::NotAssessable,
+            _ => Outcome::Fail,
         }
     }
     fn severity(&self) -> Severity {
         match &self.broken {
-            Broken::Unequal { .. } => Severity::Error,
-            Broken::NotNumbers(why) if why.as_zero.is_some() => Severity::Warning,
+            Broken::Unequal { .. } | Broken::NeverHolds { .. } => Severity::Error,
+            Broken::BlanksMustHold { .. } => Severity::Warning,
             Broken::NotNumbers(_) => Severity::Info,
         }
     }
     fn message(&self, lang: Lang) -> String {
         let name = pick(lang, &self.name_zh, self.name_en);
+        // Where (`表三“自然人”列`) and the two sides in words.
+        let (place, ls, rs) = match (self.kind, lang) {
+            (Kind::T3Identity, Lang::Zh) => (
+                format!("表三“{name}”列"),
+                "第一项加第二项之和",
+                "第三项加第四项之和",
+            ),
+            (Kind::T3Identity, Lang::En) => {
+                (format!("Table 3 column “{name}”"), "I + II", "III + IV")
+            }
+            (Kind::T3ResultsTotal, Lang::Zh) => (
+                format!("表三“{name}”列"),
+                "（一）至（六）各项办理结果之和",
+                "“（七）总计”",
+            ),
+            (Kind::T3ResultsTotal, Lang::En) => (
+                format!("Table 3 column “{name}”"),
+                "outcomes (1)…(6)",
+                "(7) Total",
+            ),
+            (Kind::T3RowTotal, Lang::Zh) => (format!("表三“{name}”行"), "各类申请人之和", "“总计”"),
+            (Kind::T3RowTotal, Lang::En) => (
+                format!("Table 3 row “{name}”"),
+                "the applicant columns",
+                "the total",
+            ),
+            (Kind::T4GroupTotal, Lang::Zh) => (
+                format!("表四“{name}”"),
+                "结果维持、结果纠正、其他结果、尚未审结之和",
+                "“总计”",
+            ),
+            (Kind::T4GroupTotal, Lang::En) => (
+                format!("Table 4 “{name}”"),
+                "upheld + corrected + other + pending",
+                "the total",
+            ),
+        };
         match &self.broken {
             Broken::Unequal { left, right } => match (self.kind, lang) {
-                (Kind::T3Identity, Lang::Zh) => format!(
-                    "表三“{name}”列：第一项加第二项之和（{left}）不等于第三项加第四项之和（{right}）"
-                ),
-                (Kind::T3Identity, Lang::En) => format!(
-                    "Table 3 column “{name}”: I + II ({left}) does not equal III + IV ({right})"
-                ),
-                (Kind::T3ResultsTotal, Lang::Zh) => format!(
-                    "表三“{name}”列：（一）至（六）各项办理结果之和为{left}，但“（七）总计”为{right}"
-                ),
-                (Kind::T3ResultsTotal, Lang::En) => format!(
-                    "Table 3 column “{name}”: outcomes (1)…(6) add up to {left}, but (7) Total is {right}"
-                ),
-                (Kind::T3RowTotal, Lang::Zh) => {
-                    format!("表三“{name}”行：各类申请人之和为{left}，但“总计”为{right}")
+                (Kind::T3Identity, Lang::Zh) => {
+                    format!("{place}：{ls}（{left}）不等于{rs}（{right}）")
                 }
-                (Kind::T3RowTotal, Lang::En) => format!(
-                    "Table 3 row “{name}”: the applicant columns add up to {left}, but the total is {right}"
-                ),
-                (Kind::T4GroupTotal, Lang::Zh) => format!(
-                    "表四“{name}”：结果维持、结果纠正、其他结果、尚未审结之和为{left}，但“总计”为{right}"
-                ),
-                (Kind::T4GroupTotal, Lang::En) => format!(
-                    "Table 4 “{name}”: upheld + corrected + other + pending = {left}, but the total is {right}"
-                ),
+                (Kind::T3Identity, Lang::En) => {
+                    format!("{place}: {ls} ({left}) does not equal {rs} ({right})")
+                }
+                (_, Lang::Zh) => format!("{place}：{ls}为{left}，但{rs}为{right}"),
+                (Kind::T3ResultsTotal, Lang::En) => {
+                    format!("{place}: {ls} add up to {left}, but {rs} is {right}")
+                }
+                (Kind::T3RowTotal, Lang::En) => {
+                    format!("{place}: {ls} add up to {left}, but {rs} is {right}")
+                }
+                (Kind::T4GroupTotal, Lang::En) => {
+                    format!("{place}: {ls} = {left}, but {rs} is {right}")
+                }
             },
+            Broken::NeverHolds {
+                left,
+                right,
+                blanks,
+            } => {
+                let blanks = blanks.because(lang);
+                match lang {
+                    Lang::Zh => format!(
+                        "{place}：只计已填的数字，{ls}为{left}，{rs}为{right}；{blanks}，但空白只能使已经较大的一边更大，无论填什么数两边都不相等"
+                    ),
+                    Lang::En => format!(
+                        "{place}: counting only the numbers written, {ls} = {left} and {rs} = {right}; {blanks}, but blanks can only make the larger side larger: no count written in them makes the sides equal"
+                    ),
+                }
+            }
+            Broken::BlanksMustHold {
+                left,
+                right,
+                blanks,
+                need,
+                at_least,
+            } => {
+                let blanks = blanks.because(lang);
+                match (lang, at_least) {
+                    (Lang::Zh, false) => format!(
+                        "{place}：只计已填的数字，{ls}为{left}，{rs}为{right}；{blanks}，只有这些单元格合计为{need}时两边才相等，而统一格式要求没有的填0：请填写实际件数"
+                    ),
+                    (Lang::Zh, true) => format!(
+                        "{place}：只计已填的数字，{ls}为{left}，{rs}为{right}；{blanks}，只有这些单元格合计至少为{need}时两边才能相等，而统一格式要求没有的填0：请填写实际件数"
+                    ),
+                    (Lang::En, false) => format!(
+                        "{place}: counting only the numbers written, {ls} = {left} and {rs} = {right}; {blanks}: the sides are equal only if these cells hold {need} in all, while the template asks for 0 to be written where there is none: write the actual counts"
+                    ),
+                    (Lang::En, true) => format!(
+                        "{place}: counting only the numbers written, {ls} = {left} and {rs} = {right}; {blanks}: the sides can be equal only if these cells hold at least {need} in all, while the template asks for 0 to be written where there is none: write the actual counts"
+                    ),
+                }
+            }
             Broken::NotNumbers(why) => {
                 let why = why.because(lang);
                 match (self.kind, lang) {
-                    (Kind::T3Identity, Lang::Zh) => {
-                        format!("表三“{name}”列的勾稽关系无法校验，因为{why}")
+                    (Kind::T3Identity, Lang::Zh) => format!("{place}的勾稽关系无法校验，因为{why}"),
+                    (Kind::T3Identity, Lang::En) => {
+                        format!("{place}: the identity cannot be checked because {why}")
                     }
-                    (Kind::T3Identity, Lang::En) => format!(
-                        "Table 3 column “{name}”: the identity cannot be checked because {why}"
-                    ),
                     (Kind::T3ResultsTotal, Lang::Zh) => {
-                        format!("表三“{name}”列的办理结果合计无法校验，因为{why}")
+                        format!("{place}的办理结果合计无法校验，因为{why}")
                     }
-                    (Kind::T3ResultsTotal, Lang::En) => format!(
-                        "Table 3 column “{name}”: the outcome total cannot be checked because {why}"
-                    ),
-                    (Kind::T3RowTotal, Lang::Zh) => {
-                        format!("表三“{name}”行的总计无法校验，因为{why}")
+                    (Kind::T3ResultsTotal, Lang::En) => {
+                        format!("{place}: the outcome total cannot be checked because {why}")
                     }
-                    (Kind::T3RowTotal, Lang::En) => {
-                        format!("Table 3 row “{name}”: the total cannot be checked because {why}")
-                    }
-                    (Kind::T4GroupTotal, Lang::Zh) => {
-                        format!("表四“{name}”的总计无法校验，因为{why}")
-                    }
-                    (Kind::T4GroupTotal, Lang::En) => {
-                        format!("Table 4 “{name}”: the total cannot be checked because {why}")
+                    (_, Lang::Zh) => format!("{place}的总计无法校验，因为{why}"),
+                    (_, Lang::En) => {
+                        format!("{place}: the total cannot be checked because {why}")
                     }
                 }
             }
@@ -307,60 +384,57 @@ fn identities(report: &Report) -> Vec<&'static IdentityDef> {
 
 enum Operand {
     Num(Num),
-    /// Not a number: blank, placeholder, text or absent.
+    /// Blank or a placeholder where the template asks for a count: an unknown count ≥ 0.
+    Unknown(&'static Missing),
+    /// Text or absent: nothing can be said.
     Missing(&'static Missing),
 }
 
 fn operand(report: &Report, key: CellKey) -> Operand {
     match report.value(key) {
         Some(CellValue::Number(n)) => Operand::Num(*n),
-        Some(CellValue::Blank) => Operand::Missing(&words::BLANK),
-        Some(CellValue::Placeholder(_)) => Operand::Missing(&words::PLACEHOLDER),
+        Some(CellValue::Blank) => Operand::Unknown(&words::BLANK),
+        Some(CellValue::Placeholder(_)) => Operand::Unknown(&words::PLACEHOLDER),
         Some(CellValue::Text(_)) => Operand::Missing(&words::NOT_A_NUMBER),
         None => Operand::Missing(&words::ABSENT),
     }
 }
 
-/// Σ of the operands: `None` when one is missing (or, with `as_zero`, one that cannot be
-/// read as 0), or on overflow.
-fn sum_ops(ops: &[Operand], as_zero: bool) -> Option<Num> {
-    ops.iter().try_fold(Num::ZERO, |total, o| {
-        let n = match o {
-            Operand::Num(n) => *n,
-            Operand::Missing(m) if as_zero => m.as_zero?,
-            Operand::Missing(_) => return None,
-        };
-        total.checked_add(n)
+/// Σ of the operands: `None` when one is not a number, or on overflow.
+fn sum_ops(ops: &[Operand]) -> Option<Num> {
+    ops.iter().try_fold(Num::ZERO, |total, o| match o {
+        Operand::Num(n) => total.checked_add(*n),
+        _ => None,
     })
 }
 
-/// Why an identity cannot be checked: the first few cells that are not numbers, named in
+/// Σ of the numbers among the operands and how many unknowns there are (`None` on overflow
+/// or when an operand is text or missing).
+fn printed_sum(ops: &[Operand]) -> Option<(Num, usize)> {
+    ops.iter()
+        .try_fold((Num::ZERO, 0), |(total, unknown), o| match o {
+            Operand::Num(n) => Some((total.checked_add(*n)?, unknown)),
+            Operand::Unknown(_) => Some((total, unknown + 1)),
+            Operand::Missing(_) => None,
+        })
+}
+
+/// The cells that are not numbers among `cells` (those `which` picks), the first few named in
 /// runs of one row with one reason (the row of a row total is named by the message already).
-fn not_numbers(
+fn named<'a>(
     report: &Report,
-    id: &IdentityDef,
-    left_ops: &[Operand],
-    right_ops: &[Operand],
+    cells: impl Iterator<Item = (&'a CellKey, &'a Operand)>,
+    known_row: Option<(Table, format::RowId)>,
+    which: impl Fn(&Operand) -> bool,
 ) -> NotNumbers {
     const SHOWN: usize = 4;
-    let missing: Vec<(CellKey, &'static Missing)> = id
-        .left
-        .iter()
-        .zip(left_ops)
-        .chain(id.right.iter().zip(right_ops))
+    let missing: Vec<(CellKey, &'static Missing)> = cells
+        .filter(|(_, o)| which(o))
         .filter_map(|(k, o)| match o {
-            Operand::Missing(m) => Some((*k, *m)),
+            Operand::Unknown(m) | Operand::Missing(m) => Some((*k, *m)),
             Operand::Num(_) => None,
         })
         .collect();
-    let known_row = match id.instance {
-        Instance::Row(table, row) => Some((table, row)),
-        Instance::Col(..) => None,
-    };
-    let as_zero = match (sum_ops(left_ops, true), sum_ops(right_ops, true)) {
-        (Some(l), Some(r)) if !l.same_value(r) => Some((l, r)),
-        _ => None,
-    };
     NotNumbers {
         missing: missing
             .iter()
@@ -369,8 +443,100 @@ fn not_numbers(
             .collect(),
         total: missing.len(),
         known_row,
-        as_zero,
     }
+}
+
+/// How an identity stands, with blanks and placeholders as unknown counts ≥ 0: its outcome,
+/// and what is wrong when it needs a finding. An identity that holds with the blanks as 0 is
+/// not assessable and no finding (CELL-BLANK names the blanks), nor is one that only a blank
+/// total of a CELL-BLANK error could balance (one finding per cause).
+fn judge(
+    report: &Report,
+    id: &IdentityDef,
+    left_ops: &[Operand],
+    right_ops: &[Operand],
+) -> (Outcome, Option<Broken>) {
+    let known_row = match id.instance {
+        Instance::Row(table, row) => Some((table, row)),
+        Instance::Col(..) => None,
+    };
+    let all = || {
+        id.left
+            .iter()
+            .zip(left_ops)
+            .chain(id.right.iter().zip(right_ops))
+    };
+    let (Some((left, l_unknown)), Some((right, r_unknown))) =
+        (printed_sum(left_ops), printed_sum(right_ops))
+    else {
+        let text_or_missing = left_ops
+            .iter()
+            .chain(right_ops)
+            .any(|o| matches!(o, Operand::Missing(_)));
+        if !text_or_missing {
+            return (Outcome::NotAssessable, None); // an overflow
+        }
+        let why = named(report, all(), known_row, |_| true);
+        return (Outcome::NotAssessable, Some(Broken::NotNumbers(why)));
+    };
+    if left.same_value(right) {
+        return match l_unknown + r_unknown {
+            0 => (Outcome::Pass, None),
+            _ => (Outcome::NotAssessable, None),
+        };
+    }
+    if l_unknown + r_unknown == 0 {
+        return (Outcome::Fail, Some(Broken::Unequal { left, right }));
+    }
+    // The side that must grow to balance, and by how much.
+    let Some(diff) = right.checked_sub(left) else {
+        return (Outcome::NotAssessable, None);
+    };
+    let grow_left = !diff.is_negative();
+    let (grow, other) = if grow_left {
+        (l_unknown, r_unknown)
+    } else {
+        (r_unknown, l_unknown)
+    };
+    if grow == 0 {
+        let blanks = named(report, all(), known_row, |o| {
+            matches!(o, Operand::Unknown(_))
+        });
+        let broken = Broken::NeverHolds {
+            left,
+            right,
+            blanks,
+        };
+        return (Outcome::Fail, Some(broken));
+    }
+    let (keys, ops) = if grow_left {
+        (&id.left, left_ops)
+    } else {
+        (&id.right, right_ops)
+    };
+    let blank_total = keys
+        .iter()
+        .zip(ops)
+        .any(|(&k, o)| matches!(o, Operand::Unknown(_)) && cells::blank_total(report, k));
+    if blank_total {
+        return (Outcome::NotAssessable, None);
+    }
+    let need = if grow_left {
+        diff
+    } else {
+        left.checked_sub(right).unwrap_or(diff)
+    };
+    let blanks = named(report, keys.iter().zip(ops), known_row, |o| {
+        matches!(o, Operand::Unknown(_))
+    });
+    let broken = Broken::BlanksMustHold {
+        left,
+        right,
+        blanks,
+        need,
+        at_least: other > 0,
+    };
+    (Outcome::Fail, Some(broken))
 }
 
 /// Evaluates every identity that applies to the report.
@@ -385,24 +551,11 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>, evals: &mut Vec<Eva
                 .map_or_else(|| id.instance_zh.to_string(), |r| r.label.clone()),
             _ => id.instance_zh.to_string(),
         };
-        let left = sum_ops(&left_ops, false);
-        let right = sum_ops(&right_ops, false);
-        let broken = match (left, right) {
-            (Some(l), Some(r)) if l.same_value(r) => None,
-            (Some(l), Some(r)) => Some(Broken::Unequal { left: l, right: r }),
-            _ => Some(Broken::NotNumbers(not_numbers(
-                report, id, &left_ops, &right_ops,
-            ))),
-        };
-        let outcome = match &broken {
-            None => Outcome::Pass,
-            Some(Broken::Unequal { .. }) => Outcome::Fail,
-            Some(Broken::NotNumbers(_)) => Outcome::NotAssessable,
-        };
+        let (outcome, broken) = judge(report, id, &left_ops, &right_ops);
         if let Some(broken) = broken {
             let numbers = match broken {
                 Broken::Unequal { left, right } => Some((left, right)),
-                Broken::NotNumbers(_) => None,
+                _ => None,
             };
             let v = Imbalance {
                 kind: id.kind,
@@ -424,8 +577,8 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>, evals: &mut Vec<Eva
             instance_en: id.instance_en.to_string(),
             left_cells: &id.left,
             right_cells: &id.right,
-            left,
-            right,
+            left: sum_ops(&left_ops),
+            right: sum_ops(&right_ops),
             outcome,
         });
     }

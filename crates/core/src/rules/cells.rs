@@ -33,8 +33,8 @@ pub(crate) const CELL_BLANK: Rule = Rule {
     group: Group::OfTable,
     title_zh: "单元格空白",
     title_en: "Blank cell",
-    doc_zh: "为什么：空白不等于0。空白单元格让读者无法分辨“没有发生”与“漏填”，也使相关勾稽关系无法校验。总计单元格空白而其组成部分不为0时，属于错误（例如“总计”列整列未填）。\n怎样改：没有发生的填0；总计按各项之和填写。本工具从不把空白当作0。",
-    doc_en: "Why: blank is not 0. A blank cell cannot be told apart from an omission and makes the identities involving it uncheckable. A blank total whose parts are not all 0 is an error (e.g. an unfilled 总计 column).\nHow to fix: write 0 where nothing happened and fill totals with the sum of their parts. This tool never reads a blank as 0.",
+    doc_zh: "为什么：空白不等于0。空白单元格让读者无法分辨“没有发生”与“漏填”。校验勾稽关系时，空白按未知的非负件数看待：空白按0计已相等的，只报本条；只有空白不为0才能相等的，勾稽关系报警告；空白填什么数都不能相等的，勾稽关系报错误。总计单元格空白而其组成部分不全为0时，属于错误（例如“总计”列整列未填），所在的勾稽关系不再重复报告。\n怎样改：没有发生的填0；总计按各项之和填写。本工具从不把空白当作0。",
+    doc_en: "Why: blank is not 0. A blank cell cannot be told apart from an omission. The identities read a blank as an unknown count ≥ 0: when they hold with the blanks as 0, only this rule reports them; when they can hold only if a blank is not 0, the identity is a warning; when no count in the blanks makes them hold, an error. A blank total whose parts are not all 0 is an error (e.g. an unfilled 总计 column), not repeated for the identities it sits in.\nHow to fix: write 0 where nothing happened and fill totals with the sum of their parts. This tool never reads a blank as 0.",
 };
 
 struct CellBlank {
@@ -82,8 +82,8 @@ pub(crate) const CELL_PLACEHOLDER: Rule = Rule {
     group: Group::OfTable,
     title_zh: "单元格为占位符",
     title_en: "Placeholder instead of a number",
-    doc_zh: "为什么：统一格式的表格要求填写数字。“/”“—”“无”等占位符含义不明（是0，还是不适用、未统计？），相关勾稽关系无法校验。\n怎样改：没有发生的填0。",
-    doc_en: "Why: the national tables expect numbers. Placeholders such as /, — or 无 are ambiguous (zero? not applicable? not counted?) and make the identities uncheckable.\nHow to fix: write 0 where nothing happened.",
+    doc_zh: "为什么：统一格式的表格要求填写数字。“/”“—”“无”等占位符含义不明（是0，还是不适用、未统计？），勾稽关系把它按未知的非负件数看待（与空白相同）。\n怎样改：没有发生的填0。",
+    doc_en: "Why: the national tables expect numbers. Placeholders such as /, — or 无 are ambiguous (zero? not applicable? not counted?) and are read by the identities as unknown counts ≥ 0, as blanks are.\nHow to fix: write 0 where nothing happened.",
 };
 
 struct CellPlaceholder {
@@ -226,6 +226,18 @@ fn total_parts(report: &Report, key: CellKey) -> Vec<CellKey> {
     }
 }
 
+/// A blank total whose parts are not all 0: a CELL-BLANK error, and the one finding of the
+/// identities it sits in that only it could balance (the arithmetic reports no more).
+pub(super) fn blank_total(report: &Report, key: CellKey) -> bool {
+    matches!(report.value(key), Some(CellValue::Blank))
+        && total_parts(report, key).into_iter().any(|k| {
+            report
+                .value(k)
+                .and_then(CellValue::number)
+                .is_some_and(|n| n.units != 0)
+        })
+}
+
 /// The cell rules, cell by cell in template order, then the lists of blank totals, other
 /// blanks and placeholders.
 pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
@@ -244,13 +256,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
         };
         match &cell.value {
             CellValue::Blank => {
-                let nonzero_parts = total_parts(report, cell.key).into_iter().any(|k| {
-                    report
-                        .value(k)
-                        .and_then(CellValue::number)
-                        .is_some_and(|n| n.units != 0)
-                });
-                if nonzero_parts {
+                if blank_total(report, cell.key) {
                     blank_totals.push(cell.key);
                 } else {
                     blanks.push(cell.key);

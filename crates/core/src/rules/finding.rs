@@ -70,6 +70,13 @@ pub struct Finding {
     pub actual: Option<Num>,
     /// The cells most likely to be wrong (error localisation), best first.
     pub suspect: Vec<CellKey>,
+    /// The error localiser's best explanations of the failing identities this finding is
+    /// part of, each a unit (a cell, two cells, a row, a column, a row entered one row off)
+    /// and the cells it changes; ties all listed, best first. Empty when none was found.
+    pub explanations: Vec<Explanation>,
+    /// The localiser stopped at its work budget before it had tried every candidate: the
+    /// explanations are the best it found (possibly none), not necessarily the best there are.
+    pub search_stopped: bool,
     /// For findings about text: where in the input.
     pub span: Option<Span>,
     message_zh: String,
@@ -89,6 +96,8 @@ impl Finding {
             expected: None,
             actual: None,
             suspect: Vec::new(),
+            explanations: Vec::new(),
+            search_stopped: false,
             span: None,
             message_zh: v.message(Lang::Zh),
             message_en: v.message(Lang::En),
@@ -177,4 +186,63 @@ pub struct Evaluation {
     pub left: Option<Num>,
     pub right: Option<Num>,
     pub outcome: Outcome,
+}
+
+/// A unit of cells that the error localiser names as the likely mistake.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SuspectUnit {
+    /// One cell.
+    Cell(CellKey),
+    /// Two cells together.
+    Pair(CellKey, CellKey),
+    /// A whole row (表三's rows; a group of 表四).
+    Row(Table, RowId),
+    /// A whole column.
+    Column(Table, ColId),
+    /// The numbers printed in row `printed` belong to the adjacent row `meant`: a row of
+    /// numbers entered one row off, under the wrong heading.
+    ShiftedRow {
+        table: Table,
+        printed: RowId,
+        meant: RowId,
+    },
+}
+
+/// One explanation of failing identities: a unit, the cells whose numbers it changes, and the
+/// unit in words (rendered when it was found, like a finding's message).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Explanation {
+    pub unit: SuspectUnit,
+    /// The cells it changes, in template order: printed numbers, and blanks (or placeholders)
+    /// that must hold a number other than 0.
+    pub cells: Vec<CellKey>,
+    /// How many of `cells` are blanks or placeholders rather than printed numbers.
+    pub blanks: usize,
+    words_zh: String,
+    words_en: String,
+}
+
+impl Explanation {
+    pub(crate) fn new(
+        unit: SuspectUnit,
+        cells: Vec<CellKey>,
+        blanks: usize,
+        words: (String, String),
+    ) -> Explanation {
+        Explanation {
+            unit,
+            cells,
+            blanks,
+            words_zh: words.0,
+            words_en: words.1,
+        }
+    }
+
+    /// The unit in plain words (`表三“（七）总计”整行`), in `lang`.
+    pub fn words(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.words_zh,
+            Lang::En => &self.words_en,
+        }
+    }
 }

@@ -4,7 +4,6 @@
 use crate::format::{CellKey, RowId, Table};
 use crate::lang::Lang;
 use crate::model::Report;
-use crate::num::Num;
 
 /// `zh` or `en`.
 pub(super) fn pick<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
@@ -150,45 +149,37 @@ pub(super) struct Missing {
     zh: &'static str,
     en_one: &'static str,
     en_many: &'static str,
-    /// Its value when a blank is read as 0 (for the hint of a not-assessable finding).
-    pub as_zero: Option<Num>,
 }
 
 pub(super) static BLANK: Missing = Missing {
     zh: "空白",
     en_one: "is blank",
     en_many: "are blank",
-    as_zero: Some(Num::ZERO),
 };
 pub(super) static PLACEHOLDER: Missing = Missing {
     zh: "为占位符",
     en_one: "is a placeholder",
     en_many: "are placeholders",
-    as_zero: Some(Num::ZERO),
 };
 pub(super) static NOT_A_NUMBER: Missing = Missing {
     zh: "不是数字",
     en_one: "is not a number",
     en_many: "are not numbers",
-    as_zero: None,
 };
 pub(super) static ABSENT: Missing = Missing {
     zh: "缺失",
     en_one: "is missing",
     en_many: "are missing",
-    as_zero: None,
 };
 
 /// Why an identity cannot be checked: the first cells that are not numbers (`missing`,
-/// named in runs of one row with one reason; `known_row` is named by the message already),
-/// how many there are in all (`total`), and the sides' sums with blanks as 0 when even
-/// those differ (`as_zero`).
+/// named in runs of one row with one reason; `known_row` is named by the message already)
+/// and how many there are in all (`total`).
 #[derive(Debug)]
 pub(super) struct NotNumbers {
     pub missing: Vec<(CellName, &'static Missing)>,
     pub total: usize,
     pub known_row: Option<(Table, RowId)>,
-    pub as_zero: Option<(Num, Num)>,
 }
 
 impl NotNumbers {
@@ -212,12 +203,6 @@ impl NotNumbers {
             why.push_str(&match lang {
                 Lang::Zh => format!("等{total}个单元格"),
                 Lang::En => format!(" ({total} cells in all)"),
-            });
-        }
-        if let Some((l, r)) = self.as_zero {
-            why.push_str(&match lang {
-                Lang::Zh => format!("；若按0计，两边分别为{l}和{r}，也不相等"),
-                Lang::En => format!("; even reading them as 0, the sides would be {l} and {r}"),
             });
         }
         why

@@ -221,7 +221,7 @@ impl Ui {
 }
 
 /// One file into a list entry: refused unread when too large or empty; otherwise its bytes
-/// go through [`crate::read::bytes`].
+/// go through [`crate::read::bytes`] (a .docx or PDF file through the reader module).
 pub(super) async fn read_file(f: &File) -> FileEntry {
     let name = f.name();
     let size = f.size();
@@ -243,7 +243,7 @@ pub(super) async fn read_file(f: &File) -> FileEntry {
     };
     let bytes = js_sys::Uint8Array::new(&buf).to_vec();
     drop(buf);
-    let r = crate::read::bytes(&bytes, Some(&name));
+    let r = crate::read::bytes(&bytes, Some(&name)).await;
     drop(bytes);
     FileEntry::read(&name, r.encoding, r.checked)
 }

@@ -278,12 +278,12 @@ fn file_picker(doc: &Draw, section: &Element, says: Says) -> (Element, Element) 
         "span",
         &[("id", "file-hint"), ("class", "hint")],
         says.pick(
-            "Word 文档（.docx）、网页（.html）或文本（.txt），可一次选择多个，也可以把文件拖到本页任意位置。",
-            ".docx、.html 或 .txt，可多选或拖入。",
-            "Word 文档（.docx）、网页（.html）或文本（.txt），可一次选择多个，也可以把文件拖到这里。",
+            "PDF、Word 文档（.docx）、网页（.html）或文本（.txt），可一次选择多个，也可以把文件拖到本页任意位置。",
+            "PDF、.docx、.html 或 .txt，可多选或拖入。",
+            "PDF、Word 文档（.docx）、网页（.html）或文本（.txt），可一次选择多个，也可以把文件拖到这里。",
         ),
     );
-    let en = " Choose or drop .docx, .html or .txt files, several at once.";
+    let en = " Choose or drop .pdf, .docx, .html or .txt files, several at once.";
     add(
         doc,
         &hint,

@@ -27,6 +27,14 @@
 //!
 //! The words that locate tables and rows come from [`crate::format`]; what cannot be read is
 //! recorded as a [`Note`], never as a finding.
+//!
+//! **Work budget.** The search is bounded by steps, not by time (the core has no clock): one
+//! document's recovery may take [`BUDGET`] steps (a cell tried in a split, a combination tried
+//! by the solver), one row at most 200 000 of them, one solve 50 000. A row whose search runs
+//! out, or that comes after the budget is spent, is not read: it is a [`Note::Ambiguous`] whose
+//! count is [`CandidateCount::Stopped`] (CELLS-AMBIGUOUS: the search stopped before it found
+//! every split), with the splits found so far. A cell is at most 32 characters, so a run far
+//! longer than its row's cells is refused at once.
 
 mod locate;
 mod solve;
@@ -49,8 +57,28 @@ pub(super) struct Recovered {
     pub notes: Vec<Note>,
 }
 
+/// Search steps one document's recovery may take (all tables, all rows, the solver).
+pub(super) const BUDGET: usize = 1_000_000;
+
+/// The search steps left for a document's recovery.
+#[derive(Debug)]
+pub(super) struct Budget {
+    left: usize,
+}
+
+impl Budget {
+    pub(super) fn new() -> Budget {
+        Budget { left: BUDGET }
+    }
+
+    fn spend(&mut self, steps: usize) {
+        self.left = self.left.saturating_sub(steps);
+    }
+}
+
 /// Recovers the tables in `missing` from concatenated page text.
 pub(super) fn recover(lines: &[Line], format: DetectedFormat, missing: &[Table]) -> Recovered {
+    let budget = &mut Budget::new();
     let mut out = Recovered::default();
     if missing.is_empty() {
         return out;
@@ -75,20 +103,27 @@ pub(super) fn recover(lines: &[Line], format: DetectedFormat, missing: &[Table])
     );
     if let Some(from) = t2.filter(|_| missing.contains(&Table::T2)) {
         let to = t3_start.or(t4_start).unwrap_or(len);
-        recover_t2(&st, format, (from, to), &mut out);
+        recover_t2(&st, format, (from, to), &mut out, budget);
     }
     if let Some(from) = t3_start.filter(|_| missing.contains(&Table::T3)) {
-        recover_t3(&st, format, (from, t4_start.unwrap_or(len)), &mut out);
+        let table = (from, t4_start.unwrap_or(len));
+        recover_t3(&st, format, table, &mut out, budget);
     }
     if let Some(anchor) = t4_start.filter(|_| missing.contains(&Table::T4)) {
-        recover_t4(&st, anchor, &mut out);
+        recover_t4(&st, anchor, &mut out, budget);
     }
     out
 }
 
 /// 表二 between the stream offsets `table`: every split a row allows, narrowed by the
 /// numbers the report's own text states about the row.
-fn recover_t2(st: &Stream, format: DetectedFormat, table: (usize, usize), out: &mut Recovered) {
+fn recover_t2(
+    st: &Stream,
+    format: DetectedFormat,
+    table: (usize, usize),
+    out: &mut Recovered,
+    budget: &mut Budget,
+) {
     let specs: Vec<&'static RowSpec> = format::t2_rows(format).iter().collect();
     let stops: Vec<&str> = t2::TABLE
         .region
@@ -101,7 +136,7 @@ fn recover_t2(st: &Stream, format: DetectedFormat, table: (usize, usize), out: &
     missing_captions(st, &located, table, out);
     let mut works = works_of(st, located);
     for w in &mut works {
-        w.splits = enumerate(w, &|_| true);
+        w.splits = enumerate(w, &|_| true, budget);
         if w.live(false).len() > 1 {
             text_facts(st, w, table);
         }
@@ -111,7 +146,13 @@ fn recover_t2(st: &Stream, format: DetectedFormat, table: (usize, usize), out: &
 
 /// 表三 between the stream offsets `table`: the splits that satisfy each row's total,
 /// combined under the column identities.
-fn recover_t3(st: &Stream, format: DetectedFormat, table: (usize, usize), out: &mut Recovered) {
+fn recover_t3(
+    st: &Stream,
+    format: DetectedFormat,
+    table: (usize, usize),
+    out: &mut Recovered,
+    budget: &mut Budget,
+) {
     let (from, to) = table;
     // 2021 splits （六）其他处理 into three rows; 2019 (and mixed reports) keep one row with
     // its own numbers right after the label.
@@ -138,20 +179,20 @@ fn recover_t3(st: &Stream, format: DetectedFormat, table: (usize, usize), out: &
     let mut works = works_of(st, located);
     let row_total = |v: &[i128]| v.len() < 7 || v[..6].iter().sum::<i128>() == v[6];
     for w in &mut works {
-        w.splits = enumerate(w, &row_total);
+        w.splits = enumerate(w, &row_total, budget);
         if w.splits.is_empty() && !w.overflow && !w.blank {
             // No split satisfies the row total: the row itself is wrong. Keep every split
             // (a unique one is still read, and its error reported by the rules).
-            w.splits = enumerate(w, &|_| true);
+            w.splits = enumerate(w, &|_| true, budget);
             w.constrained = false;
         }
     }
-    combine_t3(&mut works, single_f);
+    combine_t3(&mut works, single_f, budget);
     emit(st, works, out);
 }
 
 /// 表四 after its first column's header: the splits whose group totals hold.
-fn recover_t4(st: &Stream, anchor: usize, out: &mut Recovered) {
+fn recover_t4(st: &Stream, anchor: usize, out: &mut Recovered, budget: &mut Budget) {
     let Some(mut w) = locate_t4(st, anchor) else {
         return;
     };
@@ -160,9 +201,9 @@ fn recover_t4(st: &Stream, anchor: usize, out: &mut Recovered) {
             || !v.len().is_multiple_of(5)
             || v[v.len() - 5..v.len() - 1].iter().sum::<i128>() == v[v.len() - 1]
     };
-    w.splits = enumerate(&mut w, &totals);
+    w.splits = enumerate(&mut w, &totals, budget);
     if w.splits.is_empty() && !w.overflow {
-        w.splits = enumerate(&mut w, &|_| true);
+        w.splits = enumerate(&mut w, &|_| true, budget);
         w.constrained = false;
         w.fallback = true;
     }
@@ -259,11 +300,11 @@ fn new_work(
     }
 }
 
-fn enumerate(w: &mut Work, check: &dyn Fn(&[i128]) -> bool) -> Vec<Split> {
+fn enumerate(w: &mut Work, check: &dyn Fn(&[i128]) -> bool, budget: &mut Budget) -> Vec<Split> {
     if w.blank {
         return Vec::new();
     }
-    match split::enumerate(&w.segs, &w.kinds, check) {
+    match split::enumerate(&w.segs, &w.kinds, check, budget) {
         Splits::All(v) => v,
         Splits::Overflow(v) => {
             w.overflow = true;
@@ -273,7 +314,7 @@ fn enumerate(w: &mut Work, check: &dyn Fn(&[i128]) -> bool) -> Vec<Split> {
 }
 
 /// Combines the 表三 rows under 一+二 = （七）+四 and （七） = Σ outcomes, column by column.
-fn combine_t3(works: &mut [Work], single_f: bool) {
+fn combine_t3(works: &mut [Work], single_f: bool, budget: &mut Budget) {
     let usable = |w: &Work| !w.blank && !w.overflow && !w.splits.is_empty();
     if works.iter().any(|w| usable(w) && !w.constrained) {
         // A row total fails under every split: the report is inconsistent.
@@ -303,7 +344,7 @@ fn combine_t3(works: &mut [Work], single_f: bool) {
         values.push(v);
     }
     // Rows that cannot take part (blank, overflowing) are outside every identity.
-    match solve::solve(&rows_or_dummy(&values, works), &idents) {
+    match solve::solve(&rows_or_dummy(&values, works), &idents, budget) {
         solve::Solved::Used(used) => {
             for (w, u) in works.iter_mut().zip(used) {
                 if usable(w) {
@@ -311,9 +352,16 @@ fn combine_t3(works: &mut [Work], single_f: bool) {
                 }
             }
         }
-        solve::Solved::None | solve::Solved::TooMany => {
+        solve::Solved::None => {
             for w in works.iter_mut() {
                 w.fallback = true;
+            }
+        }
+        solve::Solved::TooMany => {
+            // The search stopped: rows of several splits stay unread, as stopped searches.
+            for w in works.iter_mut() {
+                w.fallback = true;
+                w.overflow |= w.splits.len() > 1;
             }
         }
     }

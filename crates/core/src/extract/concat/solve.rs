@@ -16,12 +16,13 @@ pub enum Solved {
     TooMany,
 }
 
-/// Search steps allowed (combinations of rows with several candidates).
-const BUDGET: usize = 50_000;
+/// Search steps allowed (combinations of rows with several candidates), out of the document's
+/// [`super::Budget`].
+const SOLVE_BUDGET: usize = 50_000;
 
 /// `rows[i]` are the candidates of row `i` (each a vector of column values, all rows the same
-/// width).
-pub fn solve(rows: &[&[Vec<i128>]], idents: &[Identity]) -> Solved {
+/// width). Each combination tried is a step taken from `budget`.
+pub fn solve(rows: &[&[Vec<i128>]], idents: &[Identity], budget: &mut super::Budget) -> Solved {
     let mut width = 0;
     let mut used: Vec<Vec<bool>> = Vec::with_capacity(rows.len());
     let mut choice = Vec::with_capacity(rows.len());
@@ -63,13 +64,16 @@ pub fn solve(rows: &[&[Vec<i128>]], idents: &[Identity]) -> Solved {
         choice,
         used: &mut used,
         found: 0,
-        budget: BUDGET,
+        budget: SOLVE_BUDGET.min(budget.left),
     };
     // Identities among fixed rows only are checked once, up front.
     if !s.consistent() {
         return Solved::None;
     }
-    if !s.go(0) {
+    let given = s.budget;
+    let done = s.go(0);
+    budget.spend(given - s.budget);
+    if !done {
         return Solved::TooMany;
     }
     if s.found == 0 {
@@ -163,7 +167,7 @@ mod tests {
             left: vec![0],
             right: vec![1],
         };
-        match solve(&rows, &[id]) {
+        match solve(&rows, &[id], &mut crate::extract::concat::Budget::new()) {
             Solved::Used(u) => assert_eq!(u, vec![vec![true, false], vec![true]]),
             _ => panic!("expected a solution"),
         }
@@ -178,6 +182,9 @@ mod tests {
             left: vec![0],
             right: vec![1],
         };
-        assert!(matches!(solve(&rows, &[id]), Solved::None));
+        assert!(matches!(
+            solve(&rows, &[id], &mut crate::extract::concat::Budget::new()),
+            Solved::None
+        ));
     }
 }

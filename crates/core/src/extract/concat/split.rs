@@ -54,8 +54,12 @@ pub enum Splits {
 
 /// Most splits kept for one row; a row with more is reported as ambiguous without listing them.
 pub const CAP: usize = 256;
-/// Search steps allowed for one row (keeps pathological runs fast).
-const BUDGET: usize = 200_000;
+/// Search steps allowed for one row, out of the document's [`super::Budget`] (so one
+/// pathological row does not use up the budget of the rows after it).
+const ROW_BUDGET: usize = 200_000;
+/// The longest text a cell may have (a sign, 15 digits, a point and decimals): a segment
+/// longer than this many characters per cell left cannot be split at all.
+const MAX_CELL: usize = 32;
 
 /// The text of a piece.
 pub fn piece_text(segs: &[Seg], p: Piece) -> String {
@@ -73,8 +77,14 @@ pub fn piece_range(segs: &[Seg], p: Piece) -> (usize, usize) {
 }
 
 /// Every split of `segs` into `kinds.len()` cells that `check` accepts. `check` sees the
-/// values of the cells chosen so far after each cell and may reject a prefix.
-pub fn enumerate(segs: &[Seg], kinds: &[ColKind], check: &dyn Fn(&[i128]) -> bool) -> Splits {
+/// values of the cells chosen so far after each cell and may reject a prefix. Each cell tried
+/// is a step taken from `budget`; when it runs out the result is an overflow.
+pub fn enumerate(
+    segs: &[Seg],
+    kinds: &[ColKind],
+    check: &dyn Fn(&[i128]) -> bool,
+    budget: &mut super::Budget,
+) -> Splits {
     let mut suffix = vec![0usize; segs.len() + 1];
     for i in (0..segs.len()).rev() {
         suffix[i] = suffix[i + 1] + segs[i].body();
@@ -87,12 +97,19 @@ pub fn enumerate(segs: &[Seg], kinds: &[ColKind], check: &dyn Fn(&[i128]) -> boo
         out: Vec::new(),
         pieces: Vec::with_capacity(kinds.len()),
         values: Vec::with_capacity(kinds.len()),
-        budget: BUDGET,
+        budget: ROW_BUDGET.min(budget.left),
         overflow: false,
     };
+    let given = ctx.budget;
     if !segs.is_empty() && !kinds.is_empty() {
-        ctx.go(0, 0);
+        // No budget left, or a run far longer than the row's cells: a stopped search.
+        if given == 0 || ctx.suffix[0] > kinds.len() * MAX_CELL {
+            ctx.overflow = true;
+        } else {
+            ctx.go(0, 0);
+        }
     }
+    budget.spend(given - ctx.budget);
     if ctx.overflow {
         Splits::Overflow(ctx.out)
     } else {
@@ -138,11 +155,11 @@ impl Ctx<'_> {
         let cells_left = n - k;
         let segs_left = self.segs.len() - seg;
         let chars_left = body - off + self.suffix[seg + 1];
-        if cells_left < segs_left || cells_left > chars_left {
+        if cells_left < segs_left || cells_left > chars_left || chars_left > cells_left * MAX_CELL {
             return;
         }
         let kind = self.kinds[k];
-        for end in off + 1..=body {
+        for end in off + 1..=body.min(off + MAX_CELL) {
             if self.budget == 0 {
                 self.overflow = true;
                 return;
@@ -237,6 +254,15 @@ mod tests {
                 s
             })
             .collect()
+    }
+
+    fn enumerate(segs: &[Seg], kinds: &[ColKind], check: &dyn Fn(&[i128]) -> bool) -> Splits {
+        super::enumerate(
+            segs,
+            kinds,
+            check,
+            &mut crate::extract::concat::Budget::new(),
+        )
     }
 
     fn texts(segs: &[Seg], s: &Splits) -> Vec<String> {

@@ -54,7 +54,7 @@ pub(super) fn read<'a>(lines: &[Line<'a>], outline: &Outline, b: &mut ReportBuil
         }
         if let Some(t) = Table::ALL
             .into_iter()
-            .find(|t| t.spec().region.found_in(&line.folded))
+            .find(|t| t.spec().region.found_in_sig(&line.folded, line.sig))
         {
             region = Some(t);
         }

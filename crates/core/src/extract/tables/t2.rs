@@ -6,7 +6,7 @@ use crate::extract::lines::{join_toks, Row, Tok};
 use crate::extract::stream::LineStream;
 use crate::format::{self, RowSpec};
 use crate::model::DetectedFormat;
-use crate::text::norm_label;
+use crate::text::{norm_label_in, Sig};
 
 /// How many label lines above a value line may name its row (PDF text).
 const ABOVE: usize = 2;
@@ -14,20 +14,29 @@ const ABOVE: usize = 2;
 pub(super) struct Reader {
     /// 2019 or 2021: whose rows are looked for.
     format: DetectedFormat,
+    /// The label being matched, normalised (a buffer reused from row to row).
+    norm: String,
 }
 
 impl Reader {
     pub fn new(format: DetectedFormat) -> Reader {
-        Reader { format }
+        Reader {
+            format,
+            norm: String::new(),
+        }
     }
 
     /// The row whose keyword the last label cell starts with (or holds, in a short label).
-    pub fn matches(&self, labels: &[Tok]) -> Option<&'static RowSpec> {
-        let n = norm_label(&labels.last()?.text);
+    pub fn matches(&mut self, labels: &[Tok]) -> Option<&'static RowSpec> {
+        norm_label_in(&mut self.norm, &labels.last()?.text);
+        let n = &self.norm;
+        let sig = Sig::of(n);
         format::t2_rows(self.format).iter().find(|spec| {
-            spec.keys.iter().any(|k| {
-                n.starts_with(k) || (n.contains(k) && n.chars().count() <= k.chars().count() + 24)
-            })
+            sig.may_contain(spec.sig)
+                && spec.keys.iter().any(|k| {
+                    n.starts_with(k)
+                        || (n.contains(k) && n.chars().count() <= k.chars().count() + 24)
+                })
         })
     }
 }

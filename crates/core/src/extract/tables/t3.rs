@@ -8,7 +8,7 @@ use crate::extract::builder::ReportBuilder;
 use crate::extract::lines::{join_toks, Line, Row, Tok};
 use crate::extract::stream::LineStream;
 use crate::format::{t3, GroupSpec, RowSpec};
-use crate::text::norm_label;
+use crate::text::{norm_label_in, Sig};
 
 /// How many label lines above a value line may be joined into its label (PDF text).
 const ABOVE: usize = 3;
@@ -20,20 +20,29 @@ const BELOW: usize = 2;
 pub(super) struct Reader {
     /// The group the rows are in.
     group: Option<&'static GroupSpec>,
+    /// The labels being matched, normalised: buffers reused from row to row.
+    norms: Vec<String>,
 }
 
 impl Reader {
     /// The row of `labels`: the group context is first updated from every label cell (group
     /// cells come first), then the most specific label, the last, is matched.
     pub fn matches(&mut self, labels: &[Tok]) -> Option<&'static RowSpec> {
-        let norms: Vec<String> = labels.iter().map(|t| norm_label(&t.text)).collect();
+        if self.norms.len() < labels.len() {
+            self.norms.resize_with(labels.len(), String::new);
+        }
+        for (buf, t) in self.norms.iter_mut().zip(labels) {
+            norm_label_in(buf, &t.text);
+        }
+        let norms = &self.norms[..labels.len()];
         if let Some(g) = norms.iter().rev().find_map(|n| t3::TABLE.group_of(n)) {
             self.group = Some(g);
         }
         for (i, n) in norms.iter().enumerate().rev() {
             let is_last = i + 1 == norms.len();
+            let sig = Sig::of(n);
             let spec = t3::ROWS.iter().find(|spec| {
-                spec.matches(n)
+                spec.matches_sig(n, sig)
                     && (!spec.only_in_group || self.group == spec.group)
                     && (!spec.last_label_only || is_last)
             });
@@ -118,12 +127,14 @@ impl Reader {
 impl<'a> TableReader<'a> for Reader {
     fn label_line(&mut self, line: &Line<'a>) {
         // A label-only line may open a group (（三）不予公开 on its own line).
-        if let Some(g) = line
-            .toks
-            .iter()
-            .rev()
-            .find_map(|t| t3::TABLE.group_of(&norm_label(&t.text)))
-        {
+        if self.norms.is_empty() {
+            self.norms.push(String::new());
+        }
+        let buf = &mut self.norms[0];
+        if let Some(g) = line.toks.iter().rev().find_map(|t| {
+            norm_label_in(buf, &t.text);
+            t3::TABLE.group_of(buf)
+        }) {
             self.group = Some(g);
         }
     }

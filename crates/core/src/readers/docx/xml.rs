@@ -63,6 +63,9 @@ pub struct Reader<'a> {
     /// `(prefix, namespace, element depth that declared it)`; `""` is the default namespace.
     bindings: Vec<(&'a str, Ns, usize)>,
     depth: usize,
+    /// The last prefix resolved and its namespace, while `bindings` is unchanged (almost
+    /// every element of a Word body is `w:`; the root declares some 30 prefixes).
+    last: Option<(&'a str, Ns)>,
 }
 
 impl<'a> Reader<'a> {
@@ -73,14 +76,21 @@ impl<'a> Reader<'a> {
             pos: 0,
             bindings: Vec::new(),
             depth: 0,
+            last: None,
         }
     }
 
-    fn resolve(&self, qname: &'a str) -> (Ns, &'a str) {
-        let (prefix, local) = match qname.split_once(':') {
-            Some((p, l)) => (p, l),
+    fn resolve(&mut self, qname: &'a str) -> (Ns, &'a str) {
+        // Names are short: a byte loop, not a searcher.
+        let (prefix, local) = match qname.bytes().position(|b| b == b':') {
+            Some(i) => (&qname[..i], &qname[i + 1..]),
             None => ("", qname),
         };
+        if let Some((p, ns)) = self.last {
+            if p == prefix {
+                return (ns, local);
+            }
+        }
         let ns = self
             .bindings
             .iter()
@@ -88,11 +98,52 @@ impl<'a> Reader<'a> {
             .find(|b| b.0 == prefix)
             .map(|b| b.1)
             .unwrap_or_else(|| default_ns(prefix));
+        self.last = Some((prefix, ns));
         (ns, local)
+    }
+
+    /// Leaves the elements deeper than `depth`: their declarations go out of scope.
+    fn unbind(&mut self) {
+        while self.bindings.last().is_some_and(|b| b.2 > self.depth) {
+            self.bindings.pop();
+            self.last = None;
+        }
     }
 
     fn find(&self, pat: &str) -> Option<usize> {
         self.s[self.pos..].find(pat).map(|i| self.pos + i)
+    }
+
+    /// The position of the `>` that ends the tag starting at `self.pos`, outside quoted
+    /// attribute values (the end of the input when there is none).
+    fn tag_end(&self) -> usize {
+        let bytes = self.s.as_bytes();
+        let mut i = self.pos + 1;
+        let mut quote = 0u8;
+        while i < bytes.len() {
+            let c = bytes[i];
+            if quote != 0 {
+                if c == quote {
+                    quote = 0;
+                }
+            } else if c == b'"' || c == b'\'' {
+                quote = c;
+            } else if c == b'>' {
+                break;
+            }
+            i += 1;
+        }
+        i
+    }
+
+    /// The position of the next `byte` from `self.pos` (the end of the input when there is
+    /// none). Tokens are short: a plain loop beats a searcher's setup.
+    fn next_byte(&self, byte: u8) -> usize {
+        let bytes = self.s.as_bytes();
+        bytes[self.pos..]
+            .iter()
+            .position(|&b| b == byte)
+            .map_or(bytes.len(), |i| self.pos + i)
     }
 
     /// The next event, or `None` at the end of the input.
@@ -105,57 +156,43 @@ impl<'a> Reader<'a> {
             }
             let rest = &s[self.pos..];
             if !rest.starts_with('<') {
-                let end = self.find("<").unwrap_or(s.len());
+                let end = self.next_byte(b'<');
                 let raw = &s[self.pos..end];
                 self.pos = end;
                 return Some(Event::Text(unescape(raw)));
             }
-            if rest.starts_with("<!--") {
-                self.pos = self.find("-->").map_or(s.len(), |i| i + 3);
-                continue;
-            }
-            if rest.starts_with("<![CDATA[") {
-                let start = self.pos + 9;
-                let end = s[start..].find("]]>").map_or(s.len(), |i| start + i);
-                self.pos = (end + 3).min(s.len());
-                return Some(Event::Text(Cow::Borrowed(&s[start..end])));
-            }
-            if rest.starts_with("<?") {
-                self.pos = self.find("?>").map_or(s.len(), |i| i + 2);
-                continue;
-            }
-            if rest.starts_with("<!") {
-                self.pos = self.find(">").map_or(s.len(), |i| i + 1);
-                continue;
-            }
-            if let Some(r) = rest.strip_prefix("</") {
-                let end = r.find('>').map_or(s.len(), |i| self.pos + 2 + i);
-                let qname = s[self.pos + 2..end].trim();
-                self.pos = (end + 1).min(s.len());
-                let (ns, local) = self.resolve(qname);
-                self.depth = self.depth.saturating_sub(1);
-                while self.bindings.last().is_some_and(|b| b.2 > self.depth) {
-                    self.bindings.pop();
+            match rest.as_bytes().get(1) {
+                Some(b'!') if rest.starts_with("<!--") => {
+                    self.pos = self.find("-->").map_or(s.len(), |i| i + 3);
+                    continue;
                 }
-                return Some(Event::End { ns, local });
+                Some(b'!') if rest.starts_with("<![CDATA[") => {
+                    let start = self.pos + 9;
+                    let end = s[start..].find("]]>").map_or(s.len(), |i| start + i);
+                    self.pos = (end + 3).min(s.len());
+                    return Some(Event::Text(Cow::Borrowed(&s[start..end])));
+                }
+                Some(b'?') => {
+                    self.pos = self.find("?>").map_or(s.len(), |i| i + 2);
+                    continue;
+                }
+                Some(b'!') => {
+                    self.pos = (self.next_byte(b'>') + 1).min(s.len());
+                    continue;
+                }
+                Some(b'/') => {
+                    let end = self.next_byte(b'>');
+                    let qname = s[self.pos + 2..end].trim();
+                    self.pos = (end + 1).min(s.len());
+                    let (ns, local) = self.resolve(qname);
+                    self.depth = self.depth.saturating_sub(1);
+                    self.unbind();
+                    return Some(Event::End { ns, local });
+                }
+                _ => {}
             }
             // A start tag: find its `>` outside quoted attribute values.
-            let bytes = s.as_bytes();
-            let mut i = self.pos + 1;
-            let mut quote = 0u8;
-            while i < bytes.len() {
-                let c = bytes[i];
-                if quote != 0 {
-                    if c == quote {
-                        quote = 0;
-                    }
-                } else if c == b'"' || c == b'\'' {
-                    quote = c;
-                } else if c == b'>' {
-                    break;
-                }
-                i += 1;
-            }
+            let i = self.tag_end();
             let inner = &s[self.pos + 1..i];
             self.pos = (i + 1).min(s.len());
             let (inner, empty) = match inner.strip_suffix('/') {
@@ -163,26 +200,29 @@ impl<'a> Reader<'a> {
                 None => (inner, false),
             };
             let name_end = inner
-                .find(|c: char| c.is_ascii_whitespace())
+                .bytes()
+                .position(|b| b.is_ascii_whitespace())
                 .unwrap_or(inner.len());
             let (qname, attrs) = inner.split_at(name_end);
             if qname.is_empty() {
                 return Some(Event::Text(Cow::Borrowed("<")));
             }
             self.depth += 1;
-            for (name, value) in Attrs(attrs) {
-                if name == "xmlns" {
-                    self.bindings.push(("", ns_of(value), self.depth));
-                } else if let Some(p) = name.strip_prefix("xmlns:") {
-                    self.bindings.push((p, ns_of(value), self.depth));
+            if has_xmlns(attrs.as_bytes()) {
+                for (name, value) in Attrs(attrs) {
+                    if name == "xmlns" {
+                        self.bindings.push(("", ns_of(value), self.depth));
+                        self.last = None;
+                    } else if let Some(p) = name.strip_prefix("xmlns:") {
+                        self.bindings.push((p, ns_of(value), self.depth));
+                        self.last = None;
+                    }
                 }
             }
             let (ns, local) = self.resolve(qname);
             if empty {
                 self.depth -= 1;
-                while self.bindings.last().is_some_and(|b| b.2 > self.depth) {
-                    self.bindings.pop();
-                }
+                self.unbind();
             }
             return Some(Event::Start {
                 ns,
@@ -192,6 +232,14 @@ impl<'a> Reader<'a> {
             });
         }
     }
+}
+
+/// Whether the attributes may declare a namespace (`xmlns`, `xmlns:w`).
+fn has_xmlns(attrs: &[u8]) -> bool {
+    attrs
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b == b'x' && attrs[i + 1..].starts_with(b"mlns"))
 }
 
 /// The attributes of a tag, as `(qualified name, raw value)`.

@@ -363,7 +363,13 @@ impl<'a> File<'a> {
                 }
             }
         }
-        if self.resolve_key(&trailer, b"Root").as_dict().is_none() {
+        // A root that is no catalog with pages (a trailer damaged with the rest) is looked
+        // for among the objects.
+        let root_ok = self
+            .resolve_key(&trailer, b"Root")
+            .as_dict()
+            .is_some_and(|d| d.get(b"Pages").is_some());
+        if !root_ok {
             trailer.0.retain(|(k, _)| k != b"Root");
             let nums: Vec<u32> = self.xref.keys().copied().collect();
             let catalog = nums.into_iter().rev().find(|&n| {

@@ -46,9 +46,7 @@ const MAX_TREE_DEPTH: usize = 32;
 
 /// Does this look like a PDF (`%PDF-` in the first kilobyte, as viewers accept)?
 pub fn is_pdf(bytes: &[u8]) -> bool {
-    bytes[..bytes.len().min(1024)]
-        .windows(5)
-        .any(|w| w == b"%PDF-")
+    super::is_pdf(bytes)
 }
 
 /// Reads a PDF's text layer into a document.

@@ -13,7 +13,10 @@
 pub(super) mod deadline;
 pub(super) mod enumeration;
 pub(super) mod fee;
+pub(super) mod leftover;
+pub(super) mod pairing;
 pub(super) mod tables;
+pub(super) mod themes;
 pub(super) mod typo;
 
 use super::{Finding, RuleId};
@@ -181,7 +184,13 @@ pub(super) fn check(report: &Report, text: &str, out: &mut Vec<Finding>) {
         DetectedFormat::F2021 | DetectedFormat::F2019 | DetectedFormat::Mixed
     );
     typo::doubled_words(&prose, out);
-    typo::brackets(&prose, out);
+    pairing::check(&prose, out);
+    let mut instructions = Vec::new();
+    for (k, w) in leftover::INSTRUCTIONS.iter().enumerate() {
+        instructions.extend(find_all(text, w).into_iter().map(|i| (i, k)));
+    }
+    instructions.sort_unstable();
+    leftover::check(&prose, &instructions, out);
     // A slip in a heading is quoted with the whole heading and the standard one, before the
     // typo list names the same words with less context.
     if national {
@@ -192,6 +201,7 @@ pub(super) fn check(report: &Report, text: &str, out: &mut Vec<Finding>) {
     if national {
         typo::labels(report, out);
         fee::check(report, text, out);
+        themes::check(report, text, out);
         // Statements in prose only: section 1 and section 3 text before its table.
         let scopes = section_spans(report, &[1, 3]);
         tables::received(report, text, &scopes, out);
@@ -200,6 +210,7 @@ pub(super) fn check(report: &Report, text: &str, out: &mut Vec<Finding>) {
         enumeration::breakdown(text, &stated, &scopes, out);
         tables::upheld(report, text, &scopes, out);
     }
+    enumeration::parts_of_total(&prose, out);
     deadline::check(report, text, out);
     dedupe_overlaps(out);
 }
@@ -211,7 +222,11 @@ fn dedupe_overlaps(out: &mut Vec<Finding>) {
     out.retain(|f| {
         let on_text = matches!(
             f.rule,
-            RuleId::TextTypo | RuleId::TextEnumeration | RuleId::TextTableMismatch
+            RuleId::TextTypo
+                | RuleId::TextEnumeration
+                | RuleId::TextTableMismatch
+                | RuleId::TextPairing
+                | RuleId::TemplateLeftover
         );
         let Some(span) = f.span.filter(|_| on_text) else {
             return true;
@@ -237,7 +252,6 @@ mod tests {
         let mut out = Vec::new();
         let blocks = blocks(text, &[]);
         doubled_words(&blocks, &mut out);
-        brackets(&blocks, &mut out);
         lexicon(text, &mut out);
         out.iter()
             .map(|f| f.message(crate::Lang::Zh).to_string())
@@ -259,7 +273,6 @@ mod tests {
         }
         assert_eq!(typos_in("规范审核审核发布机制。").len(), 1);
         assert_eq!(typos_in("打造统一的的网站。").len(), 1);
-        assert_eq!(typos_in("联系（地址：某某路。").len(), 1);
         assert_eq!(typos_in("截止目前运行平稳。").len(), 1);
     }
 

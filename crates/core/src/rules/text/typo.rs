@@ -1,5 +1,5 @@
 //! TEXT-TYPO: slips in the prose — a list of common typos, one character wrong in a standard
-//! heading or table label, repeated words, unbalanced brackets.
+//! heading or table label, repeated words (unpaired marks are TEXT-PAIRING's).
 
 use super::{excerpt, is_cjk};
 use crate::format::{self, Table};
@@ -8,7 +8,7 @@ use crate::model::{Report, Span};
 use crate::rules::{Finding, Group, Rule, RuleId, Scope, Severity, Violation};
 use crate::text::{fold, norm_label};
 
-/// TEXT-TYPO: a probable typo, repeated word or unbalanced bracket.
+/// TEXT-TYPO: a probable typo or repeated word.
 pub(crate) const TEXT_TYPO: Rule = Rule {
     id: RuleId::TextTypo,
     severity: Severity::Warning,
@@ -17,8 +17,8 @@ pub(crate) const TEXT_TYPO: Rule = Rule {
     group: Group::Text,
     title_zh: "疑似错别字或重复字词",
     title_en: "Probable typo or repeated word",
-    doc_zh: "为什么：年度报告是正式公开的政府文件，错别字、重复字词（如“审核审核”“的的”）、书名号或括号不配对、标题或表格行名与统一格式不一致，都会影响报告的严肃性，也是审查中常见的扣分项。本规则检查：连续重复的字词；同一段内未闭合的《》（）；统一格式章节标题和表格行名中多字、少字、错字；常见的政务文稿错别字。\n怎样改：按提示核对原文并改正。提示只是“疑似”，确属正确用法的可忽略。",
-    doc_en: "Why: the annual report is a formal public document; typos, doubled words, unbalanced book-title marks or brackets, and headings or row labels that deviate from the national format undermine it and are common review deductions. Checked: consecutive repeated words; 《 or （ not closed in the same paragraph; one-character slips in the standard headings and table labels; a list of common typos in government writing.\nHow to fix: check the passage and correct it; these are probable, not certain, errors.",
+    doc_zh: "为什么：年度报告是正式公开的政府文件，错别字、重复字词（如“审核审核”“的的”）、标题或表格行名与统一格式不一致，都会影响报告的严肃性，也是审查中常见的扣分项。本规则检查：连续重复的字词；统一格式章节标题和表格行名中多字、少字、错字；常见的政务文稿错别字。\n怎样改：按提示核对原文并改正。提示只是“疑似”，确属正确用法的可忽略。",
+    doc_en: "Why: the annual report is a formal public document; typos, doubled words, and headings or row labels that deviate from the national format undermine it and are common review deductions. Checked: consecutive repeated words; one-character slips in the standard headings and table labels; a list of common typos in government writing.\nHow to fix: check the passage and correct it; these are probable, not certain, errors.",
 };
 
 /// A probable slip: the words quoted, and what is wrong with them.
@@ -30,12 +30,6 @@ struct TextTypo {
 enum Slip {
     /// A word written twice in a row.
     Repeated { word: String },
-    /// `《《`.
-    DoubledBookTitleMark,
-    /// `《` never closed in its paragraph.
-    UnclosedBookTitle,
-    /// `（` never closed in its paragraph.
-    UnclosedBracket,
     /// A common typo, and the right word.
     Known { right: &'static str },
     /// A standard heading with one character wrong.
@@ -56,23 +50,6 @@ impl Violation for TextTypo {
                 "repeated word",
                 format!(", “{word}” appears twice in a row"),
             ),
-            (Slip::DoubledBookTitleMark, Lang::Zh) => ("标点重复", "，书名号“《”重复".to_string()),
-            (Slip::DoubledBookTitleMark, Lang::En) => (
-                "doubled punctuation",
-                ", the book-title mark 《 is doubled".to_string(),
-            ),
-            (Slip::UnclosedBookTitle, Lang::Zh) => {
-                ("标点不配对", "，书名号“《”没有对应的“》”".to_string())
-            }
-            (Slip::UnclosedBookTitle, Lang::En) => {
-                ("unbalanced punctuation", ", 《 is never closed".to_string())
-            }
-            (Slip::UnclosedBracket, Lang::Zh) => {
-                ("标点不配对", "，括号“（”没有对应的“）”".to_string())
-            }
-            (Slip::UnclosedBracket, Lang::En) => {
-                ("unbalanced punctuation", ", （ is never closed".to_string())
-            }
             (Slip::Known { right }, Lang::Zh) => ("错别字", format!("，应为“{right}”")),
             (Slip::Known { right }, Lang::En) => ("typo", format!(", should be “{right}”")),
             (Slip::Heading { standard }, Lang::Zh) => {
@@ -182,53 +159,6 @@ pub(super) fn doubled_words(prose: &[(usize, &str)], out: &mut Vec<Finding>) {
                     i += 2 * k;
                 }
                 None => i += 1,
-            }
-        }
-    }
-}
-
-pub(super) fn brackets(prose: &[(usize, &str)], out: &mut Vec<Finding>) {
-    for &(base, block) in prose {
-        let mut stack: Vec<(usize, char)> = Vec::new();
-        let mut prev: Option<char> = None;
-        for (i, c) in block.char_indices() {
-            match c {
-                '《' | '（' => {
-                    if c == '《' && prev == Some('《') {
-                        typo(
-                            out,
-                            Span::new(base + i - '《'.len_utf8(), base + i + c.len_utf8()),
-                            excerpt(block, i - '《'.len_utf8(), i + c.len_utf8(), 4, 16),
-                            Slip::DoubledBookTitleMark,
-                        );
-                    } else {
-                        stack.push((i, c));
-                    }
-                }
-                '》' | '）' => {
-                    let open = if c == '》' { '《' } else { '（' };
-                    if let Some(pos) = stack.iter().rposition(|x| x.1 == open) {
-                        stack.truncate(pos);
-                    }
-                }
-                _ => {}
-            }
-            prev = Some(c);
-        }
-        // Many leftovers mean extraction noise, not a slip: report only a few.
-        if stack.len() <= 2 {
-            for (i, c) in stack {
-                let slip = if c == '《' {
-                    Slip::UnclosedBookTitle
-                } else {
-                    Slip::UnclosedBracket
-                };
-                typo(
-                    out,
-                    Span::new(base + i, base + i + c.len_utf8()),
-                    excerpt(block, i, i + c.len_utf8(), 2, 24),
-                    slip,
-                );
             }
         }
     }

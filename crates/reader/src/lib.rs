@@ -1,0 +1,118 @@
+//! nianbao's reader module: the second WebAssembly module of the page, fetched only when a
+//! .docx or PDF file arrives (the first-load module, `nianbao-web`, has neither reader).
+//!
+//! One export does the work: `read(bytes)` reads a file's bytes with the core's readers
+//! (`nianbao_core::readers::read_bytes`: .docx, PDF, and text or HTML as well) and returns the
+//! result — the neutral `Document` or the reading error's message — as the bytes of
+//! `nianbao_core::readers::wire::encode`, which the first module decodes and checks. The loader
+//! (`www/nianbao.js`) instantiates this module on demand and hands the bytes across.
+//!
+//! The boundary: any argument of any JavaScript type gives the result or an `Error` whose
+//! message is `中文 / English`; never a panic. A panic (none is known: the readers cap what
+//! they read and never panic on any input) is logged, and the next call runs on a fresh
+//! instance.
+
+use std::sync::Once;
+
+use nianbao_core::readers;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(s: &str);
+}
+
+/// Runs when the module is instantiated (and in each fresh instance): the panic hook.
+#[wasm_bindgen(start, private)]
+fn on_instantiate() {
+    install_panic_hook();
+}
+
+/// Logs a panic and schedules a fresh instance for the next call (the release build aborts on
+/// a panic, so this instance is dead).
+fn install_panic_hook() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            console_error(&format!("nianbao reader panicked: {info}"));
+            wasm_bindgen::handler::schedule_reinit();
+        }));
+    });
+}
+
+const USAGE: &str = "read(bytes): bytes is a Uint8Array or an ArrayBuffer (a file's bytes)";
+
+fn error(zh: &str, en: &str) -> JsValue {
+    JsError::new(&format!("{zh} / {en}")).into()
+}
+
+/// Reads a file's bytes: `read(bytes: Uint8Array | ArrayBuffer): Uint8Array`, the reader's
+/// result encoded by `nianbao_core::readers::wire::encode` (a document, or the reading
+/// error's message: a scanned or encrypted PDF, a damaged Word file…). Throws an `Error` for
+/// any other argument and for bytes over the core's input limit.
+#[wasm_bindgen]
+pub fn read(bytes: JsValue) -> Result<Vec<u8>, JsValue> {
+    let view = input_bytes(&bytes)
+        .map_err(|e| {
+            let e = e
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_default();
+            error(
+                &format!("无法读取输入的字节（read）：{e}。已被转移的 ArrayBuffer 或者不是真正的 Uint8Array？"),
+                &format!("read: cannot read the bytes (a transferred ArrayBuffer, or not a real Uint8Array): {e}"),
+            )
+        })?
+        .ok_or_else(|| {
+            error(
+                "输入的类型不对（read 的参数）：应为 Uint8Array 或 ArrayBuffer（文件的字节）。",
+                &format!("read: bad input; {USAGE}"),
+            )
+        })?;
+    let n = view.length() as usize;
+    let max = readers::input::MAX_INPUT_BYTES;
+    if n > max {
+        return Err(error(
+            &format!(
+                "文件过大（约 {} MB），超过 {} MB 的上限，未读取。",
+                n >> 20,
+                max >> 20
+            ),
+            &format!(
+                "read: the file is too large (about {} MB; the limit is {} MB) and was not read.",
+                n >> 20,
+                max >> 20
+            ),
+        ));
+    }
+    let bytes = view.to_vec();
+    drop(view);
+    Ok(readers::wire::encode(&readers::read_bytes(&bytes)))
+}
+
+/// The version of this build (the workspace version; the loader checks it equals the first
+/// module's).
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// The bytes of a `Uint8Array` or an `ArrayBuffer` as a fresh view of our own; `None` for any
+/// other value. Read with `Reflect` and made with `Reflect.construct`, so an object that only
+/// looks like one (made from the prototype, a Proxy, a detached buffer) gives an error, never
+/// an exception through the wasm (as `nianbao-web`'s `check`).
+fn input_bytes(input: &JsValue) -> Result<Option<js_sys::Uint8Array>, JsValue> {
+    let fresh = js_sys::Uint8Array::new_with_length(0);
+    let args = if input.is_instance_of::<js_sys::Uint8Array>() {
+        let get = |k: &str| js_sys::Reflect::get(input, &k.into());
+        js_sys::Array::of3(&get("buffer")?, &get("byteOffset")?, &get("byteLength")?)
+    } else if input.is_instance_of::<js_sys::ArrayBuffer>() {
+        js_sys::Array::of1(input)
+    } else {
+        return Ok(None);
+    };
+    let view = js_sys::Reflect::construct(&fresh.constructor(), &args)?;
+    Ok(Some(view.unchecked_into()))
+}

@@ -1,0 +1,109 @@
+//! The reader module's exports (`read`, `version`) with garbage of every JavaScript type
+//! (`tests/e2e/garbage.js`, as `nianbao-web`'s `tests/boundary.rs`) and with real files, in
+//! headless Chromium (wasm-bindgen-test over chromedriver). Each call returns its result — bytes
+//! that decode (`nianbao_core::readers::wire::decode`) to a document or a reading error — or an
+//! `Error` whose message is `中文 / English`. A panic would abort this test.
+#![cfg(target_arch = "wasm32")]
+
+use nianbao_core::readers::{wire, Kind};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEED: &str = include_str!("../../../tests/fixtures/seed.txt");
+const GARBAGE: &str = include_str!("../../../tests/e2e/garbage.js");
+const DOCX: &[u8] = include_bytes!("../../../tests/fixtures/docx/seed.docx");
+const LOCKED: &[u8] = include_bytes!("../../../tests/fixtures/docx/seed-locked.docx");
+const PDF: &[u8] = include_bytes!("../../../tests/fixtures/pdf/case-01_seed.txt.pdf");
+
+fn garbage() -> Vec<(String, js_sys::Function)> {
+    let make = js_sys::Function::new_with_args("seed", &format!("return ({GARBAGE})(seed);"));
+    let list: js_sys::Array = make
+        .call1(&JsValue::NULL, &JsValue::from_str(SEED))
+        .expect("tests/e2e/garbage.js runs")
+        .dyn_into()
+        .expect("an array");
+    list.iter()
+        .map(|v| {
+            let get = |k: &str| js_sys::Reflect::get(&v, &k.into()).unwrap();
+            (
+                get("label").as_string().unwrap(),
+                get("make").dyn_into().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// What is wrong with an outcome of `read` (`None`: bytes that decode, or a Chinese-first error).
+fn problem(outcome: Result<Vec<u8>, JsValue>) -> Option<String> {
+    match outcome {
+        Ok(b) => wire::decode(&b)
+            .err()
+            .filter(|e| *e == wire::damaged())
+            .map(|_| "returned bytes that do not decode".into()),
+        Err(e) => {
+            let Some(e) = e.dyn_ref::<js_sys::Error>() else {
+                return Some(format!("threw a non-Error: {e:?}"));
+            };
+            let m = String::from(e.message());
+            let zh_first = m
+                .chars()
+                .next()
+                .is_some_and(|c| ('\u{3000}'..='\u{9fff}').contains(&c));
+            let en_second = m
+                .split_once(" / ")
+                .is_some_and(|(_, en)| en.starts_with(|c: char| c.is_ascii_alphabetic()));
+            (!(zh_first && en_second)).then(|| format!("message not Chinese first: {m}"))
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn read_with_garbage_of_every_type_returns_or_throws_a_chinese_first_error() {
+    let mut problems = Vec::new();
+    let mut calls = 0;
+    for (label, make) in garbage() {
+        let v = make.call0(&JsValue::NULL).expect("make() runs");
+        calls += 1;
+        if let Some(p) = problem(nianbao_reader::read(v)) {
+            problems.push(format!("read(v) with {label}: {p}"));
+        }
+        calls += 1;
+        if nianbao_reader::version().is_empty() {
+            problems.push(format!("version() after {label}: empty"));
+        }
+    }
+    assert!(calls > 100, "{calls} calls");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // and it still reads
+    let r = nianbao_reader::read(js_sys::Uint8Array::from(DOCX).into()).unwrap();
+    assert!(matches!(wire::decode(&r), Ok((Kind::Docx, _))));
+}
+
+#[wasm_bindgen_test]
+fn word_and_pdf_files_are_read_and_bad_ones_get_their_message() {
+    let read =
+        |b: &[u8]| wire::decode(&nianbao_reader::read(js_sys::Uint8Array::from(b).into()).unwrap());
+    let (kind, doc) = read(DOCX).unwrap();
+    assert_eq!(kind, Kind::Docx);
+    assert_eq!(
+        (Kind::Docx, doc),
+        nianbao_core::readers::read_bytes(DOCX).unwrap()
+    );
+    let (kind, doc) = read(PDF).unwrap();
+    assert_eq!(kind, Kind::Pdf);
+    assert!(doc.has_text());
+    // an ArrayBuffer too
+    let buf = js_sys::Uint8Array::from(PDF).buffer();
+    let r = wire::decode(&nianbao_reader::read(buf.into()).unwrap());
+    assert!(matches!(r, Ok((Kind::Pdf, _))));
+    // a password-protected Word file, a cut PDF: the core's message, Chinese first
+    let e = read(LOCKED).unwrap_err();
+    assert!(e.zh.contains("密码"), "{e:?}");
+    let e = read(&PDF[..PDF.len() / 3]);
+    if let Err(e) = e {
+        assert!(!e.zh.is_empty() && !e.en.is_empty());
+        assert_ne!(e, wire::damaged());
+    }
+}

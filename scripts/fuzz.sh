@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Fuzzing the core with cargo-fuzz (libFuzzer): the targets of fuzz/ (see fuzz/README.md).
+#
+#   bash scripts/fuzz.sh                 # smoke: every target for $FUZZ_SECONDS (default 5) seconds
+#   bash scripts/fuzz.sh long [SECONDS]  # every target for SECONDS (default 600), one after another
+#   bash scripts/fuzz.sh long 300 pdf    # named targets only
+#
+# Installs what it needs (cargo-fuzz from crates.io, a C++ compiler for libFuzzer), seeds
+# fuzz/corpus/<target>/ from the fixtures and ../shared/corpus at run time (the corpora are
+# not committed), and runs each target with the limits below: no input may take more than
+# 1 s (-timeout), no single allocation may exceed 256 MiB (fuzz/src/lib.rs), the process
+# stays under 2 GiB. libFuzzer saves a crashing or hanging input in fuzz/artifacts/<target>/
+# and the script fails. Long runs write fuzz/logs/<target>.log (its last line: executions).
+# cargo-fuzz needs nightly features: on a stable toolchain RUSTC_BOOTSTRAP=1 allows them.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+MODE=${1:-smoke}
+case $MODE in
+  smoke) SECONDS_PER=${FUZZ_SECONDS:-5}; shift || true ;;
+  long) SECONDS_PER=${2:-600}; shift; shift || true ;;
+  *) echo "usage: scripts/fuzz.sh [smoke | long [SECONDS] [TARGET...]]" >&2; exit 2 ;;
+esac
+TARGETS=("$@")
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(text html docx pdf check_bytes concat)
+FUZZ=$ROOT/fuzz
+SHARED=${NIANBAO_SHARED:-$ROOT/../shared}
+if [ ! -d "$SHARED/corpus" ] && [ -n "${NIANBAO_CORPUS:-}" ]; then SHARED=$NIANBAO_CORPUS/../..; fi
+export RUSTC_BOOTSTRAP=1
+say() { printf 'fuzz: %s\n' "$*"; }
+
+# --- what it needs -----------------------------------------------------------------------------
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  say "cargo install cargo-fuzz --locked (about 2 minutes)"
+  cargo install --quiet --locked cargo-fuzz
+fi
+if ! command -v c++ >/dev/null; then
+  say "apt-get install g++ (libFuzzer is C++)"
+  SUDO=; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends g++
+fi
+
+# --- seeds -------------------------------------------------------------------------------------
+seed() { # seed TARGET FILE... : copies existing files into the target's corpus
+  local dir=$FUZZ/corpus/$1 f; shift
+  mkdir -p "$dir"
+  for f in "$@"; do [ -f "$f" ] && cp -n "$f" "$dir/seed-$(basename "$f")"; done
+  return 0
+}
+shopt -s nullglob
+F=$ROOT/tests/fixtures
+C=$SHARED/corpus
+texts=("$F"/seed.txt "$F"/cases/*.txt "$F"/page/*.txt "$C"/raw/*.txt "$C"/peer/*/*.txt "$C"/peer/*/*.md)
+htmls=("$F"/html/*.html "$F"/docx/*.html "$C"/raw/*.html "$C"/peer/*/*.html)
+docxs=("$F"/docx/*.docx "$F"/fuzz/*.docx)
+pdfs=("$F"/pdf/*.pdf "$C"/raw/*.pdf "$C"/peer/*/*.pdf "$F"/fuzz/*.pdf)
+seed text "${texts[@]}" "$F"/fuzz/*.txt
+seed html "${htmls[@]}" "$F"/fuzz/*.html
+seed docx "${docxs[@]}"
+seed pdf "${pdfs[@]}"
+seed check_bytes "${texts[@]}" "${htmls[@]}" "${docxs[@]}" "${pdfs[@]}" "$F"/fuzz/*
+mkdir -p "$FUZZ/corpus/concat"
+# concat: the runs of a consistent page (6 表二 runs, 25 表三 runs, 表四), and a long run
+printf '000|1 2 3|2293|1282|42|24252.311082|%s000000000000000' "$(printf '0000000|%.0s' $(seq 25))" \
+  > "$FUZZ/corpus/concat/seed-zeros"
+printf '000|1 2 3|2293|1282|42|24252.311082|0000000|12345678912345678912345|' > "$FUZZ/corpus/concat/seed-long"
+
+dict() { case $1 in text|concat|html|docx|pdf) echo "$FUZZ/dicts/$1.dict" ;; *) echo "$FUZZ/dicts/text.dict" ;; esac; }
+
+# --- build once, then run ----------------------------------------------------------------------
+# No sanitizer: the core has no `unsafe`; debug assertions and overflow checks are on (the
+# cargo-fuzz default), so an arithmetic overflow is a crash, as in the tests.
+say "build (cargo fuzz build -s none)"
+(cd "$FUZZ" && cargo fuzz build -s none >/dev/null 2>"$FUZZ/.build.log") || {
+  cat "$FUZZ/.build.log" >&2; exit 1; }
+mkdir -p "$FUZZ/logs" "$FUZZ/artifacts"
+failed=()
+for t in "${TARGETS[@]}"; do
+  mkdir -p "$FUZZ/artifacts/$t"
+  log=$FUZZ/logs/$t.log
+  say "$t: $MODE, ${SECONDS_PER}s"
+  set +e
+  (cd "$FUZZ" && cargo fuzz run -s none "$t" -- \
+    -max_total_time="$SECONDS_PER" -timeout=1 -rss_limit_mb=2048 -malloc_limit_mb=256 \
+    -dict="$(dict "$t")" -artifact_prefix="$FUZZ/artifacts/$t/" -print_final_stats=1 \
+    ${FUZZ_ARGS:-}) >"$log" 2>&1
+  rc=$?
+  set -e
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+  say "$t: ${execs:-?} executions, exit $rc"
+  if [ $rc -ne 0 ]; then
+    failed+=("$t")
+    grep -E 'panicked|ERROR: libFuzzer|==fuzz==|Test unit written|SUMMARY' "$log" | head -n 20 >&2 || true
+  fi
+done
+if [ ${#failed[@]} -gt 0 ]; then
+  say "FAILED: ${failed[*]} (inputs in fuzz/artifacts/, logs in fuzz/logs/)"
+  exit 1
+fi
+say "OK: ${TARGETS[*]}"
