@@ -5,7 +5,7 @@
 use crate::format::{CellKey, ColId, RowId, Table};
 use crate::lang::Lang;
 use crate::model::{CellValue, Report};
-use crate::rules::Finding;
+use crate::rules::{Finding, SuspectUnit};
 use crate::text::{fold, norm_label};
 
 use super::pick;
@@ -145,6 +145,41 @@ pub fn unit_name(report: &Report, unit: Unit, lang: Lang) -> String {
     }
 }
 
+/// A unit the localiser names (`Finding::explanations`) in words, as the report names its
+/// rows: a cell; two cells; `表三“三、本年度办理结果·（七）总计”整行`; `表三“自然人”整列`; a row of
+/// numbers entered one row off, `表三“…”行的数字应属于“…”行（错填了一行）`.
+pub fn suspect_name(report: &Report, unit: SuspectUnit, lang: Lang) -> String {
+    let row = |t, r| row_name(Some(report), t, r, lang);
+    match unit {
+        SuspectUnit::Cell(k) => unit_name(report, Unit::Cell(k), lang),
+        SuspectUnit::Pair(a, b) => format!(
+            "{}{}{}",
+            cell_name(Some(report), a, lang),
+            pick(lang, "和", " and "),
+            cell_name(Some(report), b, lang)
+        ),
+        SuspectUnit::Row(t, r) => unit_name(report, Unit::Row(t, r), lang),
+        SuspectUnit::Column(t, c) => unit_name(report, Unit::Col(t, c), lang),
+        SuspectUnit::ShiftedRow {
+            table,
+            printed,
+            meant,
+        } => {
+            let (name, printed, meant) = (
+                table_name(table, lang),
+                row(table, printed),
+                row(table, meant),
+            );
+            match lang {
+                Lang::Zh => format!("{name}“{printed}”行的数字应属于“{meant}”行（错填了一行）"),
+                Lang::En => format!(
+                    "{name}: the numbers of row “{printed}” belong in row “{meant}” (entered one row off)"
+                ),
+            }
+        }
+    }
+}
+
 /// `units` in words, joined.
 fn names(report: &Report, units: &[Unit], lang: Lang) -> String {
     let mut out = String::new();
@@ -180,8 +215,20 @@ impl FindingCells {
 
 /// [`FindingCells`] of `f` in `lang`.
 pub fn finding_cells(report: &Report, f: &Finding, lang: Lang) -> FindingCells {
-    if !f.suspect.is_empty() {
-        let named = names(report, &units(report, &f.suspect), lang);
+    if !f.explanations.is_empty() || !f.suspect.is_empty() {
+        // The localiser's explanations, ties in its order; else the suspect cells as units.
+        let named = if f.explanations.is_empty() {
+            names(report, &units(report, &f.suspect), lang)
+        } else {
+            let mut out = String::new();
+            for (i, e) in f.explanations.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(pick(lang, "；或", "; or "));
+                }
+                out.push_str(&suspect_name(report, e.unit, lang));
+            }
+            out
+        };
         let suspect = format!("{}{named}", pick(lang, "可疑单元格：", "suspect cells: "));
         return FindingCells {
             suspect: Some(suspect),
