@@ -35,6 +35,13 @@ fn collapse(s: &str) -> String {
     out
 }
 
+/// A table's title as headings show it: `表三（收到和处理政府信息公开申请情况）`, `Table 3
+/// (applications)`.
+pub fn table_title(table: Table, lang: Lang) -> &'static str {
+    let (zh, en) = table.title();
+    pick(lang, zh, en)
+}
+
 /// A table's name: `表三`, `Table 3`.
 pub fn table_name(table: Table, lang: Lang) -> &'static str {
     let s = table.spec();
