@@ -5,7 +5,7 @@
 use crate::format::{CellKey, ColId, RowId, Table};
 use crate::lang::Lang;
 use crate::model::{CellValue, Report};
-use crate::rules::Finding;
+use crate::rules::{Finding, SuspectUnit};
 use crate::text::{fold, norm_label};
 
 use super::pick;
@@ -21,6 +21,25 @@ fn cut(s: &str, n: usize) -> String {
     let mut out: String = s.chars().take(n - 1).collect();
     out.push('…');
     out
+}
+
+/// `s` with its runs of white space (tabs, line breaks of PDF text) as single spaces, trimmed.
+fn collapse(s: &str) -> String {
+    let mut out = String::new();
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// A table's title as headings show it: `表三（收到和处理政府信息公开申请情况）`, `Table 3
+/// (applications)`.
+pub fn table_title(table: Table, lang: Lang) -> &'static str {
+    let (zh, en) = table.title();
+    pick(lang, zh, en)
 }
 
 /// A table's name: `表三`, `Table 3`.
@@ -42,7 +61,7 @@ pub fn row_name(report: Option<&Report>, table: Table, row: RowId, lang: Lang) -
     let written = report
         .filter(|_| table != Table::T4)
         .and_then(|r| r.row(table, row))
-        .map(|r| r.label.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|r| collapse(&r.label))
         .filter(|l| !l.is_empty() && !fold(l).contains(&norm_label(spec.label_zh)));
     let (label, folded) = match written {
         Some(l) => (cut(&l, MAX_ROW_CHARS), fold(&l)),
@@ -86,27 +105,26 @@ pub enum Unit {
 /// the row, every cell the report has of a column (two or more) as the column, the rest as
 /// cells.
 pub fn units(report: &Report, keys: &[CellKey]) -> Vec<Unit> {
-    let whole_row = |k: CellKey| {
-        let spec = k.row_spec();
-        spec.cols.len() > 1 && spec.cells().all(|c| keys.contains(&c))
-    };
-    let whole_col = |k: CellKey| {
-        let col: Vec<CellKey> = report
-            .cells
-            .iter()
-            .map(|c| c.key)
-            .filter(|c| c.table == k.table && c.col == k.col)
-            .collect();
-        col.len() > 1 && col.iter().all(|c| keys.contains(c))
-    };
     let mut out = Vec::new();
     for &k in keys {
-        let unit = if whole_row(k) {
+        let spec = k.row_spec();
+        let unit = if spec.cols.len() > 1 && spec.cells().all(|c| keys.contains(&c)) {
             Unit::Row(k.table, k.row)
-        } else if whole_col(k) {
-            Unit::Col(k.table, k.col)
         } else {
-            Unit::Cell(k)
+            // Loops, not iterator chains: the page's wasm pays for each adapter (issue 10,
+            // item 7: a budget).
+            let (mut n, mut all) = (0, true);
+            for c in &report.cells {
+                if c.key.table == k.table && c.key.col == k.col {
+                    n += 1;
+                    all &= keys.contains(&c.key);
+                }
+            }
+            if n > 1 && all {
+                Unit::Col(k.table, k.col)
+            } else {
+                Unit::Cell(k)
+            }
         };
         if !out.contains(&unit) {
             out.push(unit);
@@ -118,24 +136,67 @@ pub fn units(report: &Report, keys: &[CellKey]) -> Vec<Unit> {
 /// A unit in words: a cell as [`cell_name`]; `表三“（七）总计”整行`, `表三“自然人”整列`;
 /// `Table 3, whole row “(7) Total”`, `Table 3, whole column “natural persons”`.
 pub fn unit_name(report: &Report, unit: Unit, lang: Lang) -> String {
-    match unit {
-        Unit::Cell(k) => cell_name(Some(report), k, lang),
-        Unit::Row(t, r) => {
-            let row = row_name(Some(report), t, r, lang);
-            match lang {
-                Lang::Zh => format!("{}“{row}”整行", table_name(t, lang)),
-                Lang::En => format!("{}, whole row “{row}”", table_name(t, lang)),
-            }
-        }
+    let (t, name, zh, en) = match unit {
+        Unit::Cell(k) => return cell_name(Some(report), k, lang),
+        Unit::Row(t, r) => (t, row_name(Some(report), t, r, lang), "整行", "row"),
         Unit::Col(t, c) => {
             let spec = t.rows().iter().find_map(|r| r.cols.get(c.index()));
             let col = spec.map_or("", |s| pick(lang, s.label_zh, s.label_en));
+            (t, col.to_string(), "整列", "column")
+        }
+    };
+    let table = table_name(t, lang);
+    match lang {
+        Lang::Zh => format!("{table}“{name}”{zh}"),
+        Lang::En => format!("{table}, whole {en} “{name}”"),
+    }
+}
+
+/// A unit the localiser names (`Finding::explanations`) in words, as the report names its
+/// rows: a cell; two cells; `表三“三、本年度办理结果·（七）总计”整行`; `表三“自然人”整列`; a row of
+/// numbers entered one row off, `表三“…”行的数字应属于“…”行（错填了一行）`.
+pub fn suspect_name(report: &Report, unit: SuspectUnit, lang: Lang) -> String {
+    let row = |t, r| row_name(Some(report), t, r, lang);
+    match unit {
+        SuspectUnit::Cell(k) => unit_name(report, Unit::Cell(k), lang),
+        SuspectUnit::Pair(a, b) => format!(
+            "{}{}{}",
+            cell_name(Some(report), a, lang),
+            pick(lang, "和", " and "),
+            cell_name(Some(report), b, lang)
+        ),
+        SuspectUnit::Row(t, r) => unit_name(report, Unit::Row(t, r), lang),
+        SuspectUnit::Column(t, c) => unit_name(report, Unit::Col(t, c), lang),
+        SuspectUnit::ShiftedRow {
+            table,
+            printed,
+            meant,
+        } => {
+            let (name, printed, meant) = (
+                table_name(table, lang),
+                row(table, printed),
+                row(table, meant),
+            );
             match lang {
-                Lang::Zh => format!("{}“{col}”整列", table_name(t, lang)),
-                Lang::En => format!("{}, whole column “{col}”", table_name(t, lang)),
+                Lang::Zh => format!("{name}“{printed}”行的数字应属于“{meant}”行（错填了一行）"),
+                Lang::En => format!(
+                    "{name}: the numbers of row “{printed}” belong in row “{meant}” (entered one row off)"
+                ),
             }
         }
     }
+}
+
+/// `units` in words, joined.
+fn names(report: &Report, units: &[Unit], lang: Lang) -> String {
+    let mut out = String::new();
+    for (i, &u) in units.iter().enumerate() {
+        if i > 0 {
+            out.push_str(pick(lang, "、", "; "));
+        }
+        out.push_str(&unit_name(report, u, lang));
+    }
+    out
 }
 
 /// The cells a finding shows, in words (its message names them too, as the rule words it):
@@ -161,51 +222,58 @@ impl FindingCells {
 
 /// [`FindingCells`] of `f` in `lang`.
 pub fn finding_cells(report: &Report, f: &Finding, lang: Lang) -> FindingCells {
-    let sep = pick(lang, "、", "; ");
-    let suspect = (!f.suspect.is_empty()).then(|| {
-        let names: Vec<String> = units(report, &f.suspect)
-            .into_iter()
-            .map(|u| unit_name(report, u, lang))
-            .collect();
-        format!(
-            "{}{}",
-            pick(lang, "可疑单元格：", "suspect cells: "),
-            names.join(sep)
-        )
-    });
-    let others: Vec<CellKey> = f
-        .cells
-        .iter()
-        .copied()
-        .filter(|k| !f.suspect.contains(k))
-        .collect();
-    let cells = (suspect.is_none() && !others.is_empty()).then(|| {
-        let all = units(report, &others);
-        let number = |u: &Unit| match u {
-            Unit::Cell(k) => matches!(
+    if !f.explanations.is_empty() || !f.suspect.is_empty() {
+        // The localiser's explanations, ties in its order; else the suspect cells as units.
+        let named = if f.explanations.is_empty() {
+            names(report, &units(report, &f.suspect), lang)
+        } else {
+            let mut out = String::new();
+            for (i, e) in f.explanations.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(pick(lang, "；或", "; or "));
+                }
+                out.push_str(&suspect_name(report, e.unit, lang));
+            }
+            out
+        };
+        let suspect = format!("{}{named}", pick(lang, "可疑单元格：", "suspect cells: "));
+        return FindingCells {
+            suspect: Some(suspect),
+            cells: None,
+        };
+    }
+    let all = units(report, &f.cells);
+    if all.is_empty() {
+        return FindingCells {
+            suspect: None,
+            cells: None,
+        };
+    }
+    let mut matter = all.clone();
+    if all.len() > 2 {
+        matter.retain(|u| match u {
+            Unit::Cell(k) => !matches!(
                 report.cell(*k).map(|c| &c.value),
                 Some(CellValue::Number(_))
             ),
-            Unit::Row(..) | Unit::Col(..) => false,
-        };
-        let matter: Vec<Unit> = if all.len() <= 2 {
-            all.clone()
-        } else {
-            all.iter().copied().filter(|u| !number(u)).take(3).collect()
-        };
-        let names: Vec<String> = matter.iter().map(|&u| unit_name(report, u, lang)).collect();
-        let (total, named) = (f.cells.len(), names.join(sep));
-        let more = matter.len() < all.len();
-        match (lang, names.is_empty(), more) {
-            (Lang::Zh, true, _) => format!("涉及{total}个单元格"),
-            (Lang::Zh, false, true) => format!("涉及：{named}等{total}个单元格"),
-            (Lang::Zh, false, false) => format!("涉及：{named}"),
-            (Lang::En, true, _) => format!("{total} cells involved"),
-            (Lang::En, false, true) => format!("involves: {named} ({total} cells in all)"),
-            (Lang::En, false, false) => format!("involves: {named}"),
-        }
-    });
-    FindingCells { suspect, cells }
+            Unit::Row(..) | Unit::Col(..) => true,
+        });
+        matter.truncate(3);
+    }
+    let (total, named) = (f.cells.len(), names(report, &matter, lang));
+    let more = matter.len() < all.len();
+    let cells = match (lang, matter.is_empty(), more) {
+        (Lang::Zh, true, _) => format!("涉及{total}个单元格"),
+        (Lang::Zh, false, true) => format!("涉及：{named}等{total}个单元格"),
+        (Lang::Zh, false, false) => format!("涉及：{named}"),
+        (Lang::En, true, _) => format!("{total} cells involved"),
+        (Lang::En, false, true) => format!("involves: {named} ({total} cells in all)"),
+        (Lang::En, false, false) => format!("involves: {named}"),
+    };
+    FindingCells {
+        suspect: None,
+        cells: Some(cells),
+    }
 }
 
 #[cfg(test)]

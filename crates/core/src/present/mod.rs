@@ -14,7 +14,8 @@ mod groups;
 mod verdict;
 
 pub use cells::{
-    cell_name, finding_cells, row_name, table_name, unit_name, units, FindingCells, Unit,
+    cell_name, finding_cells, row_name, suspect_name, table_name, table_title, unit_name, units,
+    FindingCells, Unit,
 };
 pub use groups::{group_of, grouped, FindingGroup, GROUPS};
 pub use verdict::{

@@ -3,6 +3,7 @@
 //! three tables (each behind a `details.panel` in the compact layout), the legend, the text
 //! and the rules.
 
+use nianbao_core::present::table_title;
 use nianbao_core::{Lang, Table};
 use web_sys::Element;
 
@@ -24,8 +25,7 @@ pub(super) fn report(doc: &Draw, parent: &Element, r: &ReportView, lang: Lang, c
         identity(doc, parent, r, "h2");
     }
 
-    let (t2z, t2e) = Table::T2.title();
-    let p = part(doc, parent, "t2", t(lang, t2z, t2e), compact);
+    let p = part(doc, parent, "t2", table_title(Table::T2, lang), compact);
     match &r.t2 {
         Some(b) => t2_table(doc, &p, b, lang),
         None => not_read(
@@ -35,12 +35,7 @@ pub(super) fn report(doc: &Draw, parent: &Element, r: &ReportView, lang: Lang, c
             t(lang, "未读到表二。", "表二 (Table 2) was not read."),
         ),
     }
-    let title = t(
-        lang,
-        "表三 收到和处理政府信息公开申请情况",
-        "Table 3 (applications)",
-    );
-    let p = part(doc, parent, "t3", title, compact);
+    let p = part(doc, parent, "t3", table_title(Table::T3, lang), compact);
     if compact {
         identity(doc, &p, r, "h3");
     }
@@ -53,8 +48,7 @@ pub(super) fn report(doc: &Draw, parent: &Element, r: &ReportView, lang: Lang, c
             t(lang, "未读到表三。", "表三 (Table 3) was not read."),
         ),
     }
-    let (t4z, t4e) = Table::T4.title();
-    let p = part(doc, parent, "t4", t(lang, t4z, t4e), compact);
+    let p = part(doc, parent, "t4", table_title(Table::T4, lang), compact);
     match &r.t4 {
         Some(cells) => t4_table(doc, &p, cells, lang),
         None => not_read(
