@@ -34,7 +34,7 @@ pub use model::{
 pub use num::Num;
 pub use rules::{auto_partners, not_comparable, pair_problem, same_body};
 pub use rules::{find_rule, Case, Group, Rule, RuleId, Scope, RULES};
-pub use rules::{Evaluation, Finding, Instance, Outcome, Severity};
+pub use rules::{Evaluation, Finding, Instance, Outcome, Severity, Terms};
 
 /// The overall verdict on one report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -123,6 +123,13 @@ fn analyse(doc: &readers::Document) -> Analysis {
 
 /// Checks `this` against `last` (last year's report of the same body: CARRYOVER-MISMATCH,
 /// VALID-COUNT-CONTINUITY) and appends the findings to `this`. Returns how many were added.
+/// A user's own terms (CLI `--terms FILE`, the page's terms box) on a checked report, whose
+/// text is `text`: slips of the terms are TEXT-TYPO findings like those of the built-in
+/// lexicon, and a TEXT-TYPO finding inside a term written as it is goes.
+pub fn apply_terms(analysis: &mut Analysis, text: &str, terms: &Terms) {
+    rules::apply_terms(&analysis.report, text, terms, &mut analysis.findings);
+}
+
 pub fn check_pair(this: &mut Analysis, last: &Analysis) -> usize {
     let found = rules::check_pair(&this.report, &last.report);
     let added = found.len();

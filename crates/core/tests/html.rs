@@ -193,7 +193,8 @@ fn seed_as_html_reads_exactly_like_the_seed_text() {
         text.findings.iter().map(|f| f.rule).collect::<Vec<_>>(),
         "same findings"
     );
-    assert_eq!(a.verdict(), Verdict::Pass);
+    // the seed's one slip (等反面) is a warning
+    assert_eq!(a.verdict(), Verdict::Warn);
 }
 
 #[test]
@@ -239,7 +240,8 @@ fn word_clipboard_fragment() {
     ]));
     assert_cells(&c, "Word clipboard", &want);
     assert_eq!(a.report.cells.len(), 200, "every cell of the 2021 template");
-    assert_eq!(a.verdict(), Verdict::Pass, "{:?}", rules(&c));
+    // a fragment whose overview is one paragraph: THEME-MISSING is its only finding
+    assert_eq!(rules(&c), ["THEME-MISSING"]);
 }
 
 #[test]
@@ -555,7 +557,8 @@ fn peer_hangzhou_style_city() {
         "all identities pass"
     );
     assert_eq!(a.report.cells.len(), 200);
-    assert_eq!(a.verdict(), Verdict::Pass, "{:?}", rules(&c));
+    // its overview says nothing on platforms and supervision: THEME-MISSING only
+    assert_eq!(rules(&c), ["THEME-MISSING"]);
 }
 
 #[test]
