@@ -11,7 +11,7 @@ use crate::inputs::{self, display_name, Input, Loaded, Source};
 use crate::out::{self, Item, Paired, RunEnd};
 use crate::Stop;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use nianbao_core::{Lang, ReadStatus, Severity};
+use nianbao_core::{Lang, ReadStatus, Severity, Terms};
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -133,8 +133,8 @@ fn pair(this: &mut Loaded, last: &Loaded, last_name: &str, auto: bool) -> Option
 /// `--last`: the one report, compared with last year's; refused (nothing written, exit 2)
 /// unless it is the previous year's report of the same body — the page's decision and words
 /// (`nianbao_core::pair_problem`).
-fn with_last(input: &Input, last_path: &str) -> Result<Done, Stop> {
-    let mut loaded = inputs::load(input);
+fn with_last(input: &Input, last_path: &str, terms: &Terms) -> Result<Done, Stop> {
+    let mut loaded = inputs::load(input, terms);
     let ok = matches!(&loaded, Loaded::Checked(c) if c.analysis.report.status == ReadStatus::Ok);
     if !ok {
         return Ok(Done {
@@ -157,7 +157,7 @@ fn with_last(input: &Input, last_path: &str) -> Result<Done, Stop> {
             }
         },
     };
-    let last = match inputs::load(&last_input) {
+    let last = match inputs::load(&last_input, terms) {
         Loaded::Checked(c) => Loaded::Checked(c),
         Loaded::Failed(e) => {
             return Err(Stop::Refused(
@@ -227,6 +227,27 @@ pub fn check(a: &CheckArgs) -> Result<u8, Stop> {
         ));
     }
     let lang = a.lang;
+    // --terms: read before anything else is (a file that cannot be read stops the run).
+    let terms = match &a.terms {
+        Some(path) => {
+            let (terms, skipped) =
+                inputs::read_terms(path).map_err(|(zh, en)| Stop::Refused(zh, en))?;
+            if skipped > 0 {
+                let _ = writeln!(
+                    io::stderr().lock(),
+                    "{}",
+                    if lang == Lang::Zh {
+                        format!("用语文件“{path}”中有 {skipped} 行不是中文用语（2 至 8 个汉字），已忽略")
+                    } else {
+                        format!("{skipped} line(s) of the terms file “{path}” are no Chinese term (2 to 8 characters) and were left out")
+                    }
+                );
+            }
+            terms
+        }
+        None => Terms::default(),
+    };
+    let terms = &terms;
     let list = inputs::expand(&a.inputs);
     let readable = list
         .iter()
@@ -257,7 +278,7 @@ pub fn check(a: &CheckArgs) -> Result<u8, Stop> {
             .iter()
             .position(|i| !matches!(i.source, Source::Skip(_)))
             .unwrap_or(0);
-        last_done = Some((i, with_last(&list[i], last)?));
+        last_done = Some((i, with_last(&list[i], last, terms)?));
     }
 
     let stdout = io::stdout();
@@ -304,7 +325,7 @@ pub fn check(a: &CheckArgs) -> Result<u8, Stop> {
         let _ = ordered(
             &list,
             jobs,
-            |_, i| body_year(&inputs::load(i)),
+            |_, i| body_year(&inputs::load(i, terms)),
             || None,
             |_, k| {
                 keys.push(k);
@@ -371,7 +392,7 @@ pub fn check(a: &CheckArgs) -> Result<u8, Stop> {
                     done.take().expect("once")
                 } else {
                     Done {
-                        loaded: inputs::load(input),
+                        loaded: inputs::load(input, terms),
                         paired: None,
                     }
                 };
@@ -381,9 +402,9 @@ pub fn check(a: &CheckArgs) -> Result<u8, Stop> {
         }
         None => {
             let work = |i: usize, input: &Input| {
-                let mut loaded = inputs::load(input);
+                let mut loaded = inputs::load(input, terms);
                 let paired = partner[i].and_then(|j| {
-                    let last = inputs::load(&list[j]);
+                    let last = inputs::load(&list[j], terms);
                     pair(&mut loaded, &last, &list[j].name, true)
                 });
                 Done { loaded, paired }
