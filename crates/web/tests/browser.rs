@@ -924,3 +924,37 @@ async fn compare_with_last_years_report_chosen_by_the_user() {
     nianbao_web::unmount(&inner);
     host.remove();
 }
+
+#[wasm_bindgen_test]
+fn own_terms_in_the_box_find_their_slips() {
+    let app = light_div();
+    nianbao_web::mount(&app, &JsValue::UNDEFINED).unwrap();
+    let results = Results::on(&app);
+    // closed by default, an empty box, an export button
+    assert!(!q(&app, "terms").has_attribute("open"));
+    let terms: HtmlTextAreaElement = q(&app, "terms-input").dyn_into().unwrap();
+    assert_eq!(terms.value(), "");
+    assert_eq!(text(&app, "terms-export"), "导出用语");
+    let report = SEED.replacen("市科技局认真贯彻落实", "市科技局在洋和新区认真贯彻落实", 1);
+    let typos = || -> Vec<String> {
+        results.last()["report"]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "TEXT-TYPO")
+            .map(|f| f["message"].as_str().unwrap().to_string())
+            .collect()
+    };
+    paste_and_check(&app, &report);
+    assert_eq!(typos().len(), 1, "the seed's 等反面 only: {:?}", typos());
+    terms.set_value("洋河新区\n# 注释\n");
+    paste_and_check(&app, &report);
+    let found = typos();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found.iter().any(|m| m.contains("应为“洋河新区”")),
+        "{found:?}"
+    );
+    nianbao_web::unmount(&app);
+    app.remove();
+}
