@@ -70,8 +70,8 @@ test('seed report: 洛阳市科学技术局 2024, 2021 format, passes; identity 
   assert.equal(await page.textContent('#year'), '2024');
   assert.equal(await page.getAttribute('#format', 'data-format'), '2021');
   assert.match(await page.textContent('#format'), /2021年版/);
-  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'pass');
-  assert.match(await page.textContent('#verdict'), /通过/);
+  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'warn');
+  assert.match(await page.textContent('#verdict'), /有警告/);
 
   const identity = await page.$$eval('#identity [data-col]', (rows) =>
     rows.map((r) => ({
@@ -226,7 +226,7 @@ async function fileList(page) {
 async function assertSeedShown(page) {
   await page.waitForSelector('#verdict');
   assert.equal(await page.textContent('#agency'), '洛阳市科学技术局');
-  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'pass');
+  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'warn');
 }
 
 const seedPath = join(fixtures, 'seed.txt');
@@ -249,8 +249,8 @@ test('file picker: a visible, labelled 选择文件 button; seed.txt is read and
 
   await pick(page, seedPath);
   const list = await fileList(page);
-  assert.deepEqual(list.map((f) => [f.name, f.kind, f.verdict, f.current]), [['seed.txt', 'text', 'pass', true]]);
-  assert.match(list[0].text, /通过/);
+  assert.deepEqual(list.map((f) => [f.name, f.kind, f.verdict, f.current]), [['seed.txt', 'text', 'warn', true]]);
+  assert.match(list[0].text, /有警告/);
   await assertSeedShown(page);
   assert.equal(await page.getAttribute('#source', 'data-origin'), 'file');
   assert.match(await page.textContent('#source'), /seed\.txt/);
@@ -268,7 +268,7 @@ test('a GBK-encoded text file is read (browser TextDecoder gb18030), not refused
   await pick(page, gbk);
   const [f] = await fileList(page);
   assert.equal(f.kind, 'text');
-  assert.equal(f.verdict, 'pass', f.text);
+  assert.equal(f.verdict, 'warn', f.text);
   assert.match(f.text, /GBK/);
   await assertSeedShown(page);
   assert.match(await page.textContent('#source'), /GBK/);
@@ -285,11 +285,11 @@ test('two files at once: a list with both verdicts; each opens by keyboard', asy
   ]);
   const list = await fileList(page);
   assert.deepEqual(list.map((f) => [f.name, f.kind, f.verdict, f.current]), [
-    ['seed.txt', 'text', 'pass', true],
+    ['seed.txt', 'text', 'warn', true],
     ['两处错误.txt', 'text', 'fail', false],
   ]);
   assert.ok(list[1].errors >= 1, JSON.stringify(list[1]));
-  assert.match(list[0].text, /通过/);
+  assert.match(list[0].text, /有警告/);
   assert.match(list[1].text, new RegExp(`有错误（错误 ${list[1].errors} 项`));
   await assertSeedShown(page);
 
@@ -306,7 +306,7 @@ test('two files at once: a list with both verdicts; each opens by keyboard', asy
   // and back to the first with Space
   await page.focus('#file-list li:nth-child(1) button');
   await page.keyboard.press(' ');
-  await page.waitForSelector('#verdict[data-verdict="pass"]');
+  await page.waitForSelector('#verdict[data-verdict="warn"]');
   assert.deepEqual((await fileList(page)).map((f) => f.current), [true, false]);
 
   // 校验 of the box shows the box's result again, and no file is marked as shown
@@ -342,7 +342,7 @@ test('drop anywhere on the page: a hint while dragging, the file is read, no nav
   assert.ok(await page.isHidden('#drop-hint'), 'the hint goes away after the drop');
 
   await page.waitForSelector('#files[data-state="done"]');
-  assert.deepEqual((await fileList(page)).map((f) => [f.name, f.verdict]), [['拖入的报告.txt', 'pass']]);
+  assert.deepEqual((await fileList(page)).map((f) => [f.name, f.verdict]), [['拖入的报告.txt', 'warn']]);
   await assertSeedShown(page);
 
   // a dragged link dropped outside the text box does not navigate either
@@ -394,7 +394,7 @@ test('paste from Word or a browser: clipboard HTML (Word\'s, from the HTML reade
   assert.equal(await page.getAttribute('#source', 'data-kind'), 'html');
   assert.match(await page.textContent('#source'), /粘贴的网页\/Word 表格格式/);
   assert.equal(await page.textContent('#agency'), '示例县农业农村局');
-  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'pass');
+  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'warn');
   await page.screenshot({ path: join(out, 'paste-html.png'), fullPage: true });
 
   // editing the text drops the HTML: the box is checked as it reads
@@ -504,7 +504,7 @@ test('bad and good files in one batch: every file listed with its verdict', asyn
   files.push({ name: 'seed.txt', mimeType: 'text/plain', buffer: readFileSync(seedPath) });
   await pick(page, files);
   const list = await fileList(page);
-  assert.deepEqual(list.map((f) => f.verdict), ['unreadable', 'unreadable', 'unreadable', 'unreadable', 'pass']);
+  assert.deepEqual(list.map((f) => f.verdict), ['unreadable', 'unreadable', 'unreadable', 'unreadable', 'warn']);
   await page.click('#file-list li:last-child button');
   await assertSeedShown(page);
   await page.screenshot({ path: join(out, 'files-batch.png'), fullPage: true });
@@ -521,7 +521,7 @@ test('an HTML file (saved web page) through the picker', async () => {
   await page.waitForSelector('#verdict');
   assert.equal(await page.getAttribute('#source', 'data-kind'), 'html');
   assert.equal(await page.textContent('#agency'), '洛阳市科学技术局');
-  assert.equal(f.verdict, 'pass', JSON.stringify(f));
+  assert.equal(f.verdict, 'warn', JSON.stringify(f));
   await page.screenshot({ path: join(out, 'file-html.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await page.close();
@@ -536,7 +536,7 @@ test('a Word document (.docx) through the picker', async () => {
   await page.waitForSelector('#verdict');
   assert.equal(await page.getAttribute('#source', 'data-kind'), 'docx');
   assert.equal(await page.textContent('#agency'), '洛阳市科学技术局');
-  assert.equal(f.verdict, 'pass', JSON.stringify(f));
+  assert.equal(f.verdict, 'warn', JSON.stringify(f));
   assert.equal(await page.textContent('#t3 td[data-key="T3.R1.C1"]'), '0');
   await page.screenshot({ path: join(out, 'file-docx.png'), fullPage: true });
   assert.deepEqual(errors, []);

@@ -34,6 +34,7 @@ check 的选项 / options of check（详见 details: nianbao check --help）:
   -q, --quiet          不显示进度条 / no progress bar
       --color WHEN     auto（默认 default）| always | never；遵循 honours NO_COLOR、CLICOLOR_FORCE
       --pair-years     自动配对同一机关相邻年度的报告 / pair consecutive years of one body automatically
+      --terms FILE     自定义用语，每行一个，查找其错别字 / your own terms, one a line, whose slips are found
 
 退出码 / exit codes: 0 无错误 no error · 1 有错误 errors found · 2 用法错误或文件无法读取 usage error or unreadable input";
 
@@ -151,6 +152,13 @@ pub struct CheckArgs {
         long
     )]
     pub pair_years: bool,
+
+    #[arg(
+        help = "自定义用语文件（UTF-8，每行一个用语，# 后为注释）：查找这些用语的错别字，原样写出的用语不判为错字\na file of your own terms (UTF-8, one a line, # comments): their slips are found, and a term written as it is is never taken for a slip",
+        long,
+        value_name = "FILE"
+    )]
+    pub terms: Option<String>,
 
     #[arg(
         help = "何种问题使退出码为 1：error（默认）、warning 或 never\nwhat makes exit code 1: error (default), warning or never",

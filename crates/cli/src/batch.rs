@@ -11,7 +11,7 @@ use crate::inputs::{self, display_name, Input, Loaded, Source};
 use crate::out::{self, Item, Paired, RunEnd};
 use crate::Stop;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use nianbao_core::{Lang, ReadStatus, Severity};
+use nianbao_core::{Lang, ReadStatus, Severity, Terms};
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -133,8 +133,8 @@ fn pair(this: &mut Loaded, last: &Loaded, last_name: &str, auto: bool) -> Option
 /// `--last`: the one report, compared with last year's; refused (nothing written, exit 2)
 /// unless it is the previous year's report of the same body — the page's decision and words
 /// (`nianbao_core::pair_problem`).
-fn with_last(input: &Input, last_path: &str) -> Result<Done, Stop> {
-    let mut loaded = inputs::load(input);
+fn with_last(input: &Input, last_path: &str, terms: &Terms) -> Result<Done, Stop> {
+    let mut loaded = inputs::load(input, terms);
     let ok = matches!(&loaded, Loaded::Checked(c) if c.analysis.report.status == ReadStatus::Ok);
     if !ok {
         return Ok(Done {
@@ -157,7 +157,7 @@ fn with_last(input: &Input, last_path: &str) -> Result<Done, Stop> {
             }
         },
     };
-    let last = match inputs::load(&last_input) {
+    let last = match inputs::load(&last_input, terms) {
         Loaded::Checked(c) => Loaded::Checked(c),
         Loaded::Failed(e) => {
             return Err(Stop::Refused(
@@ -215,7 +215,13 @@ impl Tally {
 
 /// `--pair-years`' first pass: each report's agency and year (only they are kept), and each
 /// input's partner, last year's report of the same body among the inputs.
-fn first_pass(list: &[Input], jobs: usize, bar: &ProgressBar, lang: Lang) -> Vec<Option<usize>> {
+fn first_pass(
+    list: &[Input],
+    jobs: usize,
+    bar: &ProgressBar,
+    lang: Lang,
+    terms: &Terms,
+) -> Vec<Option<usize>> {
     bar.set_message(if lang == Lang::Zh {
         "配对相邻年度…"
     } else {
@@ -225,7 +231,7 @@ fn first_pass(list: &[Input], jobs: usize, bar: &ProgressBar, lang: Lang) -> Vec
     let _ = ordered(
         list,
         jobs,
-        |_, i| body_year(&inputs::load(i)),
+        |_, i| body_year(&inputs::load(i, terms)),
         || None,
         |_, k| {
             keys.push(k);
@@ -307,6 +313,27 @@ fn admit(a: &CheckArgs) -> Result<Vec<Input>, Stop> {
         ));
     }
     let lang = a.lang;
+    // --terms: read before anything else is (a file that cannot be read stops the run).
+    let terms = match &a.terms {
+        Some(path) => {
+            let (terms, skipped) =
+                inputs::read_terms(path).map_err(|(zh, en)| Stop::Refused(zh, en))?;
+            if skipped > 0 {
+                let _ = writeln!(
+                    io::stderr().lock(),
+                    "{}",
+                    if lang == Lang::Zh {
+                        format!("用语文件“{path}”中有 {skipped} 行不是中文用语（2 至 8 个汉字），已忽略")
+                    } else {
+                        format!("{skipped} line(s) of the terms file “{path}” are no Chinese term (2 to 8 characters) and were left out")
+                    }
+                );
+            }
+            terms
+        }
+        None => Terms::default(),
+    };
+    let terms = &terms;
     let list = inputs::expand(&a.inputs);
     let readable = list
         .iter()
@@ -343,7 +370,7 @@ pub fn check(a: &CheckArgs) -> Result<u8, Stop> {
             .iter()
             .position(|i| !matches!(i.source, Source::Skip(_)))
             .unwrap_or(0);
-        last_done = Some((i, with_last(&list[i], last)?));
+        last_done = Some((i, with_last(&list[i], last, terms)?));
     }
 
     let (mut out, out_tty) = output(a);
@@ -356,7 +383,7 @@ pub fn check(a: &CheckArgs) -> Result<u8, Stop> {
 
     // --pair-years: a first pass finds each report's agency and year (only they are kept).
     let partner = if a.pair_years {
-        first_pass(&list, jobs, &bar, lang)
+        first_pass(&list, jobs, &bar, lang, terms)
     } else {
         vec![None; list.len()]
     };
@@ -402,7 +429,7 @@ pub fn check(a: &CheckArgs) -> Result<u8, Stop> {
                     done.take().expect("once")
                 } else {
                     Done {
-                        loaded: inputs::load(input),
+                        loaded: inputs::load(input, terms),
                         paired: None,
                     }
                 };
@@ -412,9 +439,9 @@ pub fn check(a: &CheckArgs) -> Result<u8, Stop> {
         }
         None => {
             let work = |i: usize, input: &Input| {
-                let mut loaded = inputs::load(input);
+                let mut loaded = inputs::load(input, terms);
                 let paired = partner[i].and_then(|j| {
-                    let last = inputs::load(&list[j]);
+                    let last = inputs::load(&list[j], terms);
                     pair(&mut loaded, &last, &list[j].name, true)
                 });
                 Done { loaded, paired }

@@ -327,8 +327,8 @@ pub fn bytes_of(input: &Input) -> Result<Arc<Vec<u8>>, Loaded> {
     }
 }
 
-/// Reads and checks one input.
-pub fn load(input: &Input) -> Loaded {
+/// Reads and checks one input, with the user's own terms (`--terms`) for the typo check.
+pub fn load(input: &Input, terms: &nianbao_core::Terms) -> Loaded {
     let bytes = match bytes_of(input) {
         Ok(b) => b,
         Err(l) => return l,
@@ -344,10 +344,37 @@ pub fn load(input: &Input) -> Loaded {
             });
         }
     }
-    Loaded::Checked(Box::new(nianbao_core::check_bytes(
-        &bytes,
-        Some(&input.name),
-    )))
+    let mut checked = nianbao_core::check_bytes(&bytes, Some(&input.name));
+    nianbao_core::apply_terms(&mut checked.analysis, &checked.text, terms);
+    Loaded::Checked(Box::new(checked))
+}
+
+/// `--terms FILE`: the user's own terms, one a line (UTF-8, `#` comments), and how many
+/// lines were no term. A file that cannot be read stops the run with a clear message.
+pub fn read_terms(path: &str) -> Result<(nianbao_core::Terms, usize), (String, String)> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        let (zh, en) = match e.kind() {
+            std::io::ErrorKind::NotFound => ("文件不存在".to_string(), "no such file".to_string()),
+            std::io::ErrorKind::PermissionDenied => {
+                ("没有读取权限".to_string(), "permission denied".to_string())
+            }
+            _ => (e.to_string(), e.to_string()),
+        };
+        (
+            format!("无法读取用语文件“{path}”：{zh}"),
+            format!("Cannot read the terms file “{path}”: {en}"),
+        )
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        (
+            format!("用语文件“{path}”不是 UTF-8 文本：请另存为 UTF-8 编码，每行一个用语"),
+            format!("The terms file “{path}” is not UTF-8 text: save it as UTF-8, one term a line"),
+        )
+    })?;
+    Ok((
+        nianbao_core::Terms::parse(&text),
+        nianbao_core::Terms::skipped(&text),
+    ))
 }
 
 #[cfg(test)]

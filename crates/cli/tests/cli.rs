@@ -25,7 +25,8 @@ fn seed_json_has_every_cell_and_no_arithmetic_finding() {
     assert_eq!(r["format"], "2021");
     assert_eq!(r["year"], 2024);
     assert_eq!(r["agency"], "洛阳市科学技术局");
-    assert_eq!(r["verdict"], "pass");
+    // the seed's one slip, 等反面, is a warning
+    assert_eq!(r["verdict"], "warn");
     let cells = r["cells"].as_object().unwrap();
     assert_eq!(cells.len(), 10 + 25 * 7 + 15);
     assert_eq!(r["cells"]["T2.norm.made"], 2);
@@ -36,7 +37,13 @@ fn seed_json_has_every_cell_and_no_arithmetic_finding() {
             assert_eq!(v, &serde_json::json!(0), "{k}");
         }
     }
-    assert_eq!(r["findings"].as_array().unwrap().len(), 0);
+    let rules: Vec<&str> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["TEXT-TYPO"]);
 }
 
 #[test]
@@ -117,11 +124,12 @@ fn text_output_gives_verdict_first_and_identities() {
     let o = nianbao(&["check", SEED], None);
     let s = stdout(&o);
     assert!(
-        s.starts_with("【通过】  ")
+        // the seed's one slip, 等反面, is a warning
+        s.starts_with("【有警告】  ")
             && s.lines()
                 .next()
                 .unwrap()
-                .ends_with("（错误 0 项，警告 0 项，提示 0 项）"),
+                .ends_with("（错误 0 项，警告 1 项，提示 0 项）"),
         "{s}"
     );
     assert_eq!(s.matches("✓").count(), 7, "{s}");
@@ -141,7 +149,14 @@ fn csv_outputs() {
         s.lines().next(),
         Some("file,verdict,rule,severity,outcome,cells,expected,actual,suspect,message")
     );
-    assert!(s.lines().nth(1).unwrap().ends_with(",pass,,,,,,,,"), "{s}");
+    // the seed's one finding, its slip 等反面
+    assert!(
+        s.lines()
+            .nth(1)
+            .unwrap()
+            .ends_with(",warn,TEXT-TYPO,warning,fail,,,,,疑似错别字：“适用范围等反面进行全面解读…”，应为“等方面”（“反”与“方”音近）"),
+        "{s}"
+    );
 }
 
 #[test]
@@ -590,7 +605,7 @@ fn one_unreadable_file_among_several_makes_exit_2_and_the_others_are_still_check
     );
     assert_eq!(o.status.code(), Some(2));
     let v = json(&o);
-    assert_eq!(v["reports"][0]["verdict"], "pass");
+    assert_eq!(v["reports"][0]["verdict"], "warn");
     assert_eq!(v["reports"][1]["status"], "unreadable");
     // errors without unreadable input: 1
     let bad = dir.write("bad.txt", case_input("04_t4_totals_zero.txt"));
@@ -972,4 +987,64 @@ fn a_published_pdf_is_checked_like_its_text() {
     assert!(totals[0].1.as_array().unwrap().contains(&"T4.RV.t".into()));
     assert_eq!(totals[1].0, 5);
     assert!(totals[1].1.as_array().unwrap().contains(&"T4.LR.t".into()));
+}
+
+#[test]
+fn own_terms_find_their_slips_and_a_term_as_written_is_no_slip() {
+    let dir = TempDir::new("terms");
+    let terms = dir.path().join("terms.txt");
+    // a term, a comment, a line that is no term
+    std::fs::write(&terms, "洋河新区 # 本地地名\nnot a term\n").unwrap();
+    let seed = std::fs::read_to_string(SEED).unwrap();
+    let report = seed.replacen("市科技局认真贯彻落实", "市科技局在洋和新区认真贯彻落实", 1);
+    let typos = |args: &[&str]| {
+        let o = nianbao(args, Some(report.as_bytes()));
+        let v = json(&o);
+        let words: Vec<String> = v["reports"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "TEXT-TYPO")
+            .map(|f| f["message"].as_str().unwrap().to_string())
+            .collect();
+        (words, String::from_utf8_lossy(&o.stderr).to_string())
+    };
+    let (without, _) = typos(&["check", "-", "--format", "json"]);
+    assert_eq!(without.len(), 1, "only the seed's 等反面: {without:?}");
+    let (with, err) = typos(&[
+        "check",
+        "-",
+        "--format",
+        "json",
+        "--terms",
+        terms.to_str().unwrap(),
+    ]);
+    assert_eq!(with.len(), 2, "{with:?}");
+    assert!(
+        with[1].contains("应为“洋河新区”（“和”与“河”音近）"),
+        "{with:?}"
+    );
+    assert!(err.contains("有 1 行不是中文用语"), "{err}");
+    // a term written as it is is never a slip: a body that really calls a place 等反面
+    std::fs::write(&terms, "洋河新区\n等反面\n").unwrap();
+    let (with, _) = typos(&[
+        "check",
+        "-",
+        "--format",
+        "json",
+        "--terms",
+        terms.to_str().unwrap(),
+    ]);
+    assert_eq!(with.len(), 1, "{with:?}");
+    assert!(with[0].contains("洋河新区"), "{with:?}");
+    // a terms file that cannot be read stops the run, Chinese first
+    let o = nianbao(&["check", SEED, "--terms", "no-such-terms.txt"], None);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.starts_with(
+            "无法读取用语文件“no-such-terms.txt”：文件不存在\nCannot read the terms file"
+        ),
+        "{err}"
+    );
 }

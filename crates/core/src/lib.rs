@@ -36,7 +36,7 @@ pub use num::Num;
 pub use present::Verdict;
 pub use rules::{auto_partners, not_comparable, pair_problem, same_body};
 pub use rules::{find_rule, Case, Group, Rule, RuleId, Scope, RULES};
-pub use rules::{Evaluation, Explanation, Finding, Instance, Outcome, Severity, SuspectUnit};
+pub use rules::{Evaluation, Explanation, Finding, Instance, Outcome, Severity, SuspectUnit, Terms};
 
 /// Everything nianbao knows about one input.
 #[derive(Clone, Debug)]
@@ -88,6 +88,13 @@ fn analyse(doc: &readers::Document) -> Analysis {
 
 /// Checks `this` against `last` (last year's report of the same body: CARRYOVER-MISMATCH,
 /// VALID-COUNT-CONTINUITY) and appends the findings to `this`. Returns how many were added.
+/// A user's own terms (CLI `--terms FILE`, the page's terms box) on a checked report, whose
+/// text is `text`: slips of the terms are TEXT-TYPO findings like those of the built-in
+/// lexicon, and a TEXT-TYPO finding inside a term written as it is goes.
+pub fn apply_terms(analysis: &mut Analysis, text: &str, terms: &Terms) {
+    rules::apply_terms(&analysis.report, text, terms, &mut analysis.findings);
+}
+
 pub fn check_pair(this: &mut Analysis, last: &Analysis) -> usize {
     let found = rules::check_pair(&this.report, &last.report);
     let added = found.len();

@@ -193,7 +193,8 @@ fn seed_as_html_reads_exactly_like_the_seed_text() {
         text.findings.iter().map(|f| f.rule).collect::<Vec<_>>(),
         "same findings"
     );
-    assert_eq!(a.verdict(), Verdict::Pass);
+    // the seed's one slip (等反面) is a warning
+    assert_eq!(a.verdict(), Verdict::Warn);
 }
 
 #[test]

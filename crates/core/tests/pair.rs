@@ -64,9 +64,13 @@ fn a_pair_that_is_not_last_year_is_not_assessable() {
     let mut this = check_text(SEED);
     let other = check_text(SEED); // same year
     check_pair(&mut this, &other);
+    // after the seed's own slip (等反面)
     assert_eq!(
         rules(&this),
-        vec![("CARRYOVER-MISMATCH", Outcome::NotAssessable, vec![])]
+        vec![
+            ("TEXT-TYPO", Outcome::Fail, vec![]),
+            ("CARRYOVER-MISMATCH", Outcome::NotAssessable, vec![])
+        ]
     );
 }
 

@@ -171,7 +171,8 @@ fn every_export_with_garbage_of_every_type_returns_or_throws_a_chinese_first_err
     let r = nianbao_web::check(seed, undef).unwrap();
     assert_eq!(
         js_sys::Reflect::get(&r, &"verdict".into()).unwrap(),
-        JsValue::from_str("pass")
+        // the seed's one slip (等反面) is a warning
+        JsValue::from_str("warn")
     );
 }
 

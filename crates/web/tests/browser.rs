@@ -160,9 +160,9 @@ fn page_checks_seed_report_and_explains_bad_input() {
     assert_eq!(attr(&app, "format", "data-format").as_deref(), Some("2021"));
     assert_eq!(
         attr(&app, "verdict", "data-verdict").as_deref(),
-        Some("pass")
+        Some("warn")
     );
-    assert!(text(&app, "verdict").contains("通过"));
+    assert!(text(&app, "verdict").contains("有警告"));
     let identity = q(&app, "identity");
     for col in ["C1", "C2", "C3", "C4", "C5", "C6", "C7"] {
         let row = identity
@@ -181,7 +181,7 @@ fn page_checks_seed_report_and_explains_bad_input() {
     let d = results.last();
     assert_eq!(
         (&d["verdict"], &d["errors"], &d["warnings"], &d["file"]),
-        (&"pass".into(), &0.into(), &0.into(), &Value::Null),
+        (&"warn".into(), &0.into(), &1.into(), &Value::Null),
         "{d:#}"
     );
     // the report is what check() returns for the same string
@@ -217,10 +217,10 @@ fn widget_in_a_shadow_root_checks_and_reports_to_the_host() {
     paste_and_check(&inner, SEED);
     assert_eq!(
         attr(&inner, "verdict", "data-verdict").as_deref(),
-        Some("pass")
+        Some("warn")
     );
     let d = results.last();
-    assert_eq!((&d["verdict"], &d["errors"]), (&"pass".into(), &0.into()));
+    assert_eq!((&d["verdict"], &d["errors"]), (&"warn".into(), &0.into()));
     assert_eq!(d["report"]["agency"], "洛阳市科学技术局", "{d:#}");
 
     // an error report: the counts of the event are those of the page and of check()
@@ -302,7 +302,7 @@ fn english_start() {
     assert_eq!(inner.get_attribute("data-lang").as_deref(), Some("en"));
     paste_and_check(&inner, SEED);
     assert!(
-        text(&inner, "verdict").starts_with("Result: pass"),
+        text(&inner, "verdict").starts_with("Result: warnings"),
         "{}",
         text(&inner, "verdict")
     );
@@ -318,7 +318,7 @@ fn english_start() {
     assert_eq!(group(&inner), "III. Outcomes this year");
     // the switch goes back to Chinese
     click(&q(&inner, "lang"));
-    assert!(text(&inner, "verdict").starts_with("校验结果：通过"));
+    assert!(text(&inner, "verdict").starts_with("校验结果：有警告"));
     assert_eq!(group(&inner), "三、本年度办理结果");
     nianbao_web::unmount(&inner);
     host.remove();
@@ -592,7 +592,7 @@ async fn files_give_one_event_each_and_one_per_file_shown() {
     assert_eq!(
         files,
         [
-            ("seed.txt".into(), "pass".into(), 0.into()),
+            ("seed.txt".into(), "warn".into(), 0.into()),
             ("bad.txt".into(), "fail".into(), 2.into())
         ]
     );
@@ -603,7 +603,7 @@ async fn files_give_one_event_each_and_one_per_file_shown() {
     // the first file is shown; choosing the second shows it and tells the host
     assert_eq!(
         attr(&inner, "verdict", "data-verdict").as_deref(),
-        Some("pass")
+        Some("warn")
     );
     let second = inner
         .query_selector("#file-list li[data-name=\"bad.txt\"] button")
@@ -693,7 +693,7 @@ fn after_panic_shows_the_message_drops_listeners_and_tells_the_loader() {
     paste_and_check(&inner, SEED);
     assert_eq!(
         attr(&inner, "verdict", "data-verdict").as_deref(),
-        Some("pass")
+        Some("warn")
     );
     nianbao_web::unmount(&inner);
     host.remove();
@@ -835,7 +835,7 @@ async fn compare_with_last_years_report_chosen_by_the_user() {
     assert!(en.contains("same body"), "{en}");
     assert_eq!(
         attr(&inner, "verdict", "data-verdict").as_deref(),
-        Some("pass")
+        Some("warn")
     );
     // not the previous year
     set_input_files(&inner, "pair-file", &[("2024-copy.txt", SEED)]);
@@ -883,18 +883,18 @@ async fn compare_with_last_years_report_chosen_by_the_user() {
     click(&q(&inner, "pair-remove"));
     assert_eq!(
         attr(&inner, "verdict", "data-verdict").as_deref(),
-        Some("pass")
+        Some("warn")
     );
     assert_eq!(
         attr(&inner, "pair", "data-paired").as_deref(),
         Some("false")
     );
     let d = results.last();
-    assert_eq!((&d["verdict"], &d["last"]), (&"pass".into(), &Value::Null));
+    assert_eq!((&d["verdict"], &d["last"]), (&"warn".into(), &Value::Null));
     paste_and_check(&inner, SEED);
     assert_eq!(
         attr(&inner, "verdict", "data-verdict").as_deref(),
-        Some("pass")
+        Some("warn")
     );
 
     // a file of the list, by a drop on the control
@@ -923,4 +923,38 @@ async fn compare_with_last_years_report_chosen_by_the_user() {
     assert_eq!(li.get_attribute("data-verdict").as_deref(), Some("fail"));
     nianbao_web::unmount(&inner);
     host.remove();
+}
+
+#[wasm_bindgen_test]
+fn own_terms_in_the_box_find_their_slips() {
+    let app = light_div();
+    nianbao_web::mount(&app, &JsValue::UNDEFINED).unwrap();
+    let results = Results::on(&app);
+    // closed by default, an empty box, an export button
+    assert!(!q(&app, "terms").has_attribute("open"));
+    let terms: HtmlTextAreaElement = q(&app, "terms-input").dyn_into().unwrap();
+    assert_eq!(terms.value(), "");
+    assert_eq!(text(&app, "terms-export"), "导出用语");
+    let report = SEED.replacen("市科技局认真贯彻落实", "市科技局在洋和新区认真贯彻落实", 1);
+    let typos = || -> Vec<String> {
+        results.last()["report"]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "TEXT-TYPO")
+            .map(|f| f["message"].as_str().unwrap().to_string())
+            .collect()
+    };
+    paste_and_check(&app, &report);
+    assert_eq!(typos().len(), 1, "the seed's 等反面 only: {:?}", typos());
+    terms.set_value("洋河新区\n# 注释\n");
+    paste_and_check(&app, &report);
+    let found = typos();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found.iter().any(|m| m.contains("应为“洋河新区”")),
+        "{found:?}"
+    );
+    nianbao_web::unmount(&app);
+    app.remove();
 }

@@ -41,8 +41,9 @@ fn seed_header_and_verdict() {
     assert_eq!(r.agency.as_deref(), Some("洛阳市科学技术局"));
     assert_eq!(r.year, Some(2024));
     assert_eq!(r.format, "2021");
-    assert_eq!(r.verdict.code, "pass");
-    assert!(r.verdict.line_zh().starts_with("通过"));
+    // the seed's one slip, 等反面 (TEXT-TYPO), is a warning
+    assert_eq!(r.verdict.code, "warn");
+    assert!(r.verdict.line_zh().starts_with("有警告"));
 }
 
 #[test]
@@ -200,10 +201,10 @@ fn file_bytes_go_through_check_bytes() {
         r.encoding,
         view::from_checked(&r.checked),
     );
-    assert_eq!((e.kind, e.verdict.code), ("text", "pass"));
+    assert_eq!((e.kind, e.verdict.code), ("text", "warn"));
     assert_eq!(
         e.summary_zh(),
-        "文本 · 通过（错误 0 项，警告 0 项，提示 0 项）"
+        "文本 · 有警告（错误 0 项，警告 1 项，提示 0 项）"
     );
     assert_eq!(e.source().line_zh, "文件：seed.txt（文本）");
     assert_eq!(e.source().origin, "file");
@@ -235,7 +236,7 @@ fn legacy_encoding_is_named_in_the_kind() {
     assert_eq!(e.kind_zh, "文本（GBK/GB18030 编码）");
     assert!(e
         .summary_zh()
-        .starts_with("文本（GBK/GB18030 编码） · 通过"));
+        .starts_with("文本（GBK/GB18030 编码） · 有警告"));
 }
 
 #[test]
@@ -291,7 +292,7 @@ fn paste_sources_say_what_was_checked() {
 #[test]
 fn every_view_has_a_verdict_for_the_list() {
     assert_eq!(PageView::Empty.verdict().code, "unreadable");
-    assert_eq!(view::build(SEED).verdict().text_zh, "通过");
+    assert_eq!(view::build(SEED).verdict().text_zh, "有警告");
     for k in [
         InputKind::Text,
         InputKind::Html,
@@ -347,7 +348,9 @@ fn seed_all_three_tables_in_national_layout_without_marks() {
     keys.sort();
     keys.dedup();
     assert_eq!(keys.len(), all.len());
-    assert!(r.groups().is_empty());
+    // the seed's one finding is its slip 等反面, on the text, no cell
+    let groups: Vec<_> = r.groups().iter().map(|g| (g.0, g.3.len())).collect();
+    assert_eq!(groups, [("text", 1)]);
     assert!(!r.text.is_empty() && r.checked.is_some());
 }
 
@@ -370,7 +373,8 @@ fn t4_totals_zero_error_and_suspects_marked_distinctly() {
     assert_eq!(mark("T3.R1.C1"), None);
     // grouped under 表四
     let groups = r.groups();
-    assert_eq!(groups.len(), 1);
+    // and the seed's slip 等反面 under 正文
+    assert_eq!(groups.len(), 2);
     assert_eq!((groups[0].0, groups[0].1), ("T4", "表四"));
     assert_eq!(groups[0].3.len(), 2);
     assert!(groups[0].3.iter().all(|f| f.rule == "T4-GROUP-TOTAL"));
@@ -412,7 +416,7 @@ fn r1_c1_changed_suspect_in_table_three() {
     );
     assert_eq!(r.cell(key("T3.R2.C2")).and_then(|c| c.mark), None);
     let groups: Vec<_> = r.groups().iter().map(|g| (g.0, g.3.len())).collect();
-    assert_eq!(groups, [("T3", 2)]);
+    assert_eq!(groups, [("T3", 2), ("text", 1)]);
 }
 
 #[test]
@@ -615,7 +619,8 @@ fn consistent_years_pair_without_findings() {
     let l = last("2023.txt", &consistent_last_year());
     let (_, v) = view::paired(&this, &l).expect("paired");
     let PageView::Report(r) = v else { panic!() };
-    assert_eq!(r.verdict.code, "pass", "{:?}", r.findings);
+    // the seed's own slip (等反面) only
+    assert_eq!(r.verdict.code, "warn", "{:?}", r.findings);
     assert_eq!(r.pair.map(|p| p.added), Some(0));
 }
 
@@ -672,10 +677,10 @@ fn pairing_refuses_other_years_other_bodies_and_unreadable_files() {
 #[test]
 fn file_entries_pair_and_unpair() {
     let mut e = FileEntry::read("2024.txt", None, nianbao_core::check_str(SEED));
-    assert_eq!(e.verdict.code, "pass");
+    assert_eq!(e.verdict.code, "warn");
     // refused: the entry is unchanged
     assert!(e.pair(last("same.txt", SEED)).is_err());
-    assert_eq!((e.verdict.code, e.last.is_none()), ("pass", true));
+    assert_eq!((e.verdict.code, e.last.is_none()), ("warn", true));
     e.pair(last("2023.txt", &last_year())).expect("paired");
     assert_eq!((e.verdict.code, e.verdict.errors), ("fail", 1));
     assert!(
@@ -690,8 +695,9 @@ fn file_entries_pair_and_unpair() {
         .iter()
         .any(|f| f.rule == "CARRYOVER-MISMATCH"));
     e.unpair();
-    assert_eq!((e.verdict.code, e.last.is_none()), ("pass", true));
-    assert!(e.result_checked().unwrap().analysis.findings.is_empty());
+    assert_eq!((e.verdict.code, e.last.is_none()), ("warn", true));
+    // the seed's own slip (等反面) only
+    assert_eq!(e.result_checked().unwrap().analysis.findings.len(), 1);
     // a file refused before reading can be neither paired nor last year's report
     let mut refused = FileEntry::new("big.txt", None, None, view::too_large(1e9));
     assert!(refused.as_last(false).is_none());

@@ -24,6 +24,8 @@ mod words;
 
 pub use cross_year::{auto_partners, check_pair, not_comparable, pair_problem, same_body};
 pub use finding::{Evaluation, Explanation, Finding, Instance, Outcome, Severity, SuspectUnit};
+pub(crate) use text::apply_terms;
+pub use text::lexicon::Terms;
 
 use crate::format::Table;
 use crate::lang::Lang;

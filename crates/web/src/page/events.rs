@@ -44,6 +44,8 @@ pub(super) enum Msg {
     /// 取消与上年报告的对比.
     Unpair,
     Export(Export),
+    /// 导出用语: the terms box as a file.
+    ExportTerms,
     Print,
     /// Last year's report chosen (`#pair-file`) or dropped on `#pair`.
     PairWith(File),
@@ -103,6 +105,11 @@ impl Ui {
             Msg::Unpair => self.unpair(),
             Msg::Export(what) => {
                 if let Err(e) = self.export(what) {
+                    super::log("nianbao: export failed", &e);
+                }
+            }
+            Msg::ExportTerms => {
+                if let Err(e) = self.export_terms() {
                     super::log("nianbao: export failed", &e);
                 }
             }
@@ -173,7 +180,7 @@ pub(super) fn wire(ui: &Rc<Ui>, mode: Mode) -> Vec<EventListener> {
         (Mode::Page, Some(w)) => w.into(),
         _ => ui.container.clone().into(),
     };
-    let table: [(&EventTarget, &'static str, bool, Decode); 15] = [
+    let table: [(&EventTarget, &'static str, bool, Decode); 16] = [
         (&f.check, "click", false, |_, _| Some(Msg::Check)),
         (&f.input, "keydown", true, key_down),
         (&f.input, "paste", true, paste),
@@ -183,6 +190,9 @@ pub(super) fn wire(ui: &Rc<Ui>, mode: Mode) -> Vec<EventListener> {
             Some(Msg::UsePlainText)
         }),
         (&f.lang, "click", false, |_, _| Some(Msg::ToggleLang)),
+        (&f.terms_export, "click", false, |_, _| {
+            Some(Msg::ExportTerms)
+        }),
         (&f.result, "click", true, result_click),
         (&f.pair_file, "change", false, pair_file_chosen),
         (&f.list, "click", false, list_click),

@@ -51,6 +51,12 @@ impl Ui {
     }
 
     /// Saves `content` as a file through a Blob and `<a download>` (no network).
+    /// 导出用语: the terms box as `nianbao-terms.txt` (UTF-8, as typed).
+    pub(super) fn export_terms(&self) -> Res<()> {
+        let text = self.form.terms.value();
+        self.download("nianbao-terms.txt", "text/plain;charset=utf-8", &text)
+    }
+
     fn download(&self, name: &str, mime: &str, content: &str) -> Res<()> {
         let opts = web_sys::BlobPropertyBag::new();
         opts.set_type(mime);

@@ -30,6 +30,7 @@ impl Ui {
         let _ = self.form.files.set_attribute("data-state", "reading");
         self.draw_list();
         let ui = self.clone();
+        let terms = self.terms();
         wasm_bindgen_futures::spawn_local(async move {
             let n = files.len();
             for (i, f) in files.iter().enumerate() {
@@ -41,7 +42,7 @@ impl Ui {
                     i + 1,
                     f.name()
                 ));
-                let entry = read_file(f).await;
+                let entry = read_file(f, &terms).await;
                 ui.update(Msg::FileRead { batch, entry });
             }
             ui.update(Msg::BatchRead { batch, n });
@@ -222,7 +223,7 @@ impl Ui {
 
 /// One file into a list entry: refused unread when too large or empty; otherwise its bytes
 /// go through [`crate::read::bytes`] (a .docx or PDF file through the reader module).
-pub(super) async fn read_file(f: &File) -> FileEntry {
+pub(super) async fn read_file(f: &File, terms: &nianbao_core::Terms) -> FileEntry {
     let name = f.name();
     let size = f.size();
     if size > view::MAX_FILE_BYTES as f64 {
@@ -243,7 +244,8 @@ pub(super) async fn read_file(f: &File) -> FileEntry {
     };
     let bytes = js_sys::Uint8Array::new(&buf).to_vec();
     drop(buf);
-    let r = crate::read::bytes(&bytes, Some(&name)).await;
+    let mut r = crate::read::bytes(&bytes, Some(&name)).await;
     drop(bytes);
+    nianbao_core::apply_terms(&mut r.checked.analysis, &r.checked.text, terms);
     FileEntry::read(&name, r.encoding, r.checked)
 }

@@ -21,6 +21,10 @@ pub(super) struct Form {
     pub paste_note: Element,
     /// `#paste-plain`: check the box's text instead of the clipboard HTML.
     pub paste_plain: Element,
+    /// `#terms-input`: the user's own terms, one a line (kept in memory only), and
+    /// `#terms-export`, which saves them as a file.
+    pub terms: HtmlTextAreaElement,
+    pub terms_export: Element,
     /// `#check`: 校验.
     pub check: Element,
     /// `#pick`: 选择文件, which opens `file`.
@@ -105,6 +109,7 @@ impl Form {
         let (input, paste_note, paste_plain) = text_box(doc, &section, says);
         let check = actions(doc, &section, says);
         let (pick, file) = file_picker(doc, &section, says);
+        let (terms, terms_export) = terms_box(doc, &section);
         let (files, status, list) = file_list(doc, &root);
         let result = add(
             doc,
@@ -134,6 +139,8 @@ impl Form {
             input: input.dyn_into()?,
             paste_note,
             paste_plain,
+            terms: terms.dyn_into()?,
+            terms_export,
             check,
             pick,
             file: file.dyn_into()?,
@@ -220,6 +227,60 @@ fn text_box(doc: &Draw, section: &Element, says: Says) -> (Element, Element, Ele
         "改用框中文字校验",
     );
     (input, note, plain)
+}
+
+/// 自定义用语 (`details#terms`, closed): `#terms-input` for the user's own terms, one a line,
+/// used by the typo check of every later check, kept in memory only (never stored), and
+/// `#terms-export` to save them as a file: `(terms, terms_export)`.
+fn terms_box(doc: &Draw, section: &Element) -> (Element, Element) {
+    let details = add(
+        doc,
+        section,
+        "details",
+        &[("id", "terms"), ("class", "terms")],
+        "",
+    );
+    let summary = add(doc, &details, "summary", &[], "自定义用语");
+    add(doc, &summary, "span", EN, " Your terms");
+    let hint = add(
+        doc,
+        &details,
+        "p",
+        &[("id", "terms-hint"), ("class", "hint")],
+        "每行一个用语（如本地地名、机构名称）：校验时查找这些用语的错别字，原样写出的用语不会被判为错字。用语只保存在本页内存中，关闭页面即清除，可导出为文件。",
+    );
+    add(
+        doc,
+        &hint,
+        "span",
+        EN,
+        " One term a line (local places, bodies): their slips are found, and a term as written is never a slip. Kept in this page's memory only; export them to keep them.",
+    );
+    let terms = add(
+        doc,
+        &details,
+        "textarea",
+        &[
+            ("id", "terms-input"),
+            ("rows", "3"),
+            ("spellcheck", "false"),
+            ("aria-describedby", "terms-hint"),
+            ("aria-label", "自定义用语"),
+        ],
+        "",
+    );
+    let export = add(
+        doc,
+        &details,
+        "button",
+        &[
+            ("id", "terms-export"),
+            ("type", "button"),
+            ("class", "secondary"),
+        ],
+        "导出用语",
+    );
+    (terms, export)
 }
 
 /// 校验 and its shortcut: the `#check` button.

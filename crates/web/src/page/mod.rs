@@ -26,7 +26,8 @@
 //!
 //! Hooks for tests and embedders (besides those of [`crate::dom`]): `.nianbao[data-mode]
 //! [data-compact]`, `#pick` (选择文件), `#file` (`<input type=file multiple>`),
-//! `#paste-note[data-mode]` (clipboard HTML kept), `#drop-hint` (shown while files are dragged
+//! `#paste-note[data-mode]` (clipboard HTML kept), `details#terms` with `#terms-input` (the
+//! user's own terms for the typo check, in memory only) and `#terms-export` (导出用语), `#drop-hint` (shown while files are dragged
 //! over the page, container `[data-dragging]`), `#files[data-state="reading"|"done"]` /
 //! `#files-status` / `#file-list li[data-index][data-name][data-kind][data-verdict]
 //! [data-errors][data-warnings] button[aria-current]`. After every result, the container

@@ -29,8 +29,9 @@ impl Ui {
             &format!("Reading last year's report: {name}…"),
         );
         let ui = self.clone();
+        let terms = self.terms();
         wasm_bindgen_futures::spawn_local(async move {
-            let entry = read_file(&file).await;
+            let entry = read_file(&file, &terms).await;
             ui.update(Msg::LastRead {
                 serial,
                 target,

@@ -3,18 +3,23 @@
 
 use std::rc::Rc;
 
-use nianbao_core::{Checked, ReadStatus};
+use nianbao_core::{Checked, ReadStatus, Terms};
 
 use super::{Shown, Ui};
 use crate::view::{self, PageView, Source};
 
 impl Ui {
+    /// The terms of 自定义用语 as they read now.
+    pub(super) fn terms(&self) -> Terms {
+        Terms::parse(&self.form.terms.value())
+    }
+
     /// 校验: the clipboard HTML kept at paste time, else the box's text (plain text or HTML).
     pub(super) fn check_box(&self) {
         let text = self.form.input.value();
         let html = self.state.borrow().pasted_html.clone();
         let empty = text.trim().is_empty() && html.is_none();
-        let (checked, source, from_string) = match html {
+        let (mut checked, source, from_string) = match html {
             Some(html) => check_html(&html, &text),
             None => {
                 let c = nianbao_core::check_str(&text);
@@ -22,6 +27,7 @@ impl Ui {
                 (c, s, true)
             }
         };
+        nianbao_core::apply_terms(&mut checked.analysis, &checked.text, &self.terms());
         let checked = Rc::new(checked);
         let mut v = if empty {
             PageView::Empty

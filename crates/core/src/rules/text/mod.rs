@@ -14,7 +14,9 @@ pub(super) mod deadline;
 pub(super) mod enumeration;
 pub(super) mod fee;
 pub(super) mod leftover;
+pub(super) mod lexicon;
 pub(super) mod pairing;
+mod scan;
 pub(super) mod tables;
 pub(super) mod themes;
 pub(super) mod typo;
@@ -22,6 +24,78 @@ pub(super) mod typo;
 use super::{Finding, RuleId};
 use crate::format::CellKey;
 use crate::model::{DetectedFormat, Report, Span};
+use lexicon::{Lexicon, Terms};
+use scan::Automaton;
+use std::sync::OnceLock;
+
+/// Every word the text rules look for, in one automaton: the known typos, the template
+/// instructions, then the lexicon's phrases. A pattern's id tells its kind by these ranges.
+struct Words {
+    automaton: Automaton,
+    lexicon: Lexicon,
+}
+
+/// What a pattern of [`Words`] is.
+enum Word {
+    Typo(usize),
+    Instruction(usize),
+    Phrase,
+}
+
+impl Words {
+    fn get() -> &'static Words {
+        static W: OnceLock<Words> = OnceLock::new();
+        W.get_or_init(|| {
+            let typos = typo::TYPOS.iter().map(|t| t.0);
+            let patterns = typos
+                .chain(leftover::INSTRUCTIONS.iter().copied())
+                .chain(lexicon::phrases());
+            Words {
+                automaton: Automaton::new(patterns),
+                lexicon: Lexicon::new(lexicon::phrases()),
+            }
+        })
+    }
+
+    fn kind(id: u32) -> Word {
+        let (t, i) = (typo::TYPOS.len(), leftover::INSTRUCTIONS.len());
+        match id as usize {
+            k if k < t => Word::Typo(k),
+            k if k < t + i => Word::Instruction(k - t),
+            _ => Word::Phrase,
+        }
+    }
+}
+
+/// What the one pass over the text found, by kind: known typos and instructions (offset,
+/// index), and which bytes lie inside an exact occurrence of a fixed phrase.
+struct Scanned {
+    typos: Vec<(usize, usize)>,
+    instructions: Vec<(usize, usize)>,
+    covered: Vec<bool>,
+}
+
+fn scan_text(text: &str) -> Scanned {
+    let words = Words::get();
+    let mut s = Scanned {
+        typos: Vec::new(),
+        instructions: Vec::new(),
+        covered: vec![false; text.len()],
+    };
+    let mut hits = words.automaton.find_all(text);
+    hits.sort_unstable();
+    for (at, id) in hits {
+        match Words::kind(id) {
+            Word::Typo(k) => s.typos.push((at, k)),
+            Word::Instruction(k) => s.instructions.push((at, k)),
+            Word::Phrase => {
+                let end = (at + words.automaton.len_of(id)).min(text.len());
+                s.covered[at..end].iter_mut().for_each(|b| *b = true);
+            }
+        }
+    }
+    s
+}
 
 fn is_cjk(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
@@ -164,39 +238,42 @@ fn int_of(report: &Report, key: CellKey) -> Option<i64> {
         .and_then(|n| n.as_i64())
 }
 
-/// The rules on the prose, in order: the findings of one rule on overlapping words are
-/// kept once (the first).
-pub(super) fn check(report: &Report, text: &str, out: &mut Vec<Finding>) {
-    // Prose outside the table sections (二、三、四 hold the tables, whose flattened headers
-    // repeat words and wrap brackets across rows).
+/// The prose: paragraph blocks outside the table sections (二、三、四 hold the tables, whose
+/// flattened headers repeat words and wrap brackets across rows).
+fn prose_of<'t>(report: &Report, text: &'t str) -> Vec<(usize, &'t str)> {
     let table_sections = section_spans(report, &[2, 3, 4]);
     let heading_starts: Vec<usize> = report
         .sections
         .iter()
         .map(|s| s.heading_span.start)
         .collect();
-    let prose: Vec<(usize, &str)> = blocks(text, &heading_starts)
+    blocks(text, &heading_starts)
         .into_iter()
         .filter(|&(start, _)| !in_spans(&table_sections, start))
-        .collect();
+        .collect()
+}
+
+/// The rules on the prose, in order: the findings of one rule on overlapping words are
+/// kept once (the first).
+pub(super) fn check(report: &Report, text: &str, out: &mut Vec<Finding>) {
+    let prose = prose_of(report, text);
     let national = matches!(
         report.format,
         DetectedFormat::F2021 | DetectedFormat::F2019 | DetectedFormat::Mixed
     );
+    // One pass over the text for every word looked for.
+    let scanned = scan_text(text);
     typo::doubled_words(&prose, out);
     pairing::check(&prose, out);
-    let mut instructions = Vec::new();
-    for (k, w) in leftover::INSTRUCTIONS.iter().enumerate() {
-        instructions.extend(find_all(text, w).into_iter().map(|i| (i, k)));
-    }
-    instructions.sort_unstable();
-    leftover::check(&prose, &instructions, out);
+    leftover::check(&prose, &scanned.instructions, out);
     // A slip in a heading is quoted with the whole heading and the standard one, before the
     // typo list names the same words with less context.
     if national {
         typo::headings(report, out);
     }
-    typo::lexicon(text, out);
+    typo::known(text, &scanned.typos, out);
+    let covered = |b: usize| scanned.covered.get(b).copied().unwrap_or(false);
+    typo::near_misses(&prose, &Words::get().lexicon, &covered, out);
     enumeration::ordinals(report, &prose, out);
     if national {
         typo::labels(report, out);
@@ -213,6 +290,51 @@ pub(super) fn check(report: &Report, text: &str, out: &mut Vec<Finding>) {
     enumeration::parts_of_total(&prose, out);
     deadline::check(report, text, out);
     dedupe_overlaps(out);
+}
+
+/// A user's terms on a checked report: a TEXT-TYPO finding inside a term written as it is
+/// goes (the user says the words are right), and slips of the terms are added as TEXT-TYPO
+/// findings where no typo finding is yet.
+pub(crate) fn apply_terms(report: &Report, text: &str, terms: &Terms, findings: &mut Vec<Finding>) {
+    if terms.is_empty() || report.status != crate::model::ReadStatus::Ok {
+        return;
+    }
+    let automaton = Automaton::new(terms.iter());
+    let written: Vec<(usize, usize)> = automaton
+        .find_all(text)
+        .into_iter()
+        .map(|(at, id)| (at, at + automaton.len_of(id)))
+        .collect();
+    findings.retain(|f| {
+        f.rule != RuleId::TextTypo
+            || !f
+                .span
+                .is_some_and(|s| written.iter().any(|&(a, e)| a <= s.start && s.end <= e))
+    });
+    let mut covered = scan_text(text).covered;
+    for &(a, e) in &written {
+        covered[a..e].iter_mut().for_each(|b| *b = true);
+    }
+    let mut found = Vec::new();
+    let lex = Lexicon::new(terms.iter());
+    let prose = prose_of(report, text);
+    typo::near_misses(
+        &prose,
+        &lex,
+        &|b| covered.get(b).copied().unwrap_or(false),
+        &mut found,
+    );
+    for f in found {
+        let overlaps = |g: &Finding| {
+            g.rule == RuleId::TextTypo
+                && g.span
+                    .zip(f.span)
+                    .is_some_and(|(a, b)| a.start < b.end && b.start < a.end)
+        };
+        if !findings.iter().any(overlaps) {
+            findings.push(f);
+        }
+    }
 }
 
 /// Two checks may flag the same words (a typo in a heading is also in the typo list): keep
@@ -252,7 +374,8 @@ mod tests {
         let mut out = Vec::new();
         let blocks = blocks(text, &[]);
         doubled_words(&blocks, &mut out);
-        lexicon(text, &mut out);
+        let scanned = scan_text(text);
+        known(text, &scanned.typos, &mut out);
         out.iter()
             .map(|f| f.message(crate::Lang::Zh).to_string())
             .collect()

@@ -1,6 +1,7 @@
 //! TEXT-TYPO: slips in the prose — a list of common typos, one character wrong in a standard
 //! heading or table label, repeated words (unpaired marks are TEXT-PAIRING's).
 
+use super::lexicon::{self, Lexicon, Likeness};
 use super::{excerpt, is_cjk};
 use crate::format::{self, Table};
 use crate::lang::Lang;
@@ -17,8 +18,8 @@ pub(crate) const TEXT_TYPO: Rule = Rule {
     group: Group::Text,
     title_zh: "疑似错别字或重复字词",
     title_en: "Probable typo or repeated word",
-    doc_zh: "为什么：年度报告是正式公开的政府文件，错别字、重复字词（如“审核审核”“的的”）、标题或表格行名与统一格式不一致，都会影响报告的严肃性，也是审查中常见的扣分项。本规则检查：连续重复的字词；统一格式章节标题和表格行名中多字、少字、错字；常见的政务文稿错别字。\n怎样改：按提示核对原文并改正。提示只是“疑似”，确属正确用法的可忽略。",
-    doc_en: "Why: the annual report is a formal public document; typos, doubled words, and headings or row labels that deviate from the national format undermine it and are common review deductions. Checked: consecutive repeated words; one-character slips in the standard headings and table labels; a list of common typos in government writing.\nHow to fix: check the passage and correct it; these are probable, not certain, errors.",
+    doc_zh: "为什么：年度报告是正式公开的政府文件，错别字、重复字词（如“审核审核”“的的”）、标题或表格行名与统一格式不一致，都会影响报告的严肃性，也是审查中常见的扣分项。本规则检查：连续重复的字词；统一格式章节标题和表格行名中多字、少字、错字；常见的政务文稿错别字；以及固定用语的近似写法——把正文与约三千条政务常用固定用语（如“等方面”“截至目前”“予以公开”“贯彻落实”）比对，只差一个字、且这个字与原字音近或形近的（如把“等方面”写成“等反面”），判为疑似错别字。用户可以添加自己的用语（命令行 --terms 文件，网页的“自定义用语”框），按同样的方法查找，原样写出的用户用语不会被判为错字。\n怎样改：按提示核对原文并改正。提示只是“疑似”，确属正确用法的可忽略。",
+    doc_en: "Why: the annual report is a formal public document; typos, doubled words, and headings or row labels that deviate from the national format undermine it and are common review deductions. Checked: consecutive repeated words; one-character slips in the standard headings and table labels; a list of common typos in government writing; and near misses of fixed phrases: the text is compared with some three thousand fixed phrases of government writing (等方面, 截至目前, 予以公开, 贯彻落实 …), and a run of text that differs from one in a single character that sounds or looks like the phrase's (等反面 for 等方面) is a probable typo. Users can add their own terms (the CLI's --terms FILE, the page's terms box): their slips are found the same way, and a term written as it is is never taken for a slip.\nHow to fix: check the passage and correct it; these are probable, not certain, errors.",
 };
 
 /// A probable slip: the words quoted, and what is wrong with them.
@@ -32,6 +33,13 @@ enum Slip {
     Repeated { word: String },
     /// A common typo, and the right word.
     Known { right: &'static str },
+    /// A fixed phrase with one character changed for one that sounds or looks like it.
+    NearMiss {
+        right: String,
+        wrong_char: char,
+        right_char: char,
+        likeness: Likeness,
+    },
     /// A standard heading with one character wrong.
     Heading { standard: &'static str },
     /// A table label with characters dropped or changed.
@@ -52,6 +60,42 @@ impl Violation for TextTypo {
             ),
             (Slip::Known { right }, Lang::Zh) => ("错别字", format!("，应为“{right}”")),
             (Slip::Known { right }, Lang::En) => ("typo", format!(", should be “{right}”")),
+            (
+                Slip::NearMiss {
+                    right,
+                    wrong_char,
+                    right_char,
+                    likeness,
+                },
+                Lang::Zh,
+            ) => {
+                let like = match likeness {
+                    Likeness::Sound => "音近",
+                    Likeness::Shape => "形近",
+                };
+                (
+                    "错别字",
+                    format!("，应为“{right}”（“{wrong_char}”与“{right_char}”{like}）"),
+                )
+            }
+            (
+                Slip::NearMiss {
+                    right,
+                    wrong_char,
+                    right_char,
+                    likeness,
+                },
+                Lang::En,
+            ) => {
+                let like = match likeness {
+                    Likeness::Sound => "sound alike",
+                    Likeness::Shape => "look alike",
+                };
+                (
+                    "typo",
+                    format!(", should be “{right}” ({wrong_char} and {right_char} {like})"),
+                )
+            }
             (Slip::Heading { standard }, Lang::Zh) => {
                 ("标题错字", format!("，统一格式为“{standard}”"))
             }
@@ -81,7 +125,7 @@ fn typo(out: &mut Vec<Finding>, span: Span, found: String, slip: Slip) {
 /// Common typos in government writing: (wrong, right). Only slips known to be common in
 /// such writing belong here, never a phrase taken from the test corpus: a check must find
 /// slips by a general method, not by knowing the answer.
-const TYPOS: &[(&str, &str)] = &[
+pub(super) const TYPOS: &[(&str, &str)] = &[
     ("截止目前", "截至目前"),
     ("截止到目前", "截至目前"),
     ("按排", "安排"),
@@ -164,31 +208,45 @@ pub(super) fn doubled_words(prose: &[(usize, &str)], out: &mut Vec<Finding>) {
     }
 }
 
-pub(super) fn lexicon(text: &str, out: &mut Vec<Finding>) {
-    // One pass over the text: only positions whose character starts some entry are tried.
-    let mut firsts = Vec::new();
-    for (w, _) in TYPOS {
-        firsts.extend(w.chars().next());
-    }
-    let mut line_has_tab = false;
-    for (i, c) in text.char_indices() {
-        if c == '\n' || i == 0 {
-            let from = if c == '\n' { i + 1 } else { 0 };
-            let end = text[from..].find('\n').map_or(text.len(), |p| from + p);
-            line_has_tab = text[from..end].contains('\t');
-        }
-        if line_has_tab || !firsts.contains(&c) {
+/// The known typos the text scan found (`hits`: byte offset and index into [`TYPOS`]), outside
+/// table rows.
+pub(super) fn known(text: &str, hits: &[(usize, usize)], out: &mut Vec<Finding>) {
+    for &(i, k) in hits {
+        let (wrong, right) = TYPOS[k];
+        let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
+        let line_end = text[i..].find('\n').map_or(text.len(), |p| i + p);
+        if text[line_start..line_end].contains('\t') {
             continue;
         }
-        for &(wrong, right) in TYPOS {
-            if !text[i..].starts_with(wrong) {
-                continue;
-            }
+        typo(
+            out,
+            Span::new(i, i + wrong.len()),
+            excerpt(text, i, i + wrong.len(), 6, 6),
+            Slip::Known { right },
+        );
+    }
+}
+
+/// Near misses of the lexicon's fixed phrases in the prose (等反面 for 等方面). `covered`:
+/// the byte is inside an exact occurrence of a phrase.
+pub(super) fn near_misses(
+    prose: &[(usize, &str)],
+    lex: &Lexicon,
+    covered: &dyn Fn(usize) -> bool,
+    out: &mut Vec<Finding>,
+) {
+    for &(base, block) in prose {
+        for m in lexicon::near_misses(lex, block, &|b| covered(base + b)) {
             typo(
                 out,
-                Span::new(i, i + wrong.len()),
-                excerpt(text, i, i + wrong.len(), 6, 6),
-                Slip::Known { right },
+                Span::new(base + m.start, base + m.end),
+                excerpt(block, m.start, m.end, 6, 6),
+                Slip::NearMiss {
+                    right: lex.phrase(m.phrase),
+                    wrong_char: m.wrong,
+                    right_char: m.right,
+                    likeness: m.likeness,
+                },
             );
         }
     }
