@@ -301,8 +301,10 @@ fn is_page_furniture(f: &str) -> bool {
     let digits = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
     (inner.len() < f.len() && digits(inner))
         || (f.starts_with('第') && f.ends_with('页') && f.chars().count() <= 12)
-        || f.split_once('/')
-            .is_some_and(|(a, b)| digits(a) && digits(b))
+        // (`2/5` starts with a digit: other lines are not searched for a slash)
+        || (f.as_bytes().first().is_some_and(u8::is_ascii_digit)
+            && f.split_once('/')
+                .is_some_and(|(a, b)| digits(a) && digits(b)))
         || f.strip_prefix("Page")
             .or_else(|| f.strip_prefix("P."))
             .is_some_and(digits)

@@ -129,10 +129,15 @@ impl CellKey {
 
 impl fmt::Display for CellKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Pieces written as they are (no format arguments to interpret): the contract writes
+        // a key for every cell of every report.
         let col = self.col_spec().key;
-        write!(f, "{}.{}", self.table.as_str(), self.row_spec().key)?;
+        f.write_str(self.table.as_str())?;
+        f.write_str(".")?;
+        f.write_str(self.row_spec().key)?;
         if !col.is_empty() {
-            write!(f, ".{col}")?;
+            f.write_str(".")?;
+            f.write_str(col)?;
         }
         Ok(())
     }

@@ -194,7 +194,9 @@ fn sniff_binary(b: &[u8]) -> Option<InputError> {
     let head = &b[..b.len().min(4096)];
     let nul = head.iter().filter(|&&c| c == 0).count();
     // UTF-16 without BOM has many NULs too; only call it binary when it doesn't look like UTF-16.
-    let utf16ish = head.len() >= 4
+    // (Counted only where there is a NUL at all: text has none.)
+    let utf16ish = nul > 0
+        && head.len() >= 4
         && (head.iter().step_by(2).filter(|&&c| c == 0).count() * 3 > head.len() / 2 * 2
             || head.iter().skip(1).step_by(2).filter(|&&c| c == 0).count() * 3
                 > head.len() / 2 * 2);

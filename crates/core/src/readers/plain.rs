@@ -14,7 +14,7 @@ use crate::text::trim_wide;
 /// Reads plain text. Never fails: text is always a document (whether it is a report is for
 /// the report builder to say).
 pub fn read(input: &str) -> Document {
-    let mut blocks: Vec<Block> = Vec::new();
+    let mut blocks: Vec<Block> = Vec::with_capacity(input.len() / 64 + 1);
     let mut pos = 0;
     for raw in input.split_inclusive('\n') {
         let text = raw.trim_end_matches(['\n', '\r']);
@@ -69,7 +69,7 @@ fn cells(line: &str, at: usize) -> Option<Vec<Span>> {
 /// Splits at the ASCII byte `sep`: each part trimmed of wide white space; an empty part is an
 /// empty span at its start.
 fn split(s: &str, sep: u8, at: usize) -> Vec<Span> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(s.bytes().filter(|&b| b == sep).count() + 1);
     let mut off = 0;
     // Cells are short: a byte loop, not a searcher per cell.
     for part in s.as_bytes().split(|&b| b == sep) {

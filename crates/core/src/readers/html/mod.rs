@@ -52,8 +52,12 @@ use tree::Builder;
 
 /// Does this text look like HTML rather than plain report text?
 pub fn looks_like_html(text: &str) -> bool {
-    let head: String = text
-        .trim_start_matches(crate::text::is_space)
+    let start = text.trim_start_matches(crate::text::is_space);
+    // Every sign below starts with `<` or `version:`: other text is not copied and lowered.
+    if !matches!(start.as_bytes().first(), Some(b'<' | b'v' | b'V')) {
+        return false;
+    }
+    let head: String = start
         .chars()
         .take(512)
         .collect::<String>()
