@@ -298,8 +298,9 @@ fn progress(a: &CheckArgs, inputs: usize, steps: usize) -> ProgressBar {
 }
 
 /// The inputs of `check`, expanded, or why there is nothing to check (no input, `--last`
-/// with more than one report, folders of skipped files only).
-fn admit(a: &CheckArgs) -> Result<Vec<Input>, Stop> {
+/// with more than one report, folders of skipped files only), with the user's own terms
+/// (`--terms`).
+fn admit(a: &CheckArgs) -> Result<(Vec<Input>, Terms), Stop> {
     if a.inputs.is_empty() {
         return Err(Stop::Usage(
             "check 需要至少一个报告文件（- 表示标准输入）".into(),
@@ -333,7 +334,6 @@ fn admit(a: &CheckArgs) -> Result<Vec<Input>, Stop> {
         }
         None => Terms::default(),
     };
-    let terms = &terms;
     let list = inputs::expand(&a.inputs);
     let readable = list
         .iter()
@@ -357,12 +357,13 @@ fn admit(a: &CheckArgs) -> Result<Vec<Input>, Stop> {
             "Nothing to check: the folders given hold only skipped files (see above) or no file at all.".into(),
         ));
     }
-    Ok(list)
+    Ok((list, terms))
 }
 
 pub fn check(a: &CheckArgs) -> Result<u8, Stop> {
     let lang = a.lang;
-    let list = admit(a)?;
+    let (list, terms) = admit(a)?;
+    let terms = &terms;
     // --last: decided before anything is written (a refusal writes nothing on stdout).
     let mut last_done = None;
     if let Some(last) = &a.last {

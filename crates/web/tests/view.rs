@@ -759,19 +759,26 @@ fn same_body_allows_the_higher_region_in_front_and_nothing_looser() {
 fn findings_name_their_cells_in_words_suspects_first_never_every_operand() {
     // a suspect: named in words, nothing else listed
     let r = report_of("04_t4_totals_zero.txt");
-    let f = &r.findings[0];
+    let t4: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "T4-GROUP-TOTAL")
+        .collect();
+    let f = t4[0];
     assert_eq!(
         f.suspect_words.as_ref().map(|w| w.0.as_str()),
         Some("可疑单元格：表四“行政复议·总计”")
     );
     assert_eq!(f.cells_words, None);
     // the localiser's unit: a whole row, named as a row; ties joined with “or”
-    let r = report_of("26_total_row_wrong.txt");
-    let (zh, en) = r.findings[0].suspect_words.clone().expect("a suspect");
+    let r26 = report_of("26_total_row_wrong.txt");
+    let first = r26.findings.iter().find(|f| f.rule == "T3-RESULTS-TOTAL");
+    let (zh, en) = first
+        .and_then(|f| f.suspect_words.clone())
+        .expect("a suspect");
     assert_eq!(zh, "可疑单元格：表三“三、本年度办理结果·（七）总计”整行");
     assert_eq!(en, "suspect cells: Table 3, whole row “(7) Total”");
-    let r = report_of("04_t4_totals_zero.txt");
-    let (zh, _) = r.findings[1].suspect_words.clone().expect("a suspect");
+    let (zh, _) = t4[1].suspect_words.clone().expect("a suspect");
     assert!(zh.contains("”；或表四“"), "{zh}");
     // 22 operands and no suspect: the one that is not a number, and how many in all
     let r = report_of("11_bad_cells.txt");

@@ -351,7 +351,8 @@ mod tests {
         assign_with_budget(&report, &mut findings, &evals, work);
         findings
             .into_iter()
-            .filter(|f| f.outcome == Outcome::Fail)
+            // the identities' findings (the seed's own text slip is a finding too)
+            .filter(|f| f.outcome == Outcome::Fail && f.rule.as_str().starts_with("T3-"))
             .collect()
     }
 
