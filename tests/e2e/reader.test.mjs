@@ -107,14 +107,14 @@ test('a paste-only session never requests the reader module; the first .docx loa
   const { page, errors, requests } = await open(context);
   await page.fill('#input', seed);
   await page.click('#check');
-  await page.waitForSelector('#verdict[data-verdict="pass"]');
+  await page.waitForSelector('#verdict[data-verdict="warn"]');
   await page.waitForLoadState('networkidle');
   assert.deepEqual(readerFiles(requests), [], 'no reader module for pasted text');
   assert.equal(await page.evaluate(() => window.nianbao.variant), 'modern');
 
   await pick(page, docxSeed);
   assert.equal(await page.getAttribute('#file-list li', 'data-kind'), 'docx');
-  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'pass');
+  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'warn');
   assert.equal(await page.textContent('#agency'), '洛阳市科学技术局');
   const loaded = readerFiles(requests);
   assert.ok(loaded.some((n) => /^nianbao-reader-modern-[0-9a-f]+_bg\.wasm$/.test(n)), loaded.join(' '));
@@ -174,7 +174,7 @@ test('while the reader module loads, the page says it is reading and keeps worki
   // the page is not frozen: a pasted report is checked meanwhile
   await page.fill('#input', seed);
   await page.click('#check');
-  await page.waitForSelector('#verdict[data-verdict="pass"]');
+  await page.waitForSelector('#verdict[data-verdict="warn"]');
   release();
   await page.waitForSelector('#files[data-state="done"]', { timeout: 60000 });
   assert.equal(await page.getAttribute('#file-list li', 'data-verdict'), 'fail');
@@ -210,7 +210,7 @@ test('a damaged PDF and a password-protected Word file: the reader\'s Chinese-fi
     assert.ok(/[\u4e00-\u9fff]/.test(zh) && en.trim().length > 0, `${zh} / ${en}`);
   }
   await pick(page, docxSeed);
-  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'pass');
+  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'warn');
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -232,7 +232,7 @@ test('JS API: nianbao.check reads PDF and .docx bytes (a Promise); the raw synch
     };
   }, [pdf, docx]);
   assert.deepEqual(r.a, ['pdf', 'fail', 'report.pdf', 0, 'string']);
-  assert.deepEqual(r.b, ['docx', 'pass', '洛阳市科学技术局']);
+  assert.deepEqual(r.b, ['docx', 'warn', '洛阳市科学技术局']);
   assert.deepEqual(r.sync, ['unreadable', 'unreadable', true]);
   assert.deepEqual(errors, []);
   await page.close();
@@ -248,7 +248,7 @@ test('compat build (probes fail, as in Chromium 78-95): the compat reader module
   assert.equal(await page.evaluate(() => window.nianbao.variant), 'compat');
   await pick(page, have ? hongze2023 : docxSeed);
   assert.equal(await page.getAttribute('#file-list li', 'data-kind'), have ? 'pdf' : 'docx');
-  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), have ? 'fail' : 'pass');
+  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), have ? 'fail' : 'warn');
   const loaded = readerFiles(requests);
   assert.ok(loaded.some((n) => /^nianbao-reader-compat-[0-9a-f]+_bg\.wasm$/.test(n)), loaded.join(' '));
   assert.ok(!loaded.some((n) => /modern/.test(n)), `only the compat reader: ${loaded.join(' ')}`);
@@ -305,7 +305,7 @@ test('single offline file from file:// (every request refused): a PDF and a .doc
   assert.ok(await page.$('#nianbao-reader-wasm'), 'the reader is inline');
   await pick(page, docxSeed);
   assert.equal(await page.getAttribute('#file-list li', 'data-kind'), 'docx');
-  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'pass');
+  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'warn');
   if (have) {
     await pick(page, hongze2023);
     assert.equal(await page.getAttribute('#file-list li', 'data-kind'), 'pdf');
