@@ -10,6 +10,7 @@
 //! written as it is is never a slip of another.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 const PHRASES: &str = include_str!("data/phrases.txt");
@@ -166,33 +167,102 @@ impl Terms {
     }
 }
 
-/// Phrases indexed for one-character near misses: each phrase under the hash of its
+/// Phrases indexed for one-character near misses: each phrase under the key of its
 /// characters with one position masked, for every position.
 pub(super) struct Lexicon {
     phrases: Vec<Box<[char]>>,
-    exact: HashMap<u64, Vec<u32>>,
-    masked: HashMap<u64, Vec<u32>>,
+    exact: KeyMap,
+    masked: KeyMap,
+    /// For each character, the places it has in some phrase: bit [`slot`]`(n, j)` is set when
+    /// it is character `j` of a phrase of `n` characters. A window is a near miss of a phrase
+    /// only if at most one of its characters is out of place, so most windows are passed
+    /// over without a look-up.
+    slots: HashMap<char, u128, BuildHasherDefault<KeyHasher>>,
 }
 
-/// FNV-1a over a window's characters, with position `mask` left out (`usize::MAX`: none).
-fn key(chars: &[char], mask: usize) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ (chars.len() as u64) ^ ((mask as u64) << 8);
-    for (i, &c) in chars.iter().enumerate() {
-        let v = if i == mask { 0 } else { c as u32 + 1 };
-        for b in v.to_le_bytes() {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x0100_0000_01b3);
+/// The bit of [`Lexicon::slots`] for position `j` of a phrase of `n` characters.
+fn slot(n: usize, j: usize) -> u128 {
+    1 << (n * MAX_LEN + j)
+}
+
+/// The keys are already well mixed (see [`key`]): the map uses them as they are instead of
+/// hashing them again (the text check looks up keys for most characters of the text).
+type KeyMap = HashMap<u64, Vec<u32>, BuildHasherDefault<KeyHasher>>;
+
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | b as u64;
         }
     }
-    h
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+    /// A character (the map of [`Lexicon::slots`]): one multiplication spreads it.
+    fn write_u32(&mut self, v: u32) {
+        self.0 = (v as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+/// The base of the polynomial hash of a window: `poly(w) = Σ (w[j] + 1) · BASE^(n-1-j)`
+/// (wrapping), so that extending a window, dropping its first character or masking one
+/// position (its term left out) each take a step, not a pass over the window.
+const BASE: u64 = 0x0000_0100_0000_01b3;
+
+/// `BASE^m` for every window length.
+const POW: [u64; MAX_LEN + 1] = {
+    let mut p = [1u64; MAX_LEN + 1];
+    let mut m = 1;
+    while m <= MAX_LEN {
+        p[m] = p[m - 1].wrapping_mul(BASE);
+        m += 1;
+    }
+    p
+};
+
+fn term(c: char) -> u64 {
+    c as u64 + 1
+}
+
+/// The polynomial hash of a whole window.
+fn poly(chars: &[char]) -> u64 {
+    chars
+        .iter()
+        .fold(0u64, |h, &c| h.wrapping_mul(BASE).wrapping_add(term(c)))
+}
+
+/// The key of a window of `len` characters whose polynomial hash is `poly`, with position
+/// `mask` left out of it (`usize::MAX`: none): length and mask mixed in, then a 64-bit
+/// finaliser (splitmix64's), so that the map can use it as it is.
+fn key(poly: u64, len: usize, mask: usize) -> u64 {
+    let mut z = poly
+        ^ (len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        ^ (mask as u64)
+            .wrapping_add(1)
+            .wrapping_mul(0xd1b5_4a32_d192_ed03);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// The polynomial hash of a window of `len` characters with `c`, at position `k`, left out.
+fn without(poly: u64, len: usize, k: usize, c: char) -> u64 {
+    poly.wrapping_sub(term(c).wrapping_mul(POW[len - 1 - k]))
 }
 
 impl Lexicon {
     pub(super) fn new<'p>(phrases: impl IntoIterator<Item = &'p str>) -> Lexicon {
         let mut lex = Lexicon {
             phrases: Vec::new(),
-            exact: HashMap::new(),
-            masked: HashMap::new(),
+            exact: KeyMap::default(),
+            masked: KeyMap::default(),
+            slots: HashMap::default(),
         };
         for p in phrases {
             let chars: Box<[char]> = p.chars().collect();
@@ -200,14 +270,18 @@ impl Lexicon {
                 continue;
             }
             let id = lex.phrases.len() as u32;
-            lex.exact
-                .entry(key(&chars, usize::MAX))
-                .or_default()
-                .push(id);
-            if chars.len() >= MIN_LEN {
-                for k in 0..chars.len() {
-                    lex.masked.entry(key(&chars, k)).or_default().push(id);
+            let (h, n) = (poly(&chars), chars.len());
+            lex.exact.entry(key(h, n, usize::MAX)).or_default().push(id);
+            if n >= MIN_LEN {
+                for (k, &c) in chars.iter().enumerate() {
+                    lex.masked
+                        .entry(key(without(h, n, k, c), n, k))
+                        .or_default()
+                        .push(id);
                 }
+            }
+            for (j, &c) in chars.iter().enumerate() {
+                *lex.slots.entry(c).or_default() |= slot(n, j);
             }
             lex.phrases.push(chars);
         }
@@ -223,9 +297,10 @@ impl Lexicon {
         self.phrases.len()
     }
 
-    fn contains(&self, w: &[char]) -> bool {
+    /// Whether `w`, whose polynomial hash is `h`, is a phrase.
+    fn contains(&self, w: &[char], h: u64) -> bool {
         self.exact
-            .get(&key(w, usize::MAX))
+            .get(&key(h, w.len(), usize::MAX))
             .is_some_and(|ids| ids.iter().any(|&i| *self.phrases[i as usize] == *w))
     }
 }
@@ -263,27 +338,52 @@ pub(super) fn near_misses(
     let conf = confusion();
     let chars: Vec<(usize, char)> = block.char_indices().collect();
     let only: Vec<char> = chars.iter().map(|x| x.1).collect();
+    let slots: Vec<u128> = only
+        .iter()
+        .map(|c| lex.slots.get(c).copied().unwrap_or(0))
+        .collect();
     let mut found: Vec<NearMiss> = Vec::new();
     for i in 0..chars.len() {
-        for n in MIN_LEN..=MAX_LEN {
-            let Some(w) = only.get(i..i + n) else { break };
-            if !is_cjk(w[n - 1]) || !w.iter().all(|&c| is_cjk(c)) {
+        // the polynomial hashes of the windows at i, one character longer at each step
+        let mut hashes = [0u64; MAX_LEN + 1];
+        for n in 1..=MAX_LEN {
+            let Some(&c) = only.get(i + n - 1) else { break };
+            if !is_cjk(c) {
                 break;
             }
-            if lex.contains(w) {
+            hashes[n] = hashes[n - 1].wrapping_mul(BASE).wrapping_add(term(c));
+            if n < MIN_LEN {
+                continue;
+            }
+            // the characters out of place for a phrase of n characters: two or more, and the
+            // window is neither a phrase nor a near miss of one
+            let mut out = (0..n).filter(|&j| slots[i + j] & slot(n, j) == 0);
+            let only_k = match (out.next(), out.next()) {
+                (None, _) => None,
+                (Some(j), None) => Some(j),
+                (Some(_), Some(_)) => continue,
+            };
+            let (w, h) = (&only[i..i + n], hashes[n]);
+            if only_k.is_none() && lex.contains(w, h) {
                 continue;
             }
             for k in 0..n {
-                if n == MIN_LEN && k != 1 {
+                if (n == MIN_LEN && k != 1) || only_k.is_some_and(|j| j != k) {
                     continue;
                 }
                 // An end character is often a word of its own before or after a phrase
                 // (于进一步 is no slip of 需进一步): tried only when the rest is no phrase.
-                let rest = if k == 0 { &w[1..] } else { &w[..n - 1] };
-                if (k == 0 || k == n - 1) && lex.contains(rest) {
+                let rest = if k == 0 {
+                    Some((&w[1..], without(h, n, 0, w[0])))
+                } else if k == n - 1 {
+                    Some((&w[..n - 1], hashes[n - 1]))
+                } else {
+                    None
+                };
+                if rest.is_some_and(|(r, rh)| lex.contains(r, rh)) {
                     continue;
                 }
-                let Some(ids) = lex.masked.get(&key(w, k)) else {
+                let Some(ids) = lex.masked.get(&key(without(h, n, k, w[k]), n, k)) else {
                     continue;
                 };
                 for &id in ids {
