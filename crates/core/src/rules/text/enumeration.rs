@@ -3,7 +3,7 @@
 
 use super::excerpt;
 use super::tables::{count_after, Statement};
-use super::{find_all, in_spans};
+use super::{find_all, find_in, in_spans};
 use crate::lang::Lang;
 use crate::model::{Report, Span};
 use crate::num::Num;
@@ -184,7 +184,7 @@ fn heading_marker(line: &str) -> bool {
 /// groups are listed after it (`stated`, in order of position), they must add up to it.
 pub(super) fn breakdown(text: &str, stated: &[Statement], scopes: &[Span], out: &mut Vec<Finding>) {
     for verb in ["答复", "办结"] {
-        for i in find_all(text, verb) {
+        for i in find_in(text, scopes, verb) {
             if !in_spans(scopes, i) {
                 continue;
             }

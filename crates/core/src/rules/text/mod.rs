@@ -230,6 +230,33 @@ fn find_all(text: &str, pat: &str) -> Vec<usize> {
     v
 }
 
+/// Where `pat` starts inside one of `spans` of `text`, as [`find_all`] over the whole text
+/// would find it there (a match may run past its span's end), in order: the statements the
+/// table checks look for are only read in a few sections, so only those are searched.
+fn find_in(text: &str, spans: &[Span], pat: &str) -> Vec<usize> {
+    let mut spans = spans.to_vec();
+    spans.sort_by_key(|s| s.start);
+    let mut v = Vec::new();
+    let mut from = 0;
+    for s in spans {
+        let start = s.start.max(from);
+        let mut end = (s.end + pat.len().saturating_sub(1)).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        if start >= end || !text.is_char_boundary(start) {
+            continue;
+        }
+        for p in find_all(&text[start..end], pat) {
+            if start + p < s.end {
+                v.push(start + p);
+                from = start + p + pat.len();
+            }
+        }
+    }
+    v
+}
+
 /// The integer of an optional cell (`None` unless it holds a whole number).
 fn int_of(report: &Report, key: CellKey) -> Option<i64> {
     report

@@ -2,7 +2,7 @@
 //! statements are compared (`未收到申请`, `收到/受理 N 件`, `予以公开 N 件` …, `未发生行政复议`,
 //! `均获维持`); a sentence whose scope is unclear is not.
 
-use super::{excerpt, find_all, in_spans, int_of};
+use super::{excerpt, find_in, in_spans, int_of};
 use crate::format::{t3, t4, CellKey, RowId, Table};
 use crate::lang::Lang;
 use crate::model::{CellValue, Report, Span};
@@ -111,7 +111,7 @@ pub(super) fn received(report: &Report, text: &str, scopes: &[Span], out: &mut V
         "没有收到政府信息公开申请",
         "未收到依申请公开",
     ] {
-        for i in find_all(text, pat) {
+        for i in find_in(text, scopes, pat) {
             if let (true, Some(r1)) = (in_scope(i), r1) {
                 if r1 > 0 {
                     push(
@@ -128,7 +128,7 @@ pub(super) fn received(report: &Report, text: &str, scopes: &[Span], out: &mut V
     }
     // "收到/受理…申请 N 件": N must be 本年新收 or 本年新收 + 上年结转.
     if let Some(r1) = r1 {
-        for i in find_all(text, "申请") {
+        for i in find_in(text, scopes, "申请") {
             if !in_scope(i) {
                 continue;
             }
@@ -169,13 +169,15 @@ pub(super) fn received(report: &Report, text: &str, scopes: &[Span], out: &mut V
         }
     }
     if t4_any {
+        let mut t4_spans = scopes.to_vec();
+        t4_spans.extend(report.section(4).map(|s| s.span));
         for pat in [
             "未发生政府信息公开行政复议",
             "未发生行政复议",
             "没有发生行政复议",
             "未发生因政府信息公开申请行政复议",
         ] {
-            for i in find_all(text, pat) {
+            for i in find_in(text, &t4_spans, pat) {
                 if in_scope(i)
                     || report
                         .section(4)
@@ -210,7 +212,7 @@ pub(super) fn stated(text: &str, scopes: &[Span]) -> Vec<Statement> {
     let in_scope = |i: usize| in_spans(scopes, i);
     let mut stated: Vec<Statement> = Vec::new();
     for (category, (phrase, _, _)) in t3::TEXT_CATEGORIES.iter().enumerate() {
-        for i in find_all(text, phrase) {
+        for i in find_in(text, scopes, phrase) {
             if !in_scope(i) || stated.iter().any(|s| s.start <= i && i < s.end) {
                 continue;
             }
@@ -273,8 +275,10 @@ pub(super) fn upheld(report: &Report, text: &str, scopes: &[Span], out: &mut Vec
                 .section(4)
                 .is_some_and(|s| s.span.start <= i && i < s.span.end)
     };
+    let mut spans = scopes.to_vec();
+    spans.extend(report.section(4).map(|s| s.span));
     for pat in ["均获维持", "均被维持", "全部维持", "均予维持", "均维持"] {
-        for i in find_all(text, pat) {
+        for i in find_in(text, &spans, pat) {
             if !in_scope(i) {
                 continue;
             }
