@@ -780,6 +780,18 @@ fn findings_name_their_cells_in_words_suspects_first_never_every_operand() {
     assert_eq!(en, "suspect cells: Table 3, whole row “(7) Total”");
     let (zh, _) = t4[1].suspect_words.clone().expect("a suspect");
     assert!(zh.contains("”；或表四“"), "{zh}");
+    // a cell rule names its cells in its message: no second list of them
+    let r05 = report_of("05_blank_total.txt");
+    let blanks: Vec<_> = r05
+        .findings
+        .iter()
+        .filter(|f| f.rule == "CELL-BLANK")
+        .collect();
+    assert_eq!(blanks.len(), 2);
+    for f in blanks {
+        assert!(f.message.contains("“总计”列") || f.message.contains("“商业企业”列"));
+        assert_eq!((&f.cells_words, &f.suspect_words), (&None, &None));
+    }
     // 22 operands and no suspect: the one that is not a number, and how many in all
     let r = report_of("11_bad_cells.txt");
     let f = r

@@ -208,8 +208,8 @@ fn names(report: &Report, units: &[Unit], lang: Lang) -> String {
 pub struct FindingCells {
     /// `可疑单元格：表四“行政复议·总计”`; `None` when the localiser names none.
     pub suspect: Option<String>,
-    /// Without suspects: `涉及：表三“…”行“总计”列`, `涉及22个单元格`; `None` with suspects or
-    /// without cells.
+    /// Without suspects: `涉及：表三“…”行“总计”列`, `涉及22个单元格`; `None` with suspects,
+    /// without cells, or when the rule's message names its cells already (the cell rules).
     pub cells: Option<String>,
 }
 
@@ -243,7 +243,7 @@ pub fn finding_cells(report: &Report, f: &Finding, lang: Lang) -> FindingCells {
         };
     }
     let all = units(report, &f.cells);
-    if all.is_empty() {
+    if all.is_empty() || f.rule.message_names_cells() {
         return FindingCells {
             suspect: None,
             cells: None,

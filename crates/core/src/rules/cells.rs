@@ -395,3 +395,18 @@ pub(super) fn note(note: &Note) -> Option<Finding> {
     };
     Some(Finding::new(&v).with_cells(cells.clone()).at(*span))
 }
+
+impl RuleId {
+    /// Whether the rule's message itself names the cells it is about (the cell rules list them
+    /// by row and column), so that a presentation does not list them a second time.
+    pub fn message_names_cells(self) -> bool {
+        matches!(
+            self,
+            RuleId::CellBlank
+                | RuleId::CellPlaceholder
+                | RuleId::CellNotNumber
+                | RuleId::CellNegative
+                | RuleId::CellNotInteger
+        )
+    }
+}
