@@ -82,7 +82,8 @@ impl Crypt {
         }
         // The empty user password opens it when it reproduces /U.
         let check = if r == 2 {
-            rc4(&key, &PAD) == u[..32]
+            // revision 2 compares the whole 32 bytes: a shorter /U cannot match
+            u.get(..32) == Some(&rc4(&key, &PAD)[..])
         } else {
             let mut x = md5(&[&PAD[..], id0].concat()).to_vec();
             for i in 0..20u8 {
