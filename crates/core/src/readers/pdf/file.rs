@@ -261,7 +261,8 @@ impl<'a> File<'a> {
                     .collect()
             })
             .unwrap_or_default();
-        if w.len() < 3 || w.iter().sum::<usize>() == 0 {
+        // only the first three widths make a row (a /W of more entries is malformed)
+        if w.len() < 3 || w[..3].iter().sum::<usize>() == 0 {
             return;
         }
         let size = s.dict.get(b"Size").and_then(Obj::as_i64).unwrap_or(0);
