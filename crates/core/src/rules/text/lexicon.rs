@@ -54,25 +54,23 @@ pub(super) enum Likeness {
 
 /// The confusion sets: for each character, the sound-alike and look-alike groups it is in.
 pub(super) struct Confusion {
-    sound: HashMap<char, Vec<u16>>,
-    shape: HashMap<char, Vec<u16>>,
+    sound: Multimap<char, u16>,
+    shape: Multimap<char, u16>,
 }
 
 impl Confusion {
     fn load() -> Confusion {
         let groups = |data: &str, skip_key: bool| {
-            let mut map: HashMap<char, Vec<u16>> = HashMap::new();
+            let mut pairs = Vec::new();
             for (g, line) in data_lines(data).enumerate() {
                 let chars = if skip_key {
                     line.split('\t').nth(1).unwrap_or("")
                 } else {
                     line
                 };
-                for c in chars.chars().filter(|&c| is_cjk(c)) {
-                    map.entry(c).or_default().push(g as u16);
-                }
+                pairs.extend(chars.chars().filter(|&c| is_cjk(c)).map(|c| (c, g as u16)));
             }
-            map
+            Multimap::new(pairs)
         };
         Confusion {
             sound: groups(SOUND, true),
@@ -89,11 +87,7 @@ impl Confusion {
         {
             return None;
         }
-        let shares = |m: &HashMap<char, Vec<u16>>| {
-            m.get(&wrong)
-                .zip(m.get(&right))
-                .is_some_and(|(a, b)| a.iter().any(|g| b.contains(g)))
-        };
+        let shares = |m: &Multimap<char, u16>| m.get(wrong).any(|g| m.get(right).any(|h| h == g));
         if shares(&self.shape) {
             Some(Likeness::Shape)
         } else if shares(&self.sound) {
@@ -170,14 +164,17 @@ impl Terms {
 /// Phrases indexed for one-character near misses: each phrase under the key of its
 /// characters with one position masked, for every position.
 pub(super) struct Lexicon {
-    phrases: Vec<Box<[char]>>,
-    exact: KeyMap,
-    masked: KeyMap,
+    /// Every phrase's characters, one after another; phrase `id` is
+    /// `chars[starts[id]..starts[id + 1]]`.
+    chars: Vec<char>,
+    starts: Vec<u32>,
+    exact: KeyIndex,
+    masked: KeyIndex,
     /// For each character, the places it has in some phrase: bit [`slot`]`(n, j)` is set when
     /// it is character `j` of a phrase of `n` characters. A window is a near miss of a phrase
     /// only if at most one of its characters is out of place, so most windows are passed
     /// over without a look-up.
-    slots: HashMap<char, u128, BuildHasherDefault<KeyHasher>>,
+    slots: HashMap<char, u128, BuildHasherDefault<CharHasher>>,
 }
 
 /// The bit of [`Lexicon::slots`] for position `j` of a phrase of `n` characters.
@@ -185,10 +182,61 @@ fn slot(n: usize, j: usize) -> u128 {
     1 << (n * MAX_LEN + j)
 }
 
-/// The keys are already well mixed (see [`key`]): the map uses them as they are instead of
-/// hashing them again (the text check looks up keys for most characters of the text).
-type KeyMap = HashMap<u64, Vec<u32>, BuildHasherDefault<KeyHasher>>;
+/// A multimap built once from all its pairs: the pairs sorted by key, the values of a key by
+/// binary search (the confusion sets: thousands of pairs, built at every start of the CLI,
+/// where a map of vectors cost an allocation per key; looked up only for candidate slips).
+struct Multimap<K, V>(Vec<(K, V)>);
 
+impl<K: Ord + Copy, V: Copy> Multimap<K, V> {
+    fn new(mut pairs: Vec<(K, V)>) -> Self {
+        pairs.sort_unstable_by_key(|p| p.0);
+        Multimap(pairs)
+    }
+
+    fn get(&self, k: K) -> impl Iterator<Item = V> + '_ {
+        let start = self.0.partition_point(|p| p.0 < k);
+        self.0[start..]
+            .iter()
+            .take_while(move |p| p.0 == k)
+            .map(|p| p.1)
+    }
+}
+
+/// Phrase ids by 64-bit key, for the look-ups of every window of the text: a hash map from a
+/// key to the last of its entries, each entry chained to the one before (most keys have one
+/// phrase). Built with one insertion per pair, no allocation per key and no sort, as the CLI
+/// builds it at every start. The keys are well mixed already ([`key`]): used as they are.
+struct KeyIndex {
+    last: HashMap<u64, u32, BuildHasherDefault<KeyHasher>>,
+    /// (phrase id, the key's entry before this one or `u32::MAX`)
+    entries: Vec<(u32, u32)>,
+}
+
+impl KeyIndex {
+    fn with_capacity(n: usize) -> KeyIndex {
+        KeyIndex {
+            last: HashMap::with_capacity_and_hasher(n, Default::default()),
+            entries: Vec::with_capacity(n),
+        }
+    }
+
+    fn insert(&mut self, key: u64, id: u32) {
+        let e = self.entries.len() as u32;
+        let before = self.last.insert(key, e).unwrap_or(u32::MAX);
+        self.entries.push((id, before));
+    }
+
+    fn get(&self, key: u64) -> impl Iterator<Item = u32> + '_ {
+        let mut e = self.last.get(&key).copied().unwrap_or(u32::MAX);
+        std::iter::from_fn(move || {
+            let &(id, before) = self.entries.get(e as usize)?;
+            e = before;
+            Some(id)
+        })
+    }
+}
+
+/// The hasher of [`KeyIndex`]: its keys as they are.
 #[derive(Default)]
 struct KeyHasher(u64);
 
@@ -204,7 +252,22 @@ impl Hasher for KeyHasher {
     fn write_u64(&mut self, v: u64) {
         self.0 = v;
     }
-    /// A character (the map of [`Lexicon::slots`]): one multiplication spreads it.
+}
+
+/// The hasher of [`Lexicon::slots`], which is looked up for every character of the text: a
+/// character is spread by one multiplication (SipHash costs more than the look-up's work).
+#[derive(Default)]
+struct CharHasher(u64);
+
+impl Hasher for CharHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | b as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
     fn write_u32(&mut self, v: u32) {
         self.0 = (v as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     }
@@ -239,7 +302,7 @@ fn poly(chars: &[char]) -> u64 {
 
 /// The key of a window of `len` characters whose polynomial hash is `poly`, with position
 /// `mask` left out of it (`usize::MAX`: none): length and mask mixed in, then a 64-bit
-/// finaliser (splitmix64's), so that the map can use it as it is.
+/// finaliser (splitmix64's), so that [`KeyIndex`] can use it as it is.
 fn key(poly: u64, len: usize, mask: usize) -> u64 {
     let mut z = poly
         ^ (len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
@@ -258,50 +321,63 @@ fn without(poly: u64, len: usize, k: usize, c: char) -> u64 {
 
 impl Lexicon {
     pub(super) fn new<'p>(phrases: impl IntoIterator<Item = &'p str>) -> Lexicon {
-        let mut lex = Lexicon {
-            phrases: Vec::new(),
-            exact: KeyMap::default(),
-            masked: KeyMap::default(),
-            slots: HashMap::default(),
-        };
+        let (mut chars, mut starts) = (Vec::new(), vec![0u32]);
+        let (mut exact, mut masked) = (
+            KeyIndex::with_capacity(4096),
+            KeyIndex::with_capacity(16384),
+        );
+        let mut slots: HashMap<char, u128, BuildHasherDefault<CharHasher>> = HashMap::default();
         for p in phrases {
-            let chars: Box<[char]> = p.chars().collect();
-            if chars.len() < 2 || chars.len() > MAX_LEN {
+            let start = chars.len();
+            chars.extend(p.chars());
+            let phrase = &chars[start..];
+            let n = phrase.len();
+            if !(2..=MAX_LEN).contains(&n) {
+                chars.truncate(start);
                 continue;
             }
-            let id = lex.phrases.len() as u32;
-            let (h, n) = (poly(&chars), chars.len());
-            lex.exact.entry(key(h, n, usize::MAX)).or_default().push(id);
+            let id = starts.len() as u32 - 1;
+            let h = poly(phrase);
+            exact.insert(key(h, n, usize::MAX), id);
             if n >= MIN_LEN {
-                for (k, &c) in chars.iter().enumerate() {
-                    lex.masked
-                        .entry(key(without(h, n, k, c), n, k))
-                        .or_default()
-                        .push(id);
+                for (k, &c) in phrase.iter().enumerate() {
+                    masked.insert(key(without(h, n, k, c), n, k), id);
                 }
             }
-            for (j, &c) in chars.iter().enumerate() {
-                *lex.slots.entry(c).or_default() |= slot(n, j);
+            for (j, &c) in phrase.iter().enumerate() {
+                *slots.entry(c).or_default() |= slot(n, j);
             }
-            lex.phrases.push(chars);
+            starts.push(chars.len() as u32);
         }
-        lex
+        Lexicon {
+            chars,
+            starts,
+            exact,
+            masked,
+            slots,
+        }
+    }
+
+    /// The characters of phrase `id`.
+    fn chars_of(&self, id: u32) -> &[char] {
+        let i = id as usize;
+        &self.chars[self.starts[i] as usize..self.starts[i + 1] as usize]
     }
 
     pub(super) fn phrase(&self, id: u32) -> String {
-        self.phrases[id as usize].iter().collect()
+        self.chars_of(id).iter().collect()
     }
 
     #[cfg(test)]
     fn len(&self) -> usize {
-        self.phrases.len()
+        self.starts.len() - 1
     }
 
     /// Whether `w`, whose polynomial hash is `h`, is a phrase.
     fn contains(&self, w: &[char], h: u64) -> bool {
         self.exact
-            .get(&key(h, w.len(), usize::MAX))
-            .is_some_and(|ids| ids.iter().any(|&i| *self.phrases[i as usize] == *w))
+            .get(key(h, w.len(), usize::MAX))
+            .any(|i| self.chars_of(i) == w)
     }
 }
 
@@ -325,6 +401,38 @@ pub(super) struct NearMiss {
     pub likeness: Likeness,
 }
 
+/// Marks in `covered` (one flag per byte of `text`) the bytes inside an exact occurrence of
+/// one of `lex`'s phrases, overlapping ones included: the same windows, rolling hashes and
+/// place table as [`near_misses`], so that building the lexicon is the only start-up cost.
+pub(super) fn mark_phrases(lex: &Lexicon, text: &str, covered: &mut [bool]) {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let only: Vec<char> = chars.iter().map(|x| x.1).collect();
+    let slots: Vec<u128> = only
+        .iter()
+        .map(|c| lex.slots.get(c).copied().unwrap_or(0))
+        .collect();
+    // bit n·MAX_LEN for every phrase length n
+    let lengths: u128 = (2..=MAX_LEN).fold(0, |m, n| m | slot(n, 0));
+    for i in 0..chars.len() {
+        // the lengths n for which every character so far is in its place in some phrase of n
+        // characters: bit n·MAX_LEN of `alive` (the places of character j, shifted by j)
+        let (mut alive, mut h) = (lengths, 0u64);
+        for j in 0..MAX_LEN {
+            let Some(&c) = only.get(i + j) else { break };
+            alive &= slots[i + j] >> j;
+            if alive == 0 {
+                break;
+            }
+            h = h.wrapping_mul(BASE).wrapping_add(term(c));
+            let n = j + 1;
+            if alive & slot(n, 0) != 0 && lex.contains(&only[i..i + n], h) {
+                let end = chars.get(i + n).map_or(text.len(), |x| x.0);
+                covered[chars[i].0..end].iter_mut().for_each(|b| *b = true);
+            }
+        }
+    }
+}
+
 /// The near misses of `lex`'s phrases in `block`. `covered(byte)`: the byte is inside an
 /// exact occurrence of a phrase (of any lexicon), so the text there reads as a fixed phrase
 /// and is no slip. For three-character phrases only the middle character is tried (an end
@@ -343,25 +451,35 @@ pub(super) fn near_misses(
         .map(|c| lex.slots.get(c).copied().unwrap_or(0))
         .collect();
     let mut found: Vec<NearMiss> = Vec::new();
+    let lengths: u128 = (MIN_LEN..=MAX_LEN).fold(0, |m, n| m | slot(n, 0));
     for i in 0..chars.len() {
         // the polynomial hashes of the windows at i, one character longer at each step
         let mut hashes = [0u64; MAX_LEN + 1];
+        // for each phrase length n (bit n·MAX_LEN), whether the characters so far are all in
+        // their places in some phrase of n characters (`none_out`) or all but one (`one_out`):
+        // with two out of place a window is neither a phrase nor a near miss of one
+        let (mut none_out, mut one_out) = (lengths, 0u128);
         for n in 1..=MAX_LEN {
             let Some(&c) = only.get(i + n - 1) else { break };
             if !is_cjk(c) {
+                break;
+            }
+            let placed = slots[i + n - 1] >> (n - 1);
+            one_out = (one_out & placed) | (none_out & !placed);
+            none_out &= placed;
+            if none_out | one_out == 0 {
                 break;
             }
             hashes[n] = hashes[n - 1].wrapping_mul(BASE).wrapping_add(term(c));
             if n < MIN_LEN {
                 continue;
             }
-            // the characters out of place for a phrase of n characters: two or more, and the
-            // window is neither a phrase nor a near miss of one
-            let mut out = (0..n).filter(|&j| slots[i + j] & slot(n, j) == 0);
-            let only_k = match (out.next(), out.next()) {
-                (None, _) => None,
-                (Some(j), None) => Some(j),
-                (Some(_), Some(_)) => continue,
+            let only_k = if none_out & slot(n, 0) != 0 {
+                None
+            } else if one_out & slot(n, 0) != 0 {
+                (0..n).find(|&j| slots[i + j] & slot(n, j) == 0)
+            } else {
+                continue;
             };
             let (w, h) = (&only[i..i + n], hashes[n]);
             if only_k.is_none() && lex.contains(w, h) {
@@ -383,11 +501,8 @@ pub(super) fn near_misses(
                 if rest.is_some_and(|(r, rh)| lex.contains(r, rh)) {
                     continue;
                 }
-                let Some(ids) = lex.masked.get(&key(without(h, n, k, w[k]), n, k)) else {
-                    continue;
-                };
-                for &id in ids {
-                    let p = &lex.phrases[id as usize];
+                for id in lex.masked.get(key(without(h, n, k, w[k]), n, k)) {
+                    let p = lex.chars_of(id);
                     if p.len() != n || (0..n).any(|j| j != k && p[j] != w[j]) {
                         continue;
                     }

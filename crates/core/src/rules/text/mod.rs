@@ -28,18 +28,18 @@ use lexicon::{Lexicon, Terms};
 use scan::Automaton;
 use std::sync::OnceLock;
 
-/// Every word the text rules look for, in one automaton: the known typos, the template
-/// instructions, then the lexicon's phrases. A pattern's id tells its kind by these ranges.
+/// The words the text rules look for: the known typos and the template instructions in one
+/// automaton (a pattern's id tells its kind by these ranges), and the lexicon of fixed
+/// phrases, whose exact occurrences and near misses the lexicon finds itself.
 struct Words {
     automaton: Automaton,
     lexicon: Lexicon,
 }
 
-/// What a pattern of [`Words`] is.
+/// What a pattern of [`Words`]' automaton is.
 enum Word {
     Typo(usize),
     Instruction(usize),
-    Phrase,
 }
 
 impl Words {
@@ -47,9 +47,7 @@ impl Words {
         static W: OnceLock<Words> = OnceLock::new();
         W.get_or_init(|| {
             let typos = typo::TYPOS.iter().map(|t| t.0);
-            let patterns = typos
-                .chain(leftover::INSTRUCTIONS.iter().copied())
-                .chain(lexicon::phrases());
+            let patterns = typos.chain(leftover::INSTRUCTIONS.iter().copied());
             Words {
                 automaton: Automaton::new(patterns),
                 lexicon: Lexicon::new(lexicon::phrases()),
@@ -58,11 +56,10 @@ impl Words {
     }
 
     fn kind(id: u32) -> Word {
-        let (t, i) = (typo::TYPOS.len(), leftover::INSTRUCTIONS.len());
+        let t = typo::TYPOS.len();
         match id as usize {
             k if k < t => Word::Typo(k),
-            k if k < t + i => Word::Instruction(k - t),
-            _ => Word::Phrase,
+            k => Word::Instruction(k - t),
         }
     }
 }
@@ -88,12 +85,9 @@ fn scan_text(text: &str) -> Scanned {
         match Words::kind(id) {
             Word::Typo(k) => s.typos.push((at, k)),
             Word::Instruction(k) => s.instructions.push((at, k)),
-            Word::Phrase => {
-                let end = (at + words.automaton.len_of(id)).min(text.len());
-                s.covered[at..end].iter_mut().for_each(|b| *b = true);
-            }
         }
     }
+    lexicon::mark_phrases(&words.lexicon, text, &mut s.covered);
     s
 }
 
