@@ -54,23 +54,25 @@ pub(super) enum Likeness {
 
 /// The confusion sets: for each character, the sound-alike and look-alike groups it is in.
 pub(super) struct Confusion {
-    sound: Multimap<char, u16>,
-    shape: Multimap<char, u16>,
+    sound: KeyIndex,
+    shape: KeyIndex,
 }
 
 impl Confusion {
     fn load() -> Confusion {
         let groups = |data: &str, skip_key: bool| {
-            let mut pairs = Vec::new();
+            let mut index = KeyIndex::with_capacity(data.len() / 3);
             for (g, line) in data_lines(data).enumerate() {
                 let chars = if skip_key {
                     line.split('\t').nth(1).unwrap_or("")
                 } else {
                     line
                 };
-                pairs.extend(chars.chars().filter(|&c| is_cjk(c)).map(|c| (c, g as u16)));
+                for c in chars.chars().filter(|&c| is_cjk(c)) {
+                    index.insert(char_key(c), g as u32);
+                }
             }
-            Multimap::new(pairs)
+            index
         };
         Confusion {
             sound: groups(SOUND, true),
@@ -87,7 +89,10 @@ impl Confusion {
         {
             return None;
         }
-        let shares = |m: &Multimap<char, u16>| m.get(wrong).any(|g| m.get(right).any(|h| h == g));
+        let shares = |m: &KeyIndex| {
+            m.get(char_key(wrong))
+                .any(|g| m.get(char_key(right)).any(|h| h == g))
+        };
         if shares(&self.shape) {
             Some(Likeness::Shape)
         } else if shares(&self.sound) {
@@ -174,7 +179,7 @@ pub(super) struct Lexicon {
     /// it is character `j` of a phrase of `n` characters. A window is a near miss of a phrase
     /// only if at most one of its characters is out of place, so most windows are passed
     /// over without a look-up.
-    slots: HashMap<char, u128, BuildHasherDefault<CharHasher>>,
+    slots: HashMap<u64, u128, BuildHasherDefault<KeyHasher>>,
 }
 
 /// The bit of [`Lexicon::slots`] for position `j` of a phrase of `n` characters.
@@ -182,27 +187,8 @@ fn slot(n: usize, j: usize) -> u128 {
     1 << (n * MAX_LEN + j)
 }
 
-/// A multimap built once from all its pairs: the pairs sorted by key, the values of a key by
-/// binary search (the confusion sets: thousands of pairs, built at every start of the CLI,
-/// where a map of vectors cost an allocation per key; looked up only for candidate slips).
-struct Multimap<K, V>(Vec<(K, V)>);
-
-impl<K: Ord + Copy, V: Copy> Multimap<K, V> {
-    fn new(mut pairs: Vec<(K, V)>) -> Self {
-        pairs.sort_unstable_by_key(|p| p.0);
-        Multimap(pairs)
-    }
-
-    fn get(&self, k: K) -> impl Iterator<Item = V> + '_ {
-        let start = self.0.partition_point(|p| p.0 < k);
-        self.0[start..]
-            .iter()
-            .take_while(move |p| p.0 == k)
-            .map(|p| p.1)
-    }
-}
-
-/// Phrase ids by 64-bit key, for the look-ups of every window of the text: a hash map from a
+/// Ids by 64-bit key (phrases by window key, confusion groups by character), for the
+/// look-ups of every window of the text: a hash map from a
 /// key to the last of its entries, each entry chained to the one before (most keys have one
 /// phrase). Built with one insertion per pair, no allocation per key and no sort, as the CLI
 /// builds it at every start. The keys are well mixed already ([`key`]): used as they are.
@@ -236,7 +222,8 @@ impl KeyIndex {
     }
 }
 
-/// The hasher of [`KeyIndex`]: its keys as they are.
+/// The hasher of the maps of this module: their keys ([`key`], [`char_key`]) are mixed
+/// already, and used as they are.
 #[derive(Default)]
 struct KeyHasher(u64);
 
@@ -251,25 +238,6 @@ impl Hasher for KeyHasher {
     }
     fn write_u64(&mut self, v: u64) {
         self.0 = v;
-    }
-}
-
-/// The hasher of [`Lexicon::slots`], which is looked up for every character of the text: a
-/// character is spread by one multiplication (SipHash costs more than the look-up's work).
-#[derive(Default)]
-struct CharHasher(u64);
-
-impl Hasher for CharHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8 | b as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        }
-    }
-    fn write_u32(&mut self, v: u32) {
-        self.0 = (v as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     }
 }
 
@@ -304,14 +272,23 @@ fn poly(chars: &[char]) -> u64 {
 /// `mask` left out of it (`usize::MAX`: none): length and mask mixed in, then a 64-bit
 /// finaliser (splitmix64's), so that [`KeyIndex`] can use it as it is.
 fn key(poly: u64, len: usize, mask: usize) -> u64 {
-    let mut z = poly
+    mix(poly
         ^ (len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
         ^ (mask as u64)
             .wrapping_add(1)
-            .wrapping_mul(0xd1b5_4a32_d192_ed03);
+            .wrapping_mul(0xd1b5_4a32_d192_ed03))
+}
+
+/// splitmix64's finaliser: a bijection of 64-bit values that spreads every input bit.
+fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 31)
+}
+
+/// A character as a key of the maps of this module (distinct characters, distinct keys).
+fn char_key(c: char) -> u64 {
+    mix(c as u64)
 }
 
 /// The polynomial hash of a window of `len` characters with `c`, at position `k`, left out.
@@ -326,7 +303,7 @@ impl Lexicon {
             KeyIndex::with_capacity(4096),
             KeyIndex::with_capacity(16384),
         );
-        let mut slots: HashMap<char, u128, BuildHasherDefault<CharHasher>> = HashMap::default();
+        let mut slots: HashMap<u64, u128, BuildHasherDefault<KeyHasher>> = HashMap::default();
         for p in phrases {
             let start = chars.len();
             chars.extend(p.chars());
@@ -345,7 +322,7 @@ impl Lexicon {
                 }
             }
             for (j, &c) in phrase.iter().enumerate() {
-                *slots.entry(c).or_default() |= slot(n, j);
+                *slots.entry(char_key(c)).or_default() |= slot(n, j);
             }
             starts.push(chars.len() as u32);
         }
@@ -409,7 +386,7 @@ pub(super) fn mark_phrases(lex: &Lexicon, text: &str, covered: &mut [bool]) {
     let only: Vec<char> = chars.iter().map(|x| x.1).collect();
     let slots: Vec<u128> = only
         .iter()
-        .map(|c| lex.slots.get(c).copied().unwrap_or(0))
+        .map(|&c| lex.slots.get(&char_key(c)).copied().unwrap_or(0))
         .collect();
     // bit n·MAX_LEN for every phrase length n
     let lengths: u128 = (2..=MAX_LEN).fold(0, |m, n| m | slot(n, 0));
@@ -448,7 +425,7 @@ pub(super) fn near_misses(
     let only: Vec<char> = chars.iter().map(|x| x.1).collect();
     let slots: Vec<u128> = only
         .iter()
-        .map(|c| lex.slots.get(c).copied().unwrap_or(0))
+        .map(|&c| lex.slots.get(&char_key(c)).copied().unwrap_or(0))
         .collect();
     let mut found: Vec<NearMiss> = Vec::new();
     let lengths: u128 = (MIN_LEN..=MAX_LEN).fold(0, |m, n| m | slot(n, 0));
