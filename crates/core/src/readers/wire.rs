@@ -160,10 +160,14 @@ impl Reader<'_> {
         }
         Some(match self.u8()? {
             0 => Ok(self.document()?),
-            1 => Err(InputError {
-                zh: self.string()?,
-                en: self.string()?,
-            }),
+            1 => {
+                let (zh, en) = (self.string()?, self.string()?);
+                // a reading error always says why in both languages: an empty one is damage
+                if zh.trim().is_empty() || en.trim().is_empty() {
+                    return None;
+                }
+                Err(InputError { zh, en })
+            }
             _ => return None,
         })
     }
@@ -242,6 +246,15 @@ mod tests {
             en: "English".into(),
         });
         assert_eq!(decode(&encode(&err)), err);
+        // an error without its message in one language is damaged data (found by the wire
+        // fuzz target): the user gets the damage message, never an empty reason
+        for (zh, en) in [("", "English"), ("中文", " "), ("", "")] {
+            let e = Err(InputError {
+                zh: zh.into(),
+                en: en.into(),
+            });
+            assert_eq!(decode(&encode(&e)), Err(damaged()));
+        }
     }
 
     #[test]
