@@ -1,7 +1,8 @@
 // Shared by the Playwright tests (tests/e2e/*.test.mjs): paths, the environment scripts/e2e.sh sets,
 // the fixture readers and how Debian's Chromium is launched (playwright-core, no browser download).
 // Env: APP_URL (served dist/), E2E_OUT (screenshots; default target/e2e), CHROMIUM, NIANBAO_CORPUS.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,3 +30,36 @@ export function failFeatureProbes(page) {
     WebAssembly.validate = (bytes) => (bytes.byteLength < 100 ? false : validate(bytes));
   });
 }
+
+/** A persistent Chromium context on a fresh profile (no service worker or cache from another test),
+ * its closing and the profile's removal pushed on `cleanups` (run them in `after`). */
+export async function launchFresh(chromium, prefix, cleanups, options) {
+  const profile = mkdtempSync(join(tmpdir(), prefix));
+  const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args, ...options });
+  cleanups.push(async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  });
+  return context;
+}
+
+/** Collects a page's errors (page errors, console errors but those matching `expectedConsole`,
+ * HTTP errors) and every URL it requests. */
+export function watch(page, expectedConsole) {
+  const errors = [];
+  const requests = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e}`));
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    if (expectedConsole && expectedConsole.some((re) => re.test(m.text()))) return;
+    errors.push(`console.error: ${m.text()}`);
+  });
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${r.url()}`);
+  });
+  return { errors, requests };
+}
+
+/** The file name of a URL. */
+export const fileOf = (u) => new URL(u).pathname.split('/').pop();

@@ -11,11 +11,10 @@
 // Screenshots go to E2E_OUT (target/e2e).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { root, url, out, seed, fixture, executablePath, args, failFeatureProbes } from './common.mjs';
+import { root, url, out, seed, fixture, failFeatureProbes, launchFresh, watch, fileOf } from './common.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'none'; object-src 'none'; base-uri 'none'";
 
@@ -29,34 +28,10 @@ after(async () => {
 });
 
 /** A fresh profile: no service worker or cache from another test. */
-async function launch() {
-  const profile = mkdtempSync(join(tmpdir(), 'nianbao-embed-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args });
-  cleanups.push(async () => {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  });
-  return context;
-}
+const launch = () => launchFresh(chromium, 'nianbao-embed-', cleanups);
 
-/** Page errors, console errors (minus the expected ones) and every request made. */
-function watch(page, expectedConsole) {
-  const errors = [];
-  const requests = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e}`));
-  page.on('console', (m) => {
-    if (m.type() !== 'error') return;
-    if (expectedConsole && expectedConsole.some((re) => re.test(m.text()))) return;
-    errors.push(`console.error: ${m.text()}`);
-  });
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('response', (r) => {
-    if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${r.url()}`);
-  });
-  return { errors, requests };
-}
 
-const file = (u) => new URL(u).pathname.split('/').pop();
+const file = fileOf;
 
 async function ready(page) {
   await page.waitForSelector('#app[data-state="ready"] #check', { timeout: 30000 });

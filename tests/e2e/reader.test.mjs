@@ -12,12 +12,11 @@
 // Without the corpus the PDF tests are skipped locally and fail under CI=true.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { root, url, out, seed, fixtures, corpus, executablePath, args, failFeatureProbes } from './common.mjs';
+import { root, url, out, seed, fixtures, corpus, failFeatureProbes, launchFresh, watch, fileOf } from './common.mjs';
 
 const peer = join(dirname(corpus), 'peer');
 /** The published PDFs and the pdftotext text of each in ../shared/corpus/raw. */
@@ -43,36 +42,11 @@ after(async () => {
   for (const c of cleanups.reverse()) await c();
 });
 
-/** A fresh profile: no service worker or cache from another test (`serviceWorkers: 'block'`: none at all,
- * so that page.route sees every request). */
-async function launch(options) {
-  const profile = mkdtempSync(join(tmpdir(), 'nianbao-reader-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args, ...options });
-  cleanups.push(async () => {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  });
-  return context;
-}
+/** A fresh profile (`serviceWorkers: 'block'` where a test passes it: then page.route sees every request). */
+const launch = (options) => launchFresh(chromium, 'nianbao-reader-', cleanups, options);
 
-/** Page errors, console errors (minus the expected ones), HTTP errors and every request made. */
-function watch(page, expectedConsole) {
-  const errors = [];
-  const requests = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e}`));
-  page.on('console', (m) => {
-    if (m.type() !== 'error') return;
-    if (expectedConsole && expectedConsole.some((re) => re.test(m.text()))) return;
-    errors.push(`console.error: ${m.text()}`);
-  });
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('response', (r) => {
-    if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${r.url()}`);
-  });
-  return { errors, requests };
-}
 
-const file = (u) => new URL(u).pathname.split('/').pop();
+const file = fileOf;
 const readerFiles = (requests) => requests.map(file).filter((n) => /^nianbao-(boot-)?reader-/.test(n));
 
 async function open(context, target, expectedConsole) {
