@@ -1011,14 +1011,15 @@ fn own_terms_find_their_slips_and_a_term_as_written_is_no_slip() {
     };
     let (without, _) = typos(&["check", "-", "--format", "json"]);
     assert_eq!(without.len(), 1, "only the seed's 等反面: {without:?}");
-    let (with, err) = typos(&[
+    let with_terms = [
         "check",
         "-",
         "--format",
         "json",
         "--terms",
         terms.to_str().unwrap(),
-    ]);
+    ];
+    let (with, err) = typos(&with_terms);
     assert_eq!(with.len(), 2, "{with:?}");
     assert!(
         with[1].contains("应为“洋河新区”（“和”与“河”音近）"),
@@ -1027,14 +1028,7 @@ fn own_terms_find_their_slips_and_a_term_as_written_is_no_slip() {
     assert!(err.contains("有 1 行不是中文用语"), "{err}");
     // a term written as it is is never a slip: a body that really calls a place 等反面
     std::fs::write(&terms, "洋河新区\n等反面\n").unwrap();
-    let (with, _) = typos(&[
-        "check",
-        "-",
-        "--format",
-        "json",
-        "--terms",
-        terms.to_str().unwrap(),
-    ]);
+    let (with, _) = typos(&with_terms);
     assert_eq!(with.len(), 1, "{with:?}");
     assert!(with[0].contains("洋河新区"), "{with:?}");
     // a terms file that cannot be read stops the run, Chinese first

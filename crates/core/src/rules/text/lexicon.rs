@@ -350,6 +350,18 @@ impl Lexicon {
         self.starts.len() - 1
     }
 
+    /// The characters of `text` with their byte offsets, the characters alone, and the places
+    /// each has in some phrase ([`Lexicon::slots`]): what both searches walk.
+    fn placed(&self, text: &str) -> (Vec<(usize, char)>, Vec<char>, Vec<u128>) {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let only: Vec<char> = chars.iter().map(|x| x.1).collect();
+        let slots = only
+            .iter()
+            .map(|&c| self.slots.get(&char_key(c)).copied().unwrap_or(0))
+            .collect();
+        (chars, only, slots)
+    }
+
     /// Whether `w`, whose polynomial hash is `h`, is a phrase.
     fn contains(&self, w: &[char], h: u64) -> bool {
         self.exact
@@ -382,12 +394,7 @@ pub(super) struct NearMiss {
 /// one of `lex`'s phrases, overlapping ones included: the same windows, rolling hashes and
 /// place table as [`near_misses`], so that building the lexicon is the only start-up cost.
 pub(super) fn mark_phrases(lex: &Lexicon, text: &str, covered: &mut [bool]) {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let only: Vec<char> = chars.iter().map(|x| x.1).collect();
-    let slots: Vec<u128> = only
-        .iter()
-        .map(|&c| lex.slots.get(&char_key(c)).copied().unwrap_or(0))
-        .collect();
+    let (chars, only, slots) = lex.placed(text);
     // bit n·MAX_LEN for every phrase length n
     let lengths: u128 = (2..=MAX_LEN).fold(0, |m, n| m | slot(n, 0));
     for i in 0..chars.len() {
@@ -421,12 +428,7 @@ pub(super) fn near_misses(
     covered: &dyn Fn(usize) -> bool,
 ) -> Vec<NearMiss> {
     let conf = confusion();
-    let chars: Vec<(usize, char)> = block.char_indices().collect();
-    let only: Vec<char> = chars.iter().map(|x| x.1).collect();
-    let slots: Vec<u128> = only
-        .iter()
-        .map(|&c| lex.slots.get(&char_key(c)).copied().unwrap_or(0))
-        .collect();
+    let (chars, only, slots) = lex.placed(block);
     let mut found: Vec<NearMiss> = Vec::new();
     let lengths: u128 = (MIN_LEN..=MAX_LEN).fold(0, |m, n| m | slot(n, 0));
     for i in 0..chars.len() {
