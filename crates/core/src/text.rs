@@ -155,6 +155,21 @@ pub fn fold_into(out: &mut String, s: &str) {
     out.push_str(&s[run..]);
 }
 
+/// Whether `c` is one of the characters of `set` (a short list of marks such as "。；！？").
+/// `set.contains(c)` would search the set for `c`'s UTF-8 bytes as a substring, with a `memcmp`
+/// per candidate; the rules ask this once per character of the text.
+pub fn one_of(set: &str, c: char) -> bool {
+    let set = set.as_bytes();
+    if c.is_ascii() {
+        return set.contains(&(c as u8));
+    }
+    let mut buf = [0u8; 4];
+    let e = c.encode_utf8(&mut buf).as_bytes();
+    // A match of a whole UTF-8 sequence in UTF-8 text starts on a character boundary, so it
+    // is one of the set's characters. Most characters are rejected by their last byte.
+    set.contains(&e[e.len() - 1]) && set.windows(e.len()).any(|w| w == e)
+}
+
 /// Is this a whitespace character in the wide sense used by copied text (incl. U+3000, NBSP)?
 pub fn is_space(c: char) -> bool {
     c.is_whitespace() || fold_char(c) == ' '
@@ -350,6 +365,28 @@ pub(crate) fn parse_uint<T: TryFrom<i64>>(s: &str) -> Option<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_of_is_membership_in_the_set() {
+        let sets = [
+            "。；！？，：、",
+            "X×Ｘ╳",
+            "-—－第页/共PpAaGgEe.",
+            "",
+            "件元个条项次人%万",
+        ];
+        let probes =
+            "。；！？，：、X×Ｘ╳-—－第页/共PpAaGgEe.件元个条项次人%万 a公开信息\u{3000}\n（(《“😀";
+        for set in sets {
+            for c in probes.chars().chain(['\u{8000}', '\u{FF0E}', '\u{2014}']) {
+                assert_eq!(
+                    one_of(set, c),
+                    set.chars().any(|x| x == c),
+                    "{c:?} in {set:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn parse_uint_reads_as_str_parse() {

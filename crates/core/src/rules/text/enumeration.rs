@@ -8,7 +8,7 @@ use crate::lang::Lang;
 use crate::model::{Report, Span};
 use crate::num::Num;
 use crate::rules::{Finding, Group, Rule, RuleId, Scope, Severity, Violation};
-use crate::text::{cn_digit, cn_numeral};
+use crate::text::{cn_digit, cn_numeral, one_of};
 
 /// TEXT-ENUMERATION: a misnumbered enumeration, or parts that do not add up.
 pub(crate) const TEXT_ENUMERATION: Rule = Rule {
@@ -124,11 +124,10 @@ pub(super) fn ordinals(report: &Report, prose: &[(usize, &str)], out: &mut Vec<F
             // "一是" must start a clause; "唯一是" or "统一是" are words. Right after a heading
             // with no punctuation (`（二）改进措施一是`) a list may start.
             let after_heading = heading_line.is_some_and(|h| {
-                n == 1 && !block[h..i].contains(|c: char| super::CLAUSE_ENDS.contains(c))
+                n == 1 && !block[h..i].contains(|c: char| one_of(super::CLAUSE_ENDS, c))
             });
-            let boundary = w == 0
-                || "，。；：、！？ \u{3000}\n(（#*".contains(chars[w - 1].1)
-                || after_heading;
+            let boundary =
+                w == 0 || one_of("，。；：、！？ \u{3000}\n(（#*", chars[w - 1].1) || after_heading;
             if !boundary {
                 continue;
             }

@@ -6,6 +6,7 @@ use super::excerpt;
 use crate::lang::Lang;
 use crate::model::Span;
 use crate::rules::{Finding, Group, Rule, RuleId, Scope, Severity, Violation};
+use crate::text::one_of;
 
 /// TEMPLATE-LEFTOVER: template instructions or unfilled placeholders left in the text.
 pub(crate) const TEMPLATE_LEFTOVER: Rule = Rule {
@@ -124,13 +125,13 @@ pub(super) fn check(prose: &[(usize, &str)], hits: &[(usize, usize)], out: &mut 
         let chars: Vec<(usize, char)> = block.char_indices().collect();
         let mut w = 0;
         while w < chars.len() {
-            if !PLACEHOLDER_MARKS.contains(chars[w].1) {
+            if !one_of(PLACEHOLDER_MARKS, chars[w].1) {
                 w += 1;
                 continue;
             }
             let run = chars[w..]
                 .iter()
-                .take_while(|x| PLACEHOLDER_MARKS.contains(x.1))
+                .take_while(|x| one_of(PLACEHOLDER_MARKS, x.1))
                 .count();
             let before = w.checked_sub(1).map(|k| chars[k].1);
             let after = chars.get(w + run).map(|x| x.1);

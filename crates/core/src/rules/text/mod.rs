@@ -24,6 +24,7 @@ pub(super) mod typo;
 use super::{Finding, RuleId};
 use crate::format::CellKey;
 use crate::model::{DetectedFormat, Report, Span};
+use crate::text::one_of;
 use lexicon::{Lexicon, Terms};
 use scan::Automaton;
 use std::sync::OnceLock;
@@ -120,7 +121,7 @@ fn excerpt(text: &str, start: usize, end: usize, before: usize, after: usize) ->
     let mut s = start;
     let mut cut_before = false;
     for (n, c) in text[..start].chars().rev().enumerate() {
-        if CLAUSE_STARTS.contains(c) || (c == '\n' && paragraph_break(text, s - 1)) {
+        if one_of(CLAUSE_STARTS, c) || (c == '\n' && paragraph_break(text, s - 1)) {
             break;
         }
         if n == before {
@@ -132,7 +133,7 @@ fn excerpt(text: &str, start: usize, end: usize, before: usize, after: usize) ->
     let mut e = end;
     let mut cut_after = false;
     // A quote that ends a clause itself (受理渠。) needs no context after it.
-    let after = if text[start..end].ends_with(|c| CLAUSE_ENDS.contains(c)) {
+    let after = if text[start..end].ends_with(|c| one_of(CLAUSE_ENDS, c)) {
         0
     } else {
         after
@@ -146,7 +147,7 @@ fn excerpt(text: &str, start: usize, end: usize, before: usize, after: usize) ->
             break;
         }
         e += c.len_utf8();
-        if CLAUSE_ENDS.contains(c) {
+        if one_of(CLAUSE_ENDS, c) {
             break;
         }
     }
@@ -511,5 +512,56 @@ mod tests {
             "要求行政机关确认或重新出具已获取信息"
         ));
         assert!(label_slip("属于三类内部事物信息", "属于三类内部事务信息"));
+    }
+
+    /// `label_slip`'s search for dropped characters, as first written: every candidate string
+    /// built and searched for. The window search must agree with it.
+    fn dropped_by_candidates(written: &str, standard: &str) -> bool {
+        let s: Vec<char> = standard.chars().collect();
+        (1..s.len() - 1).any(|i| {
+            (i + 1..=(i + 3).min(s.len() - 1)).any(|j| {
+                let cand: String = s[..i].iter().chain(&s[j..]).collect();
+                written.contains(&cand)
+            })
+        })
+    }
+
+    #[test]
+    fn label_slip_agrees_with_the_candidate_search() {
+        // Labels over a small alphabet, so that drops and changes are frequent.
+        fn next(x: &mut u64, n: u64) -> u64 {
+            *x ^= *x << 13;
+            *x ^= *x >> 7;
+            *x ^= *x << 17;
+            *x % n
+        }
+        fn word(x: &mut u64, abc: &[char], len: u64) -> String {
+            (0..len)
+                .map(|_| abc[next(x, abc.len() as u64) as usize])
+                .collect()
+        }
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        let abc: Vec<char> = "公开信息申请不予其他".chars().collect();
+        for _ in 0..20_000 {
+            let n = 4 + next(&mut x, 6);
+            let standard = word(&mut x, &abc, n);
+            let n = next(&mut x, 14);
+            let written = word(&mut x, &abc, n);
+            let changed = {
+                let c: Vec<char> = written.chars().collect();
+                let s: Vec<char> = standard.chars().collect();
+                c.len() >= s.len()
+                    && c.windows(s.len()).any(|win| {
+                        let d: Vec<usize> = (0..s.len()).filter(|&k| win[k] != s[k]).collect();
+                        d.len() == 1 && d[0] > 0 && d[0] < s.len() - 1
+                    })
+            };
+            let want = dropped_by_candidates(&written, &standard) || changed;
+            assert_eq!(
+                label_slip(&written, &standard),
+                want,
+                "{written} / {standard}"
+            );
+        }
     }
 }

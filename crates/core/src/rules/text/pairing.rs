@@ -6,6 +6,7 @@ use super::excerpt;
 use crate::lang::Lang;
 use crate::model::Span;
 use crate::rules::{Finding, Group, Rule, RuleId, Scope, Severity, Violation};
+use crate::text::one_of;
 
 /// TEXT-PAIRING: unpaired book-title marks, quotes, parentheses or brackets.
 pub(crate) const TEXT_PAIRING: Rule = Rule {
@@ -130,12 +131,19 @@ const PAIRS: &[(&str, &str, char, char)] = &[
 
 /// The pair an opening mark opens.
 fn opens(c: char) -> Option<usize> {
-    PAIRS.iter().position(|p| p.0.contains(c))
+    // Asked for every character: the marks first, the table after.
+    match c {
+        '《' | '“' | '（' | '(' | '【' => PAIRS.iter().position(|p| one_of(p.0, c)),
+        _ => None,
+    }
 }
 
 /// The pair a closing mark closes.
 fn closes(c: char) -> Option<usize> {
-    PAIRS.iter().position(|p| p.1.contains(c))
+    match c {
+        '》' | '”' | '）' | ')' | '】' => PAIRS.iter().position(|p| one_of(p.1, c)),
+        _ => None,
+    }
 }
 
 /// More problems than this in one paragraph are taken as extraction noise.
@@ -149,7 +157,7 @@ fn list_number_before(block: &str, i: usize) -> bool {
     numeral
         && back
             .next()
-            .is_none_or(|c| c.is_whitespace() || "，。；：、".contains(c))
+            .is_none_or(|c| c.is_whitespace() || one_of("，。；：、", c))
 }
 
 /// Page furniture between two parts of one paragraph (`-1-`, `第 2 页`, `2`).
@@ -157,7 +165,7 @@ fn furniture(block: &str) -> bool {
     block.chars().count() <= 12
         && block
             .chars()
-            .all(|c| c.is_ascii_digit() || c.is_whitespace() || "-—－第页/共PpAaGgEe.".contains(c))
+            .all(|c| c.is_ascii_digit() || c.is_whitespace() || one_of("-—－第页/共PpAaGgEe.", c))
 }
 
 /// Prose blocks joined into paragraphs: a block that ends mid-sentence (page text broken by
@@ -175,7 +183,7 @@ fn paragraphs<'t>(prose: &[(usize, &'t str)]) -> Vec<Vec<(usize, &'t str)>> {
         }
         open = !block
             .trim_end()
-            .ends_with(|c: char| "。！？；：”》）)】".contains(c) || c.is_ascii_digit());
+            .ends_with(|c: char| one_of("。！？；：”》）)】", c) || c.is_ascii_digit());
     }
     out
 }
@@ -264,5 +272,26 @@ pub(super) fn check(prose: &[(usize, &str)], out: &mut Vec<Finding>) {
             };
             out.push(Finding::new(&v).at(Some(Span::new(base + s, base + e))));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_mark_of_the_pairs_opens_or_closes_its_pair() {
+        for (i, p) in PAIRS.iter().enumerate() {
+            for c in p.0.chars() {
+                assert_eq!(opens(c), Some(i), "{c}");
+                assert_eq!(closes(c), None, "{c}");
+            }
+            for c in p.1.chars() {
+                assert_eq!(closes(c), Some(i), "{c}");
+                assert_eq!(opens(c), None, "{c}");
+            }
+        }
+        assert_eq!(opens('公'), None);
+        assert_eq!(closes('a'), None);
     }
 }

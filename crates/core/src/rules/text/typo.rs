@@ -7,7 +7,7 @@ use crate::format::{self, Table};
 use crate::lang::Lang;
 use crate::model::{Report, Span};
 use crate::rules::{Finding, Group, Rule, RuleId, Scope, Severity, Violation};
-use crate::text::{fold, norm_label};
+use crate::text::{fold, norm_label, one_of};
 
 /// TEXT-TYPO: a probable typo or repeated word.
 pub(crate) const TEXT_TYPO: Rule = Rule {
@@ -178,7 +178,7 @@ pub(super) fn doubled_words(prose: &[(usize, &str)], out: &mut Vec<Finding>) {
                         .get(i + 2)
                         .zip(chars.get(i + 3))
                         .is_some_and(|(x, y)| x.1 == y.1);
-                    if !NEVER_DOUBLED.contains(a[0].1) || aabb {
+                    if !one_of(NEVER_DOUBLED, a[0].1) || aabb {
                         continue;
                     }
                 }
@@ -347,19 +347,22 @@ pub(super) fn label_slip(written: &str, standard: &str) -> bool {
     if s.len() < 4 {
         return false;
     }
-    for i in 1..s.len() - 1 {
-        for j in i + 1..=(i + 3).min(s.len() - 1) {
-            let mut cand = String::new();
-            for c in s[..i].iter().chain(&s[j..]) {
-                cand.push(*c);
-            }
-            if written.contains(&cand) {
-                return true;
+    let w: Vec<char> = written.chars().collect();
+    // Dropped from the middle: some window of the written label is s[..i] followed by s[j..]
+    // (0 < i < j <= i + 3, j < len), i.e. it starts with at least i characters of the
+    // standard and goes on with the standard's tail after the dropped ones.
+    for start in 0..w.len() {
+        let rest = &w[start..];
+        let pre = rest.iter().zip(&s).take_while(|(a, b)| a == b).count();
+        for i in 1..=pre.min(s.len() - 2) {
+            for j in i + 1..=(i + 3).min(s.len() - 1) {
+                if rest[i..].starts_with(&s[j..]) {
+                    return true;
+                }
             }
         }
     }
     // One character changed inside: find a window of the standard's length that differs once.
-    let w: Vec<char> = written.chars().collect();
     if w.len() >= s.len() {
         for start in 0..=w.len() - s.len() {
             let win = &w[start..start + s.len()];
