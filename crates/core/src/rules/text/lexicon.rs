@@ -175,16 +175,57 @@ pub(super) struct Lexicon {
     starts: Vec<u32>,
     exact: KeyIndex,
     masked: KeyIndex,
-    /// For each character, the places it has in some phrase: bit [`slot`]`(n, j)` is set when
-    /// it is character `j` of a phrase of `n` characters. A window is a near miss of a phrase
-    /// only if at most one of its characters is out of place, so most windows are passed
-    /// over without a look-up.
-    slots: HashMap<u64, u128, BuildHasherDefault<KeyHasher>>,
+    /// For each character, the places it has in some phrase ([`Places`]). A window is a near
+    /// miss of a phrase only if at most one of its characters is out of place, so most
+    /// windows are passed over without a look-up.
+    places: Places,
 }
 
-/// The bit of [`Lexicon::slots`] for position `j` of a phrase of `n` characters.
-fn slot(n: usize, j: usize) -> u128 {
-    1 << (n * MAX_LEN + j)
+/// The places of a character in the phrases: bit [`slot`]`(n, j)` is set when it is
+/// character `j` of a phrase of `n` characters.
+type Slots = u64;
+
+/// The bit of a [`Slots`] for position `j` of a phrase of `n` characters: the lengths one
+/// after another, `n` bits each (1 + 2 + … + 8 = 36 bits). Shifting a character's slots right
+/// by `j` puts its bit for position `j` of every length `n > j` on that length's first bit
+/// (what the searches test); the bits it moves onto shorter lengths' are never tested.
+fn slot(n: usize, j: usize) -> Slots {
+    debug_assert!(j < n && n <= MAX_LEN);
+    1 << (n * (n - 1) / 2 + j)
+}
+
+/// The first and last characters of the CJK Unified Ideographs block, whose places are kept
+/// in a table (one look-up per character of the text); other characters in a map.
+const CJK_FIRST: u32 = 0x4E00;
+const CJK_LAST: u32 = 0x9FFF;
+
+/// [`Slots`] by character.
+struct Places {
+    cjk: Vec<Slots>,
+    other: HashMap<u64, Slots, BuildHasherDefault<KeyHasher>>,
+}
+
+impl Places {
+    fn new() -> Places {
+        Places {
+            cjk: vec![0; (CJK_LAST - CJK_FIRST + 1) as usize],
+            other: HashMap::default(),
+        }
+    }
+
+    fn add(&mut self, c: char, bits: Slots) {
+        match (c as u32).checked_sub(CJK_FIRST) {
+            Some(i) if c as u32 <= CJK_LAST => self.cjk[i as usize] |= bits,
+            _ => *self.other.entry(char_key(c)).or_default() |= bits,
+        }
+    }
+
+    fn get(&self, c: char) -> Slots {
+        match (c as u32).checked_sub(CJK_FIRST) {
+            Some(i) if c as u32 <= CJK_LAST => self.cjk[i as usize],
+            _ => self.other.get(&char_key(c)).copied().unwrap_or(0),
+        }
+    }
 }
 
 /// Ids by 64-bit key (phrases by window key, confusion groups by character), for the
@@ -303,7 +344,7 @@ impl Lexicon {
             KeyIndex::with_capacity(4096),
             KeyIndex::with_capacity(16384),
         );
-        let mut slots: HashMap<u64, u128, BuildHasherDefault<KeyHasher>> = HashMap::default();
+        let mut places = Places::new();
         for p in phrases {
             let start = chars.len();
             chars.extend(p.chars());
@@ -322,7 +363,7 @@ impl Lexicon {
                 }
             }
             for (j, &c) in phrase.iter().enumerate() {
-                *slots.entry(char_key(c)).or_default() |= slot(n, j);
+                places.add(c, slot(n, j));
             }
             starts.push(chars.len() as u32);
         }
@@ -331,7 +372,7 @@ impl Lexicon {
             starts,
             exact,
             masked,
-            slots,
+            places,
         }
     }
 
@@ -351,14 +392,11 @@ impl Lexicon {
     }
 
     /// The characters of `text` with their byte offsets, the characters alone, and the places
-    /// each has in some phrase ([`Lexicon::slots`]): what both searches walk.
-    fn placed(&self, text: &str) -> (Vec<(usize, char)>, Vec<char>, Vec<u128>) {
+    /// each has in some phrase ([`Lexicon::places`]): what both searches walk.
+    fn placed(&self, text: &str) -> (Vec<(usize, char)>, Vec<char>, Vec<Slots>) {
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         let only: Vec<char> = chars.iter().map(|x| x.1).collect();
-        let slots = only
-            .iter()
-            .map(|&c| self.slots.get(&char_key(c)).copied().unwrap_or(0))
-            .collect();
+        let slots = only.iter().map(|&c| self.places.get(c)).collect();
         (chars, only, slots)
     }
 
@@ -395,11 +433,11 @@ pub(super) struct NearMiss {
 /// place table as [`near_misses`], so that building the lexicon is the only start-up cost.
 pub(super) fn mark_phrases(lex: &Lexicon, text: &str, covered: &mut [bool]) {
     let (chars, only, slots) = lex.placed(text);
-    // bit n·MAX_LEN for every phrase length n
-    let lengths: u128 = (2..=MAX_LEN).fold(0, |m, n| m | slot(n, 0));
+    // the first bit of every phrase length n (`slot(n, 0)`)
+    let lengths: Slots = (2..=MAX_LEN).fold(0, |m, n| m | slot(n, 0));
     for i in 0..chars.len() {
         // the lengths n for which every character so far is in its place in some phrase of n
-        // characters: bit n·MAX_LEN of `alive` (the places of character j, shifted by j)
+        // characters: bit `slot(n, 0)` of `alive` (the places of character j, shifted by j)
         let (mut alive, mut h) = (lengths, 0u64);
         for j in 0..MAX_LEN {
             let Some(&c) = only.get(i + j) else { break };
@@ -430,14 +468,14 @@ pub(super) fn near_misses(
     let conf = confusion();
     let (chars, only, slots) = lex.placed(block);
     let mut found: Vec<NearMiss> = Vec::new();
-    let lengths: u128 = (MIN_LEN..=MAX_LEN).fold(0, |m, n| m | slot(n, 0));
+    let lengths: Slots = (MIN_LEN..=MAX_LEN).fold(0, |m, n| m | slot(n, 0));
     for i in 0..chars.len() {
         // the polynomial hashes of the windows at i, one character longer at each step
         let mut hashes = [0u64; MAX_LEN + 1];
-        // for each phrase length n (bit n·MAX_LEN), whether the characters so far are all in
+        // for each phrase length n (bit `slot(n, 0)`), whether the characters so far are all in
         // their places in some phrase of n characters (`none_out`) or all but one (`one_out`):
         // with two out of place a window is neither a phrase nor a near miss of one
-        let (mut none_out, mut one_out) = (lengths, 0u128);
+        let (mut none_out, mut one_out) = (lengths, 0);
         for n in 1..=MAX_LEN {
             let Some(&c) = only.get(i + n - 1) else { break };
             if !is_cjk(c) {
