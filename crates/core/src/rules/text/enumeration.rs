@@ -3,7 +3,7 @@
 
 use super::excerpt;
 use super::tables::{count_after, Statement};
-use super::{find_all, find_in, in_spans};
+use super::{in_spans, Found};
 use crate::lang::Lang;
 use crate::model::{Report, Span};
 use crate::num::Num;
@@ -181,9 +181,20 @@ fn heading_marker(line: &str) -> bool {
 
 /// The breakdown of a stated total ("答复 805 件…予以公开…不予公开…"): when all five outcome
 /// groups are listed after it (`stated`, in order of position), they must add up to it.
-pub(super) fn breakdown(text: &str, stated: &[Statement], scopes: &[Span], out: &mut Vec<Finding>) {
-    for verb in ["答复", "办结"] {
-        for i in find_in(text, scopes, verb) {
+/// The verbs a stated total of answered applications follows.
+pub(super) const VERBS: [&str; 2] = ["答复", "办结"];
+/// The word a list of a total's parts starts with.
+pub(super) const OF_WHICH: &str = "其中";
+
+pub(super) fn breakdown(
+    text: &str,
+    found: &Found,
+    stated: &[Statement],
+    scopes: &[Span],
+    out: &mut Vec<Finding>,
+) {
+    for verb in VERBS {
+        for i in found.find_in(text, scopes, verb) {
             if !in_spans(scopes, i) {
                 continue;
             }
@@ -297,9 +308,9 @@ fn enclosed(rest: &str) -> bool {
 /// sentence (two or more). A list may name only some parts, so the check fires only when it
 /// cannot be right: the parts exceed the total, or the list ends with 其他 (then it names all
 /// of them) and does not add up.
-pub(super) fn parts_of_total(prose: &[(usize, &str)], out: &mut Vec<Finding>) {
+pub(super) fn parts_of_total(prose: &[(usize, &str)], found: &Found, out: &mut Vec<Finding>) {
     for &(base, block) in prose {
-        for q in find_all(block, "其中") {
+        for q in found.find_all_in(base, block, OF_WHICH) {
             // The total: the last count before 其中, at most 60 characters back, in the same
             // or the previous sentence.
             let back = block[..q]

@@ -29,11 +29,14 @@ use lexicon::{Lexicon, Terms};
 use scan::Automaton;
 use std::sync::OnceLock;
 
-/// The words the text rules look for: the known typos and the template instructions in one
-/// automaton (a pattern's id tells its kind by these ranges), and the lexicon of fixed
-/// phrases, whose exact occurrences and near misses the lexicon finds itself.
+/// The words the text rules look for: the known typos, the template instructions and the
+/// words the statement checks start from in one automaton (a pattern's id tells its kind by
+/// these ranges), and the lexicon of fixed phrases, whose exact occurrences and near misses
+/// the lexicon finds itself.
 struct Words {
     automaton: Automaton,
+    /// The statement words ([`statement_words`]), in the automaton's order.
+    statements: Vec<&'static str>,
     lexicon: Lexicon,
 }
 
@@ -41,6 +44,21 @@ struct Words {
 enum Word {
     Typo(usize),
     Instruction(usize),
+    Statement(usize),
+}
+
+/// The words the statement checks (`tables.rs`, `enumeration.rs`) look for in the text: their
+/// places come from the one scan ([`Found`]), not from a search of the text per word.
+fn statement_words() -> impl Iterator<Item = &'static str> {
+    tables::NO_APPLICATIONS
+        .iter()
+        .copied()
+        .chain([tables::APPLICATION])
+        .chain(tables::NO_REVIEWS.iter().copied())
+        .chain(tables::UPHELD.iter().copied())
+        .chain(crate::format::t3::TEXT_CATEGORIES.iter().map(|c| c.0))
+        .chain(enumeration::VERBS.iter().copied())
+        .chain([enumeration::OF_WHICH])
 }
 
 impl Words {
@@ -48,9 +66,13 @@ impl Words {
         static W: OnceLock<Words> = OnceLock::new();
         W.get_or_init(|| {
             let typos = typo::TYPOS.iter().map(|t| t.0);
-            let patterns = typos.chain(leftover::INSTRUCTIONS.iter().copied());
+            let statements: Vec<&'static str> = statement_words().collect();
+            let patterns = typos
+                .chain(leftover::INSTRUCTIONS.iter().copied())
+                .chain(statements.iter().copied());
             Words {
                 automaton: Automaton::new(patterns),
+                statements,
                 lexicon: Lexicon::new(lexicon::phrases()),
             }
         })
@@ -58,19 +80,83 @@ impl Words {
 
     fn kind(id: u32) -> Word {
         let t = typo::TYPOS.len();
+        let i = t + leftover::INSTRUCTIONS.len();
         match id as usize {
             k if k < t => Word::Typo(k),
-            k => Word::Instruction(k - t),
+            k if k < i => Word::Instruction(k - t),
+            k => Word::Statement(k - i),
         }
     }
 }
 
 /// What the one pass over the text found, by kind: known typos and instructions (offset,
-/// index), and which bytes lie inside an exact occurrence of a fixed phrase.
+/// index), the statement words, and which bytes lie inside an exact occurrence of a fixed
+/// phrase.
 struct Scanned {
     typos: Vec<(usize, usize)>,
     instructions: Vec<(usize, usize)>,
+    found: Found,
     covered: Vec<bool>,
+}
+
+/// Where each statement word ([`statement_words`]) occurs in the text, overlapping
+/// occurrences included, in order: what [`find_in`] and [`find_all`] would find, without a
+/// search of the text per word.
+pub(super) struct Found {
+    at: Vec<Vec<usize>>,
+}
+
+impl Found {
+    fn places(&self, pat: &str) -> Option<&[usize]> {
+        let k = Words::get().statements.iter().position(|w| *w == pat)?;
+        Some(&self.at[k])
+    }
+
+    /// [`find_in`]`(text, spans, pat)`.
+    pub(super) fn find_in(&self, text: &str, spans: &[Span], pat: &str) -> Vec<usize> {
+        let Some(all) = self.places(pat) else {
+            return find_in(text, spans, pat);
+        };
+        let mut spans = spans.to_vec();
+        spans.sort_by_key(|s| s.start);
+        let mut v = Vec::new();
+        let mut from = 0;
+        for s in spans {
+            let start = s.start.max(from);
+            let end = region_end(text, s, pat);
+            if start >= end || !text.is_char_boundary(start) {
+                continue;
+            }
+            for &p in &all[all.partition_point(|&p| p < start)..] {
+                if p + pat.len() > end {
+                    break;
+                }
+                if p >= from {
+                    v.push(p);
+                    from = p + pat.len();
+                }
+            }
+        }
+        v
+    }
+
+    /// [`find_all`]`(block, pat)` for a block of the text starting at byte `base`.
+    pub(super) fn find_all_in(&self, base: usize, block: &str, pat: &str) -> Vec<usize> {
+        let Some(all) = self.places(pat) else {
+            return find_all(block, pat);
+        };
+        let (mut v, mut from) = (Vec::new(), base);
+        for &p in &all[all.partition_point(|&p| p < base)..] {
+            if p + pat.len() > base + block.len() {
+                break;
+            }
+            if p >= from {
+                v.push(p - base);
+                from = p + pat.len();
+            }
+        }
+        v
+    }
 }
 
 fn scan_text(text: &str) -> Scanned {
@@ -78,6 +164,9 @@ fn scan_text(text: &str) -> Scanned {
     let mut s = Scanned {
         typos: Vec::new(),
         instructions: Vec::new(),
+        found: Found {
+            at: vec![Vec::new(); words.statements.len()],
+        },
         covered: vec![false; text.len()],
     };
     let mut hits = words.automaton.find_all(text);
@@ -86,6 +175,7 @@ fn scan_text(text: &str) -> Scanned {
         match Words::kind(id) {
             Word::Typo(k) => s.typos.push((at, k)),
             Word::Instruction(k) => s.instructions.push((at, k)),
+            Word::Statement(k) => s.found.at[k].push(at),
         }
     }
     lexicon::mark_phrases(&words.lexicon, text, &mut s.covered);
@@ -235,10 +325,7 @@ fn find_in(text: &str, spans: &[Span], pat: &str) -> Vec<usize> {
     let mut from = 0;
     for s in spans {
         let start = s.start.max(from);
-        let mut end = (s.end + pat.len().saturating_sub(1)).min(text.len());
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
+        let end = region_end(text, s, pat);
         if start >= end || !text.is_char_boundary(start) {
             continue;
         }
@@ -250,6 +337,16 @@ fn find_in(text: &str, spans: &[Span], pat: &str) -> Vec<usize> {
         }
     }
     v
+}
+
+/// The end of the region of `text` searched for `pat` in span `s`: a match may run past the
+/// span's end, but must start inside it.
+fn region_end(text: &str, s: Span, pat: &str) -> usize {
+    let mut end = (s.end + pat.len().saturating_sub(1)).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    end
 }
 
 /// The integer of an optional cell (`None` unless it holds a whole number).
@@ -303,13 +400,14 @@ pub(super) fn check(report: &Report, text: &str, out: &mut Vec<Finding>) {
         themes::check(report, text, out);
         // Statements in prose only: section 1 and section 3 text before its table.
         let scopes = section_spans(report, &[1, 3]);
-        tables::received(report, text, &scopes, out);
-        let stated = tables::stated(text, &scopes);
+        let found = &scanned.found;
+        tables::received(report, text, found, &scopes, out);
+        let stated = tables::stated(text, found, &scopes);
         tables::categories(report, text, &stated, out);
-        enumeration::breakdown(text, &stated, &scopes, out);
-        tables::upheld(report, text, &scopes, out);
+        enumeration::breakdown(text, found, &stated, &scopes, out);
+        tables::upheld(report, text, found, &scopes, out);
     }
-    enumeration::parts_of_total(&prose, out);
+    enumeration::parts_of_total(&prose, &scanned.found, out);
     deadline::check(report, text, out);
     dedupe_overlaps(out);
 }
@@ -512,6 +610,50 @@ mod tests {
             "要求行政机关确认或重新出具已获取信息"
         ));
         assert!(label_slip("属于三类内部事物信息", "属于三类内部事务信息"));
+    }
+
+    #[test]
+    fn the_scan_finds_the_statement_words_where_a_search_finds_them() {
+        let texts = [
+            include_str!("../../../../../tests/fixtures/seed.txt"),
+            include_str!("../../../../../tests/fixtures/cases/18_text_vs_table.txt"),
+            include_str!("../../../../../tests/fixtures/cases/17_text_slips.txt"),
+            include_str!("../../../../../tests/fixtures/cases/23_parts_of_total.txt"),
+            "申请申请申请，其中其中；均维持均获维持。未收到依申请公开未收到政府信息公开申请",
+        ];
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        };
+        for text in texts {
+            let found = scan_text(text).found;
+            let words: Vec<&str> = statement_words().collect();
+            for _ in 0..200 {
+                // two or three spans anywhere, in any order, overlapping or not
+                let spans: Vec<Span> = (0..2 + next(2))
+                    .map(|_| {
+                        let a = next(text.len() + 1);
+                        let b = (a + next(text.len() / 2 + 1)).min(text.len());
+                        Span::new(a, b)
+                    })
+                    .collect();
+                for &w in &words {
+                    assert_eq!(
+                        found.find_in(text, &spans, w),
+                        find_in(text, &spans, w),
+                        "{w} in {spans:?}"
+                    );
+                }
+            }
+            for (base, block) in blocks(text, &[]) {
+                for &w in &words {
+                    assert_eq!(found.find_all_in(base, block, w), find_all(block, w), "{w}");
+                }
+            }
+        }
     }
 
     /// `label_slip`'s search for dropped characters, as first written: every candidate string

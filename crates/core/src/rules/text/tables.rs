@@ -2,7 +2,7 @@
 //! statements are compared (`未收到申请`, `收到/受理 N 件`, `予以公开 N 件` …, `未发生行政复议`,
 //! `均获维持`); a sentence whose scope is unclear is not.
 
-use super::{excerpt, find_in, in_spans, int_of};
+use super::{excerpt, in_spans, int_of, Found};
 use crate::format::{t3, t4, CellKey, RowId, Table};
 use crate::lang::Lang;
 use crate::model::{CellValue, Report, Span};
@@ -91,7 +91,31 @@ impl Violation for TextTableMismatch {
 
 /// "未收到申请" and "收到/受理…申请 N 件" against 表三's new applications; "未发生行政复议"
 /// against 表四. `scopes`: the prose the statements are looked for in.
-pub(super) fn received(report: &Report, text: &str, scopes: &[Span], out: &mut Vec<Finding>) {
+/// "未收到政府信息公开申请" and its variants: no application received.
+pub(super) const NO_APPLICATIONS: [&str; 3] = [
+    "未收到政府信息公开申请",
+    "没有收到政府信息公开申请",
+    "未收到依申请公开",
+];
+/// The word "收到/受理…申请 N 件" statements are found by.
+pub(super) const APPLICATION: &str = "申请";
+/// "未发生行政复议" and its variants: no review or suit.
+pub(super) const NO_REVIEWS: [&str; 4] = [
+    "未发生政府信息公开行政复议",
+    "未发生行政复议",
+    "没有发生行政复议",
+    "未发生因政府信息公开申请行政复议",
+];
+/// "均获维持" and its variants: every decision upheld.
+pub(super) const UPHELD: [&str; 5] = ["均获维持", "均被维持", "全部维持", "均予维持", "均维持"];
+
+pub(super) fn received(
+    report: &Report,
+    text: &str,
+    found: &Found,
+    scopes: &[Span],
+    out: &mut Vec<Finding>,
+) {
     let num = |k: CellKey| int_of(report, k);
     let mut push = |span: Span, found: String, table: Table, what: What, actual: i64, cells| {
         let v = TextTableMismatch {
@@ -106,12 +130,8 @@ pub(super) fn received(report: &Report, text: &str, scopes: &[Span], out: &mut V
     let (r1_key, r2_key) = (t3::cell(t3::R1, t3::TOTAL), t3::cell(t3::R2, t3::TOTAL));
     let r1 = num(r1_key);
     let r2 = num(r2_key);
-    for pat in [
-        "未收到政府信息公开申请",
-        "没有收到政府信息公开申请",
-        "未收到依申请公开",
-    ] {
-        for i in find_in(text, scopes, pat) {
+    for pat in NO_APPLICATIONS {
+        for i in found.find_in(text, scopes, pat) {
             if let (true, Some(r1)) = (in_scope(i), r1) {
                 if r1 > 0 {
                     push(
@@ -128,7 +148,7 @@ pub(super) fn received(report: &Report, text: &str, scopes: &[Span], out: &mut V
     }
     // "收到/受理…申请 N 件": N must be 本年新收 or 本年新收 + 上年结转.
     if let Some(r1) = r1 {
-        for i in find_in(text, scopes, "申请") {
+        for i in found.find_in(text, scopes, APPLICATION) {
             if !in_scope(i) {
                 continue;
             }
@@ -171,13 +191,8 @@ pub(super) fn received(report: &Report, text: &str, scopes: &[Span], out: &mut V
     if t4_any {
         let mut t4_spans = scopes.to_vec();
         t4_spans.extend(report.section(4).map(|s| s.span));
-        for pat in [
-            "未发生政府信息公开行政复议",
-            "未发生行政复议",
-            "没有发生行政复议",
-            "未发生因政府信息公开申请行政复议",
-        ] {
-            for i in find_in(text, &t4_spans, pat) {
+        for pat in NO_REVIEWS {
+            for i in found.find_in(text, &t4_spans, pat) {
                 if in_scope(i)
                     || report
                         .section(4)
@@ -208,11 +223,11 @@ pub(super) struct Statement {
 }
 
 /// The statements "予以公开 N 件", "不予公开 N 件" … in `scopes`, in order of position.
-pub(super) fn stated(text: &str, scopes: &[Span]) -> Vec<Statement> {
+pub(super) fn stated(text: &str, found: &Found, scopes: &[Span]) -> Vec<Statement> {
     let in_scope = |i: usize| in_spans(scopes, i);
     let mut stated: Vec<Statement> = Vec::new();
     for (category, (phrase, _, _)) in t3::TEXT_CATEGORIES.iter().enumerate() {
-        for i in find_in(text, scopes, phrase) {
+        for i in found.find_in(text, scopes, phrase) {
             if !in_scope(i) || stated.iter().any(|s| s.start <= i && i < s.end) {
                 continue;
             }
@@ -267,7 +282,13 @@ pub(super) fn categories(
 
 /// "行政复议 N 件，诉讼 M 件，均获维持": every case upheld, while 表四 shows cases corrected,
 /// otherwise decided or still pending.
-pub(super) fn upheld(report: &Report, text: &str, scopes: &[Span], out: &mut Vec<Finding>) {
+pub(super) fn upheld(
+    report: &Report,
+    text: &str,
+    found: &Found,
+    scopes: &[Span],
+    out: &mut Vec<Finding>,
+) {
     let num = |k: CellKey| int_of(report, k);
     let in_scope = |i: usize| {
         in_spans(scopes, i)
@@ -277,8 +298,8 @@ pub(super) fn upheld(report: &Report, text: &str, scopes: &[Span], out: &mut Vec
     };
     let mut spans = scopes.to_vec();
     spans.extend(report.section(4).map(|s| s.span));
-    for pat in ["均获维持", "均被维持", "全部维持", "均予维持", "均维持"] {
-        for i in find_in(text, &spans, pat) {
+    for pat in UPHELD {
+        for i in found.find_in(text, &spans, pat) {
             if !in_scope(i) {
                 continue;
             }
