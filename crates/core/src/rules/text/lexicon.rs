@@ -428,9 +428,41 @@ pub(super) struct NearMiss {
     pub likeness: Likeness,
 }
 
+/// Whether the character at byte `at` of `text` lies inside an exact occurrence of one of
+/// `lex`'s phrases: some window of up to [`MAX_LEN`] characters around it is a phrase (the same
+/// place table and rolling hashes as [`near_misses`]). Asked only of a near miss's wrong
+/// character, so the text is not searched for every phrase in advance.
+pub(super) fn in_phrase(lex: &Lexicon, text: &str, at: usize) -> bool {
+    let (Some(head), Some(tail)) = (text.get(..at), text.get(at..)) else {
+        return false;
+    };
+    let mut w: Vec<char> = head.chars().rev().take(MAX_LEN - 1).collect();
+    w.reverse();
+    let c = w.len();
+    w.extend(tail.chars().take(MAX_LEN));
+    let lengths: Slots = (2..=MAX_LEN).fold(0, |m, n| m | slot(n, 0));
+    for s in 0..=c {
+        let (mut alive, mut h) = (lengths, 0u64);
+        for j in 0..MAX_LEN {
+            let Some(&ch) = w.get(s + j) else { break };
+            alive &= lex.places.get(ch) >> j;
+            if alive == 0 {
+                break;
+            }
+            h = h.wrapping_mul(BASE).wrapping_add(term(ch));
+            let n = j + 1;
+            if s + n > c && alive & slot(n, 0) != 0 && lex.contains(&w[s..s + n], h) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Marks in `covered` (one flag per byte of `text`) the bytes inside an exact occurrence of
-/// one of `lex`'s phrases, overlapping ones included: the same windows, rolling hashes and
-/// place table as [`near_misses`], so that building the lexicon is the only start-up cost.
+/// one of `lex`'s phrases, overlapping ones included: what [`in_phrase`] tells of one
+/// character, for the whole text (its test's reference).
+#[cfg(test)]
 pub(super) fn mark_phrases(lex: &Lexicon, text: &str, covered: &mut [bool]) {
     let (chars, only, slots) = lex.placed(text);
     // the first bit of every phrase length n (`slot(n, 0)`)
@@ -579,6 +611,26 @@ mod tests {
         );
         assert_eq!(confusion().likeness('已', '己'), Some(Likeness::Shape));
         assert_eq!(confusion().likeness('地', '的'), None);
+    }
+
+    #[test]
+    fn in_phrase_is_what_marking_every_phrase_gives() {
+        let lex = Lexicon::new(phrases());
+        let terms = Lexicon::new(["洋河新区", "政务公开", "公开"]);
+        for text in [
+            include_str!("../../../../../tests/fixtures/seed.txt"),
+            include_str!("../../../../../tests/fixtures/cases/17_text_slips.txt"),
+            "洋河新区政务公开，等方面等反面截至目前贯彻落实abc公开",
+        ] {
+            for l in [&lex, &terms] {
+                let mut covered = vec![false; text.len()];
+                mark_phrases(l, text, &mut covered);
+                assert!(covered.iter().any(|&b| b));
+                for (b, _) in text.char_indices() {
+                    assert_eq!(in_phrase(l, text, b), covered[b], "at {b}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -90,13 +90,11 @@ impl Words {
 }
 
 /// What the one pass over the text found, by kind: known typos and instructions (offset,
-/// index), the statement words, and which bytes lie inside an exact occurrence of a fixed
-/// phrase.
+/// index) and the statement words.
 struct Scanned {
     typos: Vec<(usize, usize)>,
     instructions: Vec<(usize, usize)>,
     found: Found,
-    covered: Vec<bool>,
 }
 
 /// Where each statement word ([`statement_words`]) occurs in the text, overlapping
@@ -167,7 +165,6 @@ fn scan_text(text: &str) -> Scanned {
         found: Found {
             at: vec![Vec::new(); words.statements.len()],
         },
-        covered: vec![false; text.len()],
     };
     let mut hits = words.automaton.find_all(text);
     hits.sort_unstable();
@@ -178,7 +175,6 @@ fn scan_text(text: &str) -> Scanned {
             Word::Statement(k) => s.found.at[k].push(at),
         }
     }
-    lexicon::mark_phrases(&words.lexicon, text, &mut s.covered);
     s
 }
 
@@ -391,8 +387,9 @@ pub(super) fn check(report: &Report, text: &str, out: &mut Vec<Finding>) {
         typo::headings(report, out);
     }
     typo::known(text, &scanned.typos, out);
-    let covered = |b: usize| scanned.covered.get(b).copied().unwrap_or(false);
-    typo::near_misses(&prose, &Words::get().lexicon, &covered, out);
+    let lex = &Words::get().lexicon;
+    let covered = |b: usize| lexicon::in_phrase(lex, text, b);
+    typo::near_misses(&prose, lex, &covered, out);
     enumeration::ordinals(report, &prose, out);
     if national {
         typo::labels(report, out);
@@ -431,19 +428,14 @@ pub(crate) fn apply_terms(report: &Report, text: &str, terms: &Terms, findings: 
                 .span
                 .is_some_and(|s| written.iter().any(|&(a, e)| a <= s.start && s.end <= e))
     });
-    let mut covered = scan_text(text).covered;
-    for &(a, e) in &written {
-        covered[a..e].iter_mut().for_each(|b| *b = true);
-    }
+    let builtin = &Words::get().lexicon;
+    let covered = |b: usize| {
+        written.iter().any(|&(a, e)| a <= b && b < e) || lexicon::in_phrase(builtin, text, b)
+    };
     let mut found = Vec::new();
     let lex = Lexicon::new(terms.iter());
     let prose = prose_of(report, text);
-    typo::near_misses(
-        &prose,
-        &lex,
-        &|b| covered.get(b).copied().unwrap_or(false),
-        &mut found,
-    );
+    typo::near_misses(&prose, &lex, &covered, &mut found);
     for f in found {
         let overlaps = |g: &Finding| {
             g.rule == RuleId::TextTypo
