@@ -501,79 +501,92 @@ pub(super) fn near_misses(
     let (chars, only, slots) = lex.placed(block);
     let mut found: Vec<NearMiss> = Vec::new();
     let lengths: Slots = (MIN_LEN..=MAX_LEN).fold(0, |m, n| m | slot(n, 0));
-    for i in 0..chars.len() {
-        // the polynomial hashes of the windows at i, one character longer at each step
-        let mut hashes = [0u64; MAX_LEN + 1];
-        // for each phrase length n (bit `slot(n, 0)`), whether the characters so far are all in
-        // their places in some phrase of n characters (`none_out`) or all but one (`one_out`):
-        // with two out of place a window is neither a phrase nor a near miss of one
-        let (mut none_out, mut one_out) = (lengths, 0);
-        for n in 1..=MAX_LEN {
-            let Some(&c) = only.get(i + n - 1) else { break };
-            if !is_cjk(c) {
-                break;
-            }
-            let placed = slots[i + n - 1] >> (n - 1);
-            one_out = (one_out & placed) | (none_out & !placed);
-            none_out &= placed;
-            if none_out | one_out == 0 {
-                break;
-            }
-            hashes[n] = hashes[n - 1].wrapping_mul(BASE).wrapping_add(term(c));
-            if n < MIN_LEN {
-                continue;
-            }
-            let only_k = if none_out & slot(n, 0) != 0 {
-                None
-            } else if one_out & slot(n, 0) != 0 {
-                (0..n).find(|&j| slots[i + j] & slot(n, j) == 0)
-            } else {
-                continue;
-            };
-            let (w, h) = (&only[i..i + n], hashes[n]);
-            if only_k.is_none() && lex.contains(w, h) {
-                continue;
-            }
-            for k in 0..n {
-                if (n == MIN_LEN && k != 1) || only_k.is_some_and(|j| j != k) {
+    // Windows lie inside runs of Chinese characters: each run is walked on its own.
+    let mut run_start = 0;
+    while run_start < only.len() {
+        if !is_cjk(only[run_start]) {
+            run_start += 1;
+            continue;
+        }
+        let run_end = only[run_start..]
+            .iter()
+            .position(|&c| !is_cjk(c))
+            .map_or(only.len(), |p| run_start + p);
+        for i in run_start..run_end {
+            let window = &only[i..run_end.min(i + MAX_LEN)];
+            let places = &slots[i..i + window.len()];
+            // the polynomial hash of the window at i, one character longer at each step, and
+            // the one before
+            let (mut h, mut shorter) = (0u64, 0u64);
+            // for each phrase length n (bit `slot(n, 0)`), whether the characters so far are all
+            // in their places in some phrase of n characters (`none_out`) or all but one
+            // (`one_out`): with two out of place a window is neither a phrase nor a near miss
+            let (mut none_out, mut one_out) = (lengths, 0);
+            for (j, &c) in window.iter().enumerate() {
+                let n = j + 1;
+                let placed = places[j] >> j;
+                one_out = (one_out & placed) | (none_out & !placed);
+                none_out &= placed;
+                if none_out | one_out == 0 {
+                    break;
+                }
+                (shorter, h) = (h, h.wrapping_mul(BASE).wrapping_add(term(c)));
+                if n < MIN_LEN {
                     continue;
                 }
-                // An end character is often a word of its own before or after a phrase
-                // (于进一步 is no slip of 需进一步): tried only when the rest is no phrase.
-                let rest = if k == 0 {
-                    Some((&w[1..], without(h, n, 0, w[0])))
-                } else if k == n - 1 {
-                    Some((&w[..n - 1], hashes[n - 1]))
-                } else {
+                let only_k = if none_out & slot(n, 0) != 0 {
                     None
+                } else if one_out & slot(n, 0) != 0 {
+                    (0..n).find(|&j| places[j] & slot(n, j) == 0)
+                } else {
+                    continue;
                 };
-                if rest.is_some_and(|(r, rh)| lex.contains(r, rh)) {
+                let w = &window[..n];
+                if only_k.is_none() && lex.contains(w, h) {
                     continue;
                 }
-                for id in lex.masked.get(key(without(h, n, k, w[k]), n, k)) {
-                    let p = lex.chars_of(id);
-                    if p.len() != n || (0..n).any(|j| j != k && p[j] != w[j]) {
+                for k in 0..n {
+                    if (n == MIN_LEN && k != 1) || only_k.is_some_and(|j| j != k) {
                         continue;
                     }
-                    let Some(likeness) = conf.likeness(w[k], p[k]) else {
-                        continue;
+                    // An end character is often a word of its own before or after a phrase
+                    // (于进一步 is no slip of 需进一步): tried only when the rest is no phrase.
+                    let rest = if k == 0 {
+                        Some((&w[1..], without(h, n, 0, w[0])))
+                    } else if k == n - 1 {
+                        Some((&w[..n - 1], shorter))
+                    } else {
+                        None
                     };
-                    if covered(chars[i + k].0) {
+                    if rest.is_some_and(|(r, rh)| lex.contains(r, rh)) {
                         continue;
                     }
-                    let end = chars.get(i + n).map_or(block.len(), |x| x.0);
-                    found.push(NearMiss {
-                        start: chars[i].0,
-                        end,
-                        at: chars[i + k].0,
-                        phrase: id,
-                        wrong: w[k],
-                        right: p[k],
-                        likeness,
-                    });
+                    for id in lex.masked.get(key(without(h, n, k, w[k]), n, k)) {
+                        let p = lex.chars_of(id);
+                        if p.len() != n || (0..n).any(|j| j != k && p[j] != w[j]) {
+                            continue;
+                        }
+                        let Some(likeness) = conf.likeness(w[k], p[k]) else {
+                            continue;
+                        };
+                        if covered(chars[i + k].0) {
+                            continue;
+                        }
+                        let end = chars.get(i + n).map_or(block.len(), |x| x.0);
+                        found.push(NearMiss {
+                            start: chars[i].0,
+                            end,
+                            at: chars[i + k].0,
+                            phrase: id,
+                            wrong: w[k],
+                            right: p[k],
+                            likeness,
+                        });
+                    }
                 }
             }
         }
+        run_start = run_end;
     }
     // One slip per wrong character: the longest phrase explains it best.
     found.sort_by_key(|m| (m.at, std::cmp::Reverse(m.end - m.start)));
