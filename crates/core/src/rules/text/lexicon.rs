@@ -517,7 +517,8 @@ pub(super) fn near_misses(
             let places = &slots[i..i + window.len()];
             // the polynomial hash of the window at i, one character longer at each step, and
             // the one before
-            let (mut h, mut shorter) = (0u64, 0u64);
+            let mut h = 0u64;
+            let mut shorter: u64;
             // for each phrase length n (bit `slot(n, 0)`), whether the characters so far are all
             // in their places in some phrase of n characters (`none_out`) or all but one
             // (`one_out`): with two out of place a window is neither a phrase nor a near miss
