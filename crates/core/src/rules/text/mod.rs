@@ -115,8 +115,7 @@ impl Found {
         let Some(all) = self.places(pat) else {
             return find_in(text, spans, pat);
         };
-        let mut spans = spans.to_vec();
-        spans.sort_by_key(|s| s.start);
+        let spans = by_start(spans);
         let mut v = Vec::new();
         let mut from = 0;
         for s in spans {
@@ -315,8 +314,7 @@ fn find_all(text: &str, pat: &str) -> Vec<usize> {
 /// would find it there (a match may run past its span's end), in order: the statements the
 /// table checks look for are only read in a few sections, so only those are searched.
 fn find_in(text: &str, spans: &[Span], pat: &str) -> Vec<usize> {
-    let mut spans = spans.to_vec();
-    spans.sort_by_key(|s| s.start);
+    let spans = by_start(spans);
     let mut v = Vec::new();
     let mut from = 0;
     for s in spans {
@@ -332,6 +330,13 @@ fn find_in(text: &str, spans: &[Span], pat: &str) -> Vec<usize> {
             }
         }
     }
+    v
+}
+
+/// `spans` in order of their starts (one sort for both searches of the statement words).
+fn by_start(spans: &[Span]) -> Vec<Span> {
+    let mut v = spans.to_vec();
+    v.sort_by_key(|s| s.start);
     v
 }
 
