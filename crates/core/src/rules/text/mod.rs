@@ -112,29 +112,10 @@ impl Found {
 
     /// [`find_in`]`(text, spans, pat)`.
     pub(super) fn find_in(&self, text: &str, spans: &[Span], pat: &str) -> Vec<usize> {
-        let Some(all) = self.places(pat) else {
-            return find_in(text, spans, pat);
-        };
-        let spans = by_start(spans);
-        let mut v = Vec::new();
-        let mut from = 0;
-        for s in spans {
-            let start = s.start.max(from);
-            let end = region_end(text, s, pat);
-            if start >= end || !text.is_char_boundary(start) {
-                continue;
-            }
-            for &p in &all[all.partition_point(|&p| p < start)..] {
-                if p + pat.len() > end {
-                    break;
-                }
-                if p >= from {
-                    v.push(p);
-                    from = p + pat.len();
-                }
-            }
+        match self.places(pat) {
+            Some(all) => walk_spans(text, spans, pat, |a, e| leftmost(all, a, e, pat.len())),
+            None => find_in(text, spans, pat),
         }
-        v
     }
 
     /// [`find_all`]`(block, pat)` for a block of the text starting at byte `base`.
@@ -142,18 +123,25 @@ impl Found {
         let Some(all) = self.places(pat) else {
             return find_all(block, pat);
         };
-        let (mut v, mut from) = (Vec::new(), base);
-        for &p in &all[all.partition_point(|&p| p < base)..] {
-            if p + pat.len() > base + block.len() {
-                break;
-            }
-            if p >= from {
-                v.push(p - base);
-                from = p + pat.len();
-            }
-        }
-        v
+        let found = leftmost(all, base, base + block.len(), pat.len());
+        found.into_iter().map(|p| p - base).collect()
     }
+}
+
+/// Of the places `all` (in order, overlapping ones included) of a pattern of `len` bytes,
+/// those a leftmost search of `start..end` finds: inside it, none overlapping the one before.
+fn leftmost(all: &[usize], start: usize, end: usize, len: usize) -> Vec<usize> {
+    let (mut v, mut from) = (Vec::new(), start);
+    for &p in &all[all.partition_point(|&p| p < start)..] {
+        if p + len > end {
+            break;
+        }
+        if p >= from {
+            v.push(p);
+            from = p + len;
+        }
+    }
+    v
 }
 
 fn scan_text(text: &str) -> Scanned {
@@ -314,26 +302,41 @@ fn find_all(text: &str, pat: &str) -> Vec<usize> {
 /// would find it there (a match may run past its span's end), in order: the statements the
 /// table checks look for are only read in a few sections, so only those are searched.
 fn find_in(text: &str, spans: &[Span], pat: &str) -> Vec<usize> {
-    let spans = by_start(spans);
+    walk_spans(text, spans, pat, |a, e| {
+        find_all(&text[a..e], pat)
+            .into_iter()
+            .map(|p| a + p)
+            .collect()
+    })
+}
+
+/// The matches of `pat` starting inside `spans`, in order, none overlapping another: `matches(a,
+/// e)` gives the leftmost matches inside `a..e` (byte offsets into `text`).
+fn walk_spans(
+    text: &str,
+    spans: &[Span],
+    pat: &str,
+    matches: impl Fn(usize, usize) -> Vec<usize>,
+) -> Vec<usize> {
     let mut v = Vec::new();
     let mut from = 0;
-    for s in spans {
+    for s in by_start(spans) {
         let start = s.start.max(from);
         let end = region_end(text, s, pat);
         if start >= end || !text.is_char_boundary(start) {
             continue;
         }
-        for p in find_all(&text[start..end], pat) {
-            if start + p < s.end {
-                v.push(start + p);
-                from = start + p + pat.len();
+        for p in matches(start, end) {
+            if p < s.end {
+                v.push(p);
+                from = p + pat.len();
             }
         }
     }
     v
 }
 
-/// `spans` in order of their starts (one sort for both searches of the statement words).
+/// `spans` in order of their starts.
 fn by_start(spans: &[Span]) -> Vec<Span> {
     let mut v = spans.to_vec();
     v.sort_by_key(|s| s.start);
