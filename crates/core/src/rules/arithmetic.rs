@@ -541,9 +541,15 @@ fn judge(
 
 /// Evaluates every identity that applies to the report.
 pub(super) fn check(report: &Report, out: &mut Vec<Finding>, evals: &mut Vec<Evaluation>) {
-    for id in identities(report) {
-        let left_ops: Vec<Operand> = id.left.iter().map(|&k| operand(report, k)).collect();
-        let right_ops: Vec<Operand> = id.right.iter().map(|&k| operand(report, k)).collect();
+    let ids = identities(report);
+    evals.reserve(ids.len());
+    // the operands of each identity in turn, in buffers kept from one to the next
+    let (mut left_ops, mut right_ops) = (Vec::new(), Vec::new());
+    for id in ids {
+        left_ops.clear();
+        left_ops.extend(id.left.iter().map(|&k| operand(report, k)));
+        right_ops.clear();
+        right_ops.extend(id.right.iter().map(|&k| operand(report, k)));
         // Rows are named in the report's own words where the report has them.
         let instance_zh = match id.instance {
             Instance::Row(Table::T3, row) => report
@@ -574,7 +580,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>, evals: &mut Vec<Eva
             rule: id.kind.rule(),
             instance: id.instance,
             instance_zh,
-            instance_en: id.instance_en.to_string(),
+            instance_en: id.instance_en,
             left_cells: &id.left,
             right_cells: &id.right,
             left: sum_ops(&left_ops),

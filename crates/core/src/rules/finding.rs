@@ -179,7 +179,7 @@ pub struct Evaluation {
     pub instance: Instance,
     /// Human name of the instance (`自然人`, `Natural persons`).
     pub instance_zh: String,
-    pub instance_en: String,
+    pub instance_en: &'static str,
     /// Left-hand side cells and right-hand side cells of `Σ left = Σ right`.
     pub left_cells: &'static [CellKey],
     pub right_cells: &'static [CellKey],
