@@ -117,33 +117,13 @@ impl<'a> Reader<'a> {
     /// The position of the `>` that ends the tag starting at `self.pos`, outside quoted
     /// attribute values (the end of the input when there is none).
     fn tag_end(&self) -> usize {
-        let bytes = self.s.as_bytes();
-        let mut i = self.pos + 1;
-        let mut quote = 0u8;
-        while i < bytes.len() {
-            let c = bytes[i];
-            if quote != 0 {
-                if c == quote {
-                    quote = 0;
-                }
-            } else if c == b'"' || c == b'\'' {
-                quote = c;
-            } else if c == b'>' {
-                break;
-            }
-            i += 1;
-        }
-        i
+        tag_end(self.s.as_bytes(), self.pos)
     }
 
     /// The position of the next `byte` from `self.pos` (the end of the input when there is
-    /// none). Tokens are short: a plain loop beats a searcher's setup.
+    /// none).
     fn next_byte(&self, byte: u8) -> usize {
-        let bytes = self.s.as_bytes();
-        bytes[self.pos..]
-            .iter()
-            .position(|&b| b == byte)
-            .map_or(bytes.len(), |i| self.pos + i)
+        find_any(self.s.as_bytes(), self.pos, [byte; 3])
     }
 
     /// The next event, or `None` at the end of the input.
@@ -234,12 +214,58 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// The position of the `>` that ends the tag starting at `pos` of `bytes`, outside quoted
+/// attribute values (the end of the input when there is none).
+fn tag_end(bytes: &[u8], pos: usize) -> usize {
+    let mut i = pos + 1;
+    loop {
+        i = find_any(bytes, i, [b'>', b'"', b'\'']);
+        match bytes.get(i) {
+            None => return bytes.len().max(pos + 1),
+            Some(b'>') => return i,
+            // a quoted value: on after its closing quote
+            Some(&q) => i = find_any(bytes, i + 1, [q; 3]) + 1,
+        }
+    }
+}
+
+/// The position of the first of the three `set` bytes in `bytes` from `from` on (the length of
+/// `bytes` when there is none): eight bytes at a step (a byte equal to one of the set is a
+/// zero byte of the word XORed with it, found by the classic borrow test; the lowest one found
+/// is exact), the tail one by one. Tags of Word XML are long and the bytes looked for few.
+fn find_any(bytes: &[u8], from: usize, set: [u8; 3]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    let [a, b, c] = set.map(|s| ONES * u64::from(s));
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&bytes[i..i + 8]);
+        let x = u64::from_le_bytes(word);
+        let hits = zero_byte(x ^ a) | zero_byte(x ^ b) | zero_byte(x ^ c);
+        if hits != 0 {
+            return i + (hits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && !set.contains(&bytes[i]) {
+        i += 1;
+    }
+    i.min(bytes.len())
+}
+
 /// Whether the attributes may declare a namespace (`xmlns`, `xmlns:w`).
 fn has_xmlns(attrs: &[u8]) -> bool {
-    attrs
-        .iter()
-        .enumerate()
-        .any(|(i, &b)| b == b'x' && attrs[i + 1..].starts_with(b"mlns"))
+    let mut i = 0;
+    while i < attrs.len() {
+        i = find_any(attrs, i, [b'x'; 3]);
+        if attrs.get(i + 1..).is_some_and(|r| r.starts_with(b"mlns")) {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// The attributes of a tag, as `(qualified name, raw value)`.
@@ -341,6 +367,65 @@ pub fn unescape(raw: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tag end as a byte loop (the first way it was written).
+    fn tag_end_by_bytes(bytes: &[u8], pos: usize) -> usize {
+        let mut i = pos + 1;
+        let mut quote = 0u8;
+        while i < bytes.len() {
+            let c = bytes[i];
+            if quote != 0 {
+                if c == quote {
+                    quote = 0;
+                }
+            } else if c == b'"' || c == b'\'' {
+                quote = c;
+            } else if c == b'>' {
+                break;
+            }
+            i += 1;
+        }
+        i
+    }
+
+    #[test]
+    fn xmlns_is_seen_wherever_it_is() {
+        for (attrs, want) in [
+            ("", false),
+            ("x", false),
+            ("xmlns", true),
+            (" xml:space=\"preserve\"", false),
+            (" a=\"x\" b=\"1\" xmlns:w=\"u\"", true),
+            (" w:val=\"1\" xmlnsxmlns", true),
+            (" xmln", false),
+            ("0123456789 xmlns=\"u\"", true),
+        ] {
+            assert_eq!(has_xmlns(attrs.as_bytes()), want, "{attrs}");
+        }
+    }
+
+    #[test]
+    fn the_tag_end_is_found_as_by_a_byte_loop() {
+        let mut x = 0x1234_5678_9abc_def1u64;
+        let alphabet = b"<>\"'a w:=/\x80\xe4";
+        for len in 0..40 {
+            for _ in 0..300 {
+                let bytes: Vec<u8> = (0..len)
+                    .map(|_| {
+                        x ^= x << 13;
+                        x ^= x >> 7;
+                        x ^= x << 17;
+                        alphabet[(x % alphabet.len() as u64) as usize]
+                    })
+                    .collect();
+                for pos in 0..bytes.len() {
+                    let want = tag_end_by_bytes(&bytes, pos);
+                    let got = tag_end(&bytes, pos);
+                    assert_eq!(got, want, "{bytes:?} at {pos}");
+                }
+            }
+        }
+    }
 
     fn events(s: &str) -> Vec<String> {
         let mut r = Reader::new(s);
