@@ -15,7 +15,8 @@ mod concat_page;
 use concat_page::page;
 use nianbao_core::format::t3;
 use nianbao_core::model::CandidateCount;
-use nianbao_core::{check_bytes, check_text, Note, ReadStatus, Table};
+use nianbao_core::readers::wire;
+use nianbao_core::{check_bytes, check_read, check_text, Note, ReadStatus, Table};
 
 #[test]
 fn every_fuzz_finding_reads_or_says_why() {
@@ -43,6 +44,45 @@ fn every_fuzz_finding_reads_or_says_why() {
             ReadStatus::Ok => assert!(!c.text.is_empty(), "{}", p.display()),
         }
     }
+}
+
+/// The wire target's findings (`wire-*`): the bytes the reader module hands to the page,
+/// decoded and checked; every finding's span lies in the text, start before end, on character
+/// boundaries (what the target checks).
+#[test]
+fn every_wire_finding_decodes_and_checks_with_sound_spans() {
+    let dir =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/fuzz");
+    let mut n = 0;
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let p = e.unwrap().path();
+        if !p
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("wire-")
+        {
+            continue;
+        }
+        n += 1;
+        let bytes = std::fs::read(&p).unwrap();
+        let c = check_read(wire::decode(&bytes));
+        for f in &c.analysis.findings {
+            if let Some(s) = f.span {
+                assert!(
+                    s.start <= s.end
+                        && s.end <= c.text.len()
+                        && c.text.is_char_boundary(s.start)
+                        && c.text.is_char_boundary(s.end),
+                    "{}: {:?} {s:?} in a text of {} bytes",
+                    p.display(),
+                    f.rule,
+                    c.text.len()
+                );
+            }
+        }
+    }
+    assert!(n > 0, "no wire findings in {}", dir.display());
 }
 
 /// The 表三 notes of a check: (row, stopped, number of candidates).

@@ -82,7 +82,10 @@ impl<'l, 'a> Stream<'l, 'a> {
     /// The input span of stream bytes `a..b`.
     pub(super) fn span(&self, a: usize, b: usize) -> Span {
         let last = prev(&self.fs, b).max(a);
-        Span::new(self.orig(a).0, self.orig(last).1)
+        let ((s0, e0), (s1, e1)) = (self.orig(a), self.orig(last));
+        // The lines need not follow the order of the text (a document's blocks may come in
+        // any order, as the reader module's wire data can): the span covers both ends.
+        Span::new(s0.min(s1), e0.max(e1))
     }
 
     /// The input text of stream bytes `a..b`, as written (whitespace inside a line kept).
