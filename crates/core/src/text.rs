@@ -374,11 +374,14 @@ mod tests {
             "-—－第页/共PpAaGgEe.",
             "",
             "件元个条项次人%万",
+            "😀a",
         ];
-        let probes =
-            "。；！？，：、X×Ｘ╳-—－第页/共PpAaGgEe.件元个条项次人%万 a公开信息\u{3000}\n（(《“😀";
-        for set in sets {
-            for c in probes.chars().chain(['\u{8000}', '\u{FF0E}', '\u{2014}']) {
+        // every character of the Basic Multilingual Plane and a few beyond it
+        let chars = (0..=0xFFFFu32)
+            .chain([0x1F600, 0x1F601, 0x2000B, 0x10FFFF])
+            .filter_map(char::from_u32);
+        for c in chars {
+            for set in sets {
                 assert_eq!(
                     one_of(set, c),
                     set.chars().any(|x| x == c),
