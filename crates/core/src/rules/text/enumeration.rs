@@ -3,7 +3,7 @@
 
 use super::excerpt;
 use super::tables::{count_after, Statement};
-use super::{in_spans, Found};
+use super::{in_spans, Block, Found};
 use crate::lang::Lang;
 use crate::model::{Report, Span};
 use crate::num::Num;
@@ -96,12 +96,16 @@ impl Violation for TextEnumeration {
 /// 一是…二是…三是: ordinals must count up by one. A list may span paragraphs within a
 /// section; it restarts at 一 after any heading (`（二）改进措施`, `2.`, `二、`), whether the
 /// heading ends with punctuation or runs straight into the list (`（二）改进措施一是…`).
-pub(super) fn ordinals(report: &Report, prose: &[(usize, &str)], out: &mut Vec<Finding>) {
+pub(super) fn ordinals(report: &Report, prose: &[Block], out: &mut Vec<Finding>) {
     let section_of = |i: usize| report.sections.iter().rposition(|s| s.span.start <= i);
     let mut prev: Option<u8> = None;
     let mut current_section: Option<usize> = None;
-    for &(base, block) in prose {
-        let chars: Vec<(usize, char)> = block.char_indices().collect();
+    for &Block {
+        base,
+        text: block,
+        ref chars,
+    } in prose
+    {
         // Where the current line starts, and whether it is a heading (then the text from the
         // heading's start up to here is the heading, which a list may follow directly).
         let mut heading_line: Option<usize> = None;
@@ -308,8 +312,11 @@ fn enclosed(rest: &str) -> bool {
 /// sentence (two or more). A list may name only some parts, so the check fires only when it
 /// cannot be right: the parts exceed the total, or the list ends with 其他 (then it names all
 /// of them) and does not add up.
-pub(super) fn parts_of_total(prose: &[(usize, &str)], found: &Found, out: &mut Vec<Finding>) {
-    for &(base, block) in prose {
+pub(super) fn parts_of_total(prose: &[Block], found: &Found, out: &mut Vec<Finding>) {
+    for &Block {
+        base, text: block, ..
+    } in prose
+    {
         for q in found.find_all_in(base, block, OF_WHICH) {
             // The total: the last count before 其中, at most 60 characters back, in the same
             // or the previous sentence.

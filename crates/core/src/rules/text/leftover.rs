@@ -2,7 +2,7 @@
 //! 填报说明, “（此处填写…）”, “请根据实际情况填写”, and placeholders such as `XX局` or
 //! `20XX年` that were never filled in.
 
-use super::excerpt;
+use super::{excerpt, Block};
 use crate::lang::Lang;
 use crate::model::Span;
 use crate::rules::{Finding, Group, Rule, RuleId, Scope, Severity, Violation};
@@ -90,10 +90,15 @@ fn is_cjk(c: char) -> bool {
 /// The instructions found by the text scan (`hits`: byte offset and index into
 /// [`INSTRUCTIONS`]), and the placeholders: two or more placeholder marks next to a Chinese
 /// character or a year's digits (`XX局`, `20XX年`), which no real text writes.
-pub(super) fn check(prose: &[(usize, &str)], hits: &[(usize, usize)], out: &mut Vec<Finding>) {
+pub(super) fn check(prose: &[Block], hits: &[(usize, usize)], out: &mut Vec<Finding>) {
     let mut last_end = 0;
     for &(at, k) in hits {
-        let Some(&(base, block)) = prose.iter().find(|(b, t)| *b <= at && at < b + t.len()) else {
+        let Some(&Block {
+            base, text: block, ..
+        }) = prose
+            .iter()
+            .find(|b| b.base <= at && at < b.base + b.text.len())
+        else {
             continue;
         };
         if at < last_end {
@@ -121,8 +126,12 @@ pub(super) fn check(prose: &[(usize, &str)], hits: &[(usize, usize)], out: &mut 
         out.push(Finding::new(&v).at(Some(Span::new(base + s, base + e))));
         last_end = base + e;
     }
-    for &(base, block) in prose {
-        let chars: Vec<(usize, char)> = block.char_indices().collect();
+    for &Block {
+        base,
+        text: block,
+        ref chars,
+    } in prose
+    {
         let mut w = 0;
         while w < chars.len() {
             if !one_of(PLACEHOLDER_MARKS, chars[w].1) {

@@ -9,6 +9,7 @@
 //! Users add their own terms ([`Terms`]): their slips are found the same way, and a term
 //! written as it is is never a slip of another.
 
+use crate::text::one_of;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -85,7 +86,7 @@ impl Confusion {
         if wrong == right
             || INTERCHANGEABLE
                 .iter()
-                .any(|g| g.contains(wrong) && g.contains(right))
+                .any(|g| one_of(g, wrong) && one_of(g, right))
         {
             return None;
         }
@@ -393,11 +394,10 @@ impl Lexicon {
 
     /// The characters of `text` with their byte offsets, the characters alone, and the places
     /// each has in some phrase ([`Lexicon::places`]): what both searches walk.
-    fn placed(&self, text: &str) -> (Vec<(usize, char)>, Vec<char>, Vec<Slots>) {
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
+    fn placed(&self, chars: &[(usize, char)]) -> (Vec<char>, Vec<Slots>) {
         let only: Vec<char> = chars.iter().map(|x| x.1).collect();
         let slots = only.iter().map(|&c| self.places.get(c)).collect();
-        (chars, only, slots)
+        (only, slots)
     }
 
     /// Whether `w`, whose polynomial hash is `h`, is a phrase.
@@ -464,7 +464,8 @@ pub(super) fn in_phrase(lex: &Lexicon, text: &str, at: usize) -> bool {
 /// character, for the whole text (its test's reference).
 #[cfg(test)]
 pub(super) fn mark_phrases(lex: &Lexicon, text: &str, covered: &mut [bool]) {
-    let (chars, only, slots) = lex.placed(text);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let (only, slots) = lex.placed(&chars);
     // the first bit of every phrase length n (`slot(n, 0)`)
     let lengths: Slots = (2..=MAX_LEN).fold(0, |m, n| m | slot(n, 0));
     for i in 0..chars.len() {
@@ -495,10 +496,11 @@ pub(super) fn mark_phrases(lex: &Lexicon, text: &str, covered: &mut [bool]) {
 pub(super) fn near_misses(
     lex: &Lexicon,
     block: &str,
+    chars: &[(usize, char)],
     covered: &dyn Fn(usize) -> bool,
 ) -> Vec<NearMiss> {
     let conf = confusion();
-    let (chars, only, slots) = lex.placed(block);
+    let (only, slots) = lex.placed(chars);
     let mut found: Vec<NearMiss> = Vec::new();
     let lengths: Slots = (MIN_LEN..=MAX_LEN).fold(0, |m, n| m | slot(n, 0));
     // Windows lie inside runs of Chinese characters: each run is walked on its own.
@@ -600,7 +602,8 @@ mod tests {
     use super::*;
 
     fn slips(lex: &Lexicon, text: &str) -> Vec<(String, String)> {
-        near_misses(lex, text, &|_| false)
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        near_misses(lex, text, &chars, &|_| false)
             .into_iter()
             .map(|m| (text[m.start..m.end].to_string(), lex.phrase(m.phrase)))
             .collect()

@@ -361,9 +361,27 @@ fn int_of(report: &Report, key: CellKey) -> Option<i64> {
         .and_then(|n| n.as_i64())
 }
 
+/// A block of prose: where it starts in the text, its text, and its characters with their byte
+/// offsets in the block, decoded once for every rule that walks them.
+pub(super) struct Block<'t> {
+    pub base: usize,
+    pub text: &'t str,
+    pub chars: Vec<(usize, char)>,
+}
+
+impl<'t> Block<'t> {
+    fn new(base: usize, text: &'t str) -> Block<'t> {
+        Block {
+            base,
+            text,
+            chars: text.char_indices().collect(),
+        }
+    }
+}
+
 /// The prose: paragraph blocks outside the table sections (二、三、四 hold the tables, whose
 /// flattened headers repeat words and wrap brackets across rows).
-fn prose_of<'t>(report: &Report, text: &'t str) -> Vec<(usize, &'t str)> {
+fn prose_of<'t>(report: &Report, text: &'t str) -> Vec<Block<'t>> {
     let table_sections = section_spans(report, &[2, 3, 4]);
     let heading_starts: Vec<usize> = report
         .sections
@@ -373,6 +391,7 @@ fn prose_of<'t>(report: &Report, text: &'t str) -> Vec<(usize, &'t str)> {
     blocks(text, &heading_starts)
         .into_iter()
         .filter(|&(start, _)| !in_spans(&table_sections, start))
+        .map(|(base, text)| Block::new(base, text))
         .collect()
 }
 
@@ -492,7 +511,10 @@ mod tests {
 
     fn typos_in(text: &str) -> Vec<String> {
         let mut out = Vec::new();
-        let blocks = blocks(text, &[]);
+        let blocks: Vec<Block> = blocks(text, &[])
+            .into_iter()
+            .map(|(base, text)| Block::new(base, text))
+            .collect();
         doubled_words(&blocks, &mut out);
         let scanned = scan_text(text);
         known(text, &scanned.typos, &mut out);

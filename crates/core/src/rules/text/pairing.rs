@@ -2,7 +2,7 @@
 //! parentheses count as （）) opened and never closed, closed and never opened, closed by the
 //! wrong mark, or an opening mark written twice (《《).
 
-use super::excerpt;
+use super::{excerpt, Block};
 use crate::lang::Lang;
 use crate::model::Span;
 use crate::rules::{Finding, Group, Rule, RuleId, Scope, Severity, Violation};
@@ -170,10 +170,13 @@ fn furniture(block: &str) -> bool {
 
 /// Prose blocks joined into paragraphs: a block that ends mid-sentence (page text broken by
 /// a page's footer) goes on in the next one; blocks of page furniture are left out.
-fn paragraphs<'t>(prose: &[(usize, &'t str)]) -> Vec<Vec<(usize, &'t str)>> {
+fn paragraphs<'t>(prose: &[Block<'t>]) -> Vec<Vec<(usize, &'t str)>> {
     let mut out: Vec<Vec<(usize, &'t str)>> = Vec::new();
     let mut open = false;
-    for &(base, block) in prose {
+    for &Block {
+        base, text: block, ..
+    } in prose
+    {
         if furniture(block) {
             continue;
         }
@@ -194,7 +197,7 @@ fn mark_end(block: &str, at: usize) -> usize {
     at + block[at..].chars().next().map_or(0, char::len_utf8)
 }
 
-pub(super) fn check(prose: &[(usize, &str)], out: &mut Vec<Finding>) {
+pub(super) fn check(prose: &[Block], out: &mut Vec<Finding>) {
     for paragraph in paragraphs(prose) {
         // (block of the paragraph, start, end within it, problem)
         let mut found: Vec<(usize, usize, usize, Unpaired)> = Vec::new();

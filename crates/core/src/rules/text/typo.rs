@@ -2,7 +2,7 @@
 //! heading or table label, repeated words (unpaired marks are TEXT-PAIRING's).
 
 use super::lexicon::{self, Lexicon, Likeness};
-use super::{excerpt, is_cjk};
+use super::{excerpt, is_cjk, Block};
 use crate::format::{self, Table};
 use crate::lang::Lang;
 use crate::model::{Report, Span};
@@ -152,9 +152,13 @@ const HEADER_WORDS: &[&str] = &[
     "结果", "总计", "其他", "维持", "纠正", "审结", "尚未", "合计",
 ];
 
-pub(super) fn doubled_words(prose: &[(usize, &str)], out: &mut Vec<Finding>) {
-    for &(base, block) in prose {
-        let chars: Vec<(usize, char)> = block.char_indices().collect();
+pub(super) fn doubled_words(prose: &[Block], out: &mut Vec<Finding>) {
+    for &Block {
+        base,
+        text: block,
+        ref chars,
+    } in prose
+    {
         let mut i = 0;
         while i < chars.len() {
             let mut hit = None;
@@ -230,13 +234,18 @@ pub(super) fn known(text: &str, hits: &[(usize, usize)], out: &mut Vec<Finding>)
 /// Near misses of the lexicon's fixed phrases in the prose (等反面 for 等方面). `covered`:
 /// the byte is inside an exact occurrence of a phrase.
 pub(super) fn near_misses(
-    prose: &[(usize, &str)],
+    prose: &[Block],
     lex: &Lexicon,
     covered: &dyn Fn(usize) -> bool,
     out: &mut Vec<Finding>,
 ) {
-    for &(base, block) in prose {
-        for m in lexicon::near_misses(lex, block, &|b| covered(base + b)) {
+    for &Block {
+        base,
+        text: block,
+        ref chars,
+    } in prose
+    {
+        for m in lexicon::near_misses(lex, block, chars, &|b| covered(base + b)) {
             typo(
                 out,
                 Span::new(base + m.start, base + m.end),
