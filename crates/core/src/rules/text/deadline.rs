@@ -1,5 +1,6 @@
 //! DEADLINE-LATE: the publication date against article 49 of the regulations.
 
+use super::Found;
 use crate::lang::Lang;
 use crate::model::{Report, Span};
 use crate::rules::{Finding, Group, Rule, RuleId, Scope, Severity, Violation};
@@ -88,13 +89,16 @@ pub(super) fn parse_date(s: &str) -> Option<(u32, u32, u32, usize)> {
         .then_some((y, m, d, used))
 }
 
+/// The labels a publication date follows, in order of preference.
+pub(super) const LABELS: &[&str] = &["发布时间", "发布日期", "发文日期", "成文日期", "发布于"];
+
 /// Publication date against article 49: departments by 31 January, local governments'
 /// own reports by 31 March (everyone by 31 March before the 2019 revision).
-pub(super) fn check(report: &Report, text: &str, out: &mut Vec<Finding>) {
+pub(super) fn check(report: &Report, text: &str, words: &Found, out: &mut Vec<Finding>) {
     let Some(year) = report.year else { return };
     let mut found: Option<((u32, u32, u32), Span)> = None;
-    for label in ["发布时间", "发布日期", "发文日期", "成文日期", "发布于"] {
-        if let Some(i) = text.find(label) {
+    for label in LABELS {
+        if let Some(i) = words.first(text, label) {
             let after = &text[i + label.len()..];
             let skip = after.len() - after.trim_start_matches([':', '：', ' ', '\u{3000}']).len();
             if let Some((y, m, d, used)) = parse_date(&after[skip..]) {

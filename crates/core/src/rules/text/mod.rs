@@ -59,6 +59,7 @@ fn statement_words() -> impl Iterator<Item = &'static str> {
         .chain(crate::format::t3::TEXT_CATEGORIES.iter().map(|c| c.0))
         .chain(enumeration::VERBS.iter().copied())
         .chain([enumeration::OF_WHICH])
+        .chain(deadline::LABELS.iter().copied())
 }
 
 impl Words {
@@ -108,6 +109,14 @@ impl Found {
     fn places(&self, pat: &str) -> Option<&[usize]> {
         let k = Words::get().statements.iter().position(|w| *w == pat)?;
         Some(&self.at[k])
+    }
+
+    /// `text.find(pat)`: the first place of `pat` in the whole text.
+    pub(super) fn first(&self, text: &str, pat: &str) -> Option<usize> {
+        match self.places(pat) {
+            Some(all) => all.first().copied(),
+            None => text.find(pat),
+        }
     }
 
     /// [`find_in`]`(text, spans, pat)`.
@@ -432,7 +441,7 @@ pub(super) fn check(report: &Report, text: &str, out: &mut Vec<Finding>) {
         tables::upheld(report, text, found, &scopes, out);
     }
     enumeration::parts_of_total(&prose, &scanned.found, out);
-    deadline::check(report, text, out);
+    deadline::check(report, text, &scanned.found, out);
     dedupe_overlaps(out);
 }
 
@@ -641,6 +650,7 @@ mod tests {
             include_str!("../../../../../tests/fixtures/cases/18_text_vs_table.txt"),
             include_str!("../../../../../tests/fixtures/cases/17_text_slips.txt"),
             include_str!("../../../../../tests/fixtures/cases/23_parts_of_total.txt"),
+            include_str!("../../../../../tests/fixtures/cases/19_deadline_late.txt"),
             "申请申请申请，其中其中；均维持均获维持。未收到依申请公开未收到政府信息公开申请",
         ];
         let mut x = 0x2545_f491_4f6c_dd1du64;
@@ -674,6 +684,9 @@ mod tests {
                 for &w in &words {
                     assert_eq!(found.find_all_in(base, block, w), find_all(block, w), "{w}");
                 }
+            }
+            for &w in &words {
+                assert_eq!(found.first(text, w), text.find(w), "{w}");
             }
         }
     }
