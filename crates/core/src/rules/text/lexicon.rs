@@ -61,14 +61,9 @@ pub(super) struct Confusion {
 
 impl Confusion {
     fn load() -> Confusion {
-        let groups = |data: &str, skip_key: bool| {
-            let mut index = KeyIndex::with_capacity(data.len() / 3);
-            for (g, line) in data_lines(data).enumerate() {
-                let chars = if skip_key {
-                    line.split('\t').nth(1).unwrap_or("")
-                } else {
-                    line
-                };
+        let index = |groups: &mut dyn Iterator<Item = &str>| {
+            let mut index = KeyIndex::with_capacity(SOUND.len() / 3);
+            for (g, chars) in groups.enumerate() {
                 for c in chars.chars().filter(|&c| is_cjk(c)) {
                     index.insert(char_key(c), g as u32);
                 }
@@ -76,8 +71,8 @@ impl Confusion {
             index
         };
         Confusion {
-            sound: groups(SOUND, true),
-            shape: groups(SHAPE, false),
+            sound: index(&mut sound_groups()),
+            shape: index(&mut shape_groups()),
         }
     }
 
@@ -102,6 +97,16 @@ impl Confusion {
             None
         }
     }
+}
+
+/// The sound-alike groups' characters, a group a line (after its key and a tab).
+fn sound_groups() -> impl Iterator<Item = &'static str> {
+    data_lines(SOUND).map(|line| line.split('\t').nth(1).unwrap_or(""))
+}
+
+/// The look-alike groups' characters, a group a line.
+fn shape_groups() -> impl Iterator<Item = &'static str> {
+    data_lines(SHAPE)
 }
 
 pub(super) fn confusion() -> &'static Confusion {
@@ -628,6 +633,101 @@ mod tests {
         );
         assert_eq!(confusion().likeness('已', '己'), Some(Likeness::Shape));
         assert_eq!(confusion().likeness('地', '的'), None);
+    }
+
+    /// `near_misses` as the definition reads, without the place masks that skip windows: every
+    /// window of 3 to 8 characters in a run of Chinese characters that is no phrase, every
+    /// position in it (the middle one of three; an end one when the rest is no phrase), every
+    /// phrase equal to it but there, sound- or look-alike there.
+    fn near_misses_by_windows(lex: &Lexicon, text: &str) -> Vec<(usize, usize, usize, String)> {
+        use std::collections::{HashMap, HashSet};
+        let phrases: Vec<&[char]> = (0..lex.len() as u32).map(|id| lex.chars_of(id)).collect();
+        let is_phrase: HashSet<&[char]> = phrases.iter().copied().collect();
+        let mut by_mask: HashMap<(usize, Vec<char>), Vec<u32>> = HashMap::new();
+        for (id, p) in phrases.iter().enumerate() {
+            for k in 0..p.len() {
+                let mut m = p.to_vec();
+                m[k] = '\0';
+                by_mask.entry((k, m)).or_default().push(id as u32);
+            }
+        }
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let only: Vec<char> = chars.iter().map(|x| x.1).collect();
+        let mut found = Vec::new();
+        for i in 0..only.len() {
+            let run = only[i..].iter().take_while(|&&c| is_cjk(c)).count();
+            for n in MIN_LEN..=MAX_LEN.min(run) {
+                let w = &only[i..i + n];
+                if is_phrase.contains(w) {
+                    continue;
+                }
+                for k in 0..n {
+                    if (n == MIN_LEN && k != 1)
+                        || (k == 0 && is_phrase.contains(&w[1..]))
+                        || (k == n - 1 && is_phrase.contains(&w[..n - 1]))
+                    {
+                        continue;
+                    }
+                    let mut m = w.to_vec();
+                    m[k] = '\0';
+                    // the index's order: the phrase listed last first
+                    for &id in by_mask.get(&(k, m)).into_iter().flatten().rev() {
+                        if confusion()
+                            .likeness(w[k], phrases[id as usize][k])
+                            .is_some()
+                        {
+                            let end = chars.get(i + n).map_or(text.len(), |x| x.0);
+                            found.push((chars[i].0, end, chars[i + k].0, lex.phrase(id)));
+                        }
+                    }
+                }
+            }
+        }
+        found.sort_by_key(|m| (m.2, std::cmp::Reverse(m.1 - m.0)));
+        found.dedup_by_key(|m| m.2);
+        found
+    }
+
+    #[test]
+    fn near_misses_are_every_window_s_near_misses() {
+        let lex = Lexicon::new(phrases());
+        let seed = include_str!("../../../../../tests/fixtures/seed.txt");
+        // The seed with every fifth Chinese character swapped for another of its sound group:
+        // slips everywhere, many of them two in a window.
+        let mut other = HashMap::new();
+        for group in sound_groups() {
+            let g: Vec<char> = group.chars().filter(|&c| is_cjk(c)).collect();
+            for (k, &c) in g.iter().enumerate() {
+                other.entry(c).or_insert(g[(k + 1) % g.len()]);
+            }
+        }
+        let slipped: String = seed
+            .chars()
+            .enumerate()
+            .map(|(k, c)| {
+                if k % 5 == 0 {
+                    *other.get(&c).unwrap_or(&c)
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let mut total = 0;
+        for text in [
+            seed,
+            include_str!("../../../../../tests/fixtures/cases/17_text_slips.txt"),
+            &slipped,
+        ] {
+            let chars: Vec<(usize, char)> = text.char_indices().collect();
+            let got: Vec<(usize, usize, usize, String)> =
+                near_misses(&lex, text, &chars, &|_| false)
+                    .into_iter()
+                    .map(|m| (m.start, m.end, m.at, lex.phrase(m.phrase)))
+                    .collect();
+            assert_eq!(got, near_misses_by_windows(&lex, text));
+            total += got.len();
+        }
+        assert!(total > 50, "{total}");
     }
 
     #[test]
