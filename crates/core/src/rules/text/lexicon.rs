@@ -553,10 +553,14 @@ pub(super) fn near_misses(
                 if only_k.is_none() && lex.contains(w, h) {
                     continue;
                 }
-                for k in 0..n {
-                    if (n == MIN_LEN && k != 1) || only_k.is_some_and(|j| j != k) {
-                        continue;
-                    }
+                // the positions tried: the one out of place, the middle one of three, or any
+                let ks = match only_k {
+                    Some(j) if n == MIN_LEN && j != 1 => continue,
+                    Some(j) => j..j + 1,
+                    None if n == MIN_LEN => 1..2,
+                    None => 0..n,
+                };
+                for k in ks {
                     // An end character is often a word of its own before or after a phrase
                     // (于进一步 is no slip of 需进一步): tried only when the rest is no phrase.
                     let rest = if k == 0 {
