@@ -140,7 +140,7 @@ pub fn report_dto(
         .report
         .cells
         .iter()
-        .map(|c| (c.key.to_string(), cell_dto(&c.value)))
+        .map(|c| (c.key.text(), cell_dto(&c.value)))
         .collect();
     let mut findings = Vec::with_capacity(a.findings.len());
     for f in &a.findings {

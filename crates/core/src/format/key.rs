@@ -127,19 +127,30 @@ impl CellKey {
     }
 }
 
+impl CellKey {
+    /// The key as text (`T3.R1.C7`), as `to_string` gives it, built from its pieces without the
+    /// formatting machinery: the contract writes a key for every cell of every report.
+    pub fn text(&self) -> String {
+        let (table, row, col) = (
+            self.table.as_str(),
+            self.row_spec().key,
+            self.col_spec().key,
+        );
+        let mut s = String::with_capacity(table.len() + row.len() + col.len() + 2);
+        s.push_str(table);
+        s.push('.');
+        s.push_str(row);
+        if !col.is_empty() {
+            s.push('.');
+            s.push_str(col);
+        }
+        s
+    }
+}
+
 impl fmt::Display for CellKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Pieces written as they are (no format arguments to interpret): the contract writes
-        // a key for every cell of every report.
-        let col = self.col_spec().key;
-        f.write_str(self.table.as_str())?;
-        f.write_str(".")?;
-        f.write_str(self.row_spec().key)?;
-        if !col.is_empty() {
-            f.write_str(".")?;
-            f.write_str(col)?;
-        }
-        Ok(())
+        f.write_str(&self.text())
     }
 }
 

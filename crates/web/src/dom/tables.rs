@@ -19,7 +19,7 @@ fn td(doc: &Draw, tr: &Element, c: &CellView, colspan: usize, lang: Lang) {
         class.push_str(m.code());
     }
     let span = colspan.to_string();
-    let key = c.key.to_string();
+    let key = c.key.text();
     let td = add(
         doc,
         tr,

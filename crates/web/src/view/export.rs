@@ -23,7 +23,7 @@ pub fn cells_csv(checked: &Checked) -> String {
         } else {
             value
         };
-        let key = csv_field(&c.key.to_string());
+        let key = csv_field(&c.key.text());
         let value = csv_field(&value);
         // Writing to a String cannot fail.
         let _ = write!(out, "{key},{state},{value}\r\n");
