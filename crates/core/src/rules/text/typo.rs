@@ -161,11 +161,13 @@ pub(super) fn doubled_words(prose: &[Block], out: &mut Vec<Finding>) {
     {
         let mut i = 0;
         while i < chars.len() {
+            // A repeated word is Chinese characters only.
+            if !is_cjk(chars[i].1) {
+                i += 1;
+                continue;
+            }
             let mut hit = None;
-            for k in (1..=4).rev() {
-                if i + 2 * k > chars.len() {
-                    continue;
-                }
+            for k in (1..=4.min((chars.len() - i) / 2)).rev() {
                 // Cheapest test first: a repeat starts with the same character k places on.
                 if chars[i].1 != chars[i + k].1 {
                     continue;
