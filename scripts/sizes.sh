@@ -15,10 +15,10 @@
 set -euo pipefail
 
 # Budgets, gzip -9 bytes (KiB = 1024 bytes).
-BUDGET_MODERN=$((256 * 1024))   # first load of the modern build (measured 253.4 KiB; 175.4 before the typo lexicon (its data: 62 KB, 33.8 KiB gzip) and the text, presentation and blank-count code of issues 12 and 14; issue 11's target: <= 150, not met)
-BUDGET_COMPAT=$((266 * 1024))   # first load of the compat build (Chromium 78-95; measured 263.6 KiB, 181.2 before the lexicon and issue 12/14 code)
-BUDGET_READER=$((250 * 1024))   # the reader module, each variant (issue 11: <= 250 KiB; measured 124.8 modern, 122.6 compat)
-BUDGET_SINGLE=$((500 * 1024))   # dist-single/nianbao.html, everything inline, both compat wasm as base64 (measured 495.5 KiB, 387.6 before the lexicon and issue 12/14 code)
+BUDGET_MODERN=$((250 * 1024))   # first load of the modern build (measured 248.0 KiB, the rules' documentation in the reader module; 254.6 with it; 175.4 before the typo lexicon (its data: 62 KB, 33.8 KiB gzip) and the text, presentation and blank-count code of issues 12 and 14; issue 11's target: <= 150, not met)
+BUDGET_COMPAT=$((261 * 1024))   # first load of the compat build (Chromium 78-95; measured 259.2 KiB, 264.7 with the rules' documentation, 181.2 before the lexicon and issue 12/14 code)
+BUDGET_READER=$((250 * 1024))   # the reader module, each variant (issue 11: <= 250 KiB; measured 139.7 modern, 137.3 compat, with the rules' documentation)
+BUDGET_SINGLE=$((512 * 1024))   # dist-single/nianbao.html, everything inline, both compat wasm as base64 (measured 507.8 KiB: the rules' documentation compresses to ~12 KiB in the reader module, ~7 among the page module's other Chinese text; 498 before, 387.6 before the lexicon and issue 12/14 code)
 dist=${1:-$(cd "$(dirname "$0")/.." && pwd)/dist}
 root=$(cd "$(dirname "$0")/.." && pwd)
 [ -d "$dist" ] || { echo "sizes: no $dist (build first: scripts/build.sh)"; exit 1; }
@@ -68,6 +68,13 @@ if [ -f "$root/dist-single/nianbao.html" ]; then
   row single "$root/dist-single/nianbao.html"
   budget single "$(gz "$root/dist-single/nianbao.html")" "$BUDGET_SINGLE"
 fi
+# The rules' documentation belongs to the reader module (it fills the rules panel on demand): a
+# first-load module that links it again (e.g. by calling Rule::doc) is over budget by its text.
+for w in "$dist"/nianbao-app-*_bg.wasm "$dist"/nianbao-compat-*_bg.wasm; do
+  if grep -aq 'How to fix:' "$w" || grep -aq '怎样改：' "$w"; then
+    over+=("$(basename "$w"): holds the rules' documentation, which only the reader module should")
+  fi
+done
 if [ "${#over[@]}" -gt 0 ]; then
   printf 'sizes: OVER BUDGET\n' >&2
   printf '  %s\n' "${over[@]}" >&2

@@ -28,7 +28,9 @@
  *     window.__nianbaoRead(bytes) -> Promise<Uint8Array> (crates/web/src/read.rs), which boots the
  *     reader's glue (a boot module, or the inline module of the single file), instantiates its wasm
  *     (fetch, else the script copy, else the inline base64) once, and returns what its read()
- *     returns. A page where nobody picks such a file never requests it.
+ *     returns. A page where nobody picks such a file never requests it. The reader module also
+ *     holds the rules' documentation: window.__nianbaoRuleDocs() -> Promise<string[]> when the
+ *     rules panel is first opened.
  * No storage, no cookies, no request except this build's own files.
  */
 (function () {
@@ -268,6 +270,12 @@
         }, 0);
       });
     });
+  };
+
+  // Called by the page's module when its rules panel is first opened: every rule's
+  // documentation, [id, zh, en, …], which only the reader module holds.
+  window.__nianbaoRuleDocs = function () {
+    return loadReader().then(function (api) { return api.rule_docs(); });
   };
 
   var mounts = [];

@@ -8,7 +8,10 @@
 //    PDFs of consecutive years are paired; a damaged PDF: the core's Chinese-first message;
 //  - the compat build loads the compat reader; the CSP page (connect-src 'none') gets it from its
 //    script copy; the single offline file (file://, every request refused) has it inline;
-//  - the widget (<nianbao-validator>) and the JS API nianbao.check read PDFs.
+//  - the widget (<nianbao-validator>) and the JS API nianbao.check read PDFs;
+//  - the rules' documentation, which only the reader module holds, fills the rules panel when it is
+//    first opened (modern, compat, CSP, single file), in both languages; if the module cannot be
+//    loaded the panel says so and the page keeps working.
 // Without the corpus the PDF tests are skipped locally and fail under CI=true.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,7 +19,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { root, url, out, seed, fixtures, corpus, failFeatureProbes, launchFresh, watch, fileOf } from './common.mjs';
+import { root, url, out, seed, fixture, fixtures, corpus, failFeatureProbes, launchFresh, watch, fileOf } from './common.mjs';
 
 const peer = join(dirname(corpus), 'peer');
 /** The published PDFs and the pdftotext text of each in ../shared/corpus/raw. */
@@ -48,6 +51,16 @@ const launch = (options) => launchFresh(chromium, 'nianbao-reader-', cleanups, o
 
 const file = fileOf;
 const readerFiles = (requests) => requests.map(file).filter((n) => /^nianbao-(boot-)?reader-/.test(n));
+
+/** Opens the rules panel and waits until every rule's documentation is in it; returns the texts. */
+async function openRules(page, why = '为什么') {
+  await page.click('#rules > summary');
+  await page.waitForFunction((w) => {
+    const ps = Array.from(document.querySelectorAll('#rules p.rule-doc[data-rule]'));
+    return ps.length > 0 && ps.every((p) => p.textContent.includes(w));
+  }, why, { timeout: 30000 });
+  return page.$$eval('#rules p.rule-doc', (ps) => ps.map((p) => [p.getAttribute('data-rule'), p.textContent]));
+}
 
 async function open(context, target, expectedConsole) {
   const page = await context.newPage();
@@ -212,6 +225,53 @@ test('JS API: nianbao.check reads PDF and .docx bytes (a Promise); the raw synch
   await page.close();
 });
 
+test('the rules\' documentation comes with the reader module when the rules panel is first opened, in both languages', async () => {
+  const context = await launch();
+  const { page, errors, requests } = await open(context);
+  await page.fill('#input', fixture('04_t4_totals_zero.txt'));
+  await page.click('#check');
+  await page.waitForSelector('#verdict[data-verdict="fail"]');
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(readerFiles(requests), [], 'nothing of the reader module before the panel is opened');
+  assert.deepEqual(await page.$$eval('#rules p.rule-doc', (ps) => ps.filter((p) => p.textContent).length), 0);
+  const docs = await openRules(page);
+  assert.equal(docs.length, await page.$$eval('#rules dt', (dts) => dts.length));
+  assert.ok(docs.some(([id, text]) => id === 'T4-GROUP-TOTAL' && /怎样改/.test(text)), JSON.stringify(docs[0]));
+  assert.equal(await page.textContent('#rules-status'), '');
+  const loaded = readerFiles(requests);
+  assert.ok(loaded.some((n) => /^nianbao-reader-modern-[0-9a-f]+_bg\.wasm$/.test(n)), loaded.join(' '));
+  // English: the same panel, redrawn, in English at once
+  await page.click('#lang');
+  await page.waitForFunction(() => /How to fix/.test(document.querySelector('#rules p.rule-doc[data-rule="T3-IDENTITY"]').textContent));
+  // a rule link of a finding goes to its entry; nothing is loaded again
+  await page.click('#lang');
+  await page.click('#findings li:first-child a.rule-link');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'rule-T4-GROUP-TOTAL');
+  assert.match(await page.textContent('#rules p.rule-doc[data-rule="T4-GROUP-TOTAL"]'), /为什么/);
+  assert.deepEqual(readerFiles(requests), loaded);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the reader module cannot be loaded: the rules panel says why, in Chinese first; the page keeps checking', async () => {
+  const context = await launch({ serviceWorkers: 'block' });
+  await context.route(/nianbao-(boot-)?reader-/, (route) => route.abort());
+  const { page, errors } = await open(context, undefined, [/Failed to load resource/, /nianbao-(boot-)?reader-/]);
+  await page.fill('#input', seed);
+  await page.click('#check');
+  await page.waitForSelector('#verdict[data-verdict="warn"]');
+  await page.click('#rules > summary');
+  await page.waitForFunction(() => /规则说明随读取模块按需加载，未能加载/.test(document.querySelector('#rules-status').textContent), null, { timeout: 30000 });
+  await page.click('#lang');
+  assert.match(await page.textContent('#rules-status'), /could not be loaded/);
+  await page.click('#lang');
+  await page.fill('#input', fixture('04_t4_totals_zero.txt'));
+  await page.click('#check');
+  await page.waitForSelector('#verdict[data-verdict="fail"]');
+  assert.deepEqual(errors.filter((e) => e.startsWith('pageerror')), []);
+  await page.close();
+});
+
 test('compat build (probes fail, as in Chromium 78-95): the compat reader module, never the modern one', async () => {
   const context = await launch();
   const page = await context.newPage();
@@ -226,6 +286,7 @@ test('compat build (probes fail, as in Chromium 78-95): the compat reader module
   const loaded = readerFiles(requests);
   assert.ok(loaded.some((n) => /^nianbao-reader-compat-[0-9a-f]+_bg\.wasm$/.test(n)), loaded.join(' '));
   assert.ok(!loaded.some((n) => /modern/.test(n)), `only the compat reader: ${loaded.join(' ')}`);
+  await openRules(page);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -252,6 +313,7 @@ test('CSP (connect-src \'none\'): the reader module comes from its script copy; 
   await pick(page, have ? hongze2023 : docxSeed);
   assert.equal(await page.getAttribute('#file-list li', 'data-kind'), have ? 'pdf' : 'docx');
   assert.ok(readerFiles(requests).some((n) => /^nianbao-reader-modern-[0-9a-f]+_bg\.wasm\.js$/.test(n)), readerFiles(requests).join(' '));
+  await openRules(page);
   const violations = await page.evaluate(() => window.__violations);
   assert.deepEqual(violations.filter((v) => !(v.directive === 'connect-src' && /_bg\.wasm$/.test(v.blocked))), []);
   assert.deepEqual(errors, []);
@@ -285,6 +347,7 @@ test('single offline file from file:// (every request refused): a PDF and a .doc
     assert.equal(await page.getAttribute('#file-list li', 'data-kind'), 'pdf');
     assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'fail');
   }
+  await openRules(page);
   await page.screenshot({ path: join(out, 'reader-single-file.png'), fullPage: true });
   assert.deepEqual(refused.filter((u) => !u.startsWith('data:')), []);
   assert.deepEqual(errors, []);

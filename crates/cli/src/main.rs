@@ -100,13 +100,13 @@ fn explain(ids: &[String], lang: Lang) -> Result<u8, Stop> {
         println!("级别：{}", r.severity_text(lang));
         println!("适用范围：{}", r.scope.describe(lang));
         println!();
-        println!("{}", r.doc_zh);
+        println!("{}", r.doc().zh);
     } else {
         println!("{} — {}", r.id, r.title_en);
         println!("severity: {}", r.severity_text(lang));
         println!("scope: {}", r.scope.describe(lang));
         println!();
-        println!("{}", r.doc_en);
+        println!("{}", r.doc().en);
     }
     Ok(0)
 }

@@ -108,9 +108,9 @@ fn tool(lang: Lang) -> Value {
         .iter()
         .map(|r| {
             let (title, doc) = if zh {
-                (r.title_zh, r.doc_zh)
+                (r.title_zh, r.doc().zh)
             } else {
-                (r.title_en, r.doc_en)
+                (r.title_en, r.doc().en)
             };
             json!({
                 "id": r.id.as_str(),

@@ -561,9 +561,9 @@ fn sarif_is_valid_sarif_2_1_0_and_carries_the_contract() {
         for (r, rule) in rules.iter().zip(nianbao_core::RULES) {
             assert_eq!(r["id"], rule.id.as_str());
             let doc = if args.contains(&"en") {
-                rule.doc_en
+                rule.doc().en
             } else {
-                rule.doc_zh
+                rule.doc().zh
             };
             assert_eq!(r["fullDescription"]["text"], doc);
         }

@@ -166,18 +166,18 @@ fn explain_and_rules_come_from_the_rule_docs() {
     let s = stdout(&o);
     let rule = nianbao_core::find_rule("T3-IDENTITY").unwrap();
     assert!(
-        s.starts_with(&format!("T3-IDENTITY — {}\n", rule.title_zh)) && s.contains(rule.doc_zh),
+        s.starts_with(&format!("T3-IDENTITY — {}\n", rule.title_zh)) && s.contains(rule.doc().zh),
         "{s}"
     );
     let o = nianbao(&["explain", "T3-IDENTITY", "--lang", "en"], None);
     let s = stdout(&o);
     assert!(
-        s.starts_with(&format!("T3-IDENTITY — {}\n", rule.title_en)) && s.contains(rule.doc_en),
+        s.starts_with(&format!("T3-IDENTITY — {}\n", rule.title_en)) && s.contains(rule.doc().en),
         "{s}"
     );
     // Every rule can be explained, in both languages.
     for r in nianbao_core::RULES {
-        for (lang, doc) in [("zh", r.doc_zh), ("en", r.doc_en)] {
+        for (lang, doc) in [("zh", r.doc().zh), ("en", r.doc().en)] {
             let o = nianbao(&["explain", r.id.as_str(), "--lang", lang], None);
             assert_eq!(o.status.code(), Some(0), "{}", r.id);
             assert!(stdout(&o).contains(doc), "{} {lang}", r.id);

@@ -35,7 +35,7 @@ pub use model::{
 pub use num::Num;
 pub use present::Verdict;
 pub use rules::{auto_partners, not_comparable, pair_problem, same_body};
-pub use rules::{find_rule, Case, Group, Rule, RuleId, Scope, RULES};
+pub use rules::{find_rule, Case, Group, Rule, RuleDoc, RuleId, Scope, DOCS, RULES};
 pub use rules::{
     Evaluation, Explanation, Finding, Instance, Outcome, Severity, SuspectUnit, Terms,
 };

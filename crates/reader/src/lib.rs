@@ -1,6 +1,9 @@
 //! nianbao's reader module: the second WebAssembly module of the page, fetched only when a
 //! .docx or PDF file arrives (the first-load module, `nianbao-web`, has neither reader).
 //!
+//! It also holds the rules' documentation (`rule_docs()`), which the page shows when its rules
+//! panel is first opened: the first module leaves that text out.
+//!
 //! One export does the work: `read(bytes)` reads a file's bytes with the core's readers
 //! (`nianbao_core::readers::read_bytes`: .docx, PDF, and text or HTML as well) and returns the
 //! result — the neutral `Document` or the reading error's message — as the bytes of
@@ -90,6 +93,21 @@ pub fn read(bytes: JsValue) -> Result<Vec<u8>, JsValue> {
     let bytes = view.to_vec();
     drop(view);
     Ok(readers::wire::encode(&readers::read_bytes(&bytes)))
+}
+
+/// Every rule's documentation (why it exists, how to fix the report), flat: `[id, 中文,
+/// English, id, 中文, English, …]` in the catalogue's order. The page's first module leaves the
+/// text out (`nianbao_core::DOCS` is not linked there) and asks here when its rules panel opens.
+#[wasm_bindgen]
+pub fn rule_docs() -> Vec<String> {
+    // By id, not through RULES: the rules' other data is the first module's.
+    nianbao_core::RuleId::ALL
+        .iter()
+        .flat_map(|id| {
+            let doc = id.doc();
+            [id.as_str(), doc.zh, doc.en].map(String::from)
+        })
+        .collect()
 }
 
 /// The version of this build (the workspace version; the loader checks it equals the first

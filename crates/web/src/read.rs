@@ -143,6 +143,63 @@ async fn reader_module(
     Err(reader_failed(kind, "no browser"))
 }
 
+/// One rule's documentation, as the reader module gives it: (rule id, 中文, English).
+pub type RuleDoc = (String, String, String);
+
+/// The global function of the loader that gets the rules' documentation from the reader
+/// module (this module leaves the text out: `nianbao_core::DOCS` is not linked here).
+const DOCS_HOOK: &str = "__nianbaoRuleDocs";
+
+/// Every rule's documentation, from the reader module (loaded now if it is not yet); the
+/// reason in both languages when it cannot be had.
+#[cfg(target_arch = "wasm32")]
+pub async fn rule_docs() -> Result<Vec<RuleDoc>, InputError> {
+    use wasm_bindgen::JsCast;
+    let failed_in = |zh: &str, en: &str| {
+        InputError {
+        zh: format!("规则说明随读取模块按需加载，未能加载（{zh}）：请刷新页面后重试，或在命令行运行 nianbao explain 规则名。"),
+        en: format!("The rules' documentation comes with the reader module, which could not be loaded ({en}): reload the page and try again, or run nianbao explain RULE on the command line."),
+    }
+    };
+    let failed = |why: &str| failed_in(why, why);
+    let hook = js_sys::Reflect::get(&js_sys::global(), &DOCS_HOOK.into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or_else(|| failed("no loader: nianbao.js"))?;
+    let promise = hook
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .and_then(|p| p.dyn_into::<js_sys::Promise>())
+        .map_err(|e| failed(&why(&e)))?;
+    let value = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(|e| match coded(&e) {
+            Some(c) => failed_in(&c.zh, &c.en),
+            None => failed(&why(&e)),
+        })?;
+    let flat: Vec<String> = js_sys::Array::from(&value)
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    let docs: Vec<RuleDoc> = flat
+        .chunks_exact(3)
+        .map(|c| (c[0].clone(), c[1].clone(), c[2].clone()))
+        .collect();
+    if docs.is_empty() {
+        return Err(failed("no documentation in the reader module"));
+    }
+    Ok(docs)
+}
+
+/// Native builds (the view tests) have no reader module.
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn rule_docs() -> Result<Vec<RuleDoc>, InputError> {
+    let _ = DOCS_HOOK;
+    Err(InputError {
+        zh: "没有浏览器".into(),
+        en: "no browser".into(),
+    })
+}
+
 /// The core refused the bytes only because they are text in a legacy encoding (not UTF-8,
 /// not binary): the browser can decode those.
 fn needs_legacy_decoding(c: &Checked, bytes: &[u8]) -> bool {

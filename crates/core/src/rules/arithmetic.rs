@@ -6,7 +6,9 @@
 use super::cells;
 use super::words::{self, pick, CellName, Missing, NotNumbers};
 use super::Violation;
-use super::{Case, Evaluation, Finding, Group, Instance, Outcome, Rule, RuleId, Scope, Severity};
+use super::{
+    Case, Evaluation, Finding, Group, Instance, Outcome, Rule, RuleDoc, RuleId, Scope, Severity,
+};
 use crate::format::{self, t3, t4, CellKey, DetectedFormat, RowSpec, Table};
 use crate::lang::Lang;
 use crate::model::{CellValue, Report};
@@ -44,8 +46,12 @@ pub(crate) const T3_IDENTITY: Rule = Rule {
     group: Group::Table(Table::T3),
     title_zh: "表三勾稽关系：第一项加第二项之和等于第三项加第四项之和",
     title_en: "Table 3 identity: I + II = III + IV",
-    doc_zh: "为什么：表三表头注明“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”。即每一列都应满足：本年新收 + 上年结转 = 本年度办理结果（七）总计 + 结转下年度继续办理。不相等说明有申请被漏记、重复计入或结转数填错。空白单元格（或占位符）是未知的非负件数，从不当作0：空白无论填什么数两边都不相等时为错误；只有空白不为0时两边才能相等时为警告（统一格式要求没有的填0）；空白按0计两边已相等时只报“单元格空白”。\n怎样改：逐列核对该列的四个数。常见原因是（七）总计只加了部分办理结果，或结转下年度漏填。空白处填写实际件数，没有的填0。“可疑”一栏给出最能解释全部不相等之处的单元格：可能是一个或两个格、整行、整列，或者一整行数字错填到了相邻一行。",
-    doc_en: "Why: table 3's header states the identity for every column: new this year + carried over = (七) total handled + carried to next year. A mismatch means applications were lost, double-counted or carried over wrongly. A blank cell (or a placeholder) is an unknown count ≥ 0, never read as 0: when no count in the blanks can make the sides equal it is an error; when only counts other than 0 can, a warning (the template asks for 0 to be written); when the sides are equal with the blanks as 0, only CELL-BLANK is reported.\nHow to fix: check the four numbers of the column. Write the actual counts in blank cells, 0 where there is none. The suspect named is what best explains every mismatch: one or two cells, a whole row or column, or a row of numbers entered one row off.",
+};
+
+/// Why T3_IDENTITY exists and how to fix the report ([`RuleId::doc`]).
+pub(crate) const T3_IDENTITY_DOC: RuleDoc = RuleDoc {
+    zh: "为什么：表三表头注明“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”。即每一列都应满足：本年新收 + 上年结转 = 本年度办理结果（七）总计 + 结转下年度继续办理。不相等说明有申请被漏记、重复计入或结转数填错。空白单元格（或占位符）是未知的非负件数，从不当作0：空白无论填什么数两边都不相等时为错误；只有空白不为0时两边才能相等时为警告（统一格式要求没有的填0）；空白按0计两边已相等时只报“单元格空白”。\n怎样改：逐列核对该列的四个数。常见原因是（七）总计只加了部分办理结果，或结转下年度漏填。空白处填写实际件数，没有的填0。“可疑”一栏给出最能解释全部不相等之处的单元格：可能是一个或两个格、整行、整列，或者一整行数字错填到了相邻一行。",
+    en: "Why: table 3's header states the identity for every column: new this year + carried over = (七) total handled + carried to next year. A mismatch means applications were lost, double-counted or carried over wrongly. A blank cell (or a placeholder) is an unknown count ≥ 0, never read as 0: when no count in the blanks can make the sides equal it is an error; when only counts other than 0 can, a warning (the template asks for 0 to be written); when the sides are equal with the blanks as 0, only CELL-BLANK is reported.\nHow to fix: check the four numbers of the column. Write the actual counts in blank cells, 0 where there is none. The suspect named is what best explains every mismatch: one or two cells, a whole row or column, or a row of numbers entered one row off.",
 };
 
 /// T3-RESULTS-TOTAL: in every column of 表三, （七）总计 = （一） + … + （六）.
@@ -57,8 +63,12 @@ pub(crate) const T3_RESULTS_TOTAL: Rule = Rule {
     group: Group::Table(Table::T3),
     title_zh: "表三办理结果合计：（七）总计等于（一）至（六）各项之和",
     title_en: "Table 3 outcome total: (七) = sum of (一)…(六)",
-    doc_zh: "为什么：表三“部分公开”一行注明“区分处理的，只计这一情形，不计其他情形”，即每件申请只计入一种办理结果，所以（七）总计应等于（一）予以公开、（二）部分公开、（三）不予公开1–8、（四）无法提供1–3、（五）不予处理1–5、（六）其他处理各项之和。空白单元格（或占位符）是未知的非负件数，从不当作0：空白无论填什么数两边都不相等时为错误；只有空白不为0时两边才能相等时为警告（统一格式要求没有的填0）；空白按0计两边已相等时只报“单元格空白”。\n怎样改：重新合计该列各项办理结果，或检查是否有申请被计入了两种结果。空白处填写实际件数，没有的填0。“可疑”一栏给出最能解释全部不相等之处的单元格：可能是一个或两个格、整行、整列，或者一整行数字错填到了相邻一行。",
-    doc_en: "Why: each application is counted under exactly one outcome (“区分处理的，只计这一情形”), so (七) total must equal the sum of outcomes (一) to (六). A blank cell (or a placeholder) is an unknown count ≥ 0, never read as 0: when no count in the blanks can make the sides equal it is an error; when only counts other than 0 can, a warning (the template asks for 0 to be written); when the sides are equal with the blanks as 0, only CELL-BLANK is reported.\nHow to fix: re-add the column's outcomes, or look for an application counted twice. Write the actual counts in blank cells, 0 where there is none. The suspect named is what best explains every mismatch: one or two cells, a whole row or column, or a row of numbers entered one row off.",
+};
+
+/// Why T3_RESULTS_TOTAL exists and how to fix the report ([`RuleId::doc`]).
+pub(crate) const T3_RESULTS_TOTAL_DOC: RuleDoc = RuleDoc {
+    zh: "为什么：表三“部分公开”一行注明“区分处理的，只计这一情形，不计其他情形”，即每件申请只计入一种办理结果，所以（七）总计应等于（一）予以公开、（二）部分公开、（三）不予公开1–8、（四）无法提供1–3、（五）不予处理1–5、（六）其他处理各项之和。空白单元格（或占位符）是未知的非负件数，从不当作0：空白无论填什么数两边都不相等时为错误；只有空白不为0时两边才能相等时为警告（统一格式要求没有的填0）；空白按0计两边已相等时只报“单元格空白”。\n怎样改：重新合计该列各项办理结果，或检查是否有申请被计入了两种结果。空白处填写实际件数，没有的填0。“可疑”一栏给出最能解释全部不相等之处的单元格：可能是一个或两个格、整行、整列，或者一整行数字错填到了相邻一行。",
+    en: "Why: each application is counted under exactly one outcome (“区分处理的，只计这一情形”), so (七) total must equal the sum of outcomes (一) to (六). A blank cell (or a placeholder) is an unknown count ≥ 0, never read as 0: when no count in the blanks can make the sides equal it is an error; when only counts other than 0 can, a warning (the template asks for 0 to be written); when the sides are equal with the blanks as 0, only CELL-BLANK is reported.\nHow to fix: re-add the column's outcomes, or look for an application counted twice. Write the actual counts in blank cells, 0 where there is none. The suspect named is what best explains every mismatch: one or two cells, a whole row or column, or a row of numbers entered one row off.",
 };
 
 /// T3-ROW-TOTAL: in every row of 表三, 总计 = the applicant columns.
@@ -70,8 +80,12 @@ pub(crate) const T3_ROW_TOTAL: Rule = Rule {
     group: Group::Table(Table::T3),
     title_zh: "表三总计列：总计等于各类申请人之和",
     title_en: "Table 3 total column: total = sum of applicant types",
-    doc_zh: "为什么：表三“总计”列是自然人与五类法人或其他组织（商业企业、科研机构、社会公益组织、法律服务机构、其他）之和，每一行都应相等。空白单元格（或占位符）是未知的非负件数，从不当作0：空白无论填什么数两边都不相等时为错误；只有空白不为0时两边才能相等时为警告（统一格式要求没有的填0）；空白按0计两边已相等时只报“单元格空白”。\n怎样改：重新合计该行，或检查是否有数字填错列。空白处填写实际件数，没有的填0。“可疑”一栏给出最能解释全部不相等之处的单元格：可能是一个或两个格、整行、整列，或者一整行数字错填到了相邻一行。",
-    doc_en: "Why: the 总计 column of table 3 is the sum of natural persons and the five kinds of organisations, in every row. A blank cell (or a placeholder) is an unknown count ≥ 0, never read as 0: when no count in the blanks can make the sides equal it is an error; when only counts other than 0 can, a warning (the template asks for 0 to be written); when the sides are equal with the blanks as 0, only CELL-BLANK is reported.\nHow to fix: re-add the row, or look for a number in the wrong column. Write the actual counts in blank cells, 0 where there is none. The suspect named is what best explains every mismatch: one or two cells, a whole row or column, or a row of numbers entered one row off.",
+};
+
+/// Why T3_ROW_TOTAL exists and how to fix the report ([`RuleId::doc`]).
+pub(crate) const T3_ROW_TOTAL_DOC: RuleDoc = RuleDoc {
+    zh: "为什么：表三“总计”列是自然人与五类法人或其他组织（商业企业、科研机构、社会公益组织、法律服务机构、其他）之和，每一行都应相等。空白单元格（或占位符）是未知的非负件数，从不当作0：空白无论填什么数两边都不相等时为错误；只有空白不为0时两边才能相等时为警告（统一格式要求没有的填0）；空白按0计两边已相等时只报“单元格空白”。\n怎样改：重新合计该行，或检查是否有数字填错列。空白处填写实际件数，没有的填0。“可疑”一栏给出最能解释全部不相等之处的单元格：可能是一个或两个格、整行、整列，或者一整行数字错填到了相邻一行。",
+    en: "Why: the 总计 column of table 3 is the sum of natural persons and the five kinds of organisations, in every row. A blank cell (or a placeholder) is an unknown count ≥ 0, never read as 0: when no count in the blanks can make the sides equal it is an error; when only counts other than 0 can, a warning (the template asks for 0 to be written); when the sides are equal with the blanks as 0, only CELL-BLANK is reported.\nHow to fix: re-add the row, or look for a number in the wrong column. Write the actual counts in blank cells, 0 where there is none. The suspect named is what best explains every mismatch: one or two cells, a whole row or column, or a row of numbers entered one row off.",
 };
 
 /// T4-GROUP-TOTAL: in each group of 表四, 总计 = 维持 + 纠正 + 其他 + 尚未审结.
@@ -83,8 +97,12 @@ pub(crate) const T4_GROUP_TOTAL: Rule = Rule {
     group: Group::Table(Table::T4),
     title_zh: "表四总计：总计等于结果维持、结果纠正、其他结果、尚未审结之和",
     title_en: "Table 4 total = upheld + corrected + other + pending",
-    doc_zh: "为什么：表四行政复议、未经复议直接起诉、复议后起诉三组各有“总计”，应等于该组结果维持、结果纠正、其他结果、尚未审结四项之和。实际报告中常见总计误填为0而各项之和不为0。空白单元格（或占位符）是未知的非负件数，从不当作0：空白无论填什么数两边都不相等时为错误；只有空白不为0时两边才能相等时为警告（统一格式要求没有的填0）；空白按0计两边已相等时只报“单元格空白”。\n怎样改：重新合计该组四项并填入总计。空白处填写实际件数，没有的填0。“可疑”一栏给出最能解释全部不相等之处的单元格：可能是一个或两个格、整行、整列，或者一整行数字错填到了相邻一行。",
-    doc_en: "Why: each of the three groups of table 4 (reconsideration, direct litigation, litigation after reconsideration) has a total that must equal upheld + corrected + other + pending. Totals printed as 0 while the parts are not are a common error. A blank cell (or a placeholder) is an unknown count ≥ 0, never read as 0: when no count in the blanks can make the sides equal it is an error; when only counts other than 0 can, a warning (the template asks for 0 to be written); when the sides are equal with the blanks as 0, only CELL-BLANK is reported.\nHow to fix: add up the four parts and write the sum as the total. Write the actual counts in blank cells, 0 where there is none. The suspect named is what best explains every mismatch: one or two cells, a whole row or column, or a row of numbers entered one row off.",
+};
+
+/// Why T4_GROUP_TOTAL exists and how to fix the report ([`RuleId::doc`]).
+pub(crate) const T4_GROUP_TOTAL_DOC: RuleDoc = RuleDoc {
+    zh: "为什么：表四行政复议、未经复议直接起诉、复议后起诉三组各有“总计”，应等于该组结果维持、结果纠正、其他结果、尚未审结四项之和。实际报告中常见总计误填为0而各项之和不为0。空白单元格（或占位符）是未知的非负件数，从不当作0：空白无论填什么数两边都不相等时为错误；只有空白不为0时两边才能相等时为警告（统一格式要求没有的填0）；空白按0计两边已相等时只报“单元格空白”。\n怎样改：重新合计该组四项并填入总计。空白处填写实际件数，没有的填0。“可疑”一栏给出最能解释全部不相等之处的单元格：可能是一个或两个格、整行、整列，或者一整行数字错填到了相邻一行。",
+    en: "Why: each of the three groups of table 4 (reconsideration, direct litigation, litigation after reconsideration) has a total that must equal upheld + corrected + other + pending. Totals printed as 0 while the parts are not are a common error. A blank cell (or a placeholder) is an unknown count ≥ 0, never read as 0: when no count in the blanks can make the sides equal it is an error; when only counts other than 0 can, a warning (the template asks for 0 to be written); when the sides are equal with the blanks as 0, only CELL-BLANK is reported.\nHow to fix: add up the four parts and write the sum as the total. Write the actual counts in blank cells, 0 where there is none. The suspect named is what best explains every mismatch: one or two cells, a whole row or column, or a row of numbers entered one row off.",
 };
 
 /// Which identity rule.

@@ -5,7 +5,7 @@
 
 use super::arithmetic::single_f;
 use super::words::{cell_list, names, note_row, pick, table, table_of, table_or_report, CellName};
-use super::{Case, Finding, Group, Rule, RuleId, Scope, Severity, Violation};
+use super::{Case, Finding, Group, Rule, RuleDoc, RuleId, Scope, Severity, Violation};
 use crate::format::{t3, t4, CellKey, ColKind, RowId, Table};
 use crate::lang::Lang;
 use crate::model::{number_with_unit, CandidateCount, CellValue, Note, Report};
@@ -33,8 +33,12 @@ pub(crate) const CELL_BLANK: Rule = Rule {
     group: Group::OfTable,
     title_zh: "单元格空白",
     title_en: "Blank cell",
-    doc_zh: "为什么：空白不等于0。空白单元格让读者无法分辨“没有发生”与“漏填”。校验勾稽关系时，空白按未知的非负件数看待：空白按0计已相等的，只报本条；只有空白不为0才能相等的，勾稽关系报警告；空白填什么数都不能相等的，勾稽关系报错误。总计单元格空白而其组成部分不全为0时，属于错误（例如“总计”列整列未填），所在的勾稽关系不再重复报告。\n怎样改：没有发生的填0；总计按各项之和填写。本工具从不把空白当作0。",
-    doc_en: "Why: blank is not 0. A blank cell cannot be told apart from an omission. The identities read a blank as an unknown count ≥ 0: when they hold with the blanks as 0, only this rule reports them; when they can hold only if a blank is not 0, the identity is a warning; when no count in the blanks makes them hold, an error. A blank total whose parts are not all 0 is an error (e.g. an unfilled 总计 column), not repeated for the identities it sits in.\nHow to fix: write 0 where nothing happened and fill totals with the sum of their parts. This tool never reads a blank as 0.",
+};
+
+/// Why CELL_BLANK exists and how to fix the report ([`RuleId::doc`]).
+pub(crate) const CELL_BLANK_DOC: RuleDoc = RuleDoc {
+    zh: "为什么：空白不等于0。空白单元格让读者无法分辨“没有发生”与“漏填”。校验勾稽关系时，空白按未知的非负件数看待：空白按0计已相等的，只报本条；只有空白不为0才能相等的，勾稽关系报警告；空白填什么数都不能相等的，勾稽关系报错误。总计单元格空白而其组成部分不全为0时，属于错误（例如“总计”列整列未填），所在的勾稽关系不再重复报告。\n怎样改：没有发生的填0；总计按各项之和填写。本工具从不把空白当作0。",
+    en: "Why: blank is not 0. A blank cell cannot be told apart from an omission. The identities read a blank as an unknown count ≥ 0: when they hold with the blanks as 0, only this rule reports them; when they can hold only if a blank is not 0, the identity is a warning; when no count in the blanks makes them hold, an error. A blank total whose parts are not all 0 is an error (e.g. an unfilled 总计 column), not repeated for the identities it sits in.\nHow to fix: write 0 where nothing happened and fill totals with the sum of their parts. This tool never reads a blank as 0.",
 };
 
 struct CellBlank {
@@ -82,8 +86,12 @@ pub(crate) const CELL_PLACEHOLDER: Rule = Rule {
     group: Group::OfTable,
     title_zh: "单元格为占位符",
     title_en: "Placeholder instead of a number",
-    doc_zh: "为什么：统一格式的表格要求填写数字。“/”“—”“无”等占位符含义不明（是0，还是不适用、未统计？），勾稽关系把它按未知的非负件数看待（与空白相同）。\n怎样改：没有发生的填0。",
-    doc_en: "Why: the national tables expect numbers. Placeholders such as /, — or 无 are ambiguous (zero? not applicable? not counted?) and are read by the identities as unknown counts ≥ 0, as blanks are.\nHow to fix: write 0 where nothing happened.",
+};
+
+/// Why CELL_PLACEHOLDER exists and how to fix the report ([`RuleId::doc`]).
+pub(crate) const CELL_PLACEHOLDER_DOC: RuleDoc = RuleDoc {
+    zh: "为什么：统一格式的表格要求填写数字。“/”“—”“无”等占位符含义不明（是0，还是不适用、未统计？），勾稽关系把它按未知的非负件数看待（与空白相同）。\n怎样改：没有发生的填0。",
+    en: "Why: the national tables expect numbers. Placeholders such as /, — or 无 are ambiguous (zero? not applicable? not counted?) and are read by the identities as unknown counts ≥ 0, as blanks are.\nHow to fix: write 0 where nothing happened.",
 };
 
 struct CellPlaceholder {
@@ -129,8 +137,12 @@ pub(crate) const CELL_NOT_NUMBER: Rule = Rule {
     group: Group::OfTable,
     title_zh: "单元格不是数字",
     title_en: "Cell is not a number",
-    doc_zh: "为什么：表格单元格应只填数字；带单位（如“12件”“251000元”）或文字的内容无法参与合计，单位也可能与表头不一致（表二收费金额的单位是万元）。\n怎样改：只填数字，单位以表头为准。",
-    doc_en: "Why: table cells must hold numbers only; text or units (12件, 251000元) cannot be summed and may contradict the unit in the header (table 2 fees are in 10,000 yuan).\nHow to fix: write the bare number, in the unit of the header.",
+};
+
+/// Why CELL_NOT_NUMBER exists and how to fix the report ([`RuleId::doc`]).
+pub(crate) const CELL_NOT_NUMBER_DOC: RuleDoc = RuleDoc {
+    zh: "为什么：表格单元格应只填数字；带单位（如“12件”“251000元”）或文字的内容无法参与合计，单位也可能与表头不一致（表二收费金额的单位是万元）。\n怎样改：只填数字，单位以表头为准。",
+    en: "Why: table cells must hold numbers only; text or units (12件, 251000元) cannot be summed and may contradict the unit in the header (table 2 fees are in 10,000 yuan).\nHow to fix: write the bare number, in the unit of the header.",
 };
 
 /// CELL-NEGATIVE: a negative count or amount.
@@ -142,8 +154,12 @@ pub(crate) const CELL_NEGATIVE: Rule = Rule {
     group: Group::OfTable,
     title_zh: "数量为负数",
     title_en: "Negative count",
-    doc_zh: "为什么：件数和金额不可能为负。只有2019年试行格式表二的“本年增/减”列允许负数（减少用负值表示）。\n怎样改：核对原始台账，填写正确的非负数。",
-    doc_en: "Why: counts and amounts cannot be negative; only the 2019 table 2 column 本年增/减 (change) may be.\nHow to fix: check the records and write the correct non-negative number.",
+};
+
+/// Why CELL_NEGATIVE exists and how to fix the report ([`RuleId::doc`]).
+pub(crate) const CELL_NEGATIVE_DOC: RuleDoc = RuleDoc {
+    zh: "为什么：件数和金额不可能为负。只有2019年试行格式表二的“本年增/减”列允许负数（减少用负值表示）。\n怎样改：核对原始台账，填写正确的非负数。",
+    en: "Why: counts and amounts cannot be negative; only the 2019 table 2 column 本年增/减 (change) may be.\nHow to fix: check the records and write the correct non-negative number.",
 };
 
 /// CELL-NOT-INTEGER: a count with decimals.
@@ -155,8 +171,12 @@ pub(crate) const CELL_NOT_INTEGER: Rule = Rule {
     group: Group::OfTable,
     title_zh: "件数不是整数",
     title_en: "Count is not an integer",
-    doc_zh: "为什么：申请、文件、决定、案件的件数只能是整数。只有金额（表二“本年收费金额（单位：万元）”等）可以有小数。\n怎样改：填写整数件数；若填的是金额，请移到金额栏。",
-    doc_en: "Why: numbers of applications, documents, decisions and cases are whole numbers; only amounts (table 2 fees in 10,000 yuan) may have decimals.\nHow to fix: write the whole count.",
+};
+
+/// Why CELL_NOT_INTEGER exists and how to fix the report ([`RuleId::doc`]).
+pub(crate) const CELL_NOT_INTEGER_DOC: RuleDoc = RuleDoc {
+    zh: "为什么：申请、文件、决定、案件的件数只能是整数。只有金额（表二“本年收费金额（单位：万元）”等）可以有小数。\n怎样改：填写整数件数；若填的是金额，请移到金额栏。",
+    en: "Why: numbers of applications, documents, decisions and cases are whole numbers; only amounts (table 2 fees in 10,000 yuan) may have decimals.\nHow to fix: write the whole count.",
 };
 
 /// One cell that is wrong as it stands: CELL-NOT-NUMBER, CELL-NEGATIVE, CELL-NOT-INTEGER.
@@ -311,8 +331,12 @@ pub(crate) const CELLS_AMBIGUOUS: Rule = Rule {
     group: Group::OfTable,
     title_zh: "表格数字连在一起，无法唯一拆分",
     title_en: "Run-together cells cannot be split uniquely",
-    doc_zh: "为什么：有些网页把表格转成了连续文字，单元格之间没有分隔（如“640020470”）。本工具按行合计、列勾稽关系枚举所有可能的拆分；只有一种拆分成立时才采用，多种拆分都成立时不猜测，这些单元格不参与校验，也不会因此报出算术错误。\n怎样改：检查原始报告（.docx/.pdf 或网页表格），或上传原始文件再校验；发布网页时应保留表格结构，不要把表格转成连续文字。",
-    doc_en: "Why: some pages turn tables into running text with no separator between cells (640020470). nianbao enumerates every split that satisfies the row totals and column identities, uses a split only when it is unique, and never guesses: ambiguous cells are left out and no arithmetic error is reported on them.\nHow to fix: check the original report (.docx/.pdf or the page's table), or check the original file; publish tables as tables, not running text.",
+};
+
+/// Why CELLS_AMBIGUOUS exists and how to fix the report ([`RuleId::doc`]).
+pub(crate) const CELLS_AMBIGUOUS_DOC: RuleDoc = RuleDoc {
+    zh: "为什么：有些网页把表格转成了连续文字，单元格之间没有分隔（如“640020470”）。本工具按行合计、列勾稽关系枚举所有可能的拆分；只有一种拆分成立时才采用，多种拆分都成立时不猜测，这些单元格不参与校验，也不会因此报出算术错误。\n怎样改：检查原始报告（.docx/.pdf 或网页表格），或上传原始文件再校验；发布网页时应保留表格结构，不要把表格转成连续文字。",
+    en: "Why: some pages turn tables into running text with no separator between cells (640020470). nianbao enumerates every split that satisfies the row totals and column identities, uses a split only when it is unique, and never guesses: ambiguous cells are left out and no arithmetic error is reported on them.\nHow to fix: check the original report (.docx/.pdf or the page's table), or check the original file; publish tables as tables, not running text.",
 };
 
 struct CellsAmbiguous<'n> {

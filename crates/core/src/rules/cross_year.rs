@@ -4,7 +4,7 @@
 //! shared by the page and the CLI so that both refuse the same pairs with the same words.
 
 use super::words::pick;
-use super::{Case, Finding, Group, Outcome, Rule, RuleId, Scope, Severity, Violation};
+use super::{Case, Finding, Group, Outcome, Rule, RuleDoc, RuleId, Scope, Severity, Violation};
 use crate::format::{t2, t3, CellKey, ColSpec, RowSpec, Table};
 use crate::lang::Lang;
 use crate::model::{ReadStatus, Report};
@@ -138,15 +138,20 @@ pub(crate) const CARRYOVER_MISMATCH: Rule = Rule {
         Case {
             severity: Severity::Warning,
             zh: "无法核对：配对的报告不是上一年度的，或年度没有识别出来",
-            en: "not assessable: the paired report is not last year's, or a year was not recognised",
+            en:
+                "not assessable: the paired report is not last year's, or a year was not recognised",
         },
     ],
     scope: Scope::NationalTables,
     group: Group::CrossYear,
     title_zh: "上年结转与上一年度报告的结转下年度不一致",
     title_en: "Carried over ≠ last year's carried forward",
-    doc_zh: "为什么：本年度表三“二、上年结转政府信息公开申请数量”就是上一年度报告表三“四、结转下年度继续办理”的数量，每一列都应相等（2021年格式调整没有改变表三的列）。不一致说明某一年的结转数填错，或有申请在两年之间丢失或重复统计。本规则需要同时提供同一机关上一年度的报告。\n怎样改：核对两年的台账，改正填错的一方；若上一年度报告有误，应在本年度报告中说明。",
-    doc_en: "Why: this year's 上年结转 (carried over) is last year's 结转下年度继续办理 (carried forward), column by column. A difference means one year's figure is wrong, or applications were lost or counted twice between the years. Needs last year's report of the same body.\nHow to fix: check both years' records and correct the wrong one.",
+};
+
+/// Why CARRYOVER_MISMATCH exists and how to fix the report ([`RuleId::doc`]).
+pub(crate) const CARRYOVER_MISMATCH_DOC: RuleDoc = RuleDoc {
+    zh: "为什么：本年度表三“二、上年结转政府信息公开申请数量”就是上一年度报告表三“四、结转下年度继续办理”的数量，每一列都应相等（2021年格式调整没有改变表三的列）。不一致说明某一年的结转数填错，或有申请在两年之间丢失或重复统计。本规则需要同时提供同一机关上一年度的报告。\n怎样改：核对两年的台账，改正填错的一方；若上一年度报告有误，应在本年度报告中说明。",
+    en: "Why: this year's 上年结转 (carried over) is last year's 结转下年度继续办理 (carried forward), column by column. A difference means one year's figure is wrong, or applications were lost or counted twice between the years. Needs last year's report of the same body.\nHow to fix: check both years' records and correct the wrong one.",
 };
 
 enum CarryoverMismatch {
@@ -229,8 +234,12 @@ pub(crate) const VALID_COUNT_CONTINUITY: Rule = Rule {
     group: Group::CrossYear,
     title_zh: "现行有效件数与上一年度不衔接",
     title_en: "Documents in force do not follow from last year",
-    doc_zh: "为什么：现行有效件数应大致等于上年现行有效件数加本年制发、减本年废止。修订、清理或统计口径调整会带来出入，所以这是提示性检查（警告），但差异应当能够解释。本规则需要同时提供同一机关上一年度的报告。\n怎样改：核对文件清理台账；如口径调整，在正文中说明。",
-    doc_en: "Why: documents in force should roughly equal last year's in force + made − repealed. Revisions and re-counting cause differences, so this is a warning, but the difference should be explainable. Needs last year's report of the same body.\nHow to fix: check the document records, or explain the change of scope in the text.",
+};
+
+/// Why VALID_COUNT_CONTINUITY exists and how to fix the report ([`RuleId::doc`]).
+pub(crate) const VALID_COUNT_CONTINUITY_DOC: RuleDoc = RuleDoc {
+    zh: "为什么：现行有效件数应大致等于上年现行有效件数加本年制发、减本年废止。修订、清理或统计口径调整会带来出入，所以这是提示性检查（警告），但差异应当能够解释。本规则需要同时提供同一机关上一年度的报告。\n怎样改：核对文件清理台账；如口径调整，在正文中说明。",
+    en: "Why: documents in force should roughly equal last year's in force + made − repealed. Revisions and re-counting cause differences, so this is a warning, but the difference should be explainable. Needs last year's report of the same body.\nHow to fix: check the document records, or explain the change of scope in the text.",
 };
 
 struct ValidCountContinuity {

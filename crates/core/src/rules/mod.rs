@@ -33,11 +33,11 @@ use crate::model::{DetectedFormat, ReadStatus, Report};
 use std::fmt;
 use std::str::FromStr;
 
-/// The one list of rules: `Variant = "CONTRACT-ID" => definition`, in the order of the
-/// catalogue. It makes the [`RuleId`] enum with its contract strings, [`RuleId::ALL`] and
-/// [`RULES`] (the definitions, indexed by `RuleId as usize`).
+/// The one list of rules: `Variant = "CONTRACT-ID" => definition, documentation`, in the order
+/// of the catalogue. It makes the [`RuleId`] enum with its contract strings, [`RuleId::ALL`],
+/// [`RULES`] (the definitions, indexed by `RuleId as usize`) and [`DOCS`].
 macro_rules! declare_rules {
-    ($($variant:ident = $id:literal => $def:path,)*) => {
+    ($($variant:ident = $id:literal => $def:path, $doc:path;)*) => {
         /// A rule's stable id. Its string (`T3-IDENTITY`, format.md §10) is for the boundary
         /// only: the contract, the CLI, the page, tests.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -59,44 +59,54 @@ macro_rules! declare_rules {
 
         /// The catalogue: every rule's definition, in [`RuleId::ALL`] order.
         pub static RULES: &[Rule] = &[$($def,)*];
+
+        /// Every rule's documentation, in [`RuleId::ALL`] order. Apart from [`RULES`], so that
+        /// a build that never shows it (the page's first module: the reader module brings it
+        /// when the rules panel is opened) leaves its text out.
+        pub static DOCS: &[RuleDoc] = &[$($doc,)*];
     };
 }
 
 declare_rules! {
-    FormatOutdated = "FORMAT-OUTDATED" => structure::FORMAT_OUTDATED,
-    FormatMixed = "FORMAT-MIXED" => structure::FORMAT_MIXED,
-    FormatUnknown = "FORMAT-UNKNOWN" => structure::FORMAT_UNKNOWN,
-    SectionMissing = "SECTION-MISSING" => structure::SECTION_MISSING,
-    SectionOrder = "SECTION-ORDER" => structure::SECTION_ORDER,
-    TableMissing = "TABLE-MISSING" => structure::TABLE_MISSING,
-    RowMissing = "ROW-MISSING" => structure::ROW_MISSING,
-    ColumnMissing = "COLUMN-MISSING" => structure::COLUMN_MISSING,
-    CellBlank = "CELL-BLANK" => cells::CELL_BLANK,
-    CellPlaceholder = "CELL-PLACEHOLDER" => cells::CELL_PLACEHOLDER,
-    CellNotNumber = "CELL-NOT-NUMBER" => cells::CELL_NOT_NUMBER,
-    CellNegative = "CELL-NEGATIVE" => cells::CELL_NEGATIVE,
-    CellNotInteger = "CELL-NOT-INTEGER" => cells::CELL_NOT_INTEGER,
-    T3Identity = "T3-IDENTITY" => arithmetic::T3_IDENTITY,
-    T3ResultsTotal = "T3-RESULTS-TOTAL" => arithmetic::T3_RESULTS_TOTAL,
-    T3RowTotal = "T3-ROW-TOTAL" => arithmetic::T3_ROW_TOTAL,
-    T4GroupTotal = "T4-GROUP-TOTAL" => arithmetic::T4_GROUP_TOTAL,
-    CellsAmbiguous = "CELLS-AMBIGUOUS" => cells::CELLS_AMBIGUOUS,
-    TextTypo = "TEXT-TYPO" => text::typo::TEXT_TYPO,
-    TextEnumeration = "TEXT-ENUMERATION" => text::enumeration::TEXT_ENUMERATION,
-    TextPairing = "TEXT-PAIRING" => text::pairing::TEXT_PAIRING,
-    TemplateLeftover = "TEMPLATE-LEFTOVER" => text::leftover::TEMPLATE_LEFTOVER,
-    TextTableMismatch = "TEXT-TABLE-MISMATCH" => text::tables::TEXT_TABLE_MISMATCH,
-    FeeStatementMissing = "FEE-STATEMENT-MISSING" => text::fee::FEE_STATEMENT_MISSING,
-    ThemeMissing = "THEME-MISSING" => text::themes::THEME_MISSING,
-    DeadlineLate = "DEADLINE-LATE" => text::deadline::DEADLINE_LATE,
-    CarryoverMismatch = "CARRYOVER-MISMATCH" => cross_year::CARRYOVER_MISMATCH,
-    ValidCountContinuity = "VALID-COUNT-CONTINUITY" => cross_year::VALID_COUNT_CONTINUITY,
+    FormatOutdated = "FORMAT-OUTDATED" => structure::FORMAT_OUTDATED, structure::FORMAT_OUTDATED_DOC;
+    FormatMixed = "FORMAT-MIXED" => structure::FORMAT_MIXED, structure::FORMAT_MIXED_DOC;
+    FormatUnknown = "FORMAT-UNKNOWN" => structure::FORMAT_UNKNOWN, structure::FORMAT_UNKNOWN_DOC;
+    SectionMissing = "SECTION-MISSING" => structure::SECTION_MISSING, structure::SECTION_MISSING_DOC;
+    SectionOrder = "SECTION-ORDER" => structure::SECTION_ORDER, structure::SECTION_ORDER_DOC;
+    TableMissing = "TABLE-MISSING" => structure::TABLE_MISSING, structure::TABLE_MISSING_DOC;
+    RowMissing = "ROW-MISSING" => structure::ROW_MISSING, structure::ROW_MISSING_DOC;
+    ColumnMissing = "COLUMN-MISSING" => structure::COLUMN_MISSING, structure::COLUMN_MISSING_DOC;
+    CellBlank = "CELL-BLANK" => cells::CELL_BLANK, cells::CELL_BLANK_DOC;
+    CellPlaceholder = "CELL-PLACEHOLDER" => cells::CELL_PLACEHOLDER, cells::CELL_PLACEHOLDER_DOC;
+    CellNotNumber = "CELL-NOT-NUMBER" => cells::CELL_NOT_NUMBER, cells::CELL_NOT_NUMBER_DOC;
+    CellNegative = "CELL-NEGATIVE" => cells::CELL_NEGATIVE, cells::CELL_NEGATIVE_DOC;
+    CellNotInteger = "CELL-NOT-INTEGER" => cells::CELL_NOT_INTEGER, cells::CELL_NOT_INTEGER_DOC;
+    T3Identity = "T3-IDENTITY" => arithmetic::T3_IDENTITY, arithmetic::T3_IDENTITY_DOC;
+    T3ResultsTotal = "T3-RESULTS-TOTAL" => arithmetic::T3_RESULTS_TOTAL, arithmetic::T3_RESULTS_TOTAL_DOC;
+    T3RowTotal = "T3-ROW-TOTAL" => arithmetic::T3_ROW_TOTAL, arithmetic::T3_ROW_TOTAL_DOC;
+    T4GroupTotal = "T4-GROUP-TOTAL" => arithmetic::T4_GROUP_TOTAL, arithmetic::T4_GROUP_TOTAL_DOC;
+    CellsAmbiguous = "CELLS-AMBIGUOUS" => cells::CELLS_AMBIGUOUS, cells::CELLS_AMBIGUOUS_DOC;
+    TextTypo = "TEXT-TYPO" => text::typo::TEXT_TYPO, text::typo::TEXT_TYPO_DOC;
+    TextEnumeration = "TEXT-ENUMERATION" => text::enumeration::TEXT_ENUMERATION, text::enumeration::TEXT_ENUMERATION_DOC;
+    TextPairing = "TEXT-PAIRING" => text::pairing::TEXT_PAIRING, text::pairing::TEXT_PAIRING_DOC;
+    TemplateLeftover = "TEMPLATE-LEFTOVER" => text::leftover::TEMPLATE_LEFTOVER, text::leftover::TEMPLATE_LEFTOVER_DOC;
+    TextTableMismatch = "TEXT-TABLE-MISMATCH" => text::tables::TEXT_TABLE_MISMATCH, text::tables::TEXT_TABLE_MISMATCH_DOC;
+    FeeStatementMissing = "FEE-STATEMENT-MISSING" => text::fee::FEE_STATEMENT_MISSING, text::fee::FEE_STATEMENT_MISSING_DOC;
+    ThemeMissing = "THEME-MISSING" => text::themes::THEME_MISSING, text::themes::THEME_MISSING_DOC;
+    DeadlineLate = "DEADLINE-LATE" => text::deadline::DEADLINE_LATE, text::deadline::DEADLINE_LATE_DOC;
+    CarryoverMismatch = "CARRYOVER-MISMATCH" => cross_year::CARRYOVER_MISMATCH, cross_year::CARRYOVER_MISMATCH_DOC;
+    ValidCountContinuity = "VALID-COUNT-CONTINUITY" => cross_year::VALID_COUNT_CONTINUITY, cross_year::VALID_COUNT_CONTINUITY_DOC;
 }
 
 impl RuleId {
     /// The rule's definition in the catalogue.
     pub fn meta(self) -> &'static Rule {
         &RULES[self as usize]
+    }
+
+    /// The rule's documentation.
+    pub fn doc(self) -> &'static RuleDoc {
+        &DOCS[self as usize]
     }
 }
 
@@ -206,12 +216,22 @@ pub struct Rule {
     pub group: Group,
     pub title_zh: &'static str,
     pub title_en: &'static str,
-    /// Why the rule exists and how to fix the report.
-    pub doc_zh: &'static str,
-    pub doc_en: &'static str,
+}
+
+/// Why a rule exists and how to fix the report, in both languages: what `nianbao explain`, the
+/// rules page, the README's table and the page's rules panel show.
+#[derive(Debug)]
+pub struct RuleDoc {
+    pub zh: &'static str,
+    pub en: &'static str,
 }
 
 impl Rule {
+    /// Why the rule exists and how to fix the report ([`DOCS`]).
+    pub fn doc(&self) -> &'static RuleDoc {
+        self.id.doc()
+    }
+
     /// The severities the rule can give, the usual one first.
     pub fn severities(&self) -> impl Iterator<Item = Severity> + '_ {
         let usual = self.cases.is_empty().then_some(self.severity);
@@ -395,12 +415,14 @@ mod tests {
             assert_eq!(r.id, *id, "RULES[{i}] is the definition of {}", r.id);
             assert_eq!(*id as usize, i);
             assert!(std::ptr::eq(id.meta(), r));
+            assert_eq!(DOCS.len(), RULES.len());
+            let doc = id.doc();
             assert!(
-                r.doc_zh.contains("为什么") && r.doc_zh.contains("怎样改"),
+                doc.zh.contains("为什么") && doc.zh.contains("怎样改"),
                 "{id}"
             );
             assert!(
-                r.doc_en.contains("Why") && r.doc_en.contains("How to fix"),
+                doc.en.contains("Why") && doc.en.contains("How to fix"),
                 "{id}"
             );
             assert!(!r.title_zh.is_empty() && !r.title_en.is_empty(), "{id}");

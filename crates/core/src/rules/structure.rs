@@ -4,7 +4,7 @@
 //! the reader's notes on rows and columns it could not read become the last two).
 
 use super::words::{note_row, pick, table};
-use super::{Case, Finding, Group, Outcome, Rule, RuleId, Scope, Severity, Violation};
+use super::{Case, Finding, Group, Outcome, Rule, RuleDoc, RuleId, Scope, Severity, Violation};
 use crate::format::{self, t3, RowSpec, SectionSpec, Table};
 use crate::lang::Lang;
 use crate::model::{DetectedFormat, Note, Report};
@@ -19,8 +19,12 @@ pub(crate) const FORMAT_OUTDATED: Rule = Rule {
     group: Group::Structure,
     title_zh: "使用了过时的报告格式",
     title_en: "Outdated report format",
-    doc_zh: "为什么：自2021年度报告起，全国统一使用国办公开办函〔2021〕30号修订的《中华人民共和国政府信息公开工作年度报告格式》。2019年试行格式的表二（本年新制作数量、上一年项目数量、政府集中采购等）和表三单行“（六）其他处理”已不再适用，使用旧格式的报告无法与其他报告汇总比较。\n怎样改：按2021年版格式重做表二（制发/废止/现行有效；本年处理决定数量；本年收费金额（万元）），并把表三“（六）其他处理”拆为“1.逾期不补正”“2.逾期未缴费”“3.其他”三行。",
-    doc_en: "Why: since the 2021 reports, every body must use the revised national format issued with 国办公开办函〔2021〕30号. The 2019 trial tables (new-made/new-published counts, previous-year items, government procurement, a single （六）其他处理 row) no longer apply, and a report on them cannot be aggregated with others.\nHow to fix: redo table 2 in the 2021 layout (made / repealed / in force; decisions this year; fees in 10,000 yuan) and split table 3's （六）其他处理 into its three 2021 rows.",
+};
+
+/// Why FORMAT_OUTDATED exists and how to fix the report ([`RuleId::doc`]).
+pub(crate) const FORMAT_OUTDATED_DOC: RuleDoc = RuleDoc {
+    zh: "为什么：自2021年度报告起，全国统一使用国办公开办函〔2021〕30号修订的《中华人民共和国政府信息公开工作年度报告格式》。2019年试行格式的表二（本年新制作数量、上一年项目数量、政府集中采购等）和表三单行“（六）其他处理”已不再适用，使用旧格式的报告无法与其他报告汇总比较。\n怎样改：按2021年版格式重做表二（制发/废止/现行有效；本年处理决定数量；本年收费金额（万元）），并把表三“（六）其他处理”拆为“1.逾期不补正”“2.逾期未缴费”“3.其他”三行。",
+    en: "Why: since the 2021 reports, every body must use the revised national format issued with 国办公开办函〔2021〕30号. The 2019 trial tables (new-made/new-published counts, previous-year items, government procurement, a single （六）其他处理 row) no longer apply, and a report on them cannot be aggregated with others.\nHow to fix: redo table 2 in the 2021 layout (made / repealed / in force; decisions this year; fees in 10,000 yuan) and split table 3's （六）其他处理 into its three 2021 rows.",
 };
 
 struct FormatOutdated {
@@ -53,8 +57,12 @@ pub(crate) const FORMAT_MIXED: Rule = Rule {
     group: Group::Structure,
     title_zh: "格式混用：表三“（六）其他处理”仍为2019年单行",
     title_en: "Mixed format: table 3 still has the single 2019 （六） row",
-    doc_zh: "为什么：2021年版格式把表三“（六）其他处理”细分为三行：申请人逾期不补正、申请人逾期未按收费通知缴费、其他。只填一行会丢失这一分类，与全国汇总口径不一致。报告其余部分仍会完整校验（以单行计入办理结果合计）。\n怎样改：把“（六）其他处理”的数字按原因拆分到三行中，三行之和应等于原单行。",
-    doc_en: "Why: the 2021 format splits （六）其他处理 into three rows (not corrected in time, fee not paid, other). A single row loses that breakdown. The rest of the report is still fully checked, with the single row counted in the outcome total.\nHow to fix: split the row's numbers by reason into the three 2021 rows; they must add up to the old single row.",
+};
+
+/// Why FORMAT_MIXED exists and how to fix the report ([`RuleId::doc`]).
+pub(crate) const FORMAT_MIXED_DOC: RuleDoc = RuleDoc {
+    zh: "为什么：2021年版格式把表三“（六）其他处理”细分为三行：申请人逾期不补正、申请人逾期未按收费通知缴费、其他。只填一行会丢失这一分类，与全国汇总口径不一致。报告其余部分仍会完整校验（以单行计入办理结果合计）。\n怎样改：把“（六）其他处理”的数字按原因拆分到三行中，三行之和应等于原单行。",
+    en: "Why: the 2021 format splits （六）其他处理 into three rows (not corrected in time, fee not paid, other). A single row loses that breakdown. The rest of the report is still fully checked, with the single row counted in the outcome total.\nHow to fix: split the row's numbers by reason into the three 2021 rows; they must add up to the old single row.",
 };
 
 struct FormatMixed;
@@ -82,8 +90,12 @@ pub(crate) const FORMAT_UNKNOWN: Rule = Rule {
     group: Group::Structure,
     title_zh: "未能识别报告格式",
     title_en: "Report format not recognised",
-    doc_zh: "为什么：表格数据是年度报告的核心。若表格以图片发布或复制时丢失，就无法核对数字，这本身也不符合政府信息公开应便于公众获取的要求。\n怎样改：以文字表格（而非图片）发布表二、表三、表四；校验时请粘贴包含表格的全文，或直接上传 .docx/.html 文件。",
-    doc_en: "Why: the tables are the core of the report. Tables published as images (or lost when copying) cannot be checked.\nHow to fix: publish tables 2–4 as text tables, not images; paste the full text including the tables, or check the .docx/.html file.",
+};
+
+/// Why FORMAT_UNKNOWN exists and how to fix the report ([`RuleId::doc`]).
+pub(crate) const FORMAT_UNKNOWN_DOC: RuleDoc = RuleDoc {
+    zh: "为什么：表格数据是年度报告的核心。若表格以图片发布或复制时丢失，就无法核对数字，这本身也不符合政府信息公开应便于公众获取的要求。\n怎样改：以文字表格（而非图片）发布表二、表三、表四；校验时请粘贴包含表格的全文，或直接上传 .docx/.html 文件。",
+    en: "Why: the tables are the core of the report. Tables published as images (or lost when copying) cannot be checked.\nHow to fix: publish tables 2–4 as text tables, not images; paste the full text including the tables, or check the .docx/.html file.",
 };
 
 struct FormatUnknown;
@@ -132,8 +144,12 @@ pub(crate) const SECTION_MISSING: Rule = Rule {
     group: Group::Structure,
     title_zh: "缺少章节",
     title_en: "Section missing",
-    doc_zh: "为什么：《政府信息公开条例》第五十条规定了年度报告必须包括的内容，全国统一格式据此设置六个部分：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。缺少任何一部分都属于“内容不全面”。\n怎样改：按统一格式补齐缺少的部分，标题使用标准表述。若本年度确无相关情况，也应保留该部分并写明“无”或填0。",
-    doc_en: "Why: article 50 of the Regulations lists what the annual report must contain; the national format turns this into six sections. A missing section makes the report incomplete.\nHow to fix: add the missing section with its standard heading; if there is nothing to report, keep the section and say so (or fill in 0).",
+};
+
+/// Why SECTION_MISSING exists and how to fix the report ([`RuleId::doc`]).
+pub(crate) const SECTION_MISSING_DOC: RuleDoc = RuleDoc {
+    zh: "为什么：《政府信息公开条例》第五十条规定了年度报告必须包括的内容，全国统一格式据此设置六个部分：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。缺少任何一部分都属于“内容不全面”。\n怎样改：按统一格式补齐缺少的部分，标题使用标准表述。若本年度确无相关情况，也应保留该部分并写明“无”或填0。",
+    en: "Why: article 50 of the Regulations lists what the annual report must contain; the national format turns this into six sections. A missing section makes the report incomplete.\nHow to fix: add the missing section with its standard heading; if there is nothing to report, keep the section and say so (or fill in 0).",
 };
 
 struct SectionMissing {
@@ -162,8 +178,12 @@ pub(crate) const SECTION_ORDER: Rule = Rule {
     group: Group::Structure,
     title_zh: "章节编号或顺序错误",
     title_en: "Section numbering or order wrong",
-    doc_zh: "为什么：统一格式规定了六个部分的编号和顺序，读者和汇总工具依靠编号定位内容。编号重复（如两个“二、”）或跳号，说明报告在编辑时出现了疏漏。\n怎样改：按“一、二、三、四、五、六”依次编号，顺序与统一格式一致。",
-    doc_en: "Why: the national format fixes the numbering and order of the six sections; readers and aggregation tools rely on it. A duplicated or skipped numeral is an editing slip.\nHow to fix: number the sections 一 to 六 in the order of the national format.",
+};
+
+/// Why SECTION_ORDER exists and how to fix the report ([`RuleId::doc`]).
+pub(crate) const SECTION_ORDER_DOC: RuleDoc = RuleDoc {
+    zh: "为什么：统一格式规定了六个部分的编号和顺序，读者和汇总工具依靠编号定位内容。编号重复（如两个“二、”）或跳号，说明报告在编辑时出现了疏漏。\n怎样改：按“一、二、三、四、五、六”依次编号，顺序与统一格式一致。",
+    en: "Why: the national format fixes the numbering and order of the six sections; readers and aggregation tools rely on it. A duplicated or skipped numeral is an editing slip.\nHow to fix: number the sections 一 to 六 in the order of the national format.",
 };
 
 struct SectionOrder {
@@ -241,8 +261,12 @@ pub(crate) const TABLE_MISSING: Rule = Rule {
     group: Group::Structure,
     title_zh: "缺少表格",
     title_en: "Table missing",
-    doc_zh: "为什么：统一格式要求以表二、表三、表四报告主动公开、依申请公开和复议诉讼数据。缺少表格（或表格以图片发布、复制时丢失）时，这些数据无法核对。\n怎样改：按统一格式补上表格；若表格存在但未被识别，请上传原始 .docx/.html 文件，或确认复制时包含了表格。",
-    doc_en: "Why: the national format reports proactive disclosure, applications and reconsideration/litigation in tables 2, 3 and 4. Without them the figures cannot be checked.\nHow to fix: add the table in the national layout; if it exists but was not recognised, check the original .docx/.html file or make sure the copy includes the table.",
+};
+
+/// Why TABLE_MISSING exists and how to fix the report ([`RuleId::doc`]).
+pub(crate) const TABLE_MISSING_DOC: RuleDoc = RuleDoc {
+    zh: "为什么：统一格式要求以表二、表三、表四报告主动公开、依申请公开和复议诉讼数据。缺少表格（或表格以图片发布、复制时丢失）时，这些数据无法核对。\n怎样改：按统一格式补上表格；若表格存在但未被识别，请上传原始 .docx/.html 文件，或确认复制时包含了表格。",
+    en: "Why: the national format reports proactive disclosure, applications and reconsideration/litigation in tables 2, 3 and 4. Without them the figures cannot be checked.\nHow to fix: add the table in the national layout; if it exists but was not recognised, check the original .docx/.html file or make sure the copy includes the table.",
 };
 
 enum TableMissing {
@@ -291,8 +315,12 @@ pub(crate) const ROW_MISSING: Rule = Rule {
     group: Group::Structure,
     title_zh: "缺少表格行",
     title_en: "Table row missing",
-    doc_zh: "为什么：统一格式的每一行都对应《条例》规定的一类情形，缺行会使合计无法核对，也使报告无法与其他机关汇总。涉及该行的勾稽关系将显示为“无法校验”。\n怎样改：按统一格式补上该行；本年度没有该情形的填0，不要删除行。",
-    doc_en: "Why: every row of the national template is a category set by the Regulations; a missing row breaks the totals and the aggregation. Identities involving it are reported as not assessable.\nHow to fix: add the row; write 0 when there were no such cases, never delete the row.",
+};
+
+/// Why ROW_MISSING exists and how to fix the report ([`RuleId::doc`]).
+pub(crate) const ROW_MISSING_DOC: RuleDoc = RuleDoc {
+    zh: "为什么：统一格式的每一行都对应《条例》规定的一类情形，缺行会使合计无法核对，也使报告无法与其他机关汇总。涉及该行的勾稽关系将显示为“无法校验”。\n怎样改：按统一格式补上该行；本年度没有该情形的填0，不要删除行。",
+    en: "Why: every row of the national template is a category set by the Regulations; a missing row breaks the totals and the aggregation. Identities involving it are reported as not assessable.\nHow to fix: add the row; write 0 when there were no such cases, never delete the row.",
 };
 
 struct RowMissing {
@@ -359,8 +387,12 @@ pub(crate) const COLUMN_MISSING: Rule = Rule {
     group: Group::OfTable,
     title_zh: "表格行缺少数据列",
     title_en: "Row lacks columns",
-    doc_zh: "为什么：表三每行应有7个数据列（自然人、5类法人或其他组织、总计），表四应有15个。少列通常是表格被合并、删列，或复制时空白单元格丢失；缺少的单元格无法参与校验。\n怎样改：补齐该行所有列，没有数据的填0。若原表完整，请上传原始 .docx/.html 文件再校验。",
-    doc_en: "Why: each table 3 row has 7 data columns and table 4 has 15. Fewer cells usually means merged or deleted columns, or blank cells lost when copying; missing cells cannot be checked.\nHow to fix: fill every column (0 where there is nothing). If the original table is complete, check the original .docx/.html file.",
+};
+
+/// Why COLUMN_MISSING exists and how to fix the report ([`RuleId::doc`]).
+pub(crate) const COLUMN_MISSING_DOC: RuleDoc = RuleDoc {
+    zh: "为什么：表三每行应有7个数据列（自然人、5类法人或其他组织、总计），表四应有15个。少列通常是表格被合并、删列，或复制时空白单元格丢失；缺少的单元格无法参与校验。\n怎样改：补齐该行所有列，没有数据的填0。若原表完整，请上传原始 .docx/.html 文件再校验。",
+    en: "Why: each table 3 row has 7 data columns and table 4 has 15. Fewer cells usually means merged or deleted columns, or blank cells lost when copying; missing cells cannot be checked.\nHow to fix: fill every column (0 where there is nothing). If the original table is complete, check the original .docx/.html file.",
 };
 
 struct ColumnMissing<'n> {

@@ -181,7 +181,9 @@ pub(super) fn text_view(doc: &Draw, parent: &Element, r: &ReportView, lang: Lang
     }
 }
 
-/// Every rule of `nianbao_core::RULES`: title, severity, scope and documentation.
+/// Every rule of `nianbao_core::RULES`: title, severity, scope, and a place for its
+/// documentation (`p.rule-doc[data-rule]`), which the reader module brings when the panel is
+/// first opened (`#rules-status` says it is coming); the page fills it in (`page/result.rs`).
 pub(super) fn rules_panel(doc: &Draw, parent: &Element, lang: Lang) {
     let details = add(doc, parent, "details", &[("id", "rules")], "");
     add(
@@ -191,6 +193,7 @@ pub(super) fn rules_panel(doc: &Draw, parent: &Element, lang: Lang) {
         &[],
         t(lang, "规则说明", "The rules"),
     );
+    add(doc, &details, "p", &[("id", "rules-status")], "");
     let dl = add(doc, &details, "dl", &[("class", "rules")], "");
     for rule in RULES {
         let dt = add(
@@ -222,6 +225,12 @@ pub(super) fn rules_panel(doc: &Draw, parent: &Element, lang: Lang) {
                 rule.scope.describe(lang)
             ),
         );
-        add(doc, &dd, "p", &[], t(lang, rule.doc_zh, rule.doc_en));
+        add(
+            doc,
+            &dd,
+            "p",
+            &[("class", "rule-doc"), ("data-rule", rule.id.as_str())],
+            "",
+        );
     }
 }

@@ -39,6 +39,10 @@ pub(super) enum Msg {
     GoTo(Element),
     /// A rule link clicked: open the rule's documentation, `#rule-ID`.
     ShowRule(String),
+    /// The rules panel's summary clicked (opened, or closed).
+    OpenRules,
+    /// The rules' documentation arrived from the reader module, or could not.
+    RuleDocs(Result<Vec<crate::read::RuleDoc>, nianbao_core::readers::InputError>),
     /// 与上年报告对比…: choose last year's report.
     PairPick,
     /// 取消与上年报告的对比.
@@ -100,7 +104,12 @@ impl Ui {
                 self.set_lang(english);
             }
             Msg::GoTo(button) => self.go_to_finding(&button),
-            Msg::ShowRule(rule) => self.show_rule(&rule),
+            Msg::ShowRule(rule) => {
+                self.show_rule(&rule);
+                self.load_rule_docs();
+            }
+            Msg::OpenRules => self.load_rule_docs(),
+            Msg::RuleDocs(docs) => self.rule_docs_arrived(docs),
             Msg::PairPick => self.form.pair_file.click(),
             Msg::Unpair => self.unpair(),
             Msg::Export(what) => {
@@ -262,6 +271,8 @@ fn result_click(_: &Ui, e: &Event) -> Option<Msg> {
         Some(Msg::ShowRule(
             a.get_attribute("data-rule").unwrap_or_default(),
         ))
+    } else if closest("#rules > summary").is_some() {
+        Some(Msg::OpenRules)
     } else if closest("#pair-pick").is_some() {
         Some(Msg::PairPick)
     } else if closest("#pair-remove").is_some() {

@@ -116,6 +116,19 @@ struct State {
     /// Counts the results shown: a pairing whose file is read after another result was shown
     /// is dropped.
     serial: u32,
+    /// The rules' documentation, which the reader module brings when the rules panel is first
+    /// opened.
+    rule_docs: RuleDocs,
+}
+
+/// Where the rules' documentation is.
+#[derive(Default)]
+enum RuleDocs {
+    #[default]
+    NotAsked,
+    Loading,
+    Loaded(Rc<Vec<crate::read::RuleDoc>>),
+    Failed(nianbao_core::readers::InputError),
 }
 
 impl State {

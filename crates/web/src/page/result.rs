@@ -6,7 +6,10 @@ use nianbao_core::Lang;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
-use super::{by_id, focus, log, Shown, Ui};
+use std::rc::Rc;
+
+use super::events::Msg;
+use super::{by_id, focus, log, RuleDocs, Shown, Ui};
 use crate::dom::{render, Res};
 use crate::view::PageView;
 
@@ -25,6 +28,85 @@ impl Ui {
             log("nianbao: render failed", &e);
         }
         self.state.borrow_mut().current = Some(shown);
+        self.fill_rule_docs();
+    }
+
+    /// The rules panel was opened (or a rule link followed): its documentation is asked of the
+    /// reader module, once (again after a failure).
+    pub(super) fn load_rule_docs(self: &Rc<Self>) {
+        {
+            let mut s = self.state.borrow_mut();
+            if matches!(s.rule_docs, RuleDocs::Loading | RuleDocs::Loaded(_)) {
+                return;
+            }
+            s.rule_docs = RuleDocs::Loading;
+        }
+        self.fill_rule_docs();
+        let ui = Rc::clone(self);
+        wasm_bindgen_futures::spawn_local(async move {
+            let docs = crate::read::rule_docs().await;
+            if ui.alive.get() {
+                ui.update(Msg::RuleDocs(docs));
+            }
+        });
+    }
+
+    pub(super) fn rule_docs_arrived(
+        &self,
+        docs: Result<Vec<crate::read::RuleDoc>, nianbao_core::readers::InputError>,
+    ) {
+        self.state.borrow_mut().rule_docs = match docs {
+            Ok(d) => RuleDocs::Loaded(Rc::new(d)),
+            Err(e) => RuleDocs::Failed(e),
+        };
+        self.fill_rule_docs();
+    }
+
+    /// Writes the rules' documentation into the rules panel shown (`p.rule-doc[data-rule]`),
+    /// in the current language, or says in `#rules-status` that it is coming or why not.
+    fn fill_rule_docs(&self) {
+        let lang = self.lang();
+        let zh = lang == Lang::Zh;
+        let s = self.state.borrow();
+        let status = match &s.rule_docs {
+            RuleDocs::NotAsked | RuleDocs::Loaded(_) => "",
+            RuleDocs::Loading => {
+                if zh {
+                    "正在加载规则说明……"
+                } else {
+                    "Loading the rules' documentation…"
+                }
+            }
+            RuleDocs::Failed(e) => {
+                if zh {
+                    e.zh.as_str()
+                } else {
+                    e.en.as_str()
+                }
+            }
+        };
+        if let Some(p) = by_id(&self.form.result, "rules-status") {
+            p.set_text_content(Some(status));
+        }
+        let RuleDocs::Loaded(docs) = &s.rule_docs else {
+            return;
+        };
+        let Ok(list) = self
+            .form
+            .result
+            .query_selector_all("#rules p.rule-doc[data-rule]")
+        else {
+            return;
+        };
+        for node in (0..list.length()).filter_map(|i| list.item(i)) {
+            let Ok(p) = node.dyn_into::<Element>() else {
+                continue;
+            };
+            let id = p.get_attribute("data-rule").unwrap_or_default();
+            if let Some((_, doc_zh, doc_en)) = docs.iter().find(|d| d.0 == id) {
+                p.set_text_content(Some(if zh { doc_zh } else { doc_en }));
+            }
+        }
     }
 
     pub(super) fn lang(&self) -> Lang {

@@ -3,7 +3,7 @@
 use super::Found;
 use crate::lang::Lang;
 use crate::model::{Report, Span};
-use crate::rules::{Finding, Group, Rule, RuleId, Scope, Severity, Violation};
+use crate::rules::{Finding, Group, Rule, RuleDoc, RuleId, Scope, Severity, Violation};
 
 /// DEADLINE-LATE: published after the legal deadline.
 pub(crate) const DEADLINE_LATE: Rule = Rule {
@@ -14,8 +14,12 @@ pub(crate) const DEADLINE_LATE: Rule = Rule {
     group: Group::Text,
     title_zh: "报告发布晚于法定期限",
     title_en: "Published after the legal deadline",
-    doc_zh: "为什么：《政府信息公开条例》第四十九条规定，县级以上人民政府部门应当在每年1月31日前公布本行政机关上一年度的年度报告；县级以上地方人民政府的本级政府年度报告应当在每年3月31日前公布（2019年修订前为3月31日）。“不按时发布”是国办公开办函〔2021〕30号列明的问题。本规则只在报告里写明了发布日期（网页的“发布时间”“发布日期”，或文末落款日期）时检查；机关类型按报告标题判断（……局、委、办等为部门，……人民政府、管委会等为本级政府）。\n怎样改：按期发布；若发布日期是转载或更新日期，请以首次发布日期为准。",
-    doc_en: "Why: article 49 of the Regulations: departments of governments at county level and above publish by 31 January, local governments' own reports by 31 March (31 March for everyone before the 2019 revision). Late publication is an official fault category. Checked only when the report states its publication date (page metadata 发布时间/发布日期, or the signature date); the kind of body is inferred from the title.\nHow to fix: publish on time; if the date shown is a repost or update date, use the first publication date.",
+};
+
+/// Why DEADLINE_LATE exists and how to fix the report ([`RuleId::doc`]).
+pub(crate) const DEADLINE_LATE_DOC: RuleDoc = RuleDoc {
+    zh: "为什么：《政府信息公开条例》第四十九条规定，县级以上人民政府部门应当在每年1月31日前公布本行政机关上一年度的年度报告；县级以上地方人民政府的本级政府年度报告应当在每年3月31日前公布（2019年修订前为3月31日）。“不按时发布”是国办公开办函〔2021〕30号列明的问题。本规则只在报告里写明了发布日期（网页的“发布时间”“发布日期”，或文末落款日期）时检查；机关类型按报告标题判断（……局、委、办等为部门，……人民政府、管委会等为本级政府）。\n怎样改：按期发布；若发布日期是转载或更新日期，请以首次发布日期为准。",
+    en: "Why: article 49 of the Regulations: departments of governments at county level and above publish by 31 January, local governments' own reports by 31 March (31 March for everyone before the 2019 revision). Late publication is an official fault category. Checked only when the report states its publication date (page metadata 发布时间/发布日期, or the signature date); the kind of body is inferred from the title.\nHow to fix: publish on time; if the date shown is a repost or update date, use the first publication date.",
 };
 
 /// Published on `published` (year, month, day), after `deadline`; `by_january`: the

@@ -7,7 +7,7 @@ use super::{in_spans, Block, Found};
 use crate::lang::Lang;
 use crate::model::{Report, Span};
 use crate::num::Num;
-use crate::rules::{Finding, Group, Rule, RuleId, Scope, Severity, Violation};
+use crate::rules::{Finding, Group, Rule, RuleDoc, RuleId, Scope, Severity, Violation};
 use crate::text::{cn_digit, cn_numeral, one_of};
 
 /// TEXT-ENUMERATION: a misnumbered enumeration, or parts that do not add up.
@@ -19,8 +19,12 @@ pub(crate) const TEXT_ENUMERATION: Rule = Rule {
     group: Group::Text,
     title_zh: "列举序号重复、跳号，或分项之和与总数不符",
     title_en: "Enumeration numbered wrongly, or parts that do not add up",
-    doc_zh: "为什么：报告正文常用“一是……二是……三是……”列举措施，序号重复（如“一是……三是……三是”）、跳号或倒序，说明文稿在修改中删改了段落却没有重新编号。正文列举办理结果时（答复N件，其中予以公开……不予公开……无法提供……不予处理……其他处理……），各项之和也应等于总数；同样，正文给出总数并用“其中”列举分项时（如“主动公开信息156条，其中……”），分项之和不应超过总数，列到“其他”为止的完整列举应等于总数。列举在任何小标题之后重新从“一是”开始，无论小标题后有无标点。\n怎样改：按出现顺序重新编号；核对列举的各项数字，使其与总数一致。",
-    doc_en: "Why: reports list measures as 一是…二是…三是; a repeated, skipped or reversed ordinal (一是…三是…三是) shows the text was edited without renumbering. When the text breaks a total down into outcomes (答复 N 件: 予以公开…不予公开…无法提供…不予处理…其他处理), the parts must add up to the total; likewise where the text gives a total and lists its parts after 其中 (主动公开信息156条，其中…), the parts may not exceed the total, and a complete list (one that ends with 其他) must add up to it. A list restarts at 一是 after any heading, with or without punctuation after it.\nHow to fix: renumber the items in order; make the listed parts agree with the total.",
+};
+
+/// Why TEXT_ENUMERATION exists and how to fix the report ([`RuleId::doc`]).
+pub(crate) const TEXT_ENUMERATION_DOC: RuleDoc = RuleDoc {
+    zh: "为什么：报告正文常用“一是……二是……三是……”列举措施，序号重复（如“一是……三是……三是”）、跳号或倒序，说明文稿在修改中删改了段落却没有重新编号。正文列举办理结果时（答复N件，其中予以公开……不予公开……无法提供……不予处理……其他处理……），各项之和也应等于总数；同样，正文给出总数并用“其中”列举分项时（如“主动公开信息156条，其中……”），分项之和不应超过总数，列到“其他”为止的完整列举应等于总数。列举在任何小标题之后重新从“一是”开始，无论小标题后有无标点。\n怎样改：按出现顺序重新编号；核对列举的各项数字，使其与总数一致。",
+    en: "Why: reports list measures as 一是…二是…三是; a repeated, skipped or reversed ordinal (一是…三是…三是) shows the text was edited without renumbering. When the text breaks a total down into outcomes (答复 N 件: 予以公开…不予公开…无法提供…不予处理…其他处理), the parts must add up to the total; likewise where the text gives a total and lists its parts after 其中 (主动公开信息156条，其中…), the parts may not exceed the total, and a complete list (one that ends with 其他) must add up to it. A list restarts at 一是 after any heading, with or without punctuation after it.\nHow to fix: renumber the items in order; make the listed parts agree with the total.",
 };
 
 /// The enumeration quoted (`found`) and what is wrong with it.

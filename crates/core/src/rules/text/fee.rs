@@ -4,7 +4,7 @@
 use crate::lang::Lang;
 use crate::model::Report;
 use crate::rules::words::pick;
-use crate::rules::{Finding, Group, Rule, RuleId, Scope, Severity, Violation};
+use crate::rules::{Finding, Group, Rule, RuleDoc, RuleId, Scope, Severity, Violation};
 use crate::text::fold;
 
 /// FEE-STATEMENT-MISSING: no statement on the fees in section 六.
@@ -16,8 +16,12 @@ pub(crate) const FEE_STATEMENT_MISSING: Rule = Rule {
     group: Group::Text,
     title_zh: "未说明信息处理费收取情况",
     title_en: "No statement on information processing fees",
-    doc_zh: "为什么：《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）施行后，2021年版格式要求在“六、其他需要报告的事项”中报告本机关收取信息处理费的情况（收取金额，或未收取）。\n怎样改：在第六部分写明“依据《政府信息公开信息处理费管理办法》，本年度收取信息处理费X元”或“未收取信息处理费”。",
-    doc_en: "Why: since the information processing fee measures (国办函〔2020〕109号), the 2021 format expects section VI to state the fees charged (an amount, or none).\nHow to fix: add a sentence to section VI stating the fees charged this year, or that none were charged.",
+};
+
+/// Why FEE_STATEMENT_MISSING exists and how to fix the report ([`RuleId::doc`]).
+pub(crate) const FEE_STATEMENT_MISSING_DOC: RuleDoc = RuleDoc {
+    zh: "为什么：《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）施行后，2021年版格式要求在“六、其他需要报告的事项”中报告本机关收取信息处理费的情况（收取金额，或未收取）。\n怎样改：在第六部分写明“依据《政府信息公开信息处理费管理办法》，本年度收取信息处理费X元”或“未收取信息处理费”。",
+    en: "Why: since the information processing fee measures (国办函〔2020〕109号), the 2021 format expects section VI to state the fees charged (an amount, or none).\nHow to fix: add a sentence to section VI stating the fees charged this year, or that none were charged.",
 };
 
 struct FeeStatementMissing;

@@ -5,7 +5,7 @@
 use super::{excerpt, Block};
 use crate::lang::Lang;
 use crate::model::Span;
-use crate::rules::{Finding, Group, Rule, RuleId, Scope, Severity, Violation};
+use crate::rules::{Finding, Group, Rule, RuleDoc, RuleId, Scope, Severity, Violation};
 use crate::text::one_of;
 
 /// TEMPLATE-LEFTOVER: template instructions or unfilled placeholders left in the text.
@@ -17,8 +17,12 @@ pub(crate) const TEMPLATE_LEFTOVER: Rule = Rule {
     group: Group::Text,
     title_zh: "残留模板说明或未填写的占位符",
     title_en: "Template instructions or unfilled placeholders left in",
-    doc_zh: "为什么：不少机关用上级下发的模板或往年报告起草年度报告。模板中的“编写说明”“填报说明”“（此处填写……）”“请根据实际情况填写”等指引，以及“XX局”“20XX年”之类的占位符，发布前应当删除或填写；留在正式公开的报告中，说明报告未经认真审核，是检查中常见的问题。\n怎样改：删除模板的说明文字，把占位符换成实际内容。",
-    doc_en: "Why: many bodies draft the report from a template or last year's report. The template's instructions (编写说明, 填报说明, “（此处填写…）”, “请根据实际情况填写”) and placeholders such as XX局 or 20XX年 must be deleted or filled in before publication; left in a formal public report they show it was not reviewed, a common finding of inspections.\nHow to fix: delete the instructions and replace each placeholder with the actual content.",
+};
+
+/// Why TEMPLATE_LEFTOVER exists and how to fix the report ([`RuleId::doc`]).
+pub(crate) const TEMPLATE_LEFTOVER_DOC: RuleDoc = RuleDoc {
+    zh: "为什么：不少机关用上级下发的模板或往年报告起草年度报告。模板中的“编写说明”“填报说明”“（此处填写……）”“请根据实际情况填写”等指引，以及“XX局”“20XX年”之类的占位符，发布前应当删除或填写；留在正式公开的报告中，说明报告未经认真审核，是检查中常见的问题。\n怎样改：删除模板的说明文字，把占位符换成实际内容。",
+    en: "Why: many bodies draft the report from a template or last year's report. The template's instructions (编写说明, 填报说明, “（此处填写…）”, “请根据实际情况填写”) and placeholders such as XX局 or 20XX年 must be deleted or filled in before publication; left in a formal public report they show it was not reviewed, a common finding of inspections.\nHow to fix: delete the instructions and replace each placeholder with the actual content.",
 };
 
 /// The words quoted and what kind of leftover they are.

@@ -5,7 +5,7 @@
 use super::{excerpt, Block};
 use crate::lang::Lang;
 use crate::model::Span;
-use crate::rules::{Finding, Group, Rule, RuleId, Scope, Severity, Violation};
+use crate::rules::{Finding, Group, Rule, RuleDoc, RuleId, Scope, Severity, Violation};
 use crate::text::one_of;
 
 /// TEXT-PAIRING: unpaired book-title marks, quotes, parentheses or brackets.
@@ -17,8 +17,12 @@ pub(crate) const TEXT_PAIRING: Rule = Rule {
     group: Group::Text,
     title_zh: "书名号、引号或括号不配对",
     title_en: "Unpaired book-title marks, quotes or brackets",
-    doc_zh: "为什么：书名号《》、引号“”、括号（）和【】必须成对出现。只开不合（“《周四学习日”）、只合不开、用错了收尾的符号（《……”）或把开头的符号写了两次（《《），多是改稿时删改留下的，在正式公开的报告中很显眼。本规则在每段正文中逐个配对这些符号（半角括号与全角括号视为同一种），一段中的问题过多时视为提取噪声，不报告。\n怎样改：按提示补上缺少的符号，删去多余的符号，或改正用错的符号。",
-    doc_en: "Why: book-title marks 《》, quotes “”, parentheses （） and brackets 【】 come in pairs. One opened and never closed, closed and never opened, closed by the wrong mark (《…”) or an opening mark written twice (《《) is usually left from editing, and stands out in a formal public report. The marks are paired within each paragraph of prose (half-width parentheses count as full-width ones); a paragraph with many problems is taken as extraction noise and not reported.\nHow to fix: add the missing mark, delete the extra one, or correct the wrong one.",
+};
+
+/// Why TEXT_PAIRING exists and how to fix the report ([`RuleId::doc`]).
+pub(crate) const TEXT_PAIRING_DOC: RuleDoc = RuleDoc {
+    zh: "为什么：书名号《》、引号“”、括号（）和【】必须成对出现。只开不合（“《周四学习日”）、只合不开、用错了收尾的符号（《……”）或把开头的符号写了两次（《《），多是改稿时删改留下的，在正式公开的报告中很显眼。本规则在每段正文中逐个配对这些符号（半角括号与全角括号视为同一种），一段中的问题过多时视为提取噪声，不报告。\n怎样改：按提示补上缺少的符号，删去多余的符号，或改正用错的符号。",
+    en: "Why: book-title marks 《》, quotes “”, parentheses （） and brackets 【】 come in pairs. One opened and never closed, closed and never opened, closed by the wrong mark (《…”) or an opening mark written twice (《《) is usually left from editing, and stands out in a formal public report. The marks are paired within each paragraph of prose (half-width parentheses count as full-width ones); a paragraph with many problems is taken as extraction noise and not reported.\nHow to fix: add the missing mark, delete the extra one, or correct the wrong one.",
 };
 
 /// The marks quoted with their context, and what is wrong with them.

@@ -8,7 +8,7 @@ use crate::lang::Lang;
 use crate::model::{CellValue, Report, Span};
 use crate::num::Num;
 use crate::rules::words;
-use crate::rules::{Finding, Group, Rule, RuleId, Scope, Severity, Violation};
+use crate::rules::{Finding, Group, Rule, RuleDoc, RuleId, Scope, Severity, Violation};
 
 /// TEXT-TABLE-MISMATCH: a statement in the text that the tables contradict.
 pub(crate) const TEXT_TABLE_MISMATCH: Rule = Rule {
@@ -19,8 +19,12 @@ pub(crate) const TEXT_TABLE_MISMATCH: Rule = Rule {
     group: Group::Text,
     title_zh: "正文数字与表格不一致",
     title_en: "Text contradicts the tables",
-    doc_zh: "为什么：总体情况等正文中的数字（收到申请多少件、是否发生行政复议诉讼等）应与表三、表四一致。不一致时读者无从判断哪个正确。本规则只检查口径明确的说法：“未收到政府信息公开申请”与表三本年新收；“收到/受理申请N件”与表三本年新收（或新收加上年结转）；“未发生行政复议、行政诉讼”“均获维持”与表四；“予以公开N件”“不予公开N件”等各类办理结果与表三对应各行的总计（总计栏整栏空白时，用各类申请人之和比较，其中空白按0计——仅用于这一比较，报告中的数字不作任何改动）。\n怎样改：核对后统一正文与表格；若口径不同（如只统计某一部门），在正文中写明口径。",
-    doc_en: "Why: figures in the text (applications received, whether there were reconsiderations or lawsuits) must agree with tables 3 and 4. Only unambiguous statements are compared: 未收到申请 vs new applications; 收到/受理 N 件 vs new (or new + carried over) applications; 未发生行政复议、行政诉讼 and 均获维持 vs table 4; 予以公开 N 件, 不予公开 N 件 … vs the totals of those table 3 rows (when a category's 总计 column is entirely blank, the applicant columns are summed with blanks as 0 — for this comparison only; the report's numbers are never changed).\nHow to fix: make text and tables agree, or state the different scope in the text.",
+};
+
+/// Why TEXT_TABLE_MISMATCH exists and how to fix the report ([`RuleId::doc`]).
+pub(crate) const TEXT_TABLE_MISMATCH_DOC: RuleDoc = RuleDoc {
+    zh: "为什么：总体情况等正文中的数字（收到申请多少件、是否发生行政复议诉讼等）应与表三、表四一致。不一致时读者无从判断哪个正确。本规则只检查口径明确的说法：“未收到政府信息公开申请”与表三本年新收；“收到/受理申请N件”与表三本年新收（或新收加上年结转）；“未发生行政复议、行政诉讼”“均获维持”与表四；“予以公开N件”“不予公开N件”等各类办理结果与表三对应各行的总计（总计栏整栏空白时，用各类申请人之和比较，其中空白按0计——仅用于这一比较，报告中的数字不作任何改动）。\n怎样改：核对后统一正文与表格；若口径不同（如只统计某一部门），在正文中写明口径。",
+    en: "Why: figures in the text (applications received, whether there were reconsiderations or lawsuits) must agree with tables 3 and 4. Only unambiguous statements are compared: 未收到申请 vs new applications; 收到/受理 N 件 vs new (or new + carried over) applications; 未发生行政复议、行政诉讼 and 均获维持 vs table 4; 予以公开 N 件, 不予公开 N 件 … vs the totals of those table 3 rows (when a category's 总计 column is entirely blank, the applicant columns are summed with blanks as 0 — for this comparison only; the report's numbers are never changed).\nHow to fix: make text and tables agree, or state the different scope in the text.",
 };
 
 /// The text `found` says otherwise than `table`, where `what` is `actual`.

@@ -5,7 +5,7 @@
 use crate::format::sections::{Theme, GOVERNMENT_ENDS, GOVERNMENT_THEMES, OVERVIEW_THEMES};
 use crate::lang::Lang;
 use crate::model::{DetectedFormat, Report};
-use crate::rules::{Finding, Group, Rule, RuleId, Scope, Severity, Violation};
+use crate::rules::{Finding, Group, Rule, RuleDoc, RuleId, Scope, Severity, Violation};
 use crate::text::fold;
 
 /// THEME-MISSING: the overview leaves out a theme it is expected to cover.
@@ -17,8 +17,12 @@ pub(crate) const THEME_MISSING: Rule = Rule {
     group: Group::Text,
     title_zh: "总体情况未涵盖应报告的方面",
     title_en: "Overview leaves out a theme it should cover",
-    doc_zh: "为什么：国办公开办函〔2021〕30号要求“一、总体情况”综述本机关贯彻落实《条例》的情况，主要包括主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面；《条例》第五十条第四项还要求各级人民政府的年度报告包括工作考核、社会评议和责任追究结果情况。缺少某个方面，是报告“内容不全面”的常见表现。本规则在2021年版格式的报告中检查总体情况是否写到每个方面（按各方面的常用字词判断，如“依申请”“平台”“网站”“监督”“保障”；标题以“人民政府”结尾的报告还在全文中看“考核”“评议”“追究”）。\n怎样改：在总体情况中补写缺少的方面；确实没有相关工作的，也应说明。",
-    doc_en: "Why: the 2021 guidance (国办公开办函〔2021〕30号) asks section I to review the year under five themes: proactive disclosure, disclosure on request, information management, disclosure platforms, and supervision and safeguards; article 50(4) of the Regulations also asks a people's government's report for the results of performance assessment, public appraisal and accountability. A missing theme is a common sign of an incomplete report. Checked in reports on the 2021 format, by the words each theme is usually written with (依申请, 平台, 网站, 监督, 保障 …; for a body whose name ends in 人民政府 also 考核, 评议, 追究 anywhere in the report).\nHow to fix: add the missing themes to the overview; where there was no such work, say so.",
+};
+
+/// Why THEME_MISSING exists and how to fix the report ([`RuleId::doc`]).
+pub(crate) const THEME_MISSING_DOC: RuleDoc = RuleDoc {
+    zh: "为什么：国办公开办函〔2021〕30号要求“一、总体情况”综述本机关贯彻落实《条例》的情况，主要包括主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面；《条例》第五十条第四项还要求各级人民政府的年度报告包括工作考核、社会评议和责任追究结果情况。缺少某个方面，是报告“内容不全面”的常见表现。本规则在2021年版格式的报告中检查总体情况是否写到每个方面（按各方面的常用字词判断，如“依申请”“平台”“网站”“监督”“保障”；标题以“人民政府”结尾的报告还在全文中看“考核”“评议”“追究”）。\n怎样改：在总体情况中补写缺少的方面；确实没有相关工作的，也应说明。",
+    en: "Why: the 2021 guidance (国办公开办函〔2021〕30号) asks section I to review the year under five themes: proactive disclosure, disclosure on request, information management, disclosure platforms, and supervision and safeguards; article 50(4) of the Regulations also asks a people's government's report for the results of performance assessment, public appraisal and accountability. A missing theme is a common sign of an incomplete report. Checked in reports on the 2021 format, by the words each theme is usually written with (依申请, 平台, 网站, 监督, 保障 …; for a body whose name ends in 人民政府 also 考核, 评议, 追究 anywhere in the report).\nHow to fix: add the missing themes to the overview; where there was no such work, say so.",
 };
 
 /// The themes the overview does not mention, and what a government's report does not

@@ -6,7 +6,7 @@ use super::{excerpt, is_cjk, Block};
 use crate::format::{self, RowId, Table};
 use crate::lang::Lang;
 use crate::model::{Report, Span};
-use crate::rules::{Finding, Group, Rule, RuleId, Scope, Severity, Violation};
+use crate::rules::{Finding, Group, Rule, RuleDoc, RuleId, Scope, Severity, Violation};
 use crate::text::{fold, norm_label, one_of};
 use std::sync::OnceLock;
 
@@ -19,8 +19,12 @@ pub(crate) const TEXT_TYPO: Rule = Rule {
     group: Group::Text,
     title_zh: "疑似错别字或重复字词",
     title_en: "Probable typo or repeated word",
-    doc_zh: "为什么：年度报告是正式公开的政府文件，错别字、重复字词（如“审核审核”“的的”）、标题或表格行名与统一格式不一致，都会影响报告的严肃性，也是审查中常见的扣分项。本规则检查：连续重复的字词；统一格式章节标题和表格行名中多字、少字、错字；常见的政务文稿错别字；以及固定用语的近似写法——把正文与约三千条政务常用固定用语（如“等方面”“截至目前”“予以公开”“贯彻落实”）比对，只差一个字、且这个字与原字音近或形近的（如把“等方面”写成“等反面”），判为疑似错别字。用户可以添加自己的用语（命令行 --terms 文件，网页的“自定义用语”框），按同样的方法查找，原样写出的用户用语不会被判为错字。\n怎样改：按提示核对原文并改正。提示只是“疑似”，确属正确用法的可忽略。",
-    doc_en: "Why: the annual report is a formal public document; typos, doubled words, and headings or row labels that deviate from the national format undermine it and are common review deductions. Checked: consecutive repeated words; one-character slips in the standard headings and table labels; a list of common typos in government writing; and near misses of fixed phrases: the text is compared with some three thousand fixed phrases of government writing (等方面, 截至目前, 予以公开, 贯彻落实 …), and a run of text that differs from one in a single character that sounds or looks like the phrase's (等反面 for 等方面) is a probable typo. Users can add their own terms (the CLI's --terms FILE, the page's terms box): their slips are found the same way, and a term written as it is is never taken for a slip.\nHow to fix: check the passage and correct it; these are probable, not certain, errors.",
+};
+
+/// Why TEXT_TYPO exists and how to fix the report ([`RuleId::doc`]).
+pub(crate) const TEXT_TYPO_DOC: RuleDoc = RuleDoc {
+    zh: "为什么：年度报告是正式公开的政府文件，错别字、重复字词（如“审核审核”“的的”）、标题或表格行名与统一格式不一致，都会影响报告的严肃性，也是审查中常见的扣分项。本规则检查：连续重复的字词；统一格式章节标题和表格行名中多字、少字、错字；常见的政务文稿错别字；以及固定用语的近似写法——把正文与约三千条政务常用固定用语（如“等方面”“截至目前”“予以公开”“贯彻落实”）比对，只差一个字、且这个字与原字音近或形近的（如把“等方面”写成“等反面”），判为疑似错别字。用户可以添加自己的用语（命令行 --terms 文件，网页的“自定义用语”框），按同样的方法查找，原样写出的用户用语不会被判为错字。\n怎样改：按提示核对原文并改正。提示只是“疑似”，确属正确用法的可忽略。",
+    en: "Why: the annual report is a formal public document; typos, doubled words, and headings or row labels that deviate from the national format undermine it and are common review deductions. Checked: consecutive repeated words; one-character slips in the standard headings and table labels; a list of common typos in government writing; and near misses of fixed phrases: the text is compared with some three thousand fixed phrases of government writing (等方面, 截至目前, 予以公开, 贯彻落实 …), and a run of text that differs from one in a single character that sounds or looks like the phrase's (等反面 for 等方面) is a probable typo. Users can add their own terms (the CLI's --terms FILE, the page's terms box): their slips are found the same way, and a term written as it is is never taken for a slip.\nHow to fix: check the passage and correct it; these are probable, not certain, errors.",
 };
 
 /// A probable slip: the words quoted, and what is wrong with them.
