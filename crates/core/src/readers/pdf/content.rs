@@ -219,15 +219,18 @@ impl Run<'_, '_> {
                 return;
             }
             let before = lex.pos;
-            if let Some(o) = lex.object(false) {
-                if args.len() < 64 {
-                    args.push(o);
-                }
-                continue;
-            }
+            // One token: an operand (read whole) or the operator.
             let op = match lex.token() {
-                Some(Tok::Keyword(k)) => k,
-                Some(_) => continue,
+                Some(Tok::Keyword(k)) if !matches!(k, b"true" | b"false" | b"null") => k,
+                Some(Tok::ArrayClose | Tok::DictClose) => continue,
+                Some(tok) => {
+                    if let Some(o) = lex.object_from(tok, false, 0) {
+                        if args.len() < 64 {
+                            args.push(o);
+                        }
+                    }
+                    continue;
+                }
                 None => break,
             };
             if lex.pos == before {

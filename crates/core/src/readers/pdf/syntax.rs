@@ -290,6 +290,16 @@ impl<'a> Lexer<'a> {
     fn object_at_depth(&mut self, refs: bool, depth: usize) -> Option<Obj> {
         let before = self.pos;
         let tok = self.token()?;
+        let o = self.object_from(tok, refs, depth);
+        if o.is_none() {
+            self.pos = before;
+        }
+        o
+    }
+
+    /// The object that starts with `tok`, already read (the rest of an array or dictionary is
+    /// read now); `None` for a keyword that is no object (an operator) or a closing bracket.
+    pub fn object_from(&mut self, tok: Tok<'a>, refs: bool, depth: usize) -> Option<Obj> {
         Some(match tok {
             Tok::Int(i) => {
                 if refs {
@@ -358,10 +368,7 @@ impl<'a> Lexer<'a> {
             Tok::Keyword(b"true") => Obj::Bool(true),
             Tok::Keyword(b"false") => Obj::Bool(false),
             Tok::Keyword(b"null") => Obj::Null,
-            Tok::Keyword(_) | Tok::ArrayClose | Tok::DictClose => {
-                self.pos = before;
-                return None;
-            }
+            Tok::Keyword(_) | Tok::ArrayClose | Tok::DictClose => return None,
         })
     }
 
