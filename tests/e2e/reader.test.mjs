@@ -261,7 +261,7 @@ test('the reader module cannot be loaded: the rules panel says why, in Chinese f
   await page.click('#check');
   await page.waitForSelector('#verdict[data-verdict="warn"]');
   await page.click('#rules > summary');
-  await page.waitForFunction(() => /规则说明随读取模块按需加载，未能加载/.test(document.querySelector('#rules-status').textContent), null, { timeout: 30000 });
+  await page.waitForFunction(() => /规则说明随读取模块按需加载，这次未能加载.*请刷新页面/.test(document.querySelector('#rules-status').textContent), null, { timeout: 30000 });
   await page.click('#lang');
   assert.match(await page.textContent('#rules-status'), /could not be loaded/);
   await page.click('#lang');

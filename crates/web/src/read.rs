@@ -157,8 +157,8 @@ pub async fn rule_docs() -> Result<Vec<RuleDoc>, InputError> {
     use wasm_bindgen::JsCast;
     let failed_in = |zh: &str, en: &str| {
         InputError {
-        zh: format!("规则说明随读取模块按需加载，未能加载（{zh}）：请刷新页面后重试，或在命令行运行 nianbao explain 规则名。"),
-        en: format!("The rules' documentation comes with the reader module, which could not be loaded ({en}): reload the page and try again, or run nianbao explain RULE on the command line."),
+        zh: format!("规则说明随读取模块按需加载，这次未能加载（{zh}）：请刷新页面后再打开规则说明。每个问题的说明已写在上面的问题列表中。"),
+        en: format!("The rules' documentation comes with the reader module, which could not be loaded this time ({en}): reload the page and open the rules again. Each problem found is explained in the list above."),
     }
     };
     let failed = |why: &str| failed_in(why, why);

@@ -125,7 +125,7 @@ pub(crate) fn bool_str(b: bool) -> &'static str {
 }
 
 /// Picks the Chinese or the English text.
-fn t<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
+pub(crate) fn t<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
     match lang {
         Lang::Zh => zh,
         Lang::En => en,

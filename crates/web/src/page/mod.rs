@@ -127,7 +127,7 @@ enum RuleDocs {
     #[default]
     NotAsked,
     Loading,
-    Loaded(Rc<Vec<crate::read::RuleDoc>>),
+    Loaded(Vec<crate::read::RuleDoc>),
     Failed(nianbao_core::readers::InputError),
 }
 

@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use super::events::Msg;
 use super::{by_id, focus, log, RuleDocs, Shown, Ui};
-use crate::dom::{render, Res};
+use crate::dom::{render, t, Res};
 use crate::view::PageView;
 
 impl Ui {
@@ -56,7 +56,7 @@ impl Ui {
         docs: Result<Vec<crate::read::RuleDoc>, nianbao_core::readers::InputError>,
     ) {
         self.state.borrow_mut().rule_docs = match docs {
-            Ok(d) => RuleDocs::Loaded(Rc::new(d)),
+            Ok(d) => RuleDocs::Loaded(d),
             Err(e) => RuleDocs::Failed(e),
         };
         self.fill_rule_docs();
@@ -66,24 +66,15 @@ impl Ui {
     /// in the current language, or says in `#rules-status` that it is coming or why not.
     fn fill_rule_docs(&self) {
         let lang = self.lang();
-        let zh = lang == Lang::Zh;
         let s = self.state.borrow();
         let status = match &s.rule_docs {
             RuleDocs::NotAsked | RuleDocs::Loaded(_) => "",
-            RuleDocs::Loading => {
-                if zh {
-                    "正在加载规则说明……"
-                } else {
-                    "Loading the rules' documentation…"
-                }
-            }
-            RuleDocs::Failed(e) => {
-                if zh {
-                    e.zh.as_str()
-                } else {
-                    e.en.as_str()
-                }
-            }
+            RuleDocs::Loading => t(
+                lang,
+                "正在加载规则说明……",
+                "Loading the rules' documentation…",
+            ),
+            RuleDocs::Failed(e) => t(lang, &e.zh, &e.en),
         };
         if let Some(p) = by_id(&self.form.result, "rules-status") {
             p.set_text_content(Some(status));
@@ -103,8 +94,8 @@ impl Ui {
                 continue;
             };
             let id = p.get_attribute("data-rule").unwrap_or_default();
-            if let Some((_, doc_zh, doc_en)) = docs.iter().find(|d| d.0 == id) {
-                p.set_text_content(Some(if zh { doc_zh } else { doc_en }));
+            if let Some((_, zh, en)) = docs.iter().find(|d| d.0 == id) {
+                p.set_text_content(Some(t(lang, zh, en)));
             }
         }
     }
