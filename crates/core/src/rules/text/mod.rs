@@ -26,21 +26,21 @@ use crate::format::CellKey;
 use crate::model::{DetectedFormat, Report, Span};
 use crate::text::one_of;
 use lexicon::{Lexicon, Terms};
-use scan::Automaton;
+use scan::WordTrie;
 use std::sync::OnceLock;
 
 /// The words the text rules look for: the known typos, the template instructions and the
-/// words the statement checks start from in one automaton (a pattern's id tells its kind by
+/// words the statement checks start from in one trie (a pattern's id tells its kind by
 /// these ranges), and the lexicon of fixed phrases, whose exact occurrences and near misses
 /// the lexicon finds itself.
 struct Words {
-    automaton: Automaton,
-    /// The statement words ([`statement_words`]), in the automaton's order.
+    trie: WordTrie,
+    /// The statement words ([`statement_words`]), in the trie's order.
     statements: Vec<&'static str>,
     lexicon: Lexicon,
 }
 
-/// What a pattern of [`Words`]' automaton is.
+/// What a pattern of [`Words`]' trie is.
 enum Word {
     Typo(usize),
     Instruction(usize),
@@ -72,7 +72,7 @@ impl Words {
                 .chain(leftover::INSTRUCTIONS.iter().copied())
                 .chain(statements.iter().copied());
             Words {
-                automaton: Automaton::new(patterns),
+                trie: WordTrie::new(patterns),
                 statements,
                 lexicon: Lexicon::new(lexicon::phrases()),
             }
@@ -162,7 +162,7 @@ fn scan_text(text: &str) -> Scanned {
             at: vec![Vec::new(); words.statements.len()],
         },
     };
-    let mut hits = words.automaton.find_all(text);
+    let mut hits = words.trie.find_all(text);
     hits.sort_unstable();
     for (at, id) in hits {
         match Words::kind(id) {
@@ -452,11 +452,11 @@ pub(crate) fn apply_terms(report: &Report, text: &str, terms: &Terms, findings: 
     if terms.is_empty() || report.status != crate::model::ReadStatus::Ok {
         return;
     }
-    let automaton = Automaton::new(terms.iter());
-    let written: Vec<(usize, usize)> = automaton
+    let trie = WordTrie::new(terms.iter());
+    let written: Vec<(usize, usize)> = trie
         .find_all(text)
         .into_iter()
-        .map(|(at, id)| (at, at + automaton.len_of(id)))
+        .map(|(at, id)| (at, at + trie.len_of(id)))
         .collect();
     findings.retain(|f| {
         f.rule != RuleId::TextTypo

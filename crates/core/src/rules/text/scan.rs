@@ -10,7 +10,7 @@
 //! on character boundaries.
 
 /// The words: a trie of their bytes, and the characters they start with.
-pub(super) struct Automaton {
+pub(super) struct WordTrie {
     /// Transitions of each state, sorted by byte.
     next: Vec<Vec<(u8, u32)>>,
     /// The root's transitions as a table.
@@ -27,8 +27,8 @@ pub(super) struct Automaton {
 const CJK_FIRST: u32 = 0x4E00;
 const CJK_LAST: u32 = 0x9FFF;
 
-impl Automaton {
-    pub(super) fn new<'p>(patterns: impl IntoIterator<Item = &'p str>) -> Automaton {
+impl WordTrie {
+    pub(super) fn new<'p>(patterns: impl IntoIterator<Item = &'p str>) -> WordTrie {
         let mut next: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
         let mut out: Vec<Vec<u32>> = vec![Vec::new()];
         let mut lens = Vec::new();
@@ -64,7 +64,7 @@ impl Automaton {
         for &(b, t) in &next[0] {
             root[b as usize] = t;
         }
-        Automaton {
+        WordTrie {
             next,
             root,
             out,
@@ -136,7 +136,7 @@ mod tests {
 
     #[test]
     fn finds_every_occurrence_also_overlapping_and_nested() {
-        let a = Automaton::new(["he", "she", "his", "hers", "等方面", "方面"]);
+        let a = WordTrie::new(["he", "she", "his", "hers", "等方面", "方面"]);
         let mut hits = a.find_all("ushers，从等方面看");
         hits.sort_unstable();
         let text = "ushers，从等方面看";
@@ -145,7 +145,7 @@ mod tests {
             .map(|&(s, p)| &text[s..s + a.lens[p as usize] as usize])
             .collect();
         assert_eq!(found, ["she", "he", "hers", "等方面", "方面"]);
-        assert!(Automaton::new(["abc"]).find_all("ab").is_empty());
+        assert!(WordTrie::new(["abc"]).find_all("ab").is_empty());
         // Every occurrence a search for each word at every character finds, on real texts.
         let words = [
             "申请",
@@ -160,7 +160,7 @@ mod tests {
             "",
             "条例",
         ];
-        let a = Automaton::new(words);
+        let a = WordTrie::new(words);
         for text in [
             include_str!("../../../../../tests/fixtures/seed.txt"),
             include_str!("../../../../../tests/fixtures/cases/17_text_slips.txt"),
@@ -180,8 +180,6 @@ mod tests {
             assert!(!want.is_empty());
             assert_eq!(got, want);
         }
-        assert!(Automaton::new(Vec::<&str>::new())
-            .find_all("abc")
-            .is_empty());
+        assert!(WordTrie::new(Vec::<&str>::new()).find_all("abc").is_empty());
     }
 }
