@@ -193,6 +193,13 @@ test('widget: <nianbao-validator> in the government-styled demo page; isolated b
   await page.fill('nianbao-validator #input', fixture('04_t4_totals_zero.txt'));
   await page.click('nianbao-validator #check');
   await page.waitForSelector('#host-status[data-verdict="fail"]');
+  // the rules' documentation, which the reader module brings, fills the widget's rules panel
+  await page.click('nianbao-validator #rules > summary');
+  await page.waitForFunction(() => {
+    const root = document.querySelector('nianbao-validator').shadowRoot;
+    const p = root.querySelector('#rules p.rule-doc[data-rule="T4-GROUP-TOTAL"]');
+    return p !== null && /为什么/.test(p.textContent) && root.querySelector('#rules-status').textContent === '';
+  }, null, { timeout: 30000 });
   // widget mode leaves the host page's drag and drop alone
   const hijacked = await page.evaluate(() => {
     const d = new DataTransfer();
