@@ -249,6 +249,9 @@ for (const major of [78, 86].filter((m) => builds[m])) {
       assert.ok(reader.some((n) => /^nianbao-reader-compat-[0-9a-f]+_bg\.wasm$/.test(n)), `the compat reader was fetched: ${reader.join(', ')}`);
       assert.deepEqual(reader.filter((n) => /modern/.test(n)), [], `nothing of the modern reader: ${reader.join(', ')}`);
       if (major === 78) await page.screenshot(join(out, 'old-chromium-78-pdf.png'));
+      // the rules' documentation comes from the same compat reader module
+      await page.evaluate(`${q('#rules > summary')}.click()`);
+      await page.waitFor(`/为什么/.test(${q('#rules p.rule-doc[data-rule="T3-IDENTITY"]')}.textContent)`);
       assert.deepEqual(page.errors, [], 'no console error, uncaught exception or error log entry');
 
       await page.goto(pathToFileURL(singleFile).href);
