@@ -92,24 +92,39 @@ async fn reader_module(
     kind: Kind,
 ) -> Result<(Kind, nianbao_core::readers::Document), InputError> {
     use wasm_bindgen::JsCast;
-    let hook = js_sys::Reflect::get(&js_sys::global(), &HOOK.into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .ok_or_else(|| reader_failed(kind, "no loader: nianbao.js"))?;
-    let promise = hook
-        .call1(
-            &wasm_bindgen::JsValue::NULL,
-            &js_sys::Uint8Array::from(bytes),
-        )
-        .and_then(|p| p.dyn_into::<js_sys::Promise>())
-        .map_err(|e| reader_failed(kind, &why(&e)))?;
-    match wasm_bindgen_futures::JsFuture::from(promise).await {
+    match call_loader(HOOK, Some(&js_sys::Uint8Array::from(bytes).into())).await {
         Ok(v) => match v.dyn_into::<js_sys::Uint8Array>() {
             Ok(b) => wire::decode(&b.to_vec()),
             Err(_) => Err(wire::damaged()),
         },
-        Err(e) => Err(coded(&e).unwrap_or_else(|| reader_failed(kind, &why(&e)))),
+        Err(None) => Err(reader_failed(kind, "no loader: nianbao.js")),
+        Err(Some(e)) => Err(coded(&e).unwrap_or_else(|| reader_failed(kind, &why(&e)))),
     }
+}
+
+/// Calls the loader's global function `hook` (with `arg`, if any) and awaits its Promise: the
+/// value, `Err(None)` when there is no such function, `Err(Some(e))` with what it threw or
+/// rejected with.
+#[cfg(target_arch = "wasm32")]
+async fn call_loader(
+    hook: &str,
+    arg: Option<&wasm_bindgen::JsValue>,
+) -> Result<wasm_bindgen::JsValue, Option<wasm_bindgen::JsValue>> {
+    use wasm_bindgen::{JsCast, JsValue};
+    let f = js_sys::Reflect::get(&js_sys::global(), &hook.into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or(None)?;
+    let called = match arg {
+        Some(a) => f.call1(&JsValue::NULL, a),
+        None => f.call0(&JsValue::NULL),
+    };
+    let promise = called
+        .and_then(|p| p.dyn_into::<js_sys::Promise>())
+        .map_err(Some)?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(Some)
 }
 
 /// An error's message.
@@ -154,7 +169,6 @@ const DOCS_HOOK: &str = "__nianbaoRuleDocs";
 /// reason in both languages when it cannot be had.
 #[cfg(target_arch = "wasm32")]
 pub async fn rule_docs() -> Result<Vec<RuleDoc>, InputError> {
-    use wasm_bindgen::JsCast;
     let failed_in = |zh: &str, en: &str| {
         InputError {
         zh: format!("规则说明随读取模块按需加载，这次未能加载（{zh}）：请刷新页面后再打开规则说明。每个问题的说明已写在上面的问题列表中。"),
@@ -162,20 +176,13 @@ pub async fn rule_docs() -> Result<Vec<RuleDoc>, InputError> {
     }
     };
     let failed = |why: &str| failed_in(why, why);
-    let hook = js_sys::Reflect::get(&js_sys::global(), &DOCS_HOOK.into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .ok_or_else(|| failed("no loader: nianbao.js"))?;
-    let promise = hook
-        .call0(&wasm_bindgen::JsValue::NULL)
-        .and_then(|p| p.dyn_into::<js_sys::Promise>())
-        .map_err(|e| failed(&why(&e)))?;
-    let value = wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .map_err(|e| match coded(&e) {
+    let value = call_loader(DOCS_HOOK, None).await.map_err(|e| match e {
+        None => failed("no loader: nianbao.js"),
+        Some(e) => match coded(&e) {
             Some(c) => failed_in(&c.zh, &c.en),
             None => failed(&why(&e)),
-        })?;
+        },
+    })?;
     let flat: Vec<String> = js_sys::Array::from(&value)
         .iter()
         .filter_map(|v| v.as_string())
