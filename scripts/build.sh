@@ -15,8 +15,8 @@ stamp=$ROOT/dist/.nianbao-build-stamp
 inputs_hash() {
   # the same cargo build Trunk runs (the size profile wasm-release, as www/index.html selects);
   # a no-op when the wasm is fresh
-  wcargo build --quiet --profile wasm-release --offline --target "$WASM_TARGET" -p nianbao-web --bin nianbao-app
-  cat "$ROOT/target/$WASM_TARGET/wasm-release/nianbao-app.wasm" "$ROOT"/www/* "$ROOT/Trunk.toml" \
+  (ship_env && wcargo build --quiet --profile wasm-release --offline --target "$WASM_TARGET" -p nianbao-web --bin nianbao-app)
+  cat "$ROOT/target/ship/$WASM_TARGET/wasm-release/nianbao-app.wasm" "$ROOT"/www/* "$ROOT/Trunk.toml" \
     "$ROOT/Cargo.lock" "$ROOT/package-lock.json" "$ROOT/scripts/post-build.mjs" "$ROOT/scripts/loader.mjs" \
     "$ROOT/target/compat/pkg/.stamp" "$ROOT/target/reader/pkg/.stamp" | sha256sum | cut -d' ' -f1
 }

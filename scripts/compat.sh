@@ -32,8 +32,10 @@ if [ "$route" = rustup ] && ! rustup component list --installed 2>/dev/null | gr
 fi
 export CARGO_TARGET_DIR=$out
 # -Zlocation-detail=none (std is rebuilt with -Z flags here anyway): panics carry no file:line
-# strings, ~5 KB gzip less; the panic hook's message and the restart do not need them.
+# strings, ~5 KB gzip less; the panic hook's message and the restart do not need them. std's
+# size-first feature optimize_for_size, as in the modern builds (ship_env in scripts/lib.sh).
 export RUSTFLAGS="-Ctarget-cpu=mvp -Ctarget-feature=+mutable-globals -Zlocation-detail=none"
+export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
 # build CRATE LIB: one cdylib, compiled, bound, optimised and checked into $pkg/LIB{.js,_bg.wasm}
 build() {
   local crate=$1 lib=$2

@@ -47,6 +47,26 @@ wcargo() {
   if [ "$(wasm_route)" = debian ]; then "$ROOT/scripts/dcargo" "$@"; else cargo "$@"; fi
 }
 
+# ship_env: the environment of the modern builds that ship (the page's module through Trunk, the
+# reader module; scripts/compat.sh sets the same std options for the compat build). std is rebuilt
+# from source (-Zbuild-std, the rust-src component; on the Debian route scripts/dcargo does it
+# anyway) with its size-first feature `optimize_for_size` (smaller sorts and string searches) and
+# without panic locations (-Zlocation-detail=none: no file:line strings; the panic hook's message
+# and the restart do not need them). Measured on the page's module (wasm-opt -Oz, gzip -9):
+# 234.9 -> 218.7 KiB. The output goes to target/ship/, so that the tests' and clippy's wasm32
+# builds in target/ keep the precompiled std. RUSTC_BOOTSTRAP=1 lets stable cargo take the -Z
+# options; it is exported only into the build command's own process (never in a config file).
+ship_env() {
+  if [ "$(wasm_route)" = rustup ] && ! rustup component list --installed 2>/dev/null | grep -q '^rust-src' \
+    && debian_toolchain_ok; then
+    export NIANBAO_WASM_ROUTE=debian
+  fi
+  export CARGO_TARGET_DIR=$ROOT/target/ship
+  export RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+  export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
+  export RUSTFLAGS="-Zlocation-detail=none"
+}
+
 # The wasm-bindgen crate version pinned in Cargo.lock (wasm-bindgen-cli must be exactly this).
 wasm_bindgen_version() {
   sed -n '/^name = "wasm-bindgen"$/{n;s/^version = "\(.*\)"$/\1/p;}' "$ROOT/Cargo.lock" | head -n 1

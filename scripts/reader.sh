@@ -13,8 +13,10 @@ set -euo pipefail
 out=$ROOT/target/reader
 pkg=$out/pkg
 lib=nianbao_reader
+# std rebuilt for size, into target/ship/ (ship_env in scripts/lib.sh), as Trunk builds the page's module
+ship_env
 wcargo build --profile wasm-release --locked --offline --target "$WASM_TARGET" -p nianbao-reader --lib
-raw=$ROOT/target/$WASM_TARGET/wasm-release/$lib.wasm
+raw=$ROOT/target/ship/$WASM_TARGET/wasm-release/$lib.wasm
 mkdir -p "$pkg"
 staging=$(mktemp -d "$out/bindgen.XXXXXX")
 trap 'rm -rf "$staging"' EXIT

@@ -7,7 +7,7 @@
 #   1. wasm32 toolchain: `rustup target add wasm32-unknown-unknown` (60 s timeout), else the Debian
 #      route (apt: rustc-web cargo-web rust-web-src rust-web-llvm lld-22 rust-web-clippy; scripts/dcargo
 #      builds std). rust-web-llvm provides /usr/bin/rust-lld (only a Recommends of rustc-web).
-#   2. rust-src (for the MVP "compat" build with -Zbuild-std, scripts/compat.sh).
+#   2. rust-src (every shipped wasm build rebuilds std with -Zbuild-std: scripts/compat.sh, and ship_env in scripts/lib.sh).
 #   3. apt: chromium chromium-driver (browser tests, Playwright), wabt (wasm-validate) and
 #      fonts-wqy-microhei (CJK glyphs in screenshots).
 #   4. cargo install: wasm-bindgen-cli at exactly the version in Cargo.lock, trunk 0.21.14.
@@ -96,10 +96,10 @@ if [ "$route" = debian ]; then
   [ -x /usr/bin/rust-lld ] || { manual_help; die "Debian route: /usr/bin/rust-lld missing (package rust-web-llvm)"; }
 fi
 
-# --- 2. rust-src (for the compat build, scripts/compat.sh: -Zbuild-std) -----------------------------
+# --- 2. rust-src (every shipped wasm build rebuilds std for size: -Zbuild-std; scripts/lib.sh ship_env, scripts/compat.sh) ---
 if [ "$route" = rustup ]; then
   if ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
-    timeout 60 rustup component add rust-src || say "WARNING: rust-src not installed: scripts/compat.sh (the compat build) needs it or the Debian route"
+    timeout 60 rustup component add rust-src || say "WARNING: rust-src not installed: the shipped wasm builds (scripts/compat.sh, scripts/reader.sh, scripts/trunk) need it or the Debian route"
   fi
 fi
 # rustfmt/clippy for the native steps (normally part of the default rustup profile)
