@@ -74,8 +74,9 @@ impl Violation for ThemeMissing {
             Lang::Zh => parts.join("；"),
             Lang::En => {
                 let mut m = parts.join("; ");
-                if let Some(first) = m.get(..1) {
-                    m = first.to_uppercase() + &m[1..];
+                // The messages are ASCII English: no Unicode case tables (~12 KB of wasm) for this.
+                if let Some(first) = m.get_mut(..1) {
+                    first.make_ascii_uppercase();
                 }
                 m
             }
