@@ -224,9 +224,8 @@ pub fn read(b: &[u8], e: &Entry, cap: usize, budget: &mut Budget) -> Result<Vec<
     Ok(out)
 }
 
-/// CRC-32 (IEEE), as zip stores it for every entry.
-/// CRC-32 (IEEE), eight bytes at a step ("slicing-by-8"): the tables are built once, at
-/// run time (8 KiB of memory, no bytes in the WebAssembly file).
+/// CRC-32 (IEEE), as zip stores it for every entry, eight bytes at a step ("slicing-by-8"):
+/// the tables are built once, at run time (8 KiB of memory, no bytes in the WebAssembly file).
 fn crc32(data: &[u8]) -> u32 {
     static TABLES: std::sync::OnceLock<[[u32; 256]; 8]> = std::sync::OnceLock::new();
     let t = TABLES.get_or_init(|| {
