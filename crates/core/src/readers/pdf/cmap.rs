@@ -146,11 +146,21 @@ impl CMap {
         for k in (i.saturating_sub(4)..i).rev() {
             let (lo, hi, ref first) = self.text[k];
             if code <= hi {
-                let mut u = first.clone();
-                if let Some(last) = u.last_mut() {
-                    *last = last.wrapping_add((code - lo) as u16);
-                }
-                return Some(String::from_utf16_lossy(&u));
+                // The units of `first`, its last one moved by the code's place in the range:
+                // decoded straight into the string (no copy of the units).
+                let n = first.len();
+                let units = first.iter().enumerate().map(|(j, &w)| {
+                    if j + 1 == n {
+                        w.wrapping_add((code - lo) as u16)
+                    } else {
+                        w
+                    }
+                });
+                let mut out = String::with_capacity(n * 3);
+                out.extend(
+                    char::decode_utf16(units).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)),
+                );
+                return Some(out);
             }
         }
         None

@@ -434,11 +434,11 @@ impl Run<'_, '_> {
             );
             let spacing = gs.char_space + if code.word_space { gs.word_space } else { 0.0 };
             if font.vertical {
-                self.glyph_vertical(&code.text, code.w0, code.v, &trm, size);
+                self.glyph_vertical(code.text, code.w0, code.v, &trm, size);
                 let ty = code.w1 * size + spacing;
                 *tm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, ty], tm);
             } else {
-                self.glyph(&code.text, code.w0, &trm);
+                self.glyph(code.text, code.w0, &trm);
                 let tx = (code.w0 * size + spacing) * gs.scale;
                 *tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], tm);
             }
@@ -446,7 +446,7 @@ impl Run<'_, '_> {
     }
 
     /// A horizontally written glyph whose text-space box is `[0, w0] × [-0.12, 0.88]`.
-    fn glyph(&mut self, text: &Option<String>, w0: f64, trm: &M) {
+    fn glyph(&mut self, text: Option<String>, w0: f64, trm: &M) {
         let (ox, oy) = apply(trm, 0.0, 0.0);
         let (ax, ay) = apply(trm, w0, 0.0);
         let (ux, uy) = apply(trm, 0.0, 1.0);
@@ -467,7 +467,7 @@ impl Run<'_, '_> {
     /// horizontal origin; its box is one em down from there.
     fn glyph_vertical(
         &mut self,
-        text: &Option<String>,
+        text: Option<String>,
         w0: f64,
         v: (f64, f64),
         trm: &M,
@@ -486,13 +486,8 @@ impl Run<'_, '_> {
         self.push_glyph(text, &corners, size, true);
     }
 
-    fn push_glyph(
-        &mut self,
-        text: &Option<String>,
-        c: &[(f64, f64); 4],
-        size: f64,
-        vertical: bool,
-    ) {
+    /// Takes the code's text (moved into the glyph: one allocation per glyph, not two).
+    fn push_glyph(&mut self, text: Option<String>, c: &[(f64, f64); 4], size: f64, vertical: bool) {
         let Some(text) = text else {
             self.page.unknown += 1;
             return;
@@ -503,7 +498,7 @@ impl Run<'_, '_> {
         let xs = c.iter().map(|p| p.0);
         let ys = c.iter().map(|p| p.1);
         let g = Glyph {
-            text: text.clone(),
+            text,
             x0: xs.clone().fold(f64::INFINITY, f64::min),
             x1: xs.fold(f64::NEG_INFINITY, f64::max),
             y0: ys.clone().fold(f64::INFINITY, f64::min),
