@@ -23,13 +23,7 @@ set -euo pipefail
 
 out=$ROOT/target/compat
 pkg=$out/pkg
-route=$(wasm_route)
-# rustup without rust-src cannot rebuild std; the Debian toolchain (std sources in rust-web-src) can
-if [ "$route" = rustup ] && ! rustup component list --installed 2>/dev/null | grep -q '^rust-src' \
-  && debian_toolchain_ok; then
-  echo "compat: rustup has no rust-src; building with the Debian toolchain (scripts/dcargo)"
-  route=debian
-fi
+route=$(build_std_route)
 export CARGO_TARGET_DIR=$out
 # -Zlocation-detail=none (std is rebuilt with -Z flags here anyway): panics carry no file:line
 # strings, ~5 KB gzip less; the panic hook's message and the restart do not need them. std's

@@ -47,6 +47,19 @@ wcargo() {
   if [ "$(wasm_route)" = debian ]; then "$ROOT/scripts/dcargo" "$@"; else cargo "$@"; fi
 }
 
+# The route for a build that rebuilds std (-Zbuild-std): as wasm_route, but rustup without the
+# rust-src component cannot rebuild std, and the Debian toolchain (std sources in rust-web-src) can.
+build_std_route() {
+  local route
+  route=$(wasm_route)
+  if [ "$route" = rustup ] && ! rustup component list --installed 2>/dev/null | grep -q '^rust-src' \
+    && debian_toolchain_ok; then
+    echo "rustup has no rust-src; building with the Debian toolchain (scripts/dcargo)" >&2
+    route=debian
+  fi
+  echo "$route"
+}
+
 # ship_env: the environment of the modern builds that ship (the page's module through Trunk, the
 # reader module; scripts/compat.sh sets the same std options for the compat build). std is rebuilt
 # from source (-Zbuild-std, the rust-src component; on the Debian route scripts/dcargo does it
@@ -57,10 +70,8 @@ wcargo() {
 # builds in target/ keep the precompiled std. RUSTC_BOOTSTRAP=1 lets stable cargo take the -Z
 # options; it is exported only into the build command's own process (never in a config file).
 ship_env() {
-  if [ "$(wasm_route)" = rustup ] && ! rustup component list --installed 2>/dev/null | grep -q '^rust-src' \
-    && debian_toolchain_ok; then
-    export NIANBAO_WASM_ROUTE=debian
-  fi
+  NIANBAO_WASM_ROUTE=$(build_std_route)
+  export NIANBAO_WASM_ROUTE
   export CARGO_TARGET_DIR=$ROOT/target/ship
   export RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort
   export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
