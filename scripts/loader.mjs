@@ -13,3 +13,30 @@ export function loaderWithManifest(manifest) {
   if (!marker.test(loader)) throw new Error('www/nianbao.js lost its `var MANIFEST = null; // nianbao:manifest` line');
   return loader.replace(marker, (_, ind) => `${ind}var MANIFEST = ${JSON.stringify(manifest)}; // nianbao:manifest`);
 }
+
+// www/style.css as it is shipped: without its comments (about 30 % of its gzip bytes: they explain
+// the rules to whoever edits the file), blank lines and trailing blanks. A small scanner, not a
+// regular expression, so that a `/*` inside a quoted string stays. Throws on an unterminated
+// comment or string, so that a broken stylesheet fails the build instead of being cut.
+export function shippedCss(css) {
+  let out = '';
+  let i = 0;
+  while (i < css.length) {
+    const c = css[i];
+    if (c === '/' && css[i + 1] === '*') {
+      const end = css.indexOf('*/', i + 2);
+      if (end < 0) throw new Error('www/style.css: a comment is not closed');
+      i = end + 2;
+    } else if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < css.length && css[j] !== c) j += css[j] === '\\' ? 2 : 1;
+      if (j >= css.length) throw new Error('www/style.css: a string is not closed');
+      out += css.slice(i, j + 1);
+      i = j + 1;
+    } else {
+      out += c;
+      i += 1;
+    }
+  }
+  return `${out.split('\n').map((l) => l.replace(/\s+$/, '')).filter((l) => l !== '').join('\n')}\n`;
+}

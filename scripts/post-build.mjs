@@ -3,6 +3,8 @@
 // page Trunk built into a deployable folder.
 //   node scripts/post-build.mjs [DIR]     (DIR: $TRUNK_STAGING_DIR under Trunk, else dist/)
 //
+//  0. the stylesheet without its comments (a new name for the new content; index.html's link and its
+//     integrity hash follow);
 //  1. the modern build: Trunk's wasm-bindgen glue `nianbao-app-<h>.js` + `nianbao-app-<h>_bg.wasm`;
 //  2. the compat build (Wasm Core 1.0, Chromium 78-95), when scripts/compat.sh has built
 //     target/compat/pkg: copied as `nianbao-compat-<h>.js` + `nianbao-compat-<h>_bg.wasm`;
@@ -23,7 +25,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loaderWithManifest } from './loader.mjs';
+import { loaderWithManifest, shippedCss } from './loader.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR || join(root, 'dist');
@@ -56,6 +58,28 @@ for (const f of files()) {
   }
 }
 
+// 0. the stylesheet without its comments (scripts/loader.mjs shippedCss): a new name for its new
+// content, and index.html's link to it (href and the subresource-integrity hash Trunk wrote) with it.
+{
+  const trunkCss = one(/^style-[0-9a-f]+\.css$/, 'stylesheet');
+  let css;
+  try {
+    css = shippedCss(readFileSync(join(dir, trunkCss), 'utf8'));
+  } catch (e) {
+    die(e.message);
+  }
+  const name = `style-${hash16(css)}.css`;
+  const link = new RegExp(`(<link rel="stylesheet" href="(?:\\./)?)${trunkCss.replace('.', '\\.')}(" integrity=")sha384-[A-Za-z0-9+/=]+(")`);
+  let index = readFileSync(join(dir, 'index.html'), 'utf8');
+  if (!link.test(index)) die(`index.html has no <link rel="stylesheet" href="./${trunkCss}" integrity="sha384-…"> (Trunk's css link)`);
+  const sri = `sha384-${createHash('sha384').update(css).digest('base64')}`;
+  index = index.replace(link, (_, a, b, c) => `${a}${name}${b}${sri}${c}`);
+  writeFileSync(join(dir, 'index.html'), index);
+  if (name !== trunkCss) {
+    writeFileSync(join(dir, name), css);
+    unlinkSync(join(dir, trunkCss));
+  }
+}
 const manifest = { css: one(/^style-[0-9a-f]+\.css$/, 'stylesheet') };
 
 // A build's boot module and wasm-as-script file; returns its manifest entry. `key` names the

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Bundles the compat build into ONE self-contained HTML page that works when opened from file://
-// (toolchain.md §7): www/index.html with www/style.css inlined as <style>, the wasm-bindgen
+// (toolchain.md §7): www/index.html with www/style.css inlined as <style> (without its comments), the wasm-bindgen
 // `--target web` glue inlined in a <script type="module"> with its `export`s stripped, and the
 // wasm inlined as base64 and handed to the glue as bytes (async init, never initSync). Nothing is
 // fetched. The page UI and its loader are the served page's: www/nianbao.js (inline, with the
@@ -14,7 +14,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loaderWithManifest } from './loader.mjs';
+import { loaderWithManifest, shippedCss } from './loader.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [pkg, out] = process.argv.slice(2);
@@ -28,7 +28,7 @@ const die = (msg) => {
 };
 
 let html = readFileSync(join(root, 'www', 'index.html'), 'utf8');
-const css = readFileSync(join(root, 'www', 'style.css'), 'utf8');
+const css = shippedCss(readFileSync(join(root, 'www', 'style.css'), 'utf8'));
 
 // 1. a glue: remember the exported functions (the API handed to the loader), strip the exports
 // (toolchain.md §7). scripts/compat.sh already made it ES2017 (scripts/es2017-glue.mjs).
