@@ -75,7 +75,7 @@ pub fn document(pages: &[Page]) -> Document {
         let (in_tables, free) = assign(&page.glyphs, &tables);
         let free_lines: Vec<Line> = lines::lines(free)
             .into_iter()
-            .filter(|l| !furniture.iter().any(|f| is_furniture(l, page, f)))
+            .filter(|l| !is_furniture(l, page, &furniture))
             .collect();
         let single: Vec<&Line> = free_lines.iter().filter(|l| l.cells().len() == 1).collect();
         let pt = PageText {
@@ -422,7 +422,10 @@ fn grid_table(t: &TableAcc) -> Table {
 }
 
 /// Text that recurs in the header or footer band of the pages: page numbers and running
-/// headers/footers, as digit-masked texts.
+/// headers/footers, as digit-masked texts, sorted (for [`is_furniture`]'s binary search). A text
+/// is furniture when it stands in the band of two pages or more. Found by sorting every band
+/// line's (text, page), not by comparing each line with those seen before: a PDF with thousands of
+/// band lines (a fuzzed one had a 28 KB file take 0.3 s here) costs n log n, not n².
 fn furniture(pages: &[Page]) -> Vec<String> {
     let mut seen: Vec<(String, usize)> = Vec::new();
     for (i, page) in pages.iter().enumerate() {
@@ -434,23 +437,22 @@ fn furniture(pages: &[Page]) -> Vec<String> {
             .collect();
         for l in lines::lines(band) {
             let m = masked(&l.text(""));
-            if m.is_empty() {
-                continue;
-            }
-            match seen.iter_mut().find(|(t, _)| *t == m) {
-                Some((_, p)) if *p != i => *p = usize::MAX,
-                Some(_) => {}
-                None => seen.push((m, i)),
+            if !m.is_empty() {
+                seen.push((m, i));
             }
         }
     }
+    seen.sort_unstable();
+    seen.dedup();
     let mut out: Vec<String> = seen
-        .into_iter()
-        .filter(|(_, p)| *p == usize::MAX)
-        .map(|(t, _)| t)
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|pages| pages.len() > 1)
+        .map(|pages| pages[0].0.clone())
         .collect();
     // A page number alone is furniture even on a one-page document.
     out.push("#".into());
+    out.sort_unstable();
+    out.dedup();
     out
 }
 
@@ -484,6 +486,8 @@ fn masked(text: &str) -> String {
     s
 }
 
-fn is_furniture(l: &Line, page: &Page, masked_text: &str) -> bool {
-    in_band(l.y0, l.y1, page) && masked(&l.text("")) == masked_text
+/// Whether a line is page furniture: in the header or footer band, and its masked text one of
+/// `furniture` (sorted, from [`furniture`]). The text is masked once per line in the band.
+fn is_furniture(l: &Line, page: &Page, furniture: &[String]) -> bool {
+    in_band(l.y0, l.y1, page) && furniture.binary_search(&masked(&l.text(""))).is_ok()
 }
