@@ -74,30 +74,90 @@ fn touches(a: &Rule, b: &Rule) -> bool {
     a.x0 <= b.x1 + SNAP && b.x0 <= a.x1 + SNAP && a.y0 <= b.y1 + SNAP && b.y0 <= a.y1 + SNAP
 }
 
-/// Segments grouped by touching (union–find over pairs; a page has a few hundred).
+/// Segments grouped by touching (union–find over the pairs that can touch). Horizontal
+/// segments are swept by their y and vertical ones by their x, so that a table's long rulings
+/// are not all compared with each other (a sweep of every segment by x0 compared each
+/// horizontal ruling with every other one: a fuzzed PDF of 642 pages with a few hundred rulings
+/// each took 0.74 s); a horizontal and a vertical segment are compared when the vertical one's
+/// x falls within the horizontal one's span. The same pairs touch, so the same groups come out.
 fn groups(rules: &[Rule]) -> Vec<Vec<Rule>> {
     let n = rules.len();
     let mut parent: Vec<usize> = (0..n).collect();
-    // Sweep by x0 so that only overlapping candidates are compared.
-    let mut order: Vec<usize> = (0..n).collect();
-    crate::readers::pdf::sort_by_key2(&mut order, |&a| (rules[a].x0, 0.0));
-    for (k, &i) in order.iter().enumerate() {
-        for &j in &order[k + 1..] {
+    let join = |parent: &mut Vec<usize>, i: usize, j: usize| {
+        if touches(&rules[i], &rules[j]) {
+            let (a, b) = (root(parent, i), root(parent, j));
+            parent[a] = b;
+        }
+    };
+    // Identical segments (a PDF may draw one line many times) are joined at once, and only the
+    // first of them goes into the sweeps: whatever touches one touches the others.
+    let mut same: Vec<usize> = (0..n).collect();
+    crate::readers::pdf::sort_by_key2(&mut same, |&a| (rules[a].x1, rules[a].y1));
+    crate::readers::pdf::sort_by_key2(&mut same, |&a| (rules[a].x0, rules[a].y0));
+    let mut first = vec![true; n];
+    for w in same.windows(2) {
+        if rules[w[0]] == rules[w[1]] {
+            let (a, b) = (root(&mut parent, w[1]), root(&mut parent, w[0]));
+            parent[a] = b;
+            first[w[1]] = false;
+        }
+    }
+    let vertical = |r: &Rule| !r.horizontal() && r.x0 == r.x1;
+    let kept = || (0..n).filter(|&i| first[i]);
+    let mut hs: Vec<usize> = kept().filter(|&i| rules[i].horizontal()).collect();
+    let mut vs: Vec<usize> = kept().filter(|&i| vertical(&rules[i])).collect();
+    let others: Vec<usize> = kept()
+        .filter(|&i| !rules[i].horizontal() && !vertical(&rules[i]))
+        .collect();
+    // Horizontal with horizontal: only those whose y come within SNAP of each other.
+    crate::readers::pdf::sort_by_key2(&mut hs, |&a| (rules[a].y0, 0.0));
+    for (k, &i) in hs.iter().enumerate() {
+        for &j in &hs[k + 1..] {
+            if rules[j].y0 > rules[i].y1 + SNAP {
+                break;
+            }
+            join(&mut parent, i, j);
+        }
+    }
+    // Vertical with vertical, by x the same way.
+    crate::readers::pdf::sort_by_key2(&mut vs, |&a| (rules[a].x0, 0.0));
+    for (k, &i) in vs.iter().enumerate() {
+        for &j in &vs[k + 1..] {
             if rules[j].x0 > rules[i].x1 + SNAP {
                 break;
             }
-            if touches(&rules[i], &rules[j]) {
-                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
-                parent[a] = b;
+            join(&mut parent, i, j);
+        }
+    }
+    // Horizontal with vertical: the verticals whose x lies within the horizontal's span.
+    let xs: Vec<f64> = vs.iter().map(|&v| rules[v].x0).collect();
+    for &h in &hs {
+        let from = xs.partition_point(|&x| x < rules[h].x0 - SNAP);
+        let to = xs.partition_point(|&x| x <= rules[h].x1 + SNAP);
+        for &v in &vs[from..to.max(from)] {
+            join(&mut parent, h, v);
+        }
+    }
+    // Anything else (neither horizontal nor vertical) with every segment.
+    for &i in &others {
+        for j in kept() {
+            if j != i {
+                join(&mut parent, i, j);
             }
         }
     }
-    let mut by_root: std::collections::BTreeMap<usize, Vec<Rule>> = Default::default();
+    // The groups in the order of their first segment (whatever the order of the unions).
+    let mut group_of = vec![usize::MAX; n];
+    let mut out: Vec<Vec<Rule>> = Vec::new();
     for (i, rule) in rules.iter().enumerate() {
         let r = root(&mut parent, i);
-        by_root.entry(r).or_default().push(*rule);
+        if group_of[r] == usize::MAX {
+            group_of[r] = out.len();
+            out.push(Vec::new());
+        }
+        out[group_of[r]].push(*rule);
     }
-    by_root.into_values().collect()
+    out
 }
 
 /// Positions closer than [`SNAP`] merged into one (their mean).
