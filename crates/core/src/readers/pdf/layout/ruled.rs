@@ -83,12 +83,7 @@ fn touches(a: &Rule, b: &Rule) -> bool {
 fn groups(rules: &[Rule]) -> Vec<Vec<Rule>> {
     let n = rules.len();
     let mut parent: Vec<usize> = (0..n).collect();
-    let join = |parent: &mut Vec<usize>, i: usize, j: usize| {
-        if touches(&rules[i], &rules[j]) {
-            let (a, b) = (root(parent, i), root(parent, j));
-            parent[a] = b;
-        }
-    };
+    let join = |parent: &mut Vec<usize>, i: usize, j: usize| join(rules, parent, i, j);
     // Identical segments (a PDF may draw one line many times) are joined at once, and only the
     // first of them goes into the sweeps: whatever touches one touches the others.
     let mut same: Vec<usize> = (0..n).collect();
@@ -109,26 +104,9 @@ fn groups(rules: &[Rule]) -> Vec<Vec<Rule>> {
     let others: Vec<usize> = kept()
         .filter(|&i| !rules[i].horizontal() && !vertical(&rules[i]))
         .collect();
-    // Horizontal with horizontal: only those whose y come within SNAP of each other.
-    crate::readers::pdf::sort_by_key2(&mut hs, |&a| (rules[a].y0, 0.0));
-    for (k, &i) in hs.iter().enumerate() {
-        for &j in &hs[k + 1..] {
-            if rules[j].y0 > rules[i].y1 + SNAP {
-                break;
-            }
-            join(&mut parent, i, j);
-        }
-    }
-    // Vertical with vertical, by x the same way.
-    crate::readers::pdf::sort_by_key2(&mut vs, |&a| (rules[a].x0, 0.0));
-    for (k, &i) in vs.iter().enumerate() {
-        for &j in &vs[k + 1..] {
-            if rules[j].x0 > rules[i].x1 + SNAP {
-                break;
-            }
-            join(&mut parent, i, j);
-        }
-    }
+    // Horizontal with horizontal, swept by y; vertical with vertical, by x.
+    sweep(rules, &mut hs, |r| (r.y0, r.y1), &mut parent);
+    sweep(rules, &mut vs, |r| (r.x0, r.x1), &mut parent);
     // Horizontal with vertical: the verticals whose x lies within the horizontal's span.
     let xs: Vec<f64> = vs.iter().map(|&v| rules[v].x0).collect();
     for &h in &hs {
@@ -158,6 +136,33 @@ fn groups(rules: &[Rule]) -> Vec<Vec<Rule>> {
         out[group_of[r]].push(*rule);
     }
     out
+}
+
+/// Joins segments `i` and `j` when they touch.
+fn join(rules: &[Rule], parent: &mut [usize], i: usize, j: usize) {
+    if touches(&rules[i], &rules[j]) {
+        let (a, b) = (root(parent, i), root(parent, j));
+        parent[a] = b;
+    }
+}
+
+/// Joins the touching pairs of `ids` (segments of one orientation) along the axis `span` gives
+/// (start, end): sorted by start, each is compared with those that start within SNAP of its end.
+fn sweep(
+    rules: &[Rule],
+    ids: &mut Vec<usize>,
+    span: fn(&Rule) -> (f64, f64),
+    parent: &mut [usize],
+) {
+    crate::readers::pdf::sort_by_key2(ids, |&a| (span(&rules[a]).0, 0.0));
+    for (k, &i) in ids.iter().enumerate() {
+        for &j in &ids[k + 1..] {
+            if span(&rules[j]).0 > span(&rules[i]).1 + SNAP {
+                break;
+            }
+            join(rules, parent, i, j);
+        }
+    }
 }
 
 /// Positions closer than [`SNAP`] merged into one (their mean).
