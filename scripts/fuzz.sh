@@ -46,8 +46,6 @@ seed() { # seed TARGET FILE... : copies existing files into the target's corpus
   local dir=$FUZZ/corpus/$1 f; shift
   mkdir -p "$dir"
   for f in "$@"; do
-    # known-slow-*: findings still over the 1 s limit (tests/fixtures/fuzz/README.md); not seeds
-    case $(basename "$f") in known-slow-*) continue ;; esac
     [ -f "$f" ] && cp -n "$f" "$dir/seed-$(basename "$f")"
   done
   return 0

@@ -59,7 +59,7 @@ impl Rule {
 }
 
 /// What a page shows.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Page {
     pub width: f64,
     pub height: f64,

@@ -41,6 +41,8 @@ pub const MAX_PAGES: usize = 1000;
 pub const MAX_DECODED: usize = 256 * 1024 * 1024;
 /// Most glyphs kept from one document (about 100 bytes each).
 pub const MAX_GLYPHS: usize = 1_000_000;
+/// Pages whose dictionaries are remembered, so that a page shown again is not read again.
+const REMEMBERED_PAGES: usize = 128;
 /// Deepest page tree read.
 const MAX_TREE_DEPTH: usize = 32;
 
@@ -51,7 +53,8 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
 
 /// Reads a PDF's text layer into a document.
 pub fn parse(bytes: &[u8]) -> Result<Document, InputError> {
-    Ok(layout::document(&pages(bytes)?))
+    let slots = layout::ruled::slot_budget(bytes.len());
+    Ok(layout::document(&pages(bytes)?, slots))
 }
 
 /// What each page of a PDF shows (glyphs and rulings), or why nothing can be read.
@@ -65,10 +68,22 @@ pub fn pages(bytes: &[u8]) -> Result<Vec<content::Page>, InputError> {
         OpenError::NoPages => damaged(),
     })?;
     let mut fonts = Default::default();
-    let mut pages = Vec::new();
+    let mut pages: Vec<content::Page> = Vec::new();
     let mut glyphs = 0usize;
+    // A page tree may show one page object many times (a fuzzed file: 642 times): its
+    // content is the same each time, so it is read once and copied. The first pages read are
+    // remembered, with their dictionaries as inherited (a report's pages all differ).
+    let mut read: Vec<(Dict, usize)> = Vec::new();
     for page in page_dicts(&file) {
-        let p = content::run_page(&file, &page, &mut fonts);
+        let p = match read.iter().find(|(d, _)| *d == page) {
+            Some(&(_, i)) => pages[i].clone(),
+            None => {
+                if read.len() < REMEMBERED_PAGES {
+                    read.push((page.clone(), pages.len()));
+                }
+                content::run_page(&file, &page, &mut fonts)
+            }
+        };
         glyphs += p.glyphs.len();
         pages.push(p);
         if glyphs >= MAX_GLYPHS || file.budget_spent() {

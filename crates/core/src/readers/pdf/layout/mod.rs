@@ -66,12 +66,13 @@ struct PageText {
     stops: Vec<f64>,
 }
 
-/// Rebuilds the document from its pages.
-pub fn document(pages: &[Page]) -> Document {
+/// Rebuilds the document from its pages, building at most `slots` grid slots of ruled tables
+/// (see [`ruled::slot_budget`]).
+pub fn document(pages: &[Page], mut slots: usize) -> Document {
     let furniture = furniture(pages);
     let mut pieces: Vec<Piece> = Vec::new();
     for (index, page) in pages.iter().enumerate() {
-        let tables = ruled::tables(&page.rules);
+        let tables = ruled::tables(&page.rules, &mut slots);
         let (in_tables, free) = assign(&page.glyphs, &tables);
         let free_lines: Vec<Line> = lines::lines(free)
             .into_iter()
