@@ -19,6 +19,7 @@ mod lang;
 mod localize;
 pub mod model;
 pub mod num;
+mod omission;
 pub mod present;
 pub mod readers;
 pub mod rules;
@@ -30,7 +31,7 @@ pub use readers::input;
 pub use format::{CellKey, Table};
 pub use lang::Lang;
 pub use model::{
-    Cell, CellValue, DetectedFormat, Note, ReadStatus, Report, RowRead, Section, Span,
+    Cell, CellValue, DetectedFormat, Note, Omission, ReadStatus, Report, RowRead, Section, Span,
 };
 pub use num::Num;
 pub use present::Verdict;

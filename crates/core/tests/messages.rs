@@ -118,3 +118,60 @@ fn corpus_messages_read_as_written_for_people() {
         failures.join("\n")
     );
 }
+
+/// What a reader left out (past its caps: pages, a page's drawing, ruled grids, cells) is a
+/// READ-INCOMPLETE warning each, before every other finding, in words users read.
+#[test]
+fn parts_left_out_by_a_reader_are_told_first() {
+    use nianbao_core::readers::{plain, Kind};
+    use nianbao_core::{check_read, Omission, RuleId, Severity};
+    let seed = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/seed.txt"),
+    )
+    .unwrap();
+    let mut doc = plain::read(&seed);
+    let before = check_read(Ok((Kind::Pdf, doc.clone()))).analysis.findings;
+    assert!(before.iter().all(|f| f.rule != RuleId::ReadIncomplete));
+    doc.omitted = vec![
+        Omission::Pages { read: 1000 },
+        Omission::PagePart { page: 7 },
+        Omission::Rulings { tables: 3 },
+        Omission::Cells,
+    ];
+    let a = check_read(Ok((Kind::Pdf, doc))).analysis;
+    let told: Vec<(&str, &str)> = a.findings[..4]
+        .iter()
+        .map(|f| {
+            assert_eq!(
+                (f.rule, f.severity),
+                (RuleId::ReadIncomplete, Severity::Warning)
+            );
+            (f.message(Lang::Zh), f.message(Lang::En))
+        })
+        .collect();
+    assert_eq!(
+        told,
+        [
+            (
+                "文件只读取了前1000页：页数、文字或数据量超过了读取上限，之后的页面没有读取，也没有校验",
+                "Only the first 1000 page(s) of the file were read: past the reader's caps on pages, text or data, the pages after them were neither read nor checked",
+            ),
+            (
+                "第7页只读取了一部分：该页的绘制指令、文字或表格线超过了单页的读取上限，其余内容没有校验",
+                "Page 7 was read only in part: its drawing, text or ruling lines ran past one page's caps, and the rest of it was not checked",
+            ),
+            (
+                "有3个带框线的表格超过了读取上限，按没有框线的文字读取，其单元格可能没有读准",
+                "3 ruled table(s) past the reader's budget were read as lines of text without their rulings, so their cells may not be read right",
+            ),
+            (
+                "有表格单元格或段落超过了读取上限（表格过宽或内容过多），没有读取，也没有校验",
+                "Table cells or paragraphs past the reader's caps (a table too wide, or too much content) were neither read nor checked",
+            ),
+        ]
+    );
+    // The rest is what the report gives without them.
+    let rest: Vec<RuleId> = a.findings[4..].iter().map(|f| f.rule).collect();
+    assert_eq!(rest, before.iter().map(|f| f.rule).collect::<Vec<_>>());
+    assert_eq!(message_problems(&a), Vec::<String>::new());
+}

@@ -225,3 +225,72 @@ fn a_page_of_thousands_of_rulings_and_glyphs_stays_bounded() {
     assert_eq!(c.kind, InputKind::Pdf);
     assert!(c.text.contains('1'));
 }
+
+/// A page of an `n` × `n` ruled grid of 2.5-point slots.
+fn grid_content(n: usize) -> String {
+    let mut c = String::from("0.1 w ");
+    let end = 20.0 + 2.5 * n as f64;
+    for i in 0..=n {
+        let v = 20.0 + 2.5 * i as f64;
+        c.push_str(&format!("{v} 20 m {v} {end} l S 20 {v} m {end} {v} l S "));
+    }
+    c + "BT /F1 12 Tf 72 700 Td (Hello) Tj ET"
+}
+
+/// `pages` pages, each a page object of its own showing the one content stream `content`.
+fn pages_pdf(pages: usize, content: &str) -> Vec<u8> {
+    let kids: Vec<String> = (0..pages).map(|i| format!("{} 0 R", 5 + i)).collect();
+    let mut objs = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {pages} >>",
+            kids.join(" ")
+        ),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".into(),
+        stream("", content),
+    ];
+    for _ in 0..pages {
+        objs.push("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>".into());
+    }
+    pdf(&objs, "")
+}
+
+/// What the PDF reader leaves out is in the document it returns (READ-INCOMPLETE is built
+/// from it: `tests/messages.rs`), and nothing is for a file within the caps.
+#[test]
+fn what_the_caps_leave_out_is_said() {
+    use nianbao_core::readers::pdf::{parse, MAX_PAGES};
+    use nianbao_core::Omission;
+    let text = "BT /F1 12 Tf 72 700 Td (Hello) Tj ET";
+    // Pages past the cap.
+    let d = parse(&pages_pdf(MAX_PAGES + 1, text)).unwrap();
+    assert_eq!(d.omitted, [Omission::Pages { read: MAX_PAGES }]);
+    assert!(parse(&pages_pdf(MAX_PAGES, text))
+        .unwrap()
+        .omitted
+        .is_empty());
+    // Grids past the document's budget of slots (100 000 for a small file): 28 pages of
+    // 60 × 60 slots, of which 27 fit.
+    let d = parse(&pages_pdf(28, &grid_content(60))).unwrap();
+    assert_eq!(d.omitted, [Omission::Rulings { tables: 1 }]);
+    assert!(parse(&pages_pdf(27, &grid_content(60)))
+        .unwrap()
+        .omitted
+        .is_empty());
+    // A table wider than the grid engine's widest (64 columns): its cells past it.
+    let d = parse(&pages_pdf(1, &grid_content(70))).unwrap();
+    assert_eq!(d.omitted, [Omission::Cells]);
+    // A page past the cap on ruling lines (5 000): page 2 of two.
+    let many = "0.1 w ".to_string() + &"20 20 m 40 20 l S ".repeat(6_000) + text;
+    let objs = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [5 0 R 6 0 R] /Count 2 >>".into(),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".into(),
+        stream("", text),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>".into(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 7 0 R >>".into(),
+        stream("", &many),
+    ];
+    let d = parse(&pdf(&objs, "")).unwrap();
+    assert_eq!(d.omitted, [Omission::PagePart { page: 2 }]);
+}

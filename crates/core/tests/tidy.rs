@@ -88,7 +88,7 @@ const ALLOWED: &[(&str, &str, &[&str])] = &[
 /// What the extraction may use of the crate (`crate::…`): the base modules, the format data,
 /// the model, and of the readers their document only.
 const EXTRACTION_USES: &[&str] = &[
-    "cell", "num", "text", "span", "lang", "readers", "format", "model", "extract",
+    "cell", "num", "text", "span", "omission", "lang", "readers", "format", "model", "extract",
 ];
 
 /// What the extraction may use of the readers (`crate::readers::…`).
@@ -437,19 +437,21 @@ fn rules_and_the_localiser_stand_on_their_floors() {
     let floors: [(&str, &[&str]); 3] = [
         (
             "rules",
-            &["num", "text", "span", "lang", "format", "model", "rules"],
+            &[
+                "num", "text", "span", "omission", "lang", "format", "model", "rules",
+            ],
         ),
         (
             "localize",
             &[
-                "num", "text", "span", "lang", "format", "model", "rules", "localize",
+                "num", "text", "span", "omission", "lang", "format", "model", "rules", "localize",
             ],
         ),
         // The shared presentation: the words around the rules' results, for both shells.
         (
             "present",
             &[
-                "num", "text", "span", "lang", "format", "model", "rules", "present",
+                "num", "text", "span", "omission", "lang", "format", "model", "rules", "present",
             ],
         ),
     ];

@@ -31,7 +31,7 @@ mod stream;
 mod tables;
 
 use crate::format::Table;
-use crate::model::{ReadStatus, Report, RowRead};
+use crate::model::{Note, ReadStatus, Report, RowRead};
 use crate::readers::Document;
 use crate::text::trim_wide;
 use builder::ReportBuilder;
@@ -56,7 +56,11 @@ pub fn read(doc: &Document) -> Report {
     }
     let format = outline.format(b.rows(), &all);
     let status = status(&outline, b.rows(), &doc.text);
-    b.finish(outline, format, tables_seen, status)
+    let mut report = b.finish(outline, format, tables_seen, status);
+    // What the reader left out comes first: it bears on everything the notes after it say.
+    let omitted = doc.omitted.iter().map(|&o| Note::Incomplete(o));
+    report.notes.splice(0..0, omitted);
+    report
 }
 
 /// Whether the input was read as a report: it was if it has a row, a section or a title.

@@ -13,6 +13,7 @@ pub use note::{CandidateCount, Note};
 
 use crate::format::{CellKey, RowId, RowSpec, Table};
 
+pub use crate::omission::Omission;
 pub use crate::span::Span;
 
 /// A table row as found in the report: which row of the format it is, and its label in the

@@ -1,8 +1,8 @@
 //! Reading notes: what the reader could not read, as data. The reader records them in the
 //! [`super::Report`]; the rules turn them into the findings users see (COLUMN-MISSING,
-//! CELLS-AMBIGUOUS, ROW-MISSING). Reading never builds a finding.
+//! CELLS-AMBIGUOUS, ROW-MISSING, READ-INCOMPLETE). Reading never builds a finding.
 
-use super::Span;
+use super::{Omission, Span};
 use crate::format::{CellKey, GroupSpec, RowId, Table};
 
 /// Something the reader found but could not read.
@@ -46,6 +46,9 @@ pub enum Note {
         /// The label of the caption's first row found.
         span: Option<Span>,
     },
+    /// The reader left part of the file out, past one of its caps: what was read is checked,
+    /// the rest is not (in the order the reader noted them).
+    Incomplete(Omission),
 }
 
 /// How many splits an [`Note::Ambiguous`] row has.

@@ -21,6 +21,7 @@
 //! a line of page text may be a paragraph or a table row whose cells are separated only by
 //! spaces, and only the report builder, which knows what rows look like, can tell.
 
+pub use crate::omission::Omission;
 pub use crate::span::Span;
 
 /// A readable rendering and the blocks found in it.
@@ -28,6 +29,10 @@ pub use crate::span::Span;
 pub struct Document {
     pub text: String,
     pub blocks: Vec<Block>,
+    /// What the reader left out to keep time and memory bounded (nothing, for every real
+    /// report: a very large, damaged or hostile file). The document is what was read; the
+    /// report builder turns each into a reading note, so the user is told.
+    pub omitted: Vec<Omission>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -37,7 +37,7 @@
 //! Every budget and cap of the table readers is a constant below; nothing grows without
 //! bound and nothing panics, whatever spans a file declares.
 
-use super::document::{Columns, Document, Table as DocTable};
+use super::document::{Columns, Document, Omission, Table as DocTable};
 use crate::cell::reads_as_value;
 use std::num::NonZeroU32;
 
@@ -192,8 +192,10 @@ fn emit_table(t: &Table, doc: &mut Document, budget: &mut usize) {
         columns: Columns::Grid,
         rows: Vec::with_capacity(grid.rows.len()),
     };
+    let mut cut = grid.cut;
     for r in 0..grid.rows.len() {
         if grid.width > *budget {
+            cut = true;
             break;
         }
         *budget -= grid.width;
@@ -207,6 +209,9 @@ fn emit_table(t: &Table, doc: &mut Document, budget: &mut usize) {
         table.rows.push(doc.push_row(texts));
     }
     doc.push_table(table);
+    if cut && !doc.omitted.contains(&Omission::Cells) {
+        doc.omitted.push(Omission::Cells);
+    }
 }
 
 /// A cell placed on the grid.
@@ -233,6 +238,8 @@ struct Grid<'t> {
     cells: Vec<Placed<'t>>,
     rows: Vec<Vec<Slot>>,
     width: usize,
+    /// Cells were left out: past the widest grid, or rows past the budget.
+    cut: bool,
 }
 
 impl<'t> Grid<'t> {
@@ -248,8 +255,10 @@ impl<'t> Grid<'t> {
         let mut pending: Vec<(usize, Slot)> = Vec::new();
         let mut width = 0;
         let mut used = 0usize;
+        let mut cut = false;
         for (r, row) in t.rows.iter().enumerate() {
             if used > budget {
+                cut = true;
                 break;
             }
             let mut line: Vec<Slot> = pending
@@ -266,6 +275,7 @@ impl<'t> Grid<'t> {
                     col += 1;
                 }
                 if col >= cap {
+                    cut = true;
                     break;
                 }
                 mark(&mut starts, col);
@@ -311,11 +321,18 @@ impl<'t> Grid<'t> {
             rows.push(line);
             pending = next;
         }
-        let mut grid = Grid { cells, rows, width };
+        let mut grid = Grid {
+            cells,
+            rows,
+            width,
+            cut,
+        };
         if t.model.drop_unstarted_columns {
             grid.drop_unstarted(&starts);
         }
-        grid.rows.truncate(budget / grid.width.max(1));
+        let keep = budget / grid.width.max(1);
+        grid.cut |= grid.rows.len() > keep;
+        grid.rows.truncate(keep);
         for line in &mut grid.rows {
             line.resize(grid.width, None);
         }
@@ -532,6 +549,17 @@ mod tests {
         assert!(lines(t)
             .iter()
             .all(|l| l.split('\t').count() <= MAX_WORD_COLS));
+        // The cell past the cap is said to be left out; a table within it says nothing.
+        for (rows, omitted) in [
+            (&[&["a@99999", "b"][..]][..], &[Omission::Cells][..]),
+            (&[&["a@255", "b"][..]][..], &[][..]),
+        ] {
+            let mut doc = Document::default();
+            emit(&[Item::Table(table(HTML, rows))], &mut doc, &mut {
+                MAX_SLOTS
+            });
+            assert_eq!(doc.omitted, omitted);
+        }
     }
 
     #[test]
@@ -615,6 +643,11 @@ mod tests {
         emit(&items, &mut doc, &mut budget);
         assert_eq!(doc.text, "a\t1\t2\n".repeat(4) + "after\n");
         assert_eq!(budget, 0);
+        // What was left out is said, once.
+        assert_eq!(doc.omitted, [Omission::Cells]);
+        let mut doc = Document::default();
+        emit(&items, &mut doc, &mut (3 * 12));
+        assert!(doc.omitted.is_empty());
         assert_eq!(lines_with(&items, 3 * 11).len(), 10 + 1 + 1);
         // Hostile spans cannot make a grid larger than the budget.
         let row: &[&str] = &["x@100|100", "1"];

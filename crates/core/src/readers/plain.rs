@@ -38,6 +38,7 @@ pub fn read(input: &str) -> Document {
     Document {
         text: input.to_string(),
         blocks,
+        omitted: Vec::new(),
     }
 }
 

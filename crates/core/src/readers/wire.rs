@@ -13,6 +13,9 @@
 //!           0 span | 1 span           Paragraph | Line
 //!           2 columns rows            Table: columns 0 grid | 1 loose; rows: count, then
 //!                                     each row's span, its cell count and cell spans
+//!           omitted                   what the reader left out: count, then each a tag and
+//!                                     a number: 0 pages read | 1 page read in part |
+//!                                     2 ruled tables refused | 3 cells (number 0)
 //! "NBDOC1"  1 zh en                   a reading error (the message in both languages)
 //! ```
 //!
@@ -21,7 +24,7 @@
 //! whatever the bytes, it gives a document the extraction can index safely or an error;
 //! it never panics and never allocates more than the input's size allows.
 
-use super::document::{Block, Columns, Document, Row, Span, Table};
+use super::document::{Block, Columns, Document, Omission, Row, Span, Table};
 use super::{InputError, Kind};
 
 const MAGIC: &[u8] = b"NBDOC1";
@@ -66,6 +69,17 @@ pub fn encode(read: &Result<(Kind, Document), InputError>) -> Vec<u8> {
                         }
                     }
                 }
+            }
+            put_u32(&mut out, doc.omitted.len());
+            for o in &doc.omitted {
+                let (tag, n) = match *o {
+                    Omission::Pages { read } => (0, read),
+                    Omission::PagePart { page } => (1, page),
+                    Omission::Rulings { tables } => (2, tables),
+                    Omission::Cells => (3, 0),
+                };
+                out.push(tag);
+                put_u32(&mut out, n);
             }
         }
         Err(e) => {
@@ -191,7 +205,26 @@ impl Reader<'_> {
                 _ => return None,
             });
         }
-        Some((kind, Document { text, blocks }))
+        let n = self.count(5)?;
+        let mut omitted = Vec::with_capacity(n);
+        for _ in 0..n {
+            let (tag, n) = (self.u8()?, self.u32()?);
+            omitted.push(match (tag, n) {
+                (0, read) if read > 0 => Omission::Pages { read },
+                (1, page) if page > 0 => Omission::PagePart { page },
+                (2, tables) if tables > 0 => Omission::Rulings { tables },
+                (3, 0) => Omission::Cells,
+                _ => return None,
+            });
+        }
+        Some((
+            kind,
+            Document {
+                text,
+                blocks,
+                omitted,
+            },
+        ))
     }
 
     fn table(&mut self, text: &str) -> Option<Table> {
@@ -230,6 +263,12 @@ mod tests {
         let start = d.text.len();
         d.text.push_str("line");
         d.blocks.push(Block::Line(Span::new(start, d.text.len())));
+        d.omitted = vec![
+            Omission::Pages { read: 1000 },
+            Omission::PagePart { page: 3 },
+            Omission::Rulings { tables: 12 },
+            Omission::Cells,
+        ];
         d
     }
 
@@ -295,10 +334,24 @@ mod tests {
     }
 
     #[test]
+    fn omissions_that_say_nothing_are_refused() {
+        // a count of 0 pages read, page 0, 0 tables, a number after "cells", an unknown tag
+        for (tag, n) in [(0u8, 0u32), (1, 0), (2, 0), (3, 1), (4, 1)] {
+            let mut b = encode(&Ok((Kind::Pdf, Document::default())));
+            let at = b.len() - 4;
+            b[at..].copy_from_slice(&1u32.to_le_bytes());
+            b.push(tag);
+            b.extend_from_slice(&n.to_le_bytes());
+            assert_eq!(decode(&b), Err(damaged()), "tag {tag}, number {n}");
+        }
+    }
+
+    #[test]
     fn spans_outside_the_text_or_inside_a_character_are_refused() {
         let mut d = Document {
             text: "表".into(),
             blocks: vec![Block::Line(Span::new(0, 3))],
+            omitted: Vec::new(),
         };
         let ok = Ok((Kind::Text, d.clone()));
         assert_eq!(decode(&encode(&ok)), ok);

@@ -7,7 +7,7 @@ use super::words::{note_row, pick, table};
 use super::{Case, Finding, Group, Outcome, Rule, RuleDoc, RuleId, Scope, Severity, Violation};
 use crate::format::{self, t3, RowSpec, SectionSpec, Table};
 use crate::lang::Lang;
-use crate::model::{DetectedFormat, Note, Report};
+use crate::model::{DetectedFormat, Note, Omission, Report};
 use crate::text::cn_numeral;
 
 /// FORMAT-OUTDATED: a report for 2021 or later on the 2019 trial format.
@@ -423,8 +423,46 @@ impl Violation for ColumnMissing<'_> {
     }
 }
 
-/// The reader's notes on rows it read short (COLUMN-MISSING) and 表二 captions that are not
-/// there (ROW-MISSING). Other notes are no structure finding: `None`.
+/// READ-INCOMPLETE: the reader left part of the file out, past one of its caps.
+pub(crate) const READ_INCOMPLETE: Rule = Rule {
+    id: RuleId::ReadIncomplete,
+    severity: Severity::Warning,
+    cases: &[],
+    scope: Scope::All,
+    group: Group::Structure,
+    title_zh: "文件只读取了一部分",
+    title_en: "File read only in part",
+};
+
+/// Why READ_INCOMPLETE exists and how to fix the report ([`RuleId::doc`]).
+pub(crate) const READ_INCOMPLETE_DOC: RuleDoc = RuleDoc {
+    zh: "为什么：为了在有限的时间和内存内读完任何文件（在浏览器里也一样），读取器对页数、文字、表格线和表格单元格设有上限，远高于任何一份真实的年度报告。超过上限的部分没有读取，校验结果只涵盖已读取的内容。出现这一提示，通常说明文件异常：过大、损坏，或把多份文件合成了一个。\n怎样改：确认上传的是单份年度报告；PDF 过大或损坏时，改用报告的原始 Word 文件（.docx）或网页，或粘贴报告全文再校验。",
+    en: "Why: to read any file within bounded time and memory (in the browser too), the readers cap pages, text, ruling lines and table cells, far above any real annual report. What lies past a cap is not read, and the findings cover only what was. This usually means an unusual file: very large, damaged, or several documents in one.\nHow to fix: make sure the file is one annual report; for a very large or damaged PDF, check the original Word file (.docx) or web page instead, or paste the report's text.",
+};
+
+struct ReadIncomplete(Omission);
+
+impl Violation for ReadIncomplete {
+    fn rule(&self) -> RuleId {
+        RuleId::ReadIncomplete
+    }
+    fn message(&self, lang: Lang) -> String {
+        match (self.0, lang) {
+            (Omission::Pages { read }, Lang::Zh) => format!("文件只读取了前{read}页：页数、文字或数据量超过了读取上限，之后的页面没有读取，也没有校验"),
+            (Omission::Pages { read }, Lang::En) => format!("Only the first {read} page(s) of the file were read: past the reader's caps on pages, text or data, the pages after them were neither read nor checked"),
+            (Omission::PagePart { page }, Lang::Zh) => format!("第{page}页只读取了一部分：该页的绘制指令、文字或表格线超过了单页的读取上限，其余内容没有校验"),
+            (Omission::PagePart { page }, Lang::En) => format!("Page {page} was read only in part: its drawing, text or ruling lines ran past one page's caps, and the rest of it was not checked"),
+            (Omission::Rulings { tables }, Lang::Zh) => format!("有{tables}个带框线的表格超过了读取上限，按没有框线的文字读取，其单元格可能没有读准"),
+            (Omission::Rulings { tables }, Lang::En) => format!("{tables} ruled table(s) past the reader's budget were read as lines of text without their rulings, so their cells may not be read right"),
+            (Omission::Cells, Lang::Zh) => "有表格单元格或段落超过了读取上限（表格过宽或内容过多），没有读取，也没有校验".to_string(),
+            (Omission::Cells, Lang::En) => "Table cells or paragraphs past the reader's caps (a table too wide, or too much content) were neither read nor checked".to_string(),
+        }
+    }
+}
+
+/// The reader's notes on rows it read short (COLUMN-MISSING), 表二 captions that are not
+/// there (ROW-MISSING) and parts of the file left out (READ-INCOMPLETE). Other notes are no
+/// structure finding: `None`.
 pub(super) fn note(note: &Note) -> Option<Finding> {
     match note {
         Note::ColumnMissing {
@@ -453,6 +491,7 @@ pub(super) fn note(note: &Note) -> Option<Finding> {
             };
             Some(Finding::new(&v).at(*span))
         }
+        Note::Incomplete(o) => Some(Finding::new(&ReadIncomplete(*o))),
         Note::Ambiguous { .. } => None,
     }
 }

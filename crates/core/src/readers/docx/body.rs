@@ -160,6 +160,8 @@ struct Body {
     para: Option<Para>,
     depth: usize,
     items: usize,
+    /// A paragraph, row or cell was left out: past [`MAX_ITEMS`].
+    cut: bool,
     skip: Option<usize>,
     in_run: bool,
     hidden: bool,
@@ -186,6 +188,9 @@ impl Body {
                 self.depth += 1;
             }
             return;
+        }
+        if self.items >= MAX_ITEMS && ns == Ns::W && matches!(local, "p" | "tr" | "tc") {
+            self.cut = true;
         }
         if !empty {
             self.depth += 1;
@@ -359,20 +364,31 @@ impl Body {
     }
 
     /// What was read; of a truncated part, what was read before it ended.
-    fn finish(mut self) -> Vec<Item> {
+    fn finish(mut self) -> Read {
         if let Some(p) = self.para.take() {
             self.target().push(Item::Para(p.text));
         }
         while let Some(t) = self.tables.pop() {
             self.target().push(Item::Table(t.close()));
         }
-        self.body
+        Read {
+            items: self.body,
+            cut: self.cut,
+        }
     }
+}
+
+/// The body of a Word document: its items, and whether some were left out (past
+/// [`MAX_ITEMS`]).
+#[derive(Debug, Default)]
+pub struct Read {
+    pub items: Vec<Item>,
+    pub cut: bool,
 }
 
 /// Reads the body of `word/document.xml`. `None` when the part is not a WordprocessingML
 /// document (its root element is not `w:document`).
-pub fn read(xml: &str, mut numbering: Option<&mut Numbering>) -> Option<Vec<Item>> {
+pub fn read(xml: &str, mut numbering: Option<&mut Numbering>) -> Option<Read> {
     let mut r = Reader::new(xml);
     // The root element decides whether this is a Word document at all.
     loop {
@@ -384,7 +400,7 @@ pub fn read(xml: &str, mut numbering: Option<&mut Numbering>) -> Option<Vec<Item
                 ..
             } => {
                 if empty {
-                    return Some(Vec::new());
+                    return Some(Read::default());
                 }
                 break;
             }
@@ -434,7 +450,7 @@ mod tests {
         let xml = format!(
             "<w:document {W}><w:body><w:tbl><w:tr><w:trPr><w:gridBefore w:val=\"1\"/><w:gridAfter w:val=\"999\"/></w:trPr>{row}</w:tr></w:tbl></w:body></w:document>"
         );
-        let items = read(&xml, None).unwrap();
+        let items = read(&xml, None).unwrap().items;
         let Some(Item::Table(t)) = items.first() else {
             panic!("no table");
         };
@@ -463,16 +479,23 @@ mod tests {
             "<w:document {W}><w:body>{}</w:body></w:document>",
             "<w:p><w:r><w:t>x</w:t></w:r></w:p>".repeat(MAX_ITEMS + 10)
         );
-        assert_eq!(read(&xml, None).unwrap().len(), MAX_ITEMS);
+        let r = read(&xml, None).unwrap();
+        assert_eq!((r.items.len(), r.cut), (MAX_ITEMS, true));
+        let xml = format!(
+            "<w:document {W}><w:body>{}</w:body></w:document>",
+            "<w:p><w:r><w:t>x</w:t></w:r></w:p>".repeat(MAX_ITEMS)
+        );
+        let r = read(&xml, None).unwrap();
+        assert_eq!((r.items.len(), r.cut), (MAX_ITEMS, false));
         let xml = format!(
             "<w:document {W}><w:body><w:tbl><w:tr>{}</w:tr></w:tbl></w:body></w:document>",
             "<w:tc/>".repeat(MAX_ITEMS + 10)
         );
-        let blocks = read(&xml, None).unwrap();
-        let Some(Item::Table(t)) = blocks.first() else {
+        let r = read(&xml, None).unwrap();
+        let Some(Item::Table(t)) = r.items.first() else {
             panic!("no table");
         };
-        assert_eq!(t.rows[0].cells.len(), MAX_ITEMS - 1);
+        assert_eq!((t.rows[0].cells.len(), r.cut), (MAX_ITEMS - 1, true));
     }
 
     #[test]
@@ -496,7 +519,7 @@ mod tests {
                  <w:p><w:r><w:t>after</w:t></w:r></w:p></w:body></w:document>"
             );
             let mut doc = crate::readers::Document::default();
-            grid::render(&read(&xml, None).unwrap(), &mut doc);
+            grid::render(&read(&xml, None).unwrap().items, &mut doc);
             assert!(doc.text.starts_with("before"), "{junk}: {:?}", doc.text);
             assert!(
                 doc.text.trim_end().ends_with("after"),

@@ -20,7 +20,7 @@ mod numbering;
 mod xml;
 mod zip;
 
-use super::document::Document;
+use super::document::{Document, Omission};
 use super::input::InputError;
 
 /// The most `word/document.xml` may inflate to (a report's is well under 2 MB).
@@ -222,9 +222,12 @@ pub fn parse(bytes: &[u8]) -> Result<Document, InputError> {
         let styles = pkg.optional(&styles_name);
         numbering::Numbering::parse(&n, styles.as_deref())
     });
-    let blocks = body::read(&xml, numbering.as_mut()).ok_or_else(|| not_word(&pkg.entries))?;
+    let body = body::read(&xml, numbering.as_mut()).ok_or_else(|| not_word(&pkg.entries))?;
     let mut doc = Document::default();
-    super::grid::render(&blocks, &mut doc);
+    super::grid::render(&body.items, &mut doc);
+    if body.cut && !doc.omitted.contains(&Omission::Cells) {
+        doc.omitted.push(Omission::Cells);
+    }
     Ok(doc)
 }
 

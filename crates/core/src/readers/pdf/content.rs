@@ -69,7 +69,7 @@ pub struct Page {
     pub unknown: usize,
     /// The largest share of the page one image covers (0..=1).
     pub image_cover: f64,
-    /// The operator budget ran out.
+    /// Read only in part: the caps on operators, glyphs or ruling lines of a page ran out.
     pub cut: bool,
 }
 
@@ -492,7 +492,11 @@ impl Run<'_, '_> {
             self.page.unknown += 1;
             return;
         };
-        if text.chars().all(char::is_whitespace) || self.page.glyphs.len() >= MAX_GLYPHS_PER_PAGE {
+        if text.chars().all(char::is_whitespace) {
+            return;
+        }
+        if self.page.glyphs.len() >= MAX_GLYPHS_PER_PAGE {
+            self.page.cut = true;
             return;
         }
         let xs = c.iter().map(|p| p.0);
@@ -522,6 +526,7 @@ impl Run<'_, '_> {
 
     fn push_rule(&mut self, a: (f64, f64), b: (f64, f64)) {
         if self.page.rules.len() >= MAX_RULES_PER_PAGE {
+            self.page.cut = true;
             return;
         }
         let (dx, dy) = ((b.0 - a.0).abs(), (b.1 - a.1).abs());

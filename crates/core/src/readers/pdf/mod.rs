@@ -30,7 +30,7 @@ pub mod font;
 pub mod layout;
 pub mod syntax;
 
-use super::document::Document;
+use super::document::{Document, Omission};
 use super::input::{InputError, MAX_INPUT_BYTES};
 use file::{File, OpenError};
 use syntax::{Dict, Obj};
@@ -53,12 +53,21 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
 
 /// Reads a PDF's text layer into a document.
 pub fn parse(bytes: &[u8]) -> Result<Document, InputError> {
-    let slots = layout::ruled::slot_budget(bytes.len());
-    Ok(layout::document(&pages(bytes)?, slots))
+    let (pages, omitted) = read_pages(bytes)?;
+    let mut doc = layout::document(&pages, layout::ruled::slot_budget(bytes.len()));
+    doc.omitted.splice(0..0, omitted);
+    Ok(doc)
 }
 
 /// What each page of a PDF shows (glyphs and rulings), or why nothing can be read.
 pub fn pages(bytes: &[u8]) -> Result<Vec<content::Page>, InputError> {
+    Ok(read_pages(bytes)?.0)
+}
+
+/// The pages, and what was left out of them: the pages after the caps on pages, glyphs and
+/// decoded bytes ([`Omission::Pages`]), and each page read only in part
+/// ([`Omission::PagePart`]).
+fn read_pages(bytes: &[u8]) -> Result<(Vec<content::Page>, Vec<Omission>), InputError> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(super::input::too_large(bytes.len() as u64));
     }
@@ -74,19 +83,22 @@ pub fn pages(bytes: &[u8]) -> Result<Vec<content::Page>, InputError> {
     // content is the same each time, so it is read once and copied. The first pages read are
     // remembered, with their dictionaries as inherited (a report's pages all differ).
     let mut read: Vec<(Dict, usize)> = Vec::new();
-    for page in page_dicts(&file) {
-        let p = match read.iter().find(|(d, _)| *d == page) {
+    let (dicts, more) = page_dicts(&file);
+    let mut left_out = more;
+    for (i, page) in dicts.iter().enumerate() {
+        let p = match read.iter().find(|(d, _)| d == page) {
             Some(&(_, i)) => pages[i].clone(),
             None => {
                 if read.len() < REMEMBERED_PAGES {
                     read.push((page.clone(), pages.len()));
                 }
-                content::run_page(&file, &page, &mut fonts)
+                content::run_page(&file, page, &mut fonts)
             }
         };
         glyphs += p.glyphs.len();
         pages.push(p);
         if glyphs >= MAX_GLYPHS || file.budget_spent() {
+            left_out |= i + 1 < dicts.len();
             break;
         }
     }
@@ -108,21 +120,32 @@ pub fn pages(bytes: &[u8]) -> Result<Vec<content::Page>, InputError> {
     if unknown > shown * 4 {
         return Err(no_unicode());
     }
-    Ok(pages)
+    let mut omitted: Vec<Omission> = pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.cut)
+        .map(|(i, _)| Omission::PagePart { page: i + 1 })
+        .collect();
+    if left_out {
+        omitted.insert(0, Omission::Pages { read: pages.len() });
+    }
+    Ok((pages, omitted))
 }
 
 /// The page dictionaries in order, with inherited attributes (`Resources`, `MediaBox`,
-/// `CropBox`, `Rotate`) filled in.
-fn page_dicts(file: &File) -> Vec<Dict> {
+/// `CropBox`, `Rotate`) filled in: at most [`MAX_PAGES`], and whether there are more.
+fn page_dicts(file: &File) -> (Vec<Dict>, bool) {
     let mut out = Vec::new();
     let root = file.resolve_key(&file.trailer, b"Root");
     let Some(root) = root.as_dict() else {
-        return out;
+        return (out, false);
     };
     let pages = root.get(b"Pages").cloned().unwrap_or(Obj::Null);
     let mut seen = std::collections::BTreeSet::new();
     walk(file, &pages, &Dict::default(), 0, &mut seen, &mut out);
-    out
+    let more = out.len() > MAX_PAGES;
+    out.truncate(MAX_PAGES);
+    (out, more)
 }
 
 fn walk(
@@ -133,7 +156,8 @@ fn walk(
     seen: &mut std::collections::BTreeSet<u32>,
     out: &mut Vec<Dict>,
 ) {
-    if depth > MAX_TREE_DEPTH || out.len() >= MAX_PAGES {
+    // One page past the cap, to know that there are more.
+    if depth > MAX_TREE_DEPTH || out.len() > MAX_PAGES {
         return;
     }
     if let Obj::Ref(n, _) = node {

@@ -13,7 +13,7 @@ pub mod lines;
 pub mod ruled;
 
 use super::content::{Glyph, Page};
-use crate::readers::document::Document;
+use crate::readers::document::{Document, Omission};
 use crate::readers::grid::{self, Cell, Item, Model, Row, Table};
 use lines::Line;
 use ruled::{Rect, Ruled};
@@ -66,9 +66,9 @@ struct PageText {
     stops: Vec<f64>,
 }
 
-/// Rebuilds the document from its pages, building at most `slots` grid slots of ruled tables
-/// (see [`ruled::slot_budget`]).
-pub fn document(pages: &[Page], mut slots: usize) -> Document {
+/// Rebuilds the document from its pages, building ruled tables' grids within the budget
+/// `slots` (see [`ruled::slot_budget`]; the tables refused are an [`Omission::Rulings`]).
+pub fn document(pages: &[Page], mut slots: ruled::SlotBudget) -> Document {
     let furniture = furniture(pages);
     let mut pieces: Vec<Piece> = Vec::new();
     for (index, page) in pages.iter().enumerate() {
@@ -120,6 +120,11 @@ pub fn document(pages: &[Page], mut slots: usize) -> Document {
         .collect();
     let mut doc = Document::default();
     grid::render(&items, &mut doc);
+    if slots.refused > 0 {
+        doc.omitted.push(Omission::Rulings {
+            tables: slots.refused,
+        });
+    }
     doc
 }
 

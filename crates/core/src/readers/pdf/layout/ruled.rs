@@ -19,11 +19,21 @@ const MAX_LINES: usize = 200;
 /// without rulings.
 pub const MIN_SLOT_BUDGET: usize = 100_000;
 
+/// The grid slots a document may still build, and the tables refused for want of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SlotBudget {
+    pub left: usize,
+    pub refused: usize,
+}
+
 /// The grid slots a document of `bytes` bytes may build: [`MIN_SLOT_BUDGET`], or one slot per
 /// byte for a larger file (a PDF of 200 pages with a table on each has about 130 000 slots
 /// and well over a megabyte), which keeps the grids to about 0.2 s per megabyte.
-pub fn slot_budget(bytes: usize) -> usize {
-    bytes.max(MIN_SLOT_BUDGET)
+pub fn slot_budget(bytes: usize) -> SlotBudget {
+    SlotBudget {
+        left: bytes.max(MIN_SLOT_BUDGET),
+        refused: 0,
+    }
 }
 
 /// A rectangle in page (or document) coordinates, top-down.
@@ -76,7 +86,7 @@ impl Ruled {
 /// The ruled tables of a page, top to bottom, taking their grid slots from `budget` (the
 /// document's, see [`slot_budget`]): a table whose grid no longer fits is left out, its
 /// rulings ignored.
-pub fn tables(rules: &[Rule], budget: &mut usize) -> Vec<Ruled> {
+pub fn tables(rules: &[Rule], budget: &mut SlotBudget) -> Vec<Ruled> {
     let mut out: Vec<Ruled> = groups(rules)
         .into_iter()
         .filter_map(|g| table(&g, budget))
@@ -282,7 +292,7 @@ fn root(p: &mut [usize], mut i: usize) -> usize {
 
 /// One group of segments as a table, when it has at least two rulings each way and its grid
 /// fits in what is left of the `budget` of slots.
-fn table(rules: &[Rule], budget: &mut usize) -> Option<Ruled> {
+fn table(rules: &[Rule], budget: &mut SlotBudget) -> Option<Ruled> {
     let (hs, vs): (Vec<Rule>, Vec<Rule>) = rules.iter().partition(|r| r.horizontal());
     if vs.len() < 2 || hs.is_empty() {
         return None;
@@ -305,7 +315,11 @@ fn table(rules: &[Rule], budget: &mut usize) -> Option<Ruled> {
         return None;
     }
     let (cols, rows) = (xs.len() - 1, ys.len() - 1);
-    *budget = budget.checked_sub(rows * cols)?;
+    let Some(left) = budget.left.checked_sub(rows * cols) else {
+        budget.refused += 1;
+        return None;
+    };
+    budget.left = left;
     // Rulings on each grid line: vertical by column line, horizontal by row line.
     let mut vsegs: Vec<Vec<(f64, f64)>> = vec![Vec::new(); xs.len()];
     for r in &vs {
@@ -404,7 +418,7 @@ mod tests {
             // A separate rule far away is no table.
             h(300.0, 0.0, 100.0),
         ];
-        let t = tables(&rules, &mut { usize::MAX });
+        let t = tables(&rules, &mut slot_budget(usize::MAX));
         assert_eq!(t.len(), 1);
         let cells = &t[0].cells;
         assert_eq!(cells.len(), 3);
@@ -438,7 +452,7 @@ mod tests {
             v(100.0, 0.0, 20.0),
             v(60.0, 0.0, 20.0),
         ];
-        let t = tables(&rules, &mut { usize::MAX });
+        let t = tables(&rules, &mut slot_budget(usize::MAX));
         assert_eq!(t[0].cells.len(), 2);
     }
 
@@ -460,15 +474,29 @@ mod tests {
         let mut rules = grid(0.0, 0.0, 3);
         rules.extend(grid(0.0, 100.0, 4));
         rules.extend(grid(0.0, 200.0, 2));
-        let mut budget = 15;
+        let mut budget = SlotBudget {
+            left: 15,
+            refused: 0,
+        };
         let t = tables(&rules, &mut budget);
         let tops: Vec<f64> = t.iter().map(|t| t.bbox.y0).collect();
         assert_eq!(tops, [0.0, 200.0]);
-        assert_eq!(budget, 2);
+        assert_eq!(
+            budget,
+            SlotBudget {
+                left: 2,
+                refused: 1
+            }
+        );
         assert_eq!(t[0].cells.len(), 9);
         // With room for all, all three.
-        assert_eq!(tables(&rules, &mut 29).len(), 3);
-        assert_eq!(slot_budget(1_000), MIN_SLOT_BUDGET);
-        assert_eq!(slot_budget(3_000_000), 3_000_000);
+        let mut budget = SlotBudget {
+            left: 29,
+            refused: 0,
+        };
+        assert_eq!(tables(&rules, &mut budget).len(), 3);
+        assert_eq!(budget.refused, 0);
+        assert_eq!(slot_budget(1_000).left, MIN_SLOT_BUDGET);
+        assert_eq!(slot_budget(3_000_000).left, 3_000_000);
     }
 }
