@@ -11,7 +11,7 @@ mod common;
 mod pdf_build;
 
 use common::{repo, TempDir};
-use pdf_build::{pdf, stream};
+use pdf_build::{pdf, stream, update};
 use std::io::Read;
 use std::process::{Command, Stdio};
 
@@ -482,6 +482,44 @@ fn pdfs_with_a_broken_xref_and_a_content_stream_that_loops() {
         ),
     ];
     unreadable(&dir.write("loop.pdf", pdf(&objs, "")), "");
+}
+
+#[test]
+fn a_report_pdf_past_the_page_cap_is_read_and_says_what_was_left_out() {
+    let dir = TempDir::new("hostile-pages");
+    // The seed's six pages (object 4 is their page tree, the file has 23 objects), then 995
+    // blank pages added by an incremental update: 1 001 pages, one past the reader's cap.
+    let good = std::fs::read(repo().join("tests/fixtures/pdf/seed.html.pdf")).unwrap();
+    let text = String::from_utf8_lossy(&good);
+    assert!(text.contains("4 0 obj\n<< /Count 6 /Kids [ 3 0 R 7 0 R 8 0 R 9 0 R 10 0 R 11 0 R ]"));
+    let blank: Vec<usize> = (25..25 + 995).collect();
+    let kids: String = blank.iter().map(|n| format!(" {n} 0 R")).collect();
+    let mut objects = vec![
+        (
+            4,
+            format!("<< /Type /Pages /Count 1001 /Kids [ 3 0 R 7 0 R 8 0 R 9 0 R 10 0 R 11 0 R{kids} ] /MediaBox [ 0 0 841.889763779528 595.303937007874 ] /Resources 6 0 R >>"),
+        ),
+        (24, stream("", "")),
+    ];
+    for n in blank {
+        objects.push((
+            n,
+            "<< /Type /Page /Parent 4 0 R /Contents 24 0 R >>".to_string(),
+        ));
+    }
+    let r = read(&dir.write("pages.pdf", update(good, &objects, 25 + 995)));
+    // The report is checked as ever (the one warning of this PDF of the seed: 等反面), and the
+    // user is told that the pages after the first 1 000 were not read.
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    let head = &r.stdout[..r.stdout.len().min(1200)];
+    assert!(
+        head.contains("（错误 0 项，警告 2 项，提示 0 项）"),
+        "{head}"
+    );
+    assert!(
+        head.contains("警告 [READ-INCOMPLETE] 文件只读取了前1000页") && head.contains("等反面"),
+        "{head}"
+    );
 }
 
 #[test]
