@@ -157,8 +157,8 @@ fn parts_left_out_by_a_reader_are_told_first() {
                 "Only the first 1000 page(s) of the file were read: past the reader's caps on pages, text or data, the pages after them were neither read nor checked",
             ),
             (
-                "第7页只读取了一部分：该页的绘制指令、文字或表格线超过了单页的读取上限，其余内容没有校验",
-                "Page 7 was read only in part: its drawing, text or ruling lines ran past one page's caps, and the rest of it was not checked",
+                "第7页只读取了一部分：该页的绘制指令、文字或表格线超过了单页的读取上限，超出的部分没有读取",
+                "Page 7 was read only in part: past one page's caps on drawing operations, text or ruling lines, the rest was not read",
             ),
             (
                 "有3个带框线的表格超过了读取上限，按没有框线的文字读取，其单元格可能没有读准",

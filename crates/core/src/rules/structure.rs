@@ -450,8 +450,8 @@ impl Violation for ReadIncomplete {
         match (self.0, lang) {
             (Omission::Pages { read }, Lang::Zh) => format!("文件只读取了前{read}页：页数、文字或数据量超过了读取上限，之后的页面没有读取，也没有校验"),
             (Omission::Pages { read }, Lang::En) => format!("Only the first {read} page(s) of the file were read: past the reader's caps on pages, text or data, the pages after them were neither read nor checked"),
-            (Omission::PagePart { page }, Lang::Zh) => format!("第{page}页只读取了一部分：该页的绘制指令、文字或表格线超过了单页的读取上限，其余内容没有校验"),
-            (Omission::PagePart { page }, Lang::En) => format!("Page {page} was read only in part: its drawing, text or ruling lines ran past one page's caps, and the rest of it was not checked"),
+            (Omission::PagePart { page }, Lang::Zh) => format!("第{page}页只读取了一部分：该页的绘制指令、文字或表格线超过了单页的读取上限，超出的部分没有读取"),
+            (Omission::PagePart { page }, Lang::En) => format!("Page {page} was read only in part: past one page's caps on drawing operations, text or ruling lines, the rest was not read"),
             (Omission::Rulings { tables }, Lang::Zh) => format!("有{tables}个带框线的表格超过了读取上限，按没有框线的文字读取，其单元格可能没有读准"),
             (Omission::Rulings { tables }, Lang::En) => format!("{tables} ruled table(s) past the reader's budget were read as lines of text without their rulings, so their cells may not be read right"),
             (Omission::Cells, Lang::Zh) => "有表格单元格或段落超过了读取上限（表格过宽或内容过多），没有读取，也没有校验".to_string(),
