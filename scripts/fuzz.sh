@@ -69,7 +69,7 @@ printf '000|1 2 3|2293|1282|42|24252.311082|%s000000000000000' "$(printf '000000
 printf '000|1 2 3|2293|1282|42|24252.311082|0000000|12345678912345678912345|' > "$FUZZ/corpus/concat/seed-long"
 
 # wire: readers' results as the reader module encodes them (crates/core/src/readers/wire.rs): the seed
-# report as lines, as a table of tab-separated cells, and an error
+# report as lines, as a table of tab-separated cells with what a reader left out, and an error
 mkdir -p "$FUZZ/corpus/wire"
 python3 - "$F/seed.txt" "$FUZZ/corpus/wire" <<'PY'
 import struct, sys
@@ -82,9 +82,10 @@ for line in data.split(b'\n'):
     spans.append((at, at + len(line)))
     at += len(line) + 1
 lines = b''.join(b'\x01' + u32(a) + u32(b) for a, b in spans)
-doc = b'NBDOC1\x00\x00' + s(data) + u32(len(spans)) + lines
+doc = b'NBDOC1\x00\x00' + s(data) + u32(len(spans)) + lines + u32(0)
 rows = b''.join(u32(a) + u32(b) + u32(1) + u32(a) + u32(b) for a, b in spans)
-table = b'NBDOC1\x00\x01' + s(data) + u32(1) + b'\x02\x00' + u32(len(spans)) + rows
+omitted = u32(4) + b'\x00' + u32(1000) + b'\x01' + u32(7) + b'\x02' + u32(3) + b'\x03' + u32(0)
+table = b'NBDOC1\x00\x01' + s(data) + u32(1) + b'\x02\x00' + u32(len(spans)) + rows + omitted
 err = b'NBDOC1\x01' + s('无法读取'.encode()) + s(b'unreadable')
 for name, b in [('seed-lines', doc), ('seed-table', table), ('seed-error', err)]:
     open(f'{sys.argv[2]}/{name}', 'wb').write(b)
