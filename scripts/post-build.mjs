@@ -14,7 +14,9 @@
 //  4. per build, a boot module `nianbao-boot-<variant>-<h>.js` (imports the glue, hands it to the
 //     loader) and the wasm as a script `…_bg.wasm.js` (base64; used only where fetch() is refused,
 //     e.g. under `connect-src 'none'`);
-//  5. the loader `nianbao.js` = www/nianbao.js with this build's manifest; index.html refers to it
+//     Every glue is shipped minified (scripts/loader.mjs shippedJs: terser, ES2017 output), under the
+//     name of its source (the name's hash follows the source, so it still changes with it);
+//  5. the loader `nianbao.js` = www/nianbao.js with this build's manifest, minified; index.html refers to it
 //     as `nianbao.js?v=<build>` so a new deployment is never mixed with a cached old loader;
 //  6. the embedding demo (www/embed-demo.{html,css,js}) and www/nianbao.d.ts copied as they are;
 //  7. `sw.js` from www/sw.js: the build hash (cache `nianbao-<hash>`) and the files to precache
@@ -25,7 +27,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loaderWithManifest, shippedCss } from './loader.mjs';
+import { loaderWithManifest, shippedCss, shippedJs } from './loader.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR || join(root, 'dist');
@@ -98,9 +100,23 @@ function addBuild(key, variant, hook, glue, wasm) {
   return { boot: bootName, wasm, wasmjs };
 }
 
-// 1. modern (Trunk)
-manifest.modern = addBuild('modern', 'modern', '__nianbaoBoot', one(/^nianbao-app-[0-9a-f]+\.js$/, 'Trunk glue nianbao-app-*.js'),
-  one(/^nianbao-app-[0-9a-f]+_bg\.wasm$/, 'Trunk wasm nianbao-app-*_bg.wasm'));
+// A glue as shipped (minified), or the build fails.
+async function glueJs(src, what) {
+  try {
+    return await shippedJs(src.toString('utf8'), { module: true });
+  } catch (e) {
+    return die(`${what}: ${e.message}`);
+  }
+}
+
+// 1. modern (Trunk); its glue minified in place (a rerun on the same folder minifies it again,
+// which leaves it as it is)
+{
+  const glue = one(/^nianbao-app-[0-9a-f]+\.js$/, 'Trunk glue nianbao-app-*.js');
+  writeFileSync(join(dir, glue), await glueJs(readFileSync(join(dir, glue)), glue));
+  manifest.modern = addBuild('modern', 'modern', '__nianbaoBoot', glue,
+    one(/^nianbao-app-[0-9a-f]+_bg\.wasm$/, 'Trunk wasm nianbao-app-*_bg.wasm'));
+}
 
 // 2. compat (scripts/compat.sh)
 const pkg = join(root, 'target', 'compat', 'pkg');
@@ -110,7 +126,7 @@ if (existsSync(join(pkg, 'nianbao_web_bg.wasm')) && existsSync(join(pkg, 'nianba
   const h = hash16(glueSrc, wasmSrc);
   const glue = `nianbao-compat-${h}.js`;
   const wasm = `nianbao-compat-${h}_bg.wasm`;
-  writeFileSync(join(dir, glue), glueSrc);
+  writeFileSync(join(dir, glue), await glueJs(glueSrc, glue));
   writeFileSync(join(dir, wasm), wasmSrc);
   manifest.compat = addBuild('compat', 'compat', '__nianbaoBoot', glue, wasm);
 } else {
@@ -131,7 +147,7 @@ for (const [variant, from, script] of [['modern', join(root, 'target', 'reader',
   const h = hash16(glueSrc, wasmSrc);
   const glue = `nianbao-reader-${variant}-${h}.js`;
   const wasm = `nianbao-reader-${variant}-${h}_bg.wasm`;
-  writeFileSync(join(dir, glue), glueSrc);
+  writeFileSync(join(dir, glue), await glueJs(glueSrc, glue));
   writeFileSync(join(dir, wasm), wasmSrc);
   manifest.reader[variant] = addBuild(`reader-${variant}`, variant, '__nianbaoReaderBoot', glue, wasm);
 }
@@ -146,15 +162,13 @@ try {
 } catch (e) {
   die(e.message);
 }
-// Served without its comments (the header and whole-line // comments; ~30 % of the gzip bytes).
-// The loader has no template literals or multi-line strings, so this cannot change its code;
-// scripts/js-syntax.mjs parses the result.
-loader = `/* nianbao loader (source with comments: www/nianbao.js) */\n${loader
-  .replace(/^\/\*[\s\S]*?\*\/\n/, '')
-  .split('\n')
-  .filter((l) => !/^\s*\/\/(?! nianbao:)/.test(l))
-  .join('\n')}`;
-if (!loader.includes('// nianbao:manifest')) die('the manifest line was lost while stripping comments');
+// Served minified (scripts/loader.mjs shippedJs), with a first line naming its source.
+try {
+  loader = await shippedJs(loader, { preamble: '/* nianbao loader (source with comments: www/nianbao.js) */' });
+} catch (e) {
+  die(`nianbao.js: ${e.message}`);
+}
+if (!loader.includes(JSON.stringify(manifest.modern.boot))) die('the manifest was lost while minifying the loader');
 writeFileSync(join(dir, 'nianbao.js'), loader);
 
 const build = hash16(...files().filter((f) => f !== 'index.html' && f !== 'sw.js').flatMap((f) => [f, readFileSync(join(dir, f))]));

@@ -12,7 +12,7 @@
 #      fonts-wqy-microhei (CJK glyphs in screenshots).
 #   4. cargo install: wasm-bindgen-cli at exactly the version in Cargo.lock, trunk 0.21.14.
 #   5. npm ci: binaryen@132 (wasm-opt), playwright-core (never downloads browsers) and acorn (the
-#      ES2017 syntax check of scripts/js-syntax.mjs).
+#      ES2017 syntax check of scripts/js-syntax.mjs), terser (the shipped JavaScript minified).
 #   6. cargo fetch (Trunk.toml has offline = true, so every crate must be cached).
 # Needs root or sudo for apt-get; everything else installs for the current user.
 set -euo pipefail
@@ -163,6 +163,7 @@ else
 fi
 [ -f node_modules/acorn/package.json ] || die "node_modules/acorn missing after npm ci (package-lock.json)"
 [ -x node_modules/.bin/tsc ] || die "node_modules/.bin/tsc (typescript) missing after npm ci (package-lock.json)"
+[ -f node_modules/terser/package.json ] || die "node_modules/terser missing after npm ci (package-lock.json)"
 wasm_opt_v=$(node_modules/.bin/wasm-opt --version | awk '{print $3}')
 trunk_opt=$(sed -n 's/^wasm_opt *= *"version_\(.*\)"/\1/p' Trunk.toml)
 [ "$wasm_opt_v" = "$trunk_opt" ] || die "wasm-opt is version $wasm_opt_v but Trunk.toml wants version_$trunk_opt"
