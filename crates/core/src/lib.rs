@@ -12,10 +12,12 @@
 //! assert_eq!(a.report.format, nianbao_core::DetectedFormat::Unknown);
 //! ```
 
+mod bytes;
 mod cell;
 pub mod extract;
 pub mod format;
 mod lang;
+#[cfg_attr(not(feature = "localise"), allow(dead_code))]
 mod localize;
 pub mod model;
 pub mod num;
@@ -80,7 +82,9 @@ pub fn check_text(input: &str) -> Analysis {
 /// Builds the report from a document and checks it.
 fn analyse(doc: &readers::Document) -> Analysis {
     let report = extract::read(doc);
+    #[cfg_attr(not(feature = "localise"), allow(unused_mut))]
     let (mut findings, evaluations) = rules::run(&report, &doc.text);
+    #[cfg(feature = "localise")]
     localize::assign_suspects(&report, &mut findings, &evaluations);
     Analysis {
         report,
@@ -94,6 +98,7 @@ fn analyse(doc: &readers::Document) -> Analysis {
 /// A user's own terms (CLI `--terms FILE`, the page's terms box) on a checked report, whose
 /// text is `text`: slips of the terms are TEXT-TYPO findings like those of the built-in
 /// lexicon, and a TEXT-TYPO finding inside a term written as it is goes.
+#[cfg(feature = "prose")]
 pub fn apply_terms(analysis: &mut Analysis, text: &str, terms: &Terms) {
     rules::apply_terms(&analysis.report, text, terms, &mut analysis.findings);
 }

@@ -13,7 +13,7 @@ pub struct Num {
     pub scale: u8,
 }
 
-const MAX_SCALE: u8 = 12;
+pub(crate) const MAX_SCALE: u8 = 12;
 
 impl Num {
     pub const ZERO: Num = Num { units: 0, scale: 0 };

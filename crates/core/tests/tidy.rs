@@ -438,7 +438,7 @@ fn rules_and_the_localiser_stand_on_their_floors() {
         (
             "rules",
             &[
-                "num", "text", "span", "omission", "lang", "format", "model", "rules",
+                "num", "text", "span", "omission", "bytes", "lang", "format", "model", "rules",
             ],
         ),
         (

@@ -85,3 +85,68 @@ fn the_reader_module_reads_what_the_page_does_not() {
         }
     }
 }
+
+/// The second stage's hand-over (`rules::wire`): the findings of every fixture file, encoded
+/// and decoded against the report's text, are the same findings, every field of them.
+#[test]
+fn every_fixtures_findings_round_trip() {
+    use nianbao_core::rules::wire as findings_wire;
+    let (mut total, mut explained, mut spans, mut numbers, mut units) =
+        (0, 0, 0, 0, std::collections::HashSet::new());
+    let mut largest: Option<(Vec<u8>, String)> = None;
+    for path in fixture_files() {
+        let checked = nianbao_core::check_bytes(&std::fs::read(&path).unwrap(), None);
+        let findings = &checked.analysis.findings;
+        let bytes = findings_wire::encode(findings);
+        let back = findings_wire::decode(&bytes, &checked.text);
+        assert_eq!(back.as_ref(), Some(findings), "{}", path.display());
+        total += findings.len();
+        for f in findings {
+            explained += usize::from(!f.explanations.is_empty());
+            spans += usize::from(f.span.is_some());
+            numbers += usize::from(f.expected.is_some() && f.actual.is_some());
+            for e in &f.explanations {
+                units.insert(std::mem::discriminant(&e.unit));
+            }
+        }
+        let has_explanations = findings.iter().any(|f| !f.explanations.is_empty());
+        if has_explanations && largest.as_ref().is_none_or(|(b, _)| b.len() < bytes.len()) {
+            largest = Some((bytes, checked.text.clone()));
+        }
+    }
+    // every kind of field was carried at least once
+    assert!(total > 200, "{total} findings");
+    assert!(
+        explained > 10 && spans > 50 && numbers > 10,
+        "{explained} {spans} {numbers}"
+    );
+    assert!(
+        units.len() >= 3,
+        "only {} kinds of suspect unit",
+        units.len()
+    );
+
+    // damaged bytes: never a panic; every truncation and one byte more are refused, and what
+    // a changed byte still decodes to has its spans inside the text
+    let (good, text) = largest.expect("a fixture whose findings carry explanations");
+    for n in 0..good.len() {
+        assert_eq!(findings_wire::decode(&good[..n], &text), None, "cut at {n}");
+    }
+    let mut long = good.clone();
+    long.push(0);
+    assert_eq!(findings_wire::decode(&long, &text), None);
+    for i in (0..good.len()).step_by(3) {
+        for v in [0u8, 1, 2, 3, 4, 5, 0x7f, 0xff] {
+            let mut b = good.clone();
+            b[i] = v;
+            for f in findings_wire::decode(&b, &text).unwrap_or_default() {
+                if let Some(s) = f.span {
+                    assert!(text.get(s.start..s.end).is_some(), "span {s:?}");
+                }
+                assert!(!f.message(nianbao_core::Lang::Zh).trim().is_empty());
+            }
+        }
+    }
+    // another report's text: spans past it are refused
+    assert_eq!(findings_wire::decode(&good, ""), None);
+}

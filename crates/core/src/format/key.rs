@@ -55,6 +55,20 @@ impl Table {
         &self.rows()[id.index()]
     }
 
+    /// Its row at `index` of [`Table::rows`], if there is one (keys handed over between the
+    /// page's modules as indices: `crate::rules::wire`).
+    pub(crate) fn row_at(self, index: usize) -> Option<RowId> {
+        let id = u8::try_from(index).ok()?;
+        (index < self.rows().len()).then_some(RowId(id))
+    }
+
+    /// The column at `index` of a table whose rows share their columns (the columns of its
+    /// first row), if there is one.
+    pub(crate) fn col_at(self, index: usize) -> Option<ColId> {
+        let id = u8::try_from(index).ok()?;
+        (index < self.rows().first()?.cols.len()).then_some(ColId(id))
+    }
+
     /// The table's name in messages: `(zh, en)`, e.g. `表三（收到和处理政府信息公开申请情况）`.
     pub fn title(self) -> (&'static str, &'static str) {
         let s = self.spec();
@@ -102,6 +116,17 @@ pub struct CellKey {
 }
 
 impl CellKey {
+    /// The cell at row `row`, column `col` (indices of the specs) of `table`, if there is one.
+    pub(crate) fn at(table: Table, row: usize, col: usize) -> Option<CellKey> {
+        let row = table.row_at(row)?;
+        let id = u8::try_from(col).ok()?;
+        (col < table.row(row).cols.len()).then_some(CellKey {
+            table,
+            row,
+            col: ColId(id),
+        })
+    }
+
     /// The spec of the cell's row.
     pub fn row_spec(self) -> &'static RowSpec {
         self.table.row(self.row)

@@ -24,8 +24,9 @@
 //! whatever the bytes, it gives a document the extraction can index safely or an error;
 //! it never panics and never allocates more than the input's size allows.
 
-use super::document::{Block, Columns, Document, Omission, Row, Span, Table};
+use super::document::{Block, Columns, Document, Omission, Row, Table};
 use super::{InputError, Kind};
+use crate::bytes::{put_span, put_str, put_u32, Reader};
 
 const MAGIC: &[u8] = b"NBDOC1";
 
@@ -94,9 +95,9 @@ pub fn encode(read: &Result<(Kind, Document), InputError>) -> Vec<u8> {
 /// The reader's result [`encode`] made; bytes that are not such an encoding give the error
 /// [`damaged`].
 pub fn decode(bytes: &[u8]) -> Result<(Kind, Document), InputError> {
-    let mut r = Reader { bytes, at: 0 };
+    let mut r = Decoder(Reader::new(bytes));
     let read = r.result().ok_or_else(damaged)?;
-    if r.at != bytes.len() {
+    if !r.0.at_end() {
         return Err(damaged());
     }
     read
@@ -112,70 +113,18 @@ pub fn damaged() -> InputError {
     }
 }
 
-fn put_u32(out: &mut Vec<u8>, n: usize) {
-    // Documents are capped far below 4 GiB (MAX_INPUT_BYTES and the readers' caps).
-    out.extend_from_slice(&u32::try_from(n).unwrap_or(u32::MAX).to_le_bytes());
-}
-
-fn put_str(out: &mut Vec<u8>, s: &str) {
-    put_u32(out, s.len());
-    out.extend_from_slice(s.as_bytes());
-}
-
-fn put_span(out: &mut Vec<u8>, s: Span) {
-    put_u32(out, s.start);
-    put_u32(out, s.end);
-}
-
 /// Reads the encoding; `None` as soon as anything is out of place.
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
+struct Decoder<'a>(Reader<'a>);
 
-impl Reader<'_> {
-    fn take(&mut self, n: usize) -> Option<&[u8]> {
-        let end = self.at.checked_add(n)?;
-        let s = self.bytes.get(self.at..end)?;
-        self.at = end;
-        Some(s)
-    }
-
-    fn u8(&mut self) -> Option<u8> {
-        self.take(1).map(|b| b[0])
-    }
-
-    fn u32(&mut self) -> Option<usize> {
-        let b = self.take(4)?;
-        usize::try_from(u32::from_le_bytes([b[0], b[1], b[2], b[3]])).ok()
-    }
-
-    /// A count of items of at least `min` bytes each: never more than the bytes left allow.
-    fn count(&mut self, min: usize) -> Option<usize> {
-        let n = self.u32()?;
-        (n <= (self.bytes.len() - self.at) / min).then_some(n)
-    }
-
-    fn string(&mut self) -> Option<String> {
-        let n = self.u32()?;
-        let b = self.take(n)?;
-        String::from_utf8(b.to_vec()).ok()
-    }
-
-    fn span(&mut self, text: &str) -> Option<Span> {
-        let (start, end) = (self.u32()?, self.u32()?);
-        let ok = start <= end && text.is_char_boundary(start) && text.is_char_boundary(end);
-        ok.then_some(Span { start, end })
-    }
-
+impl Decoder<'_> {
     fn result(&mut self) -> Option<Result<(Kind, Document), InputError>> {
-        if self.take(MAGIC.len())? != MAGIC {
+        if self.0.take(MAGIC.len())? != MAGIC {
             return None;
         }
-        Some(match self.u8()? {
+        Some(match self.0.u8()? {
             0 => Ok(self.document()?),
             1 => {
-                let (zh, en) = (self.string()?, self.string()?);
+                let (zh, en) = (self.0.string()?, self.0.string()?);
                 // a reading error always says why in both languages: an empty one is damage
                 if zh.trim().is_empty() || en.trim().is_empty() {
                     return None;
@@ -187,28 +136,28 @@ impl Reader<'_> {
     }
 
     fn document(&mut self) -> Option<(Kind, Document)> {
-        let kind = match self.u8()? {
+        let kind = match self.0.u8()? {
             0 => Kind::Text,
             1 => Kind::Html,
             2 => Kind::Docx,
             3 => Kind::Pdf,
             _ => return None,
         };
-        let text = self.string()?;
-        let n = self.count(9)?;
+        let text = self.0.string()?;
+        let n = self.0.count(9)?;
         let mut blocks = Vec::with_capacity(n);
         for _ in 0..n {
-            blocks.push(match self.u8()? {
-                0 => Block::Paragraph(self.span(&text)?),
-                1 => Block::Line(self.span(&text)?),
+            blocks.push(match self.0.u8()? {
+                0 => Block::Paragraph(self.0.span(&text)?),
+                1 => Block::Line(self.0.span(&text)?),
                 2 => Block::Table(self.table(&text)?),
                 _ => return None,
             });
         }
-        let n = self.count(5)?;
+        let n = self.0.count(5)?;
         let mut omitted = Vec::with_capacity(n);
         for _ in 0..n {
-            let (tag, n) = (self.u8()?, self.u32()?);
+            let (tag, n) = (self.0.u8()?, self.0.u32()?);
             omitted.push(match (tag, n) {
                 (0, read) if read > 0 => Omission::Pages { read },
                 (1, page) if page > 0 => Omission::PagePart { page },
@@ -228,19 +177,19 @@ impl Reader<'_> {
     }
 
     fn table(&mut self, text: &str) -> Option<Table> {
-        let columns = match self.u8()? {
+        let columns = match self.0.u8()? {
             0 => Columns::Grid,
             1 => Columns::Loose,
             _ => return None,
         };
-        let n = self.count(12)?;
+        let n = self.0.count(12)?;
         let mut rows = Vec::with_capacity(n);
         for _ in 0..n {
-            let span = self.span(text)?;
-            let k = self.count(8)?;
+            let span = self.0.span(text)?;
+            let k = self.0.count(8)?;
             let mut cells = Vec::with_capacity(k);
             for _ in 0..k {
-                cells.push(self.span(text)?);
+                cells.push(self.0.span(text)?);
             }
             rows.push(Row { span, cells });
         }
@@ -251,6 +200,7 @@ impl Reader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::span::Span;
 
     fn doc() -> Document {
         let mut d = Document::default();

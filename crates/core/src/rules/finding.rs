@@ -104,6 +104,32 @@ impl Finding {
         }
     }
 
+    /// A finding as [`super::wire::decode`] gives it back: every field as it was encoded
+    /// (cells, suspects, explanations; expected, actual, the localiser's stop, span; messages).
+    pub(super) fn decoded(
+        rule: RuleId,
+        severity: Severity,
+        outcome: Outcome,
+        (cells, suspect, explanations): (Vec<CellKey>, Vec<CellKey>, Vec<Explanation>),
+        (expected, actual, search_stopped, span): (Option<Num>, Option<Num>, bool, Option<Span>),
+        (message_zh, message_en): (String, String),
+    ) -> Finding {
+        Finding {
+            rule,
+            severity,
+            outcome,
+            cells,
+            expected,
+            actual,
+            suspect,
+            explanations,
+            search_stopped,
+            span,
+            message_zh,
+            message_en,
+        }
+    }
+
     /// The same finding naming `cells`.
     pub(crate) fn with_cells(mut self, cells: Vec<CellKey>) -> Finding {
         self.cells = cells;
