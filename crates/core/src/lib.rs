@@ -74,6 +74,15 @@ impl Analysis {
     }
 }
 
+/// Whether this build of the core has every rule (the features `checks`, `prose` and
+/// `localise`; the CLI's, the tests', the page's full-check module's). The page's first-load
+/// module has none: it hands what it read to the full-check module.
+pub const COMPLETE: bool = cfg!(all(
+    feature = "checks",
+    feature = "prose",
+    feature = "localise"
+));
+
 /// Reads report text and checks it.
 pub fn check_text(input: &str) -> Analysis {
     analyse(&readers::plain::read(input))
@@ -93,8 +102,6 @@ fn analyse(doc: &readers::Document) -> Analysis {
     }
 }
 
-/// Checks `this` against `last` (last year's report of the same body: CARRYOVER-MISMATCH,
-/// VALID-COUNT-CONTINUITY) and appends the findings to `this`. Returns how many were added.
 /// A user's own terms (CLI `--terms FILE`, the page's terms box) on a checked report, whose
 /// text is `text`: slips of the terms are TEXT-TYPO findings like those of the built-in
 /// lexicon, and a TEXT-TYPO finding inside a term written as it is goes.
@@ -103,6 +110,29 @@ pub fn apply_terms(analysis: &mut Analysis, text: &str, terms: &Terms) {
     rules::apply_terms(&analysis.report, text, terms, &mut analysis.findings);
 }
 
+/// [`apply_terms`] with the terms as the user wrote them (one a line, `#` comments), in a
+/// build with the prose checks; in one without (the page's first-load module, which hands the
+/// terms to its full-check module with the report) there is nothing to apply them to.
+pub fn apply_terms_text(analysis: &mut Analysis, text: &str, terms: &str) {
+    #[cfg(feature = "prose")]
+    apply_terms(analysis, text, &Terms::parse(terms));
+    #[cfg(not(feature = "prose"))]
+    let _ = (analysis, text, terms);
+}
+
+/// A shell could not run the check (the page: its full-check module, which holds the rules,
+/// could not be loaded; `why` in both languages): a CHECK-INCOMPLETE warning first among the
+/// findings, so that the result never looks like a report without problems. Nothing for a
+/// report that could not be read (it has no findings to qualify).
+pub fn check_incomplete(analysis: &mut Analysis, why_zh: &str, why_en: &str) {
+    if analysis.report.status == ReadStatus::Ok {
+        let f = rules::check_incomplete(why_zh, why_en);
+        analysis.findings.insert(0, f);
+    }
+}
+
+/// Checks `this` against `last` (last year's report of the same body: CARRYOVER-MISMATCH,
+/// VALID-COUNT-CONTINUITY) and appends the findings to `this`. Returns how many were added.
 pub fn check_pair(this: &mut Analysis, last: &Analysis) -> usize {
     let found = rules::check_pair(&this.report, &last.report);
     let added = found.len();

@@ -175,3 +175,34 @@ fn parts_left_out_by_a_reader_are_told_first() {
     assert_eq!(rest, before.iter().map(|f| f.rule).collect::<Vec<_>>());
     assert_eq!(message_problems(&a), Vec::<String>::new());
 }
+
+/// A shell that could not run the check says so first (CHECK-INCOMPLETE: the page's full-check
+/// module, which holds the rules, could not be loaded), and an unreadable input gets no such
+/// finding (it has no result to qualify).
+#[test]
+fn a_check_a_shell_could_not_finish_is_told_first() {
+    use nianbao_core::{check_incomplete, check_str, RuleId, Severity};
+    let seed = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/seed.txt"),
+    )
+    .unwrap();
+    let mut a = check_str(&seed).analysis;
+    let before = a.findings.len();
+    check_incomplete(&mut a, "网络错误", "network error");
+    assert_eq!(a.findings.len(), before + 1);
+    let f = &a.findings[0];
+    assert_eq!(
+        (f.rule, f.severity),
+        (RuleId::CheckIncomplete, Severity::Warning)
+    );
+    assert_eq!(
+        (f.message(Lang::Zh), f.message(Lang::En)),
+        (
+            "没有校验：检查模块未能加载（网络错误），报告只读取和显示了，表格的数字和文字都没有检查",
+            "Not checked: the checking module could not be loaded (network error), so the report was read and shown, but neither its tables nor its prose were checked",
+        )
+    );
+    let mut unreadable = check_str("").analysis;
+    check_incomplete(&mut unreadable, "网络错误", "network error");
+    assert!(unreadable.findings.is_empty());
+}

@@ -86,20 +86,29 @@ fn the_reader_module_reads_what_the_page_does_not() {
     }
 }
 
-/// The second stage's hand-over (`rules::wire`): the findings of every fixture file, encoded
-/// and decoded against the report's text, are the same findings, every field of them.
+/// The full-check module's hand-over (`rules::wire`): the findings and evaluations of every
+/// fixture file, encoded and decoded against the report and its text, are the same, every
+/// field of them.
 #[test]
 fn every_fixtures_findings_round_trip() {
     use nianbao_core::rules::wire as findings_wire;
     let (mut total, mut explained, mut spans, mut numbers, mut units) =
         (0, 0, 0, 0, std::collections::HashSet::new());
-    let mut largest: Option<(Vec<u8>, String)> = None;
+    let mut evaluated = 0;
+    let mut largest: Option<(Vec<u8>, nianbao_core::Checked)> = None;
     for path in fixture_files() {
         let checked = nianbao_core::check_bytes(&std::fs::read(&path).unwrap(), None);
-        let findings = &checked.analysis.findings;
-        let bytes = findings_wire::encode(findings);
-        let back = findings_wire::decode(&bytes, &checked.text);
-        assert_eq!(back.as_ref(), Some(findings), "{}", path.display());
+        let a = &checked.analysis;
+        let findings = &a.findings;
+        let bytes = findings_wire::encode(findings, &a.evaluations);
+        let back = findings_wire::decode(&bytes, &a.report, &checked.text);
+        assert_eq!(
+            back.as_ref(),
+            Some(&(findings.clone(), a.evaluations.clone())),
+            "{}",
+            path.display()
+        );
+        evaluated += a.evaluations.len();
         total += findings.len();
         for f in findings {
             explained += usize::from(!f.explanations.is_empty());
@@ -111,7 +120,7 @@ fn every_fixtures_findings_round_trip() {
         }
         let has_explanations = findings.iter().any(|f| !f.explanations.is_empty());
         if has_explanations && largest.as_ref().is_none_or(|(b, _)| b.len() < bytes.len()) {
-            largest = Some((bytes, checked.text.clone()));
+            largest = Some((bytes, checked.clone()));
         }
     }
     // every kind of field was carried at least once
@@ -126,20 +135,30 @@ fn every_fixtures_findings_round_trip() {
         units.len()
     );
 
+    assert!(evaluated > 500, "{evaluated} evaluations");
+
     // damaged bytes: never a panic; every truncation and one byte more are refused, and what
     // a changed byte still decodes to has its spans inside the text
-    let (good, text) = largest.expect("a fixture whose findings carry explanations");
+    let (good, checked) = largest.expect("a fixture whose findings carry explanations");
+    let (report, text) = (&checked.analysis.report, checked.text.as_str());
     for n in 0..good.len() {
-        assert_eq!(findings_wire::decode(&good[..n], &text), None, "cut at {n}");
+        assert_eq!(
+            findings_wire::decode(&good[..n], report, text),
+            None,
+            "cut at {n}"
+        );
     }
     let mut long = good.clone();
     long.push(0);
-    assert_eq!(findings_wire::decode(&long, &text), None);
+    assert_eq!(findings_wire::decode(&long, report, text), None);
     for i in (0..good.len()).step_by(3) {
         for v in [0u8, 1, 2, 3, 4, 5, 0x7f, 0xff] {
             let mut b = good.clone();
             b[i] = v;
-            for f in findings_wire::decode(&b, &text).unwrap_or_default() {
+            for f in findings_wire::decode(&b, report, text)
+                .unwrap_or_default()
+                .0
+            {
                 if let Some(s) = f.span {
                     assert!(text.get(s.start..s.end).is_some(), "span {s:?}");
                 }
@@ -147,6 +166,8 @@ fn every_fixtures_findings_round_trip() {
             }
         }
     }
-    // another report's text: spans past it are refused
-    assert_eq!(findings_wire::decode(&good, ""), None);
+    // another report's text: spans past it are refused; another report: its identities differ
+    assert_eq!(findings_wire::decode(&good, report, ""), None);
+    let empty = nianbao_core::check_str("").analysis.report;
+    assert_eq!(findings_wire::decode(&good, &empty, text), None);
 }

@@ -557,6 +557,41 @@ fn judge(
     (Outcome::Fail, Some(broken))
 }
 
+/// The identity's instance in Chinese: rows in the report's own words where it has them.
+fn instance_zh(report: &Report, id: &IdentityDef) -> String {
+    match id.instance {
+        Instance::Row(Table::T3, row) => report
+            .row(Table::T3, row)
+            .map_or_else(|| id.instance_zh.to_string(), |r| r.label.clone()),
+        _ => id.instance_zh.to_string(),
+    }
+}
+
+/// The evaluation of the `index`th identity that applies to `report` (the order of
+/// [`check`]'s evaluations), with its sums and outcome: how a report's evaluations come back
+/// from the page's full-check module ([`super::wire`]), where only these travel, the identity
+/// itself being the format data's. `None` when there is no such identity or it is not `rule`'s.
+pub(super) fn evaluation_at(
+    report: &Report,
+    index: usize,
+    rule: RuleId,
+    (left, right): (Option<Num>, Option<Num>),
+    outcome: Outcome,
+) -> Option<Evaluation> {
+    let id = *identities(report).get(index)?;
+    (id.kind.rule() == rule).then(|| Evaluation {
+        rule,
+        instance: id.instance,
+        instance_zh: instance_zh(report, id),
+        instance_en: id.instance_en,
+        left_cells: &id.left,
+        right_cells: &id.right,
+        left,
+        right,
+        outcome,
+    })
+}
+
 /// Evaluates every identity that applies to the report.
 pub(super) fn check(report: &Report, out: &mut Vec<Finding>, evals: &mut Vec<Evaluation>) {
     let ids = identities(report);
@@ -568,13 +603,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>, evals: &mut Vec<Eva
         left_ops.extend(id.left.iter().map(|&k| operand(report, k)));
         right_ops.clear();
         right_ops.extend(id.right.iter().map(|&k| operand(report, k)));
-        // Rows are named in the report's own words where the report has them.
-        let instance_zh = match id.instance {
-            Instance::Row(Table::T3, row) => report
-                .row(Table::T3, row)
-                .map_or_else(|| id.instance_zh.to_string(), |r| r.label.clone()),
-            _ => id.instance_zh.to_string(),
-        };
+        let instance_zh = instance_zh(report, id);
         let (outcome, broken) = judge(report, id, &left_ops, &right_ops);
         if let Some(broken) = broken {
             let numbers = match broken {

@@ -14,27 +14,35 @@
 //! The floor: rules read the [`Report`] only (base modules, `format`, `model`), never the
 //! readers or the report builder.
 
+// Without `checks` (and `prose`) the checks are left out of the build (the page's first-load
+// module): their code stays compiled for the rules' catalogue (ids, metadata, messages) and for
+// the findings coming back from the full-check module (`wire`), unused.
+#[cfg_attr(not(feature = "checks"), allow(dead_code))]
 mod arithmetic;
+#[cfg_attr(not(feature = "checks"), allow(dead_code))]
 mod cells;
 mod cross_year;
 mod finding;
+#[cfg_attr(not(feature = "checks"), allow(dead_code))]
 mod structure;
-// Without `prose` its checks are left out of the build (the page's first-load module): their code
-// stays compiled for the rules' catalogue (ids, metadata, messages), unused.
 #[cfg_attr(not(feature = "prose"), allow(dead_code))]
 mod text;
 pub mod wire;
+#[cfg_attr(not(feature = "checks"), allow(dead_code))]
 mod words;
 
 pub use cross_year::{auto_partners, check_pair, not_comparable, pair_problem, same_body};
 pub use finding::{Evaluation, Explanation, Finding, Instance, Outcome, Severity, SuspectUnit};
+pub(crate) use structure::check_incomplete;
 #[cfg(feature = "prose")]
 pub(crate) use text::apply_terms;
 pub use text::lexicon::Terms;
 
 use crate::format::Table;
 use crate::lang::Lang;
-use crate::model::{DetectedFormat, ReadStatus, Report};
+#[cfg(feature = "checks")]
+use crate::model::DetectedFormat;
+use crate::model::{ReadStatus, Report};
 use std::fmt;
 use std::str::FromStr;
 
@@ -102,6 +110,7 @@ declare_rules! {
     CarryoverMismatch = "CARRYOVER-MISMATCH" => cross_year::CARRYOVER_MISMATCH, cross_year::CARRYOVER_MISMATCH_DOC;
     ValidCountContinuity = "VALID-COUNT-CONTINUITY" => cross_year::VALID_COUNT_CONTINUITY, cross_year::VALID_COUNT_CONTINUITY_DOC;
     ReadIncomplete = "READ-INCOMPLETE" => structure::READ_INCOMPLETE, structure::READ_INCOMPLETE_DOC;
+    CheckIncomplete = "CHECK-INCOMPLETE" => structure::CHECK_INCOMPLETE, structure::CHECK_INCOMPLETE_DOC;
 }
 
 impl RuleId {
@@ -302,20 +311,35 @@ pub(crate) trait Violation {
 
 /// Runs every rule on a report. `text` is what the report's spans index into. Findings come
 /// in a stable order: reading notes, format, the prose, sections, tables and rows, cells,
-/// arithmetic.
+/// arithmetic. Without the `checks` feature (the page's first-load module, which reads and
+/// shows reports; its full-check module checks them) there are none; without `prose`, none
+/// about the prose.
 pub fn run(report: &Report, text: &str) -> (Vec<Finding>, Vec<Evaluation>) {
     let mut findings = Vec::new();
     let mut evaluations = Vec::new();
-    if report.status != ReadStatus::Ok {
-        return (findings, evaluations);
+    if report.status == ReadStatus::Ok {
+        #[cfg(feature = "checks")]
+        every_rule(report, text, &mut findings, &mut evaluations);
     }
+    #[cfg(not(feature = "checks"))]
+    let _ = (text, &mut findings, &mut evaluations);
+    (findings, evaluations)
+}
+
+#[cfg(feature = "checks")]
+fn every_rule(
+    report: &Report,
+    text: &str,
+    findings: &mut Vec<Finding>,
+    evaluations: &mut Vec<Evaluation>,
+) {
     // What the reader could not read, in the order it found it.
     for note in &report.notes {
         findings.extend(structure::note(note).or_else(|| cells::note(note)));
     }
-    structure::format(report, &mut findings);
+    structure::format(report, findings);
     #[cfg(feature = "prose")]
-    text::check(report, text, &mut findings);
+    text::check(report, text, findings);
     #[cfg(not(feature = "prose"))]
     let _ = text;
     let national = matches!(
@@ -323,12 +347,11 @@ pub fn run(report: &Report, text: &str) -> (Vec<Finding>, Vec<Evaluation>) {
         DetectedFormat::F2021 | DetectedFormat::F2019 | DetectedFormat::Mixed
     );
     if national {
-        structure::sections(report, &mut findings);
-        structure::tables(report, &mut findings);
-        cells::check(report, &mut findings);
-        arithmetic::check(report, &mut findings, &mut evaluations);
+        structure::sections(report, findings);
+        structure::tables(report, findings);
+        cells::check(report, findings);
+        arithmetic::check(report, findings, evaluations);
     }
-    (findings, evaluations)
 }
 
 /// The arithmetic identities alone (T3-IDENTITY, T3-RESULTS-TOTAL, T3-ROW-TOTAL,
@@ -382,7 +405,7 @@ mod tests {
 
     /// Rules added beyond the contract's list ("more may be added, each documented": each is
     /// in the catalogue, so in `nianbao explain`, the rules page and the README table).
-    const ADDED: &[&str] = &["THEME-MISSING", "READ-INCOMPLETE"];
+    const ADDED: &[&str] = &["THEME-MISSING", "READ-INCOMPLETE", "CHECK-INCOMPLETE"];
 
     #[test]
     fn contract_ids_round_trip_and_the_unimplemented_are_absent() {

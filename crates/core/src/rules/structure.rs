@@ -460,6 +460,50 @@ impl Violation for ReadIncomplete {
     }
 }
 
+/// CHECK-INCOMPLETE: a shell could not run the check (the page: its full-check module, which
+/// holds the rules, could not be loaded). Raised by the shell through
+/// [`crate::check_incomplete`], never by the core's own run.
+pub(crate) const CHECK_INCOMPLETE: Rule = Rule {
+    id: RuleId::CheckIncomplete,
+    severity: Severity::Warning,
+    cases: &[],
+    scope: Scope::All,
+    group: Group::Structure,
+    title_zh: "没有校验",
+    title_en: "Not checked",
+};
+
+/// Why CHECK_INCOMPLETE exists and how to fix it ([`RuleId::doc`]).
+pub(crate) const CHECK_INCOMPLETE_DOC: RuleDoc = RuleDoc {
+    zh: "为什么：网页版为了打开得快，先只加载读取和显示报告的部分；所有检查（表格的数字和勾稽关系、文字、错误定位）在检查模块中，页面打开后随即加载。这个模块没有加载成功时（网络中断、服务器上的页面文件版本不一致、浏览器或网站的安全设置阻止），报告只读取和显示了，没有校验，用这一提示说明，而不是显示一个没有问题的结果。这一提示与报告内容无关。\n怎样改：刷新页面后重新校验。仍然出现时，请使用单文件离线版（nianbao.html，所有模块都在一个文件里）或命令行工具 nianbao，或请网站管理员检查页面文件是否完整。",
+    en: "Why: to open fast, the web page first loads only what reads and shows a report; every check (the tables' numbers and identities, the prose, the error localisation) is in the checking module, loaded right after the page opens. When that module could not be loaded (a network failure, page files of different versions on the server, a browser or site security setting), the report was read and shown but not checked, and this warning says so instead of showing a result without problems. It says nothing about the report itself.\nHow to fix: reload the page and check again. If it persists, use the single offline file (nianbao.html, every module in one file) or the command-line tool nianbao, or ask the site's administrator to check that the page's files are complete.",
+};
+
+struct CheckIncomplete<'a> {
+    zh: &'a str,
+    en: &'a str,
+}
+
+impl Violation for CheckIncomplete<'_> {
+    fn rule(&self) -> RuleId {
+        RuleId::CheckIncomplete
+    }
+    fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!("没有校验：检查模块未能加载（{}），报告只读取和显示了，表格的数字和文字都没有检查", self.zh),
+            Lang::En => format!("Not checked: the checking module could not be loaded ({}), so the report was read and shown, but neither its tables nor its prose were checked", self.en),
+        }
+    }
+}
+
+/// The CHECK-INCOMPLETE finding, with the shell's reason in both languages.
+pub(crate) fn check_incomplete(why_zh: &str, why_en: &str) -> Finding {
+    Finding::new(&CheckIncomplete {
+        zh: why_zh,
+        en: why_en,
+    })
+}
+
 /// The reader's notes on rows it read short (COLUMN-MISSING), 表二 captions that are not
 /// there (ROW-MISSING) and parts of the file left out (READ-INCOMPLETE). Other notes are no
 /// structure finding: `None`.

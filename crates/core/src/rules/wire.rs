@@ -1,11 +1,16 @@
-//! A report's findings as bytes, so that the checks most pages never need at first (the prose
-//! checks and the error localiser, issue 11) can run in a second WebAssembly module: it checks
-//! the report completely and hands the findings back with [`encode`]; the first-load module,
-//! which checked the tables at once, takes them with [`decode`] in place of its own. Plain
-//! functions on plain data (the primitives of [`crate::bytes`]); no wasm here.
+//! A report's findings and evaluations as bytes, so that the checks can run in a second
+//! WebAssembly module (issue 11: the page's first-load module reads and shows reports; the
+//! full-check module checks them): it checks the report completely and hands the result back
+//! with [`encode`]; the first module, which read the same report, takes it with [`decode`].
+//! Plain functions on plain data (the primitives of [`crate::bytes`]); no wasm here.
 //!
 //! ```text
-//! "NBFND1" count finding…      each finding:
+//! "NBFND1" count finding…      then count evaluation…
+//!                              each evaluation: the index of its identity among those that
+//!                              apply to the report (the format data's: they do not travel),
+//!                              its rule's index, left and right sums (as numbers below),
+//!                              outcome u8 0 pass | 1 fail | 2 not assessable
+//!                              each finding:
 //!   rule                       its index in RuleId::ALL
 //!   severity outcome           u8: 0 error | 1 warning | 2 info; 1 fail | 2 not assessable
 //!   cells                      count, then each cell as three u8: table, row, column
@@ -20,63 +25,93 @@
 //! ```
 //!
 //! [`decode`] checks everything (every rule, cell and row inside the format data, every span
-//! inside the report's text and on character boundaries, no message empty, nothing after the
-//! end), so whatever the bytes it gives findings the shells can show, or `None`.
+//! inside the report's text and on character boundaries, no message empty, every evaluation an
+//! identity of the report's, nothing after the end), so whatever the bytes it gives findings
+//! the shells can show, or `None`.
 
-use super::finding::{Explanation, Finding, Outcome, Severity, SuspectUnit};
+use super::finding::{Evaluation, Explanation, Finding, Outcome, Severity, SuspectUnit};
 use super::RuleId;
 use crate::bytes::{put_span, put_str, put_u32, Reader};
 use crate::format::{CellKey, Table};
+use crate::model::Report;
 use crate::num::{Num, MAX_SCALE};
 
 const MAGIC: &[u8] = b"NBFND1";
 
-/// Findings as bytes ([`decode`] gives them back).
-pub fn encode(findings: &[Finding]) -> Vec<u8> {
+/// A report's findings and evaluations (in the order the rules made them) as bytes ([`decode`]
+/// gives them back).
+pub fn encode(findings: &[Finding], evaluations: &[Evaluation]) -> Vec<u8> {
     let mut out = MAGIC.to_vec();
     put_u32(&mut out, findings.len());
     for f in findings {
-        let rule = RuleId::ALL.iter().position(|r| *r == f.rule);
-        put_u32(&mut out, rule.unwrap_or(usize::MAX));
-        out.push(match f.severity {
-            Severity::Error => 0,
-            Severity::Warning => 1,
-            Severity::Info => 2,
-        });
-        out.push(match f.outcome {
-            Outcome::Pass => 0,
-            Outcome::Fail => 1,
-            Outcome::NotAssessable => 2,
-        });
-        put_cells(&mut out, &f.cells);
-        put_num(&mut out, f.expected);
-        put_num(&mut out, f.actual);
-        put_cells(&mut out, &f.suspect);
-        put_u32(&mut out, f.explanations.len());
-        for e in &f.explanations {
-            put_unit(&mut out, e.unit);
-            put_cells(&mut out, &e.cells);
-            put_u32(&mut out, e.blanks);
-            put_str(&mut out, e.words(crate::lang::Lang::Zh));
-            put_str(&mut out, e.words(crate::lang::Lang::En));
-        }
-        out.push(u8::from(f.search_stopped));
-        match f.span {
-            None => out.push(0),
-            Some(s) => {
-                out.push(1);
-                put_span(&mut out, s);
-            }
-        }
-        put_str(&mut out, f.message(crate::lang::Lang::Zh));
-        put_str(&mut out, f.message(crate::lang::Lang::En));
+        put_finding(&mut out, f);
+    }
+    put_u32(&mut out, evaluations.len());
+    for (i, e) in evaluations.iter().enumerate() {
+        put_u32(&mut out, i);
+        put_u32(&mut out, rule_index(e.rule));
+        put_num(&mut out, e.left);
+        put_num(&mut out, e.right);
+        out.push(outcome_byte(e.outcome));
     }
     out
 }
 
-/// The findings of [`encode`], their spans checked against `text` (the report's text, which
-/// they index into); `None` for anything else.
-pub fn decode(bytes: &[u8], text: &str) -> Option<Vec<Finding>> {
+fn rule_index(rule: RuleId) -> usize {
+    RuleId::ALL
+        .iter()
+        .position(|r| *r == rule)
+        .unwrap_or(usize::MAX)
+}
+
+fn outcome_byte(o: Outcome) -> u8 {
+    match o {
+        Outcome::Pass => 0,
+        Outcome::Fail => 1,
+        Outcome::NotAssessable => 2,
+    }
+}
+
+fn put_finding(out: &mut Vec<u8>, f: &Finding) {
+    put_u32(out, rule_index(f.rule));
+    out.push(match f.severity {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Info => 2,
+    });
+    out.push(outcome_byte(f.outcome));
+    put_cells(out, &f.cells);
+    put_num(out, f.expected);
+    put_num(out, f.actual);
+    put_cells(out, &f.suspect);
+    put_u32(out, f.explanations.len());
+    for e in &f.explanations {
+        put_unit(out, e.unit);
+        put_cells(out, &e.cells);
+        put_u32(out, e.blanks);
+        put_str(out, e.words(crate::lang::Lang::Zh));
+        put_str(out, e.words(crate::lang::Lang::En));
+    }
+    out.push(u8::from(f.search_stopped));
+    match f.span {
+        None => out.push(0),
+        Some(s) => {
+            out.push(1);
+            put_span(out, s);
+        }
+    }
+    put_str(out, f.message(crate::lang::Lang::Zh));
+    put_str(out, f.message(crate::lang::Lang::En));
+}
+
+/// The findings and evaluations of [`encode`] for `report` (the same report, read from the same
+/// document: its identities are the evaluations'), the spans checked against `text` (the
+/// report's text, which they index into); `None` for anything else.
+pub fn decode(
+    bytes: &[u8],
+    report: &Report,
+    text: &str,
+) -> Option<(Vec<Finding>, Vec<Evaluation>)> {
     let mut r = Reader::new(bytes);
     if r.take(MAGIC.len())? != MAGIC {
         return None;
@@ -88,7 +123,26 @@ pub fn decode(bytes: &[u8], text: &str) -> Option<Vec<Finding>> {
     for _ in 0..n {
         findings.push(finding(&mut r, text)?);
     }
-    r.at_end().then_some(findings)
+    // an evaluation: index, rule, two absent sums, outcome
+    let n = r.count(4 + 4 + 1 + 1 + 1)?;
+    let mut evaluations = Vec::with_capacity(n);
+    for i in 0..n {
+        if r.u32()? != i {
+            return None;
+        }
+        let rule = *RuleId::ALL.get(r.u32()?)?;
+        let sums = (num(&mut r)?, num(&mut r)?);
+        let outcome = match r.u8()? {
+            0 => Outcome::Pass,
+            1 => Outcome::Fail,
+            2 => Outcome::NotAssessable,
+            _ => return None,
+        };
+        evaluations.push(super::arithmetic::evaluation_at(
+            report, i, rule, sums, outcome,
+        )?);
+    }
+    r.at_end().then_some((findings, evaluations))
 }
 
 fn finding(r: &mut Reader<'_>, text: &str) -> Option<Finding> {
