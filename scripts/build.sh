@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Release build of the page into dist/: first the compat build (scripts/compat.sh: Wasm Core 1.0
-# for Chromium 78-95, with its static checks; the page's module and the reader module) and the
-# modern reader module (scripts/reader.sh), then Trunk (wasm-opt -Oz) whose post_build hook
+# for Chromium 78-95, with its static checks; the page's module, the reader module and the
+# full-check module) and the modern reader and full-check modules (scripts/reader.sh [full]), then Trunk (wasm-opt -Oz) whose post_build hook
 # (scripts/post-build.mjs) adds the compat build, the loader nianbao.js and sw.js to dist/; then
 # the single offline file dist-single/nianbao.html. Assumes scripts/setup.sh ran.
 #   bash scripts/build.sh            # skips Trunk when dist/ is already built from the same inputs
@@ -18,11 +18,12 @@ inputs_hash() {
   (ship_env && wcargo build --quiet --profile wasm-release --offline --target "$WASM_TARGET" -p nianbao-web --bin nianbao-app)
   cat "$ROOT/target/ship/$WASM_TARGET/wasm-release/nianbao-app.wasm" "$ROOT"/www/* "$ROOT/Trunk.toml" \
     "$ROOT/Cargo.lock" "$ROOT/package-lock.json" "$ROOT/scripts/post-build.mjs" "$ROOT/scripts/loader.mjs" \
-    "$ROOT/target/compat/pkg/.stamp" "$ROOT/target/reader/pkg/.stamp" | sha256sum | cut -d' ' -f1
+    "$ROOT/target/compat/pkg/.stamp" "$ROOT/target/reader/pkg/.stamp" "$ROOT/target/full/pkg/.stamp" | sha256sum | cut -d' ' -f1
 }
 # the compat build is cached in target/compat (a warm run: a few seconds)
 bash "$ROOT/scripts/compat.sh"
 bash "$ROOT/scripts/reader.sh"
+bash "$ROOT/scripts/reader.sh" full
 if [ "${1:-}" != --force ] && [ -f "$stamp" ] && [ -f "$ROOT/dist/index.html" ]; then
   want=$(inputs_hash)
   if [ "$(cat "$stamp")" = "$want" ]; then

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The compat ("MVP", Wasm Core 1.0) builds for old domestic browsers (Chromium 78-95, Firefox ESR 78):
-# the page's module (the nianbao-web cdylib) and the reader module (the nianbao-reader cdylib: the
-# .docx and PDF readers, loaded on demand), in the size profile wasm-release of Cargo.toml: std
+# the page's module (the nianbao-web cdylib), the reader module (the nianbao-reader cdylib, feature
+# `read`: the .docx and PDF readers, loaded on demand) and the full-check module (the same crate,
+# feature `full`: the rules, the prose checks and the error localiser, loaded when the page is idle
+# or at the first check), in the size profile wasm-release of Cargo.toml: std
 # rebuilt with -Zbuild-std and
 #   RUSTFLAGS="-Ctarget-cpu=mvp -Ctarget-feature=+mutable-globals"
 # (browser-floor.md §2.3; -reference-types alone is not enough), into its own target dir
@@ -12,8 +14,8 @@
 #   - wasm-validate (Debian wabt) with every post-MVP proposal disabled (the Core 1.0 profile);
 #   - the target_features custom section is absent, empty or only +mutable-globals;
 #   - the glue has no externref table.
-# Output: target/compat/pkg/nianbao_web.js (ES2017) + nianbao_web_bg.wasm, and nianbao_reader.js +
-# nianbao_reader_bg.wasm; scripts/post-build.mjs copies them into dist/ (the loader picks them for
+# Output: target/compat/pkg/nianbao_web.js (ES2017) + nianbao_web_bg.wasm, nianbao_reader.js +
+# nianbao_reader_bg.wasm and nianbao_full.js + nianbao_full_bg.wasm; scripts/post-build.mjs copies them into dist/ (the loader picks them for
 # old browsers) and single-file.mjs inlines them.
 # A stamp per module skips the (JS, ~13 s) wasm-opt when wasm-bindgen's output is unchanged. Cold:
 # ~80 s (std) + ~40 s (reader); warm: ~3 s.
@@ -30,30 +32,37 @@ export CARGO_TARGET_DIR=$out
 # size-first feature optimize_for_size, as in the modern builds (ship_env in scripts/lib.sh).
 export RUSTFLAGS="-Ctarget-cpu=mvp -Ctarget-feature=+mutable-globals -Zlocation-detail=none"
 export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
-# build CRATE LIB: one cdylib, compiled, bound, optimised and checked into $pkg/LIB{.js,_bg.wasm}
+# build CRATE LIB [CARGO-FEATURE-ARGS...]: one cdylib, compiled (with those feature arguments),
+# bound, optimised and checked into $pkg/LIB{.js,_bg.wasm} (LIB names the module: the
+# nianbao-reader crate builds both the reader module and the full-check module)
 build() {
   local crate=$1 lib=$2
+  shift 2
   case $route in
     rustup)
       # rustup's stable cargo + rustc with the rust-src component; -Z flags through RUSTC_BOOTSTRAP,
       # set for this one command only (never globally: toolchain.md §8).
       RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
-        cargo build --profile wasm-release --locked --offline --target "$WASM_TARGET" -p "$crate" --lib
+        cargo build --profile wasm-release --locked --offline --target "$WASM_TARGET" -p "$crate" --lib "$@"
       ;;
     debian)
       # scripts/dcargo already sets RUSTC_BOOTSTRAP=1 and CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-      "$ROOT/scripts/dcargo" build --profile wasm-release --locked --offline --target "$WASM_TARGET" -p "$crate" --lib
+      "$ROOT/scripts/dcargo" build --profile wasm-release --locked --offline --target "$WASM_TARGET" -p "$crate" --lib "$@"
       ;;
     *) echo "compat: no wasm32 toolchain (run scripts/setup.sh)"; exit 1;;
   esac
-  local raw=$out/$WASM_TARGET/wasm-release/$lib.wasm
+  local built=$out/$WASM_TARGET/wasm-release/${crate//-/_}.wasm
 
   # the raw module must already be MVP: a feature here would come from a precompiled std
-  node "$ROOT/scripts/wasm-features.mjs" --expect-mvp "$raw"
+  node "$ROOT/scripts/wasm-features.mjs" --expect-mvp "$built"
 
   mkdir -p "$pkg"
   local staging
   staging=$(mktemp -d "$out/bindgen.XXXXXX")
+  # named after the module: wasm-bindgen names its output after its input
+  local raw=$staging/in/$lib.wasm
+  mkdir -p "$staging/in"
+  cp "$built" "$raw"
   wasm-bindgen --target web --no-typescript --out-dir "$staging" "$raw"
   # ES2017 glue (one `?.` patched), checked with acorn; import.meta (Chromium 64) is fine here
   node "$ROOT/scripts/es2017-glue.mjs" "$staging/$lib.js"
@@ -90,6 +99,7 @@ build() {
 
 trap 'rm -rf "$out"/bindgen.*' EXIT
 build nianbao-web nianbao_web
-build nianbao-reader nianbao_reader
-# one stamp for both (scripts/build.sh hashes it into its input stamp)
-cat "$pkg/.stamp-nianbao_web" "$pkg/.stamp-nianbao_reader" > "$pkg/.stamp"
+build nianbao-reader nianbao_reader --features read
+build nianbao-reader nianbao_full --no-default-features --features full
+# one stamp for all (scripts/build.sh hashes it into its input stamp)
+cat "$pkg/.stamp-nianbao_web" "$pkg/.stamp-nianbao_reader" "$pkg/.stamp-nianbao_full" > "$pkg/.stamp"

@@ -9,8 +9,9 @@
 //  2. the compat build (Wasm Core 1.0, Chromium 78-95), when scripts/compat.sh has built
 //     target/compat/pkg: copied as `nianbao-compat-<h>.js` + `nianbao-compat-<h>_bg.wasm`;
 //  3. the reader module (the .docx and PDF readers, fetched by the loader only when such a file
-//     arrives), modern (scripts/reader.sh: target/reader/pkg) and compat (scripts/compat.sh):
-//     `nianbao-reader-<variant>-<h>.js` + `…_bg.wasm`;
+//     arrives) and the full-check module (the prose checks and the error localiser, fetched when
+//     the page is idle or at the first check), modern (scripts/reader.sh [full]: target/{reader,full}/pkg)
+//     and compat (scripts/compat.sh): `nianbao-{reader,full}-<variant>-<h>.js` + `…_bg.wasm`;
 //  4. per build, a boot module `nianbao-boot-<variant>-<h>.js` (imports the glue, hands it to the
 //     loader) and the wasm as a script `…_bg.wasm.js` (base64; used only where fetch() is refused,
 //     e.g. under `connect-src 'none'`);
@@ -20,8 +21,9 @@
 //     as `nianbao.js?v=<build>` so a new deployment is never mixed with a cached old loader;
 //  6. the embedding demo (www/embed-demo.{html,css,js}) and www/nianbao.d.ts copied as they are;
 //  7. `sw.js` from www/sw.js: the build hash (cache `nianbao-<hash>`) and the files to precache
-//     (the page and the modern build; the compat files, the reader module and the wasm scripts
-//     are cached when a browser first needs them).
+//     (the page, the modern build and the modern full-check module, which every check needs;
+//     the compat files, the reader module and the wasm scripts are cached when a browser first
+//     needs them).
 // Fails loudly when an expected file or marker is missing.
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -55,7 +57,7 @@ const EXTRA = ['embed-demo.html', 'embed-demo.css', 'embed-demo.js', 'nianbao.d.
 if (!existsSync(join(dir, 'index.html'))) die(`no index.html in ${dir}`);
 // A rerun on the same folder (or a watch rebuild) starts from Trunk's files only.
 for (const f of files()) {
-  if (/^nianbao-(compat|boot|reader)-/.test(f) || /_bg\.wasm\.js$/.test(f) || ['nianbao.js', 'sw.js', ...EXTRA].includes(f)) {
+  if (/^nianbao-(compat|boot|reader|full)-/.test(f) || /_bg\.wasm\.js$/.test(f) || ['nianbao.js', 'sw.js', ...EXTRA].includes(f)) {
     unlinkSync(join(dir, f));
   }
 }
@@ -134,22 +136,26 @@ if (existsSync(join(pkg, 'nianbao_web_bg.wasm')) && existsSync(join(pkg, 'nianba
   manifest.compat = null;
 }
 
-// 3. the reader module, per variant
-manifest.reader = {};
-for (const [variant, from, script] of [['modern', join(root, 'target', 'reader', 'pkg'), 'scripts/reader.sh'],
-  ['compat', pkg, 'scripts/compat.sh']]) {
-  if (!existsSync(join(from, 'nianbao_reader_bg.wasm')) || !existsSync(join(from, 'nianbao_reader.js'))) {
-    console.warn(`post-build: WARNING: no ${variant} reader module (${script}): .docx and PDF files get a message instead`);
-    continue;
+// 3. the modules loaded on demand, per variant: the reader module and the full-check module (one
+// crate, crates/reader, built by feature)
+for (const [name, lib, hook, modernBy] of [['reader', 'nianbao_reader', '__nianbaoReaderBoot', 'scripts/reader.sh'],
+  ['full', 'nianbao_full', '__nianbaoFullBoot', 'scripts/reader.sh full']]) {
+  manifest[name] = {};
+  for (const [variant, from, script] of [['modern', join(root, 'target', name, 'pkg'), modernBy], ['compat', pkg, 'scripts/compat.sh']]) {
+    if (!existsSync(join(from, `${lib}_bg.wasm`)) || !existsSync(join(from, `${lib}.js`))) {
+      console.warn(`post-build: WARNING: no ${variant} ${name} module (${script}): ${name === 'reader'
+        ? '.docx and PDF files get a message instead' : 'results cover the tables only, with a warning'}`);
+      continue;
+    }
+    const glueSrc = readFileSync(join(from, `${lib}.js`));
+    const wasmSrc = readFileSync(join(from, `${lib}_bg.wasm`));
+    const h = hash16(glueSrc, wasmSrc);
+    const glue = `nianbao-${name}-${variant}-${h}.js`;
+    const wasm = `nianbao-${name}-${variant}-${h}_bg.wasm`;
+    writeFileSync(join(dir, glue), await glueJs(glueSrc, glue));
+    writeFileSync(join(dir, wasm), wasmSrc);
+    manifest[name][variant] = addBuild(`${name}-${variant}`, variant, hook, glue, wasm);
   }
-  const glueSrc = readFileSync(join(from, 'nianbao_reader.js'));
-  const wasmSrc = readFileSync(join(from, 'nianbao_reader_bg.wasm'));
-  const h = hash16(glueSrc, wasmSrc);
-  const glue = `nianbao-reader-${variant}-${h}.js`;
-  const wasm = `nianbao-reader-${variant}-${h}_bg.wasm`;
-  writeFileSync(join(dir, glue), await glueJs(glueSrc, glue));
-  writeFileSync(join(dir, wasm), wasmSrc);
-  manifest.reader[variant] = addBuild(`reader-${variant}`, variant, '__nianbaoReaderBoot', glue, wasm);
 }
 
 // 6. the embedding demo and the TypeScript definitions
@@ -182,7 +188,7 @@ writeFileSync(join(dir, 'index.html'), index);
 // 7. the service worker
 const all = files().filter((f) => f !== 'sw.js');
 const swBuild = hash16(...all.flatMap((f) => [f, readFileSync(join(dir, f))]));
-const precache = ['./', ...all.filter((f) => !/^nianbao-(compat|reader)-/.test(f) && !/^nianbao-boot-(compat|reader)-/.test(f)
+const precache = ['./', ...all.filter((f) => !/^nianbao-(boot-)?(compat|reader|full-compat)-/.test(f)
   && !/_bg\.wasm\.js$/.test(f) && !EXTRA.includes(f))];
 let sw = readFileSync(join(root, 'www', 'sw.js'), 'utf8');
 const before = sw;
@@ -194,4 +200,5 @@ if (sw === before || !sw.includes(swBuild) || !sw.includes(JSON.stringify(precac
 writeFileSync(join(dir, 'sw.js'), sw);
 console.log(`post-build: ${dir}: modern ${manifest.modern.wasm}, compat ${manifest.compat ? manifest.compat.wasm : '(none)'}, `
   + `reader ${Object.values(manifest.reader).map((b) => b.wasm).join(' ') || '(none)'}, `
+  + `full ${Object.values(manifest.full).map((b) => b.wasm).join(' ') || '(none)'}, `
   + `loader nianbao.js?v=${build}, sw cache nianbao-${swBuild} (${precache.length} precached)`);

@@ -3,7 +3,8 @@
 // (toolchain.md §7): www/index.html with www/style.css inlined as <style> (without its comments), the wasm-bindgen
 // `--target web` glue inlined in a <script type="module"> with its `export`s stripped, and the
 // wasm inlined as base64 and handed to the glue as bytes (async init, never initSync). Nothing is
-// fetched. The page UI and its loader are the served page's: www/nianbao.js (inline, with the
+// fetched. The full-check module (the prose checks and the error localiser) is inlined like the
+// reader module below. The page UI and its loader are the served page's: www/nianbao.js (inline, with the
 // manifest { inline: true }) mounts #app and defines <nianbao-validator>. The compat reader module
 // (the .docx and PDF readers) is inlined the same way, its glue in a module of its own and its
 // wasm as base64 in #nianbao-reader-wasm; the loader instantiates it only when such a file arrives.
@@ -54,6 +55,7 @@ function glue(name, needed) {
 }
 const web = glue('nianbao_web', ['mount', 'check', 'check_async', 'version']);
 const reader = glue('nianbao_reader', ['read', 'version']);
+const full = glue('nianbao_full', ['full', 'version']);
 
 // 2. the loader: www/nianbao.js with an inline manifest (the wasm comes from #nianbao-wasm)
 let loader;
@@ -89,12 +91,15 @@ self.${hook}('compat', __wbg_init, { ${g.api.map((f) => `${f}: ${f}`).join(', ')
 const data = (id, wasm) => `    <script type="application/octet-stream" id="${id}">${wasm.toString('base64')}</script>\n`;
 const classic = `    <script>\n${loader}    </script>\n`;
 if (!html.includes('</body>')) die('www/index.html: no </body>');
-html = html.replace('</body>', () => data('nianbao-wasm', web.wasm) + data('nianbao-reader-wasm', reader.wasm) + classic
+html = html.replace('</body>', () => data('nianbao-wasm', web.wasm) + data('nianbao-reader-wasm', reader.wasm)
+  + data('nianbao-full-wasm', full.wasm) + classic
   + boot(web, '__nianbaoBoot', 'then it mounts the page (#nianbao-wasm)')
   + boot(reader, '__nianbaoReaderBoot', 'the reader module, only when a .docx or PDF file arrives (#nianbao-reader-wasm)')
+  + boot(full, '__nianbaoFullBoot', 'the full-check module, when the page is idle or at the first check (#nianbao-full-wasm)')
   + '  </body>');
 html = html.replace('<title>', '<!-- nianbao single-file build: open it directly (file://), no server and no network needed -->\n    <title>');
 
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, html);
-console.log(`single-file: ${out}: ${Buffer.byteLength(html)} bytes (wasm ${web.wasm.length} + reader ${reader.wasm.length} bytes, glue ${Buffer.byteLength(web.js)} + ${Buffer.byteLength(reader.js)} bytes)`);
+console.log(`single-file: ${out}: ${Buffer.byteLength(html)} bytes (wasm ${web.wasm.length} + reader ${reader.wasm.length} + full ${full.wasm.length} bytes, `
+  + `glue ${Buffer.byteLength(web.js)} + ${Buffer.byteLength(reader.js)} + ${Buffer.byteLength(full.js)} bytes)`);

@@ -36,13 +36,20 @@ export interface Finding {
   span: Span | null;
 }
 
-/** One checked report (format.md §10), plus `kind` and, where needed, `text`. */
+/** One checked report (format.md §10), plus `kind`, `complete` and, where needed, `text`. */
 export interface NianbaoReport {
   /** The `name` option, if given. */
   file: string | null;
   /** What the input was read as. */
   kind: 'text' | 'html' | 'docx' | 'pdf' | 'unreadable';
   status: 'ok' | 'unreadable';
+  /**
+   * Whether the rules ran. They are in the full-check module, which the page fetches after its first
+   * load; `nianbao.check` waits for it, the synchronous `check` of the module does not: before it is
+   * loaded (or when it cannot be), the report is read but not checked, `complete` is false and a
+   * CHECK-INCOMPLETE finding says why.
+   */
+  complete: boolean;
   /** Why the input could not be read (Chinese first, English second), when status is "unreadable". */
   error: string | null;
   format: '2021' | '2019' | 'mixed' | 'pre2019' | 'unknown';

@@ -30,7 +30,12 @@
  *     (fetch, else the script copy, else the inline base64) once, and returns what its read()
  *     returns. A page where nobody picks such a file never requests it. The reader module also
  *     holds the rules' documentation: window.__nianbaoRuleDocs() -> Promise<string[]> when the
- *     rules panel is first opened.
+ *     rules panel is first opened;
+ *  8. loads the full-check module (the prose checks and the error localiser, which the page's
+ *     module leaves out to keep the first load small) when the browser is idle after the page's
+ *     module started, or at the first check if that comes sooner: the page's module calls
+ *     window.__nianbaoFull(document, terms) -> Promise<Uint8Array> after it checked the tables
+ *     (window.__nianbaoFullNow for the synchronous check export: undefined until it is loaded).
  * No storage, no cookies, no request except this build's own files.
  */
 (function () {
@@ -53,7 +58,8 @@
     loading: ['正在加载校验程序……', 'Loading the validator…'],
     crashes: ['校验程序多次内部出错，已停止自动恢复。请刷新页面。', 'The validator failed repeatedly; please reload the page.'],
     noreader: ['这个版本的页面没有 Word/PDF 读取模块，无法读取 .docx 和 PDF 文件：请复制报告文字粘贴到文本框，或使用完整版页面。',
-      'This build of the page has no reader module for Word and PDF files: copy the report text and paste it, or use the full page.']
+      'This build of the page has no reader module for Word and PDF files: copy the report text and paste it, or use the full page.'],
+    nofull: ['这个版本的页面没有文字检查模块', 'this build of the page has no prose-check module']
   };
 
   /** Replaces el's content with a message paragraph (Chinese first, English second). */
@@ -208,53 +214,87 @@
   });
   ready['catch'](function () {}); // reported where it is used; never an unhandled rejection
 
-  // The reader module. Its glue hands itself over through window.__nianbaoReaderBoot(variant,
-  // init, api): a boot module loaded on the first .docx/PDF file (served), or the inline module
-  // of the single file (at page load; its wasm is still instantiated only on demand).
-  var readerBoots = {};
-  var readerWaiting = [];
-  window.__nianbaoReaderBoot = function (v, init, api) {
-    readerBoots[v] = { init: init, api: api };
-    var w = readerWaiting;
-    readerWaiting = [];
-    for (var i = 0; i < w.length; i++) { w[i](); }
-  };
-
-  function readerBoot(v) {
-    return new Promise(function (resolve, reject) {
-      if (readerBoots[v]) { resolve(readerBoots[v]); return; }
-      readerWaiting.push(function () { if (readerBoots[v]) { resolve(readerBoots[v]); } });
-      if (MANIFEST.inline) {
-        if (!doc.getElementById('nianbao-reader-wasm')) { reject(coded(MSG.noreader)); }
-        return; // the inline module calls __nianbaoReaderBoot
-      }
-      var build = MANIFEST.reader && MANIFEST.reader[v];
-      if (!build) { reject(coded(MSG.noreader)); return; }
-      var src = base + build.boot;
-      window.addEventListener('error', function (e) {
-        if (e && e.filename && e.filename.indexOf(base) === 0 && /nianbao-(boot-)?reader/.test(e.filename)) {
-          reject(new Error(String(e.message) + ' (' + e.filename + ')'));
+  // The modules loaded on demand, each a wasm module of the variant loaded: 'reader' (the .docx
+  // and PDF readers, the rules' documentation) and 'full' (the full check: the prose checks and the
+  // error localiser). Each one's glue hands itself over through window[hook](variant, init, api):
+  // its boot module, loaded on first use (served), or its inline module in the single file (at
+  // page load; the wasm is still instantiated only on demand). Returns load() -> Promise of the
+  // module's API; load.api is that API once it is instantiated.
+  function onDemand(name, hook, missing) {
+    var boots = {};
+    var waiting = [];
+    window[hook] = function (v, init, api) {
+      boots[v] = { init: init, api: api };
+      var w = waiting;
+      waiting = [];
+      for (var i = 0; i < w.length; i++) { w[i](); }
+    };
+    function boot(v) {
+      return new Promise(function (resolve, reject) {
+        if (boots[v]) { resolve(boots[v]); return; }
+        waiting.push(function () { if (boots[v]) { resolve(boots[v]); } });
+        if (MANIFEST.inline) {
+          if (!doc.getElementById('nianbao-' + name + '-wasm')) { reject(coded(missing)); }
+          return; // the inline module calls window[hook]
         }
-      });
-      addScript(src, true, null, function () { reject(new Error('could not load ' + src)); });
-    });
-  }
-
-  var reader = null; // Promise of the reader's API, once asked for
-  function loadReader() {
-    if (!reader) {
-      reader = ready.then(function () {
-        var v = nb.variant;
-        return readerBoot(v).then(function (b) {
-          var build = MANIFEST.inline ? {} : MANIFEST.reader[v];
-          return instantiate(b.init, build, 'nianbao-reader-wasm', 'reader-' + v).then(function () { return b.api; });
+        var build = MANIFEST[name] && MANIFEST[name][v];
+        if (!build) { reject(coded(missing)); return; }
+        var src = base + build.boot;
+        var own = new RegExp('nianbao-(boot-)?' + name + '-');
+        window.addEventListener('error', function (e) {
+          if (e && e.filename && e.filename.indexOf(base) === 0 && own.test(e.filename)) {
+            reject(new Error(String(e.message) + ' (' + e.filename + ')'));
+          }
         });
+        addScript(src, true, null, function () { reject(new Error('could not load ' + src)); });
       });
-      // a failed load is tried again with the next file
-      reader['catch'](function () { reader = null; });
     }
-    return reader;
+    var loading = null; // Promise of the API, once asked for
+    function load() {
+      if (!loading) {
+        loading = ready.then(function () {
+          var v = nb.variant;
+          return boot(v).then(function (b) {
+            var build = MANIFEST.inline ? {} : MANIFEST[name][v];
+            return instantiate(b.init, build, 'nianbao-' + name + '-wasm', name + '-' + v).then(function () {
+              load.api = b.api;
+              return b.api;
+            });
+          });
+        });
+        // a failed load is tried again at the next use
+        loading['catch'](function () { loading = null; });
+      }
+      return loading;
+    }
+    load.api = null;
+    return load;
   }
+  var loadReader = onDemand('reader', '__nianbaoReaderBoot', MSG.noreader);
+  var loadFull = onDemand('full', '__nianbaoFullBoot', MSG.nofull);
+
+  // Called by the page's module after it checked a report's tables: the report's complete
+  // findings (nianbao_core::rules::wire) from the full-check module, for the document it read
+  // (nianbao_core::readers::wire) and the user's own terms.
+  window.__nianbaoFull = function (document, terms) {
+    return loadFull().then(function (api) { return api.full(document, terms); });
+  };
+  // The same for the synchronous check export: undefined while the module is not loaded yet
+  // (asking starts loading it).
+  window.__nianbaoFullNow = function (document, terms) {
+    if (!loadFull.api) {
+      loadFull()['catch'](function () {});
+      return undefined;
+    }
+    return loadFull.api.full(document, terms);
+  };
+  // Every check needs the full-check module: once the page's module is running, it is fetched
+  // when the browser is idle, so that it is there by the first check (the first load is the
+  // page's module alone).
+  ready.then(function () {
+    var later = window.requestIdleCallback || function (f) { return setTimeout(f, 200); };
+    later(function () { loadFull()['catch'](function () {}); });
+  }, function () {});
 
   // Called by the page's module for a .docx or PDF file: the reader's result as bytes
   // (nianbao_core::readers::wire). After a timer tick, so that the page shows it is reading.

@@ -1,7 +1,8 @@
 // nianbao service worker: the served page keeps working offline once it has been opened.
 // Source template; the Trunk post_build hook (scripts/post-build.mjs) writes dist/sw.js with the
-// two marked lines filled in: the build hash and the files to precache (the page and the modern
-// build; the compat build and the wasm-as-script files are cached when a browser first uses them).
+// two marked lines filled in: the build hash and the files to precache (the page, the modern
+// build and the modern full-check module; the compat build, the reader module and the
+// wasm-as-script files are cached when a browser first uses them).
 // ES2017, no ?. / ?? (browser-floor.md §3). Registered by www/sw-register.js only in a secure
 // context (https, 127.0.0.1/localhost), never from file://.
 //

@@ -130,7 +130,8 @@ test('JS API: check() returns the contract object for text and bytes; bad input 
   assert.equal(r.cells['T3.R1.C7'], 0);
   assert.equal(r.text, undefined, 'a text input: spans index into the caller\'s string');
   // the shape of www/nianbao.d.ts (NianbaoReport, Finding)
-  assert.deepEqual(Object.keys(r).sort(), ['agency', 'cells', 'error', 'file', 'findings', 'format', 'kind', 'status', 'verdict', 'year']);
+  assert.deepEqual(Object.keys(r).sort(), ['agency', 'cells', 'complete', 'error', 'file', 'findings', 'format', 'kind', 'status', 'verdict', 'year']);
+  assert.equal(r.complete, true, 'nianbao.check waits for the full-check module');
   const bytes = await page.evaluate((text) => window.nianbao.check(new TextEncoder().encode(text), { name: 'r.txt' })
     .then((x) => ({ verdict: x.verdict, file: x.file, kind: x.kind, hasText: typeof x.text === 'string' })), seed);
   assert.deepEqual(bytes, { verdict: 'warn', file: 'r.txt', kind: 'text', hasText: true });

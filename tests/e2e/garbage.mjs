@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 // (Chromium 78 over CDP). `GARBAGE` is the source of a page function (ES2017: Chromium 78 runs it)
 // that resolves with one record per call, and `verdictOf` judges them in Node.
 //
+// It first waits for the full-check module (nianbao.check), then calls the raw exports.
 // A call may return (check: the contract object; mount: undefined; unmount: a boolean) or throw an
 // Error whose message starts in Chinese and has the English after " / ". It must never trap (a
 // WebAssembly.RuntimeError, the panic hook's nianbao-crash event, console.error), never throw
@@ -18,7 +19,13 @@ const values = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'garba
 export const GARBAGE = `(function (seed) {
   'use strict';
   var values = (${values.trim()})(seed);
-  return window.nianbao.ready.then(function (api) {
+  // nianbao.check first: it waits for the full-check module, so that the synchronous check below
+  // checks (with its rules) and a mount shows its result at once
+  return window.nianbao.check(seed).then(function (first) {
+    return window.nianbao.ready.then(function (api) { return [api, first]; });
+  }).then(function (both) {
+    var api = both[0];
+    var first = both[1];
     var crashes = 0;
     window.addEventListener('nianbao-crash', function () { crashes++; });
     var box = document.createElement('div');
@@ -64,7 +71,8 @@ export const GARBAGE = `(function (seed) {
     probe.querySelector('#check').click();
     var shown = probe.querySelector('#verdict') && probe.querySelector('#verdict').getAttribute('data-verdict');
     api.unmount(probe);
-    return { records: records, crashes: crashes, after: after.verdict, shown: shown, version: api.version() };
+    return { records: records, crashes: crashes, first: first.complete, after: after.verdict, afterComplete: after.complete,
+      shown: shown, version: api.version() };
   });
 })`;
 
@@ -95,7 +103,10 @@ export function verdictOf(result) {
     }
   }
   if (result.crashes !== 0) problems.push(`nianbao-crash fired ${result.crashes} times (a panic)`);
-  if (result.after !== 'warn') problems.push(`afterwards check(seed) gave ${result.after}, not warn`);
+  if (result.first !== true) problems.push('nianbao.check(seed) did not check it completely (the full-check module)');
+  if (result.after !== 'warn' || result.afterComplete !== true) {
+    problems.push(`afterwards check(seed) gave ${result.after} (complete: ${result.afterComplete}), not a complete warn`);
+  }
   if (result.shown !== 'warn') problems.push(`afterwards a fresh mount showed ${result.shown}, not warn`);
   return problems;
 }

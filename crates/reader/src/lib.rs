@@ -1,5 +1,16 @@
-//! nianbao's reader module: the second WebAssembly module of the page, fetched only when a
-//! .docx or PDF file arrives (the first-load module, `nianbao-web`, has neither reader).
+//! nianbao's modules loaded on demand: the page's first-load module (`nianbao-web`) leaves out
+//! what most pages never need at first, and this crate builds it, by feature, as two more
+//! WebAssembly modules the loader (`www/nianbao.js`) fetches when they are needed.
+//!
+//! **The full-check module** (feature `full`): `full(document, terms)` checks a document the
+//! page read — every rule, the prose checks (text rules, typo lexicon, users' terms) and the
+//! error localiser, which the first module leaves out (issue 11: it reads and shows reports) —
+//! and returns the report's findings and evaluations as the bytes of
+//! `nianbao_core::rules::wire::encode`, which the first module decodes. Fetched when the page is
+//! idle after it opened, or at the first check.
+//!
+//! **The reader module** (feature `read`, the default): fetched only when a .docx or PDF file
+//! arrives (the first-load module has neither reader).
 //!
 //! It also holds the rules' documentation (`rule_docs()`), which the page shows when its rules
 //! panel is first opened: the first module leaves that text out.
@@ -17,6 +28,7 @@
 
 use std::sync::Once;
 
+#[cfg(feature = "read")]
 use nianbao_core::readers;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -45,12 +57,14 @@ fn install_panic_hook() {
     });
 }
 
+#[cfg(feature = "read")]
 const USAGE: &str = "read(bytes): bytes is a Uint8Array or an ArrayBuffer (a file's bytes)";
 
 fn error(zh: &str, en: &str) -> JsValue {
     JsError::new(&format!("{zh} / {en}")).into()
 }
 
+#[cfg(feature = "read")]
 /// Reads a file's bytes: `read(bytes: Uint8Array | ArrayBuffer): Uint8Array`, the reader's
 /// result encoded by `nianbao_core::readers::wire::encode` (a document, or the reading
 /// error's message: a scanned or encrypted PDF, a damaged Word file…). Throws an `Error` for
@@ -95,6 +109,7 @@ pub fn read(bytes: JsValue) -> Result<Vec<u8>, JsValue> {
     Ok(readers::wire::encode(&readers::read_bytes(&bytes)))
 }
 
+#[cfg(feature = "read")]
 /// Every rule's documentation (why it exists, how to fix the report), flat: `[id, 中文,
 /// English, id, 中文, English, …]` in the catalogue's order. The page's first module leaves the
 /// text out (`nianbao_core::DOCS` is not linked there) and asks here when its rules panel opens.
@@ -108,6 +123,46 @@ pub fn rule_docs() -> Vec<String> {
             [id.as_str(), doc.zh, doc.en].map(String::from)
         })
         .collect()
+}
+
+#[cfg(feature = "full")]
+const FULL_USAGE: &str = "full(document, terms): document is a Uint8Array or an ArrayBuffer (a document the page read, nianbao_core::readers::wire); terms is a string (the user's own terms, one a line) or undefined";
+
+/// Checks a document completely: `full(document: Uint8Array, terms?: string): Uint8Array`,
+/// the report's findings (every rule, the prose checks and the error localiser included, and
+/// the user's own `terms`) and evaluations, encoded by `nianbao_core::rules::wire::encode`. `document` is what
+/// the page read, encoded by `nianbao_core::readers::wire::encode`. Throws an `Error` for any
+/// other argument and for a document the bytes do not hold.
+#[cfg(feature = "full")]
+#[wasm_bindgen]
+pub fn full(document: JsValue, terms: JsValue) -> Result<Vec<u8>, JsValue> {
+    let view = input_bytes(&document).ok().flatten().ok_or_else(|| {
+            error(
+                "输入的类型不对（full 的第一个参数）：应为页面读取的文档（Uint8Array 或 ArrayBuffer）。",
+                &format!("full: bad document; {FULL_USAGE}"),
+            )
+        })?;
+    let terms = if terms.is_undefined() || terms.is_null() {
+        String::new()
+    } else {
+        terms.as_string().ok_or_else(|| {
+            error(
+                "用语的类型不对（full 的第二个参数）：应为字符串，每行一个用语。",
+                &format!("full: bad terms; {FULL_USAGE}"),
+            )
+        })?
+    };
+    let bytes = view.to_vec();
+    drop(view);
+    let read = nianbao_core::readers::wire::decode(&bytes).map_err(|e| error(&e.zh, &e.en))?;
+    let mut checked = nianbao_core::check_read(Ok(read));
+    let terms = nianbao_core::Terms::parse(&terms);
+    nianbao_core::apply_terms(&mut checked.analysis, &checked.text, &terms);
+    let a = &checked.analysis;
+    Ok(nianbao_core::rules::wire::encode(
+        &a.findings,
+        &a.evaluations,
+    ))
 }
 
 /// The version of this build (the workspace version; the loader checks it equals the first

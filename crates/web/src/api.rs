@@ -119,20 +119,25 @@ const USAGE: &str = "check(input, options): input is a string (report text or HT
 ///
 /// Returns the contract object of format.md §10 (`nianbao_contract::ReportDto`) as a plain
 /// JavaScript object, with text spans in UTF-16 code units, plus `kind` (`"text"` | `"html"` |
-/// `"docx"` | `"pdf"` | `"unreadable"`) and, when the spans do not index into the input string
-/// (bytes, HTML), `text`: the text the spans index into.
+/// `"docx"` | `"pdf"` | `"unreadable"`), `complete` (`false` when the rules could not run: see
+/// below) and, when the spans do not index into the input string (bytes, HTML), `text`: the
+/// text the spans index into.
 /// Throws an `Error` for any other input type and for bad options.
 ///
 /// A .docx or PDF file needs the reader module, which this synchronous export cannot wait
 /// for: it gives an unreadable result saying so; [`check_async`] (what the loader's
-/// `nianbao.check` calls) reads every kind.
+/// `nianbao.check` calls) reads every kind. Likewise the rules are the full-check module's:
+/// once it is loaded (by the page when idle or at its first check, or by any `nianbao.check`)
+/// this export uses it; before, the report is read but not checked, with a CHECK-INCOMPLETE
+/// warning, and its `complete` is `false`.
 #[wasm_bindgen]
 pub fn check(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let args = CheckArgs::parse(&input, &options)?;
-    let read = match &args.input {
-        Input::Text(text) => text_read(text),
+    let mut read = match &args.input {
+        Input::Text(text) => read::text(text),
         Input::Bytes(bytes) => read::text_bytes(bytes, args.name.as_deref()),
     };
+    read.complete_now("");
     args.report(&read)
 }
 
@@ -142,18 +147,12 @@ pub fn check(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub async fn check_async(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let args = CheckArgs::parse(&input, &options)?;
-    let read = match &args.input {
-        Input::Text(text) => text_read(text),
+    let mut read = match &args.input {
+        Input::Text(text) => read::text(text),
         Input::Bytes(bytes) => read::bytes(bytes, args.name.as_deref()).await,
     };
+    read.complete("").await;
     args.report(&read)
-}
-
-fn text_read(text: &str) -> read::Read {
-    read::Read {
-        checked: nianbao_core::check_str(text),
-        encoding: None,
-    }
 }
 
 enum Input {
@@ -238,9 +237,9 @@ fn input_bytes(input: &JsValue) -> Result<Option<js_sys::Uint8Array>, JsValue> {
 }
 
 /// The contract object `check()` returns for a checked input (also the `report` of the
-/// page's `nianbao-result` event): format.md §10 with UTF-16 spans, `kind`, and `text` when
-/// the spans do not index into the caller's own string (`from_string`: the input was that
-/// string).
+/// page's `nianbao-result` event): format.md §10 with UTF-16 spans, `kind`, `complete` (`false`
+/// when the rules could not run: a CHECK-INCOMPLETE finding says why), and `text` when the
+/// spans do not index into the caller's own string (`from_string`: the input was that string).
 pub(crate) fn report_object(
     c: &nianbao_core::Checked,
     name: Option<&str>,
@@ -249,6 +248,13 @@ pub(crate) fn report_object(
 ) -> Result<JsValue, JsValue> {
     let dto = nianbao_contract::checked_dto(c, name, lang, nianbao_contract::SpanUnits::Utf16);
     let out = to_js(&dto)?;
+    // the rules ran (no CHECK-INCOMPLETE: the full-check module was there)
+    let complete = !c
+        .analysis
+        .findings
+        .iter()
+        .any(|f| f.rule == nianbao_core::RuleId::CheckIncomplete);
+    js_sys::Reflect::set(&out, &"complete".into(), &complete.into())?;
     if !(from_string && c.kind == nianbao_core::InputKind::Text) {
         js_sys::Reflect::set(&out, &"text".into(), &c.text.as_str().into())?;
     }

@@ -179,6 +179,21 @@ pub fn notice(result: &Element, kind: &str, zh: &str, en: &str) -> Res<()> {
     doc.done()
 }
 
+/// The result area while a check is running: its earlier result cleared, a message in its
+/// place (`#message[data-kind="checking"]`).
+pub fn checking(result: &Element) -> Res<()> {
+    let doc = Draw::of(result)?;
+    result.set_text_content(None);
+    message(
+        &doc,
+        result,
+        "checking",
+        view::CHECKING_ZH,
+        view::CHECKING_EN,
+    );
+    doc.done()
+}
+
 fn message(doc: &Draw, parent: &Element, kind: &str, zh: &str, en: &str) {
     let div = add(
         doc,

@@ -24,6 +24,8 @@ use crate::view::FileEntry;
 pub(super) enum Msg {
     /// 校验, or Ctrl+Enter in the box.
     Check,
+    /// The text box read and completed by the full-check module: draw it.
+    BoxChecked(Box<super::text_box::BoxRead>),
     /// Clipboard HTML pasted over the whole box; the box shows `plain`.
     PastedHtml {
         html: String,
@@ -93,6 +95,7 @@ impl Ui {
     pub(super) fn update(self: &Rc<Self>, msg: Msg) {
         match msg {
             Msg::Check => self.check_box(),
+            Msg::BoxChecked(pending) => self.box_checked(*pending),
             Msg::PastedHtml { html, plain } => self.keep_html(html, &plain),
             Msg::Edited => self.forget_html(),
             Msg::UsePlainText => {

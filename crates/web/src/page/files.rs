@@ -222,8 +222,9 @@ impl Ui {
 }
 
 /// One file into a list entry: refused unread when too large or empty; otherwise its bytes
-/// go through [`crate::read::bytes`] (a .docx or PDF file through the reader module).
-pub(super) async fn read_file(f: &File, terms: &nianbao_core::Terms) -> FileEntry {
+/// go through [`crate::read::bytes`] (a .docx or PDF file through the reader module) and the
+/// full-check module ([`crate::read::Read::complete`]).
+pub(super) async fn read_file(f: &File, terms: &str) -> FileEntry {
     let name = f.name();
     let size = f.size();
     if size > view::MAX_FILE_BYTES as f64 {
@@ -246,6 +247,7 @@ pub(super) async fn read_file(f: &File, terms: &nianbao_core::Terms) -> FileEntr
     drop(buf);
     let mut r = crate::read::bytes(&bytes, Some(&name)).await;
     drop(bytes);
-    nianbao_core::apply_terms(&mut r.checked.analysis, &r.checked.text, terms);
+    // the prose checks and the error localiser, with the user's own terms
+    r.complete(terms).await;
     FileEntry::read(&name, r.encoding, r.checked)
 }

@@ -116,6 +116,9 @@ struct State {
     /// Counts the results shown: a pairing whose file is read after another result was shown
     /// is dropped.
     serial: u32,
+    /// Counts the checks of the text box started: a check completed (by the full-check module)
+    /// after a later one started, or after another result was shown, is dropped.
+    box_check: u32,
     /// The rules' documentation, which the reader module brings when the rules panel is first
     /// opened.
     rule_docs: RuleDocs,

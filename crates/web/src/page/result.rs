@@ -17,6 +17,8 @@ impl Ui {
     /// Shows `shown` in the result area in the current language and keeps it for redrawing.
     pub(super) fn draw(&self, shown: Shown) {
         let lang = self.lang();
+        // a check of the box still running (`checking`) is superseded by what is drawn now
+        let _ = self.form.result.remove_attribute("aria-busy");
         let r = render(
             &self.form.result,
             shown.source.as_ref(),

@@ -3,32 +3,103 @@
 
 use std::rc::Rc;
 
-use nianbao_core::{Checked, ReadStatus, Terms};
+use nianbao_core::ReadStatus;
 
+use super::events::Msg;
 use super::{Shown, Ui};
+use crate::read::{self, Read};
 use crate::view::{self, PageView, Source};
 
+/// The text box read, waiting for the full-check module ([`Msg::BoxChecked`]).
+pub(super) struct BoxRead {
+    /// Which check of the box (`State::box_check`) and which result shown (`State::serial`)
+    /// it was started under.
+    check: u32,
+    serial: u32,
+    read: Read,
+    source: Source,
+    from_string: bool,
+    empty: bool,
+}
+
 impl Ui {
-    /// The terms of 自定义用语 as they read now.
-    pub(super) fn terms(&self) -> Terms {
-        Terms::parse(&self.form.terms.value())
+    /// The terms of 自定义用语 as they read now (parsed by the full-check module).
+    pub(super) fn terms(&self) -> String {
+        self.form.terms.value()
     }
 
-    /// 校验: the clipboard HTML kept at paste time, else the box's text (plain text or HTML).
-    pub(super) fn check_box(&self) {
+    /// 校验: the clipboard HTML kept at paste time, else the box's text (plain text or HTML),
+    /// read and checked here, then completed by the full-check module (the prose checks and
+    /// the error localiser; loaded now if it is not yet): [`Msg::BoxChecked`] draws the result.
+    pub(super) fn check_box(self: &Rc<Self>) {
         let text = self.form.input.value();
         let html = self.state.borrow().pasted_html.clone();
         let empty = text.trim().is_empty() && html.is_none();
-        let (mut checked, source, from_string) = match html {
+        let (read, source, from_string) = match html {
             Some(html) => check_html(&html, &text),
             None => {
-                let c = nianbao_core::check_str(&text);
-                let s = Source::paste(c.kind, false, false);
-                (c, s, true)
+                let r = read::text(&text);
+                let s = Source::paste(r.checked.kind, false, false);
+                (r, s, true)
             }
         };
-        nianbao_core::apply_terms(&mut checked.analysis, &checked.text, &self.terms());
-        let checked = Rc::new(checked);
+        let (check, serial) = {
+            let mut s = self.state.borrow_mut();
+            s.box_check = s.box_check.wrapping_add(1);
+            (s.box_check, s.serial)
+        };
+        let pending = BoxRead {
+            check,
+            serial,
+            read,
+            source,
+            from_string,
+            empty,
+        };
+        let terms = self.terms();
+        let mut pending = pending;
+        // at once when the full-check module is loaded already (the usual case: the loader
+        // fetches it when the page is idle), else once it is
+        if pending.read.try_complete_now(&terms) {
+            self.box_checked(pending);
+            return;
+        }
+        self.checking();
+        let ui = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            pending.read.complete(&terms).await;
+            ui.update(Msg::BoxChecked(Box::new(pending)));
+        });
+    }
+
+    /// The result area says that a check is running (`#result[aria-busy]`, and the message of
+    /// [`crate::dom::checking`] in place of the earlier result) until the next result is drawn.
+    fn checking(&self) {
+        let r = &self.form.result;
+        let _ = r.set_attribute("aria-busy", "true");
+        if let Err(e) = crate::dom::checking(r) {
+            super::log("nianbao: render failed", &e);
+        }
+    }
+
+    /// The text box's check complete: its result drawn, unless a later check of the box
+    /// started or another result was shown meanwhile.
+    pub(super) fn box_checked(&self, pending: BoxRead) {
+        let BoxRead {
+            check,
+            serial,
+            read,
+            source,
+            from_string,
+            empty,
+        } = pending;
+        {
+            let s = self.state.borrow();
+            if !self.alive.get() || s.box_check != check || s.serial != serial {
+                return;
+            }
+        }
+        let checked = Rc::new(read.checked);
         let mut v = if empty {
             PageView::Empty
         } else {
@@ -92,20 +163,20 @@ impl Ui {
     }
 }
 
-/// The clipboard HTML checked, or the box's plain `text` when the HTML could not be read as a
-/// report and the text can: `(checked, source, from_string)`.
-fn check_html(html: &str, text: &str) -> (Checked, Source, bool) {
-    let c = nianbao_core::check_str(html);
-    if c.analysis.report.status == ReadStatus::Ok || text.trim().is_empty() {
-        let s = Source::paste(c.kind, true, false);
+/// The clipboard HTML read, or the box's plain `text` when the HTML could not be read as a
+/// report and the text can: `(read, source, from_string)`.
+fn check_html(html: &str, text: &str) -> (Read, Source, bool) {
+    let c = read::text(html);
+    if c.checked.analysis.report.status == ReadStatus::Ok || text.trim().is_empty() {
+        let s = Source::paste(c.checked.kind, true, false);
         return (c, s, false);
     }
-    let p = nianbao_core::check_str(text);
-    if p.analysis.report.status == ReadStatus::Ok {
-        let s = Source::paste(p.kind, false, true);
+    let p = read::text(text);
+    if p.checked.analysis.report.status == ReadStatus::Ok {
+        let s = Source::paste(p.checked.kind, false, true);
         (p, s, true)
     } else {
-        let s = Source::paste(c.kind, true, false);
+        let s = Source::paste(c.checked.kind, true, false);
         (c, s, false)
     }
 }

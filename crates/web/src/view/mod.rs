@@ -31,7 +31,8 @@ pub use files::{empty_file, read_failed, too_large, FileEntry, Source, MAX_FILE_
 pub use findings::{text_pieces, FindingView, Piece};
 pub use pairing::{auto_pair, auto_partners, pair_problem, paired, same_body, LastReport, Pairing};
 pub use present::{
-    group, group_of, kind_zh, verdict_zh, BLANK_MARK, EMPTY_EN, EMPTY_ZH, GROUPS, MISSING_MARK,
+    group, group_of, kind_zh, verdict_zh, BLANK_MARK, CHECKING_EN, CHECKING_ZH, EMPTY_EN, EMPTY_ZH,
+    GROUPS, MISSING_MARK,
 };
 pub use tables::{
     mark_of, CellKind, CellView, IdentityView, Mark, RowGroups, RowView, T2Block, TableView,

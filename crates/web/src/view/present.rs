@@ -12,6 +12,10 @@ use super::{IdentityView, Mark, VerdictView};
 
 pub use nianbao_core::present::{BLANK_MARK, GROUPS, MISSING_MARK};
 
+/// What the result area says while a check is completed by the full-check module (loaded at
+/// the first check).
+pub const CHECKING_ZH: &str = "正在检查……（首次校验时还要加载文字检查模块）";
+pub const CHECKING_EN: &str = "Checking… (the first check also loads the prose-check module)";
 /// Shown when 校验 is clicked with nothing (or only white space) in the box.
 pub const EMPTY_ZH: &str = "请先粘贴年度报告全文，再点击“校验”。";
 pub const EMPTY_EN: &str =
