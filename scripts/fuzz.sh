@@ -23,7 +23,7 @@ case $MODE in
   *) echo "usage: scripts/fuzz.sh [smoke | long [SECONDS] [TARGET...]]" >&2; exit 2 ;;
 esac
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(text html docx pdf check_bytes concat wire)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(text html docx pdf check_bytes concat wire findings)
 FUZZ=$ROOT/fuzz
 SHARED=${NIANBAO_SHARED:-$ROOT/../shared}
 if [ ! -d "$SHARED/corpus" ] && [ -n "${NIANBAO_CORPUS:-}" ]; then SHARED=$NIANBAO_CORPUS/../..; fi
@@ -91,7 +91,11 @@ for name, b in [('seed-lines', doc), ('seed-table', table), ('seed-error', err)]
     open(f'{sys.argv[2]}/{name}', 'wb').write(b)
 PY
 
-dict() { case $1 in text|concat|html|docx|pdf|wire) echo "$FUZZ/dicts/$1.dict" ;; *) echo "$FUZZ/dicts/text.dict" ;; esac; }
+# findings: a report's findings and evaluations as the full-check module encodes them
+# (crates/core/src/rules/wire.rs), for the seed report (fuzz/examples/findings_seeds.rs)
+(cd "$FUZZ" && cargo run --quiet --release --example findings_seeds -- "$FUZZ/corpus/findings")
+
+dict() { case $1 in text|concat|html|docx|pdf|wire|findings) echo "$FUZZ/dicts/$1.dict" ;; *) echo "$FUZZ/dicts/text.dict" ;; esac; }
 
 # --- build once, then run ----------------------------------------------------------------------
 # No sanitizer: the core has no `unsafe`; debug assertions and overflow checks are on (the
