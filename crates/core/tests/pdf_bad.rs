@@ -294,3 +294,58 @@ fn what_the_caps_leave_out_is_said() {
     let d = parse(&pdf(&objs, "")).unwrap();
     assert_eq!(d.omitted, [Omission::PagePart { page: 2 }]);
 }
+
+/// The glyphs a file keeps grow with its size (`glyph_budget`: one per three bytes, at least
+/// 20 000): a compressed content stream can draw a hundred thousand glyphs from a few kilobytes.
+/// Past the budget the page it ends in is read in part and the pages after it not at all, and
+/// both are said; whether the pages are read afresh or copied (one page object shown again).
+#[test]
+fn the_glyphs_kept_grow_with_the_file() {
+    use nianbao_core::readers::pdf::{glyph_budget, parse, MIN_GLYPH_BUDGET};
+    use nianbao_core::Omission;
+    assert_eq!(glyph_budget(3_000), MIN_GLYPH_BUDGET);
+    assert_eq!(glyph_budget(3_000_000), 1_000_000);
+    assert_eq!(glyph_budget(300_000), 100_000);
+    const PER_PAGE: usize = 30_000;
+    let content = format!(
+        "BT /F1 1 Tf 72 800 Td {}ET",
+        "(aa) Tj ".repeat(PER_PAGE / 2)
+    );
+    for distinct in [false, true] {
+        let bytes = six_pages(&content, distinct);
+        let budget = glyph_budget(bytes.len());
+        let full = budget / PER_PAGE;
+        assert!((1..5).contains(&full), "{full} pages fit");
+        let d = parse(&bytes).unwrap();
+        assert_eq!(
+            d.omitted,
+            [
+                Omission::Pages { read: full + 1 },
+                Omission::PagePart { page: full + 1 }
+            ],
+            "distinct pages: {distinct}"
+        );
+        assert_eq!(
+            d.text.matches('a').count(),
+            budget,
+            "every glyph of the budget, no more"
+        );
+    }
+}
+
+/// Six pages showing `content` (one stream): one page object six times (`distinct: false`),
+/// or six page objects that differ (each read afresh).
+fn six_pages(content: &str, distinct: bool) -> Vec<u8> {
+    let kids: Vec<String> = (0..6).map(|i| format!("{} 0 R", 5 + i)).collect();
+    let mut objs = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        format!("<< /Type /Pages /Kids [{}] /Count 6 >>", kids.join(" ")),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".into(),
+        stream("", content),
+    ];
+    for i in 0..6 {
+        let height = if distinct { 842 + i } else { 842 };
+        objs.push(format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 {height}] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>"));
+    }
+    pdf(&objs, "")
+}

@@ -114,10 +114,20 @@ struct Run<'f, 'a> {
     view: M,
     ops: usize,
     forms: usize,
+    /// Most glyphs this page keeps: [`MAX_GLYPHS_PER_PAGE`], or what is left of the document's
+    /// budget (`super::glyph_budget`).
+    max_glyphs: usize,
 }
 
-/// Interprets a page: its content streams, with its resources, media box and rotation.
-pub fn run_page(file: &File, page: &Dict, fonts: &mut BTreeMap<u32, Rc<Font>>) -> Page {
+/// Interprets a page: its content streams, with its resources, media box and rotation. At most
+/// `max_glyphs` glyphs are kept (and at most [`MAX_GLYPHS_PER_PAGE`]); past them the page is
+/// `cut`.
+pub fn run_page(
+    file: &File,
+    page: &Dict,
+    fonts: &mut BTreeMap<u32, Rc<Font>>,
+    max_glyphs: usize,
+) -> Page {
     let media = file.resolve_key(page, b"MediaBox");
     let b: Vec<f64> = media
         .as_array()
@@ -151,6 +161,7 @@ pub fn run_page(file: &File, page: &Dict, fonts: &mut BTreeMap<u32, Rc<Font>>) -
         view,
         ops: 0,
         forms: 0,
+        max_glyphs: max_glyphs.min(MAX_GLYPHS_PER_PAGE),
     };
     let resources = file.resolve_key(page, b"Resources");
     let resources = resources.as_dict().cloned().unwrap_or_default();
@@ -214,7 +225,9 @@ impl Run<'_, '_> {
             path: Path::default(),
         };
         loop {
-            if self.ops >= MAX_OPS_PER_PAGE {
+            // past the cap on operators, or on glyphs (the rest of the page is not read: its
+            // text would be dropped, and its drawing is the page's part left out)
+            if self.ops >= MAX_OPS_PER_PAGE || self.page.glyphs.len() >= self.max_glyphs {
                 self.page.cut = true;
                 return;
             }
@@ -495,7 +508,7 @@ impl Run<'_, '_> {
         if text.chars().all(char::is_whitespace) {
             return;
         }
-        if self.page.glyphs.len() >= MAX_GLYPHS_PER_PAGE {
+        if self.page.glyphs.len() >= self.max_glyphs {
             self.page.cut = true;
             return;
         }

@@ -39,8 +39,10 @@ use syntax::{Dict, Obj};
 pub const MAX_PAGES: usize = 1000;
 /// Most bytes decoded from streams in one document (content, fonts' CMaps, object streams).
 pub const MAX_DECODED: usize = 256 * 1024 * 1024;
-/// Most glyphs kept from one document (about 100 bytes each).
+/// Most glyphs kept from one document (about 100 bytes each); see [`glyph_budget`].
 pub const MAX_GLYPHS: usize = 1_000_000;
+/// Glyphs any document may keep, however small its file.
+pub const MIN_GLYPH_BUDGET: usize = 20_000;
 /// Pages whose dictionaries are remembered, so that a page shown again is not read again.
 const REMEMBERED_PAGES: usize = 128;
 /// Deepest page tree read.
@@ -49,6 +51,19 @@ const MAX_TREE_DEPTH: usize = 32;
 /// Does this look like a PDF (`%PDF-` in the first kilobyte, as viewers accept)?
 pub fn is_pdf(bytes: &[u8]) -> bool {
     super::is_pdf(bytes)
+}
+
+/// Most glyphs kept from a file of `bytes` bytes: one per three bytes of the file, at least
+/// [`MIN_GLYPH_BUDGET`], at most [`MAX_GLYPHS`]. A compressed content stream can draw a hundred
+/// thousand glyphs from a few kilobytes, and laying glyphs out costs up to ~9 000 instructions
+/// each when every one is a line of its own (a fuzzed file of 222 KB drew 300 000 on three
+/// pages: 0.3 s natively, 1.4 s a megabyte). The densest real PDFs (LibreOffice's, with
+/// standard fonts: the corpus and fixtures, measured) draw about one glyph per four bytes, a
+/// report with embedded fonts far fewer, and a real report of a few pages (10 000 glyphs) is
+/// under the floor whatever its size. Past it, the pages are [`Omission::Pages`] and the page it
+/// ends in [`Omission::PagePart`], which the user is told (READ-INCOMPLETE).
+pub fn glyph_budget(bytes: usize) -> usize {
+    (bytes / 3).clamp(MIN_GLYPH_BUDGET, MAX_GLYPHS)
 }
 
 /// Reads a PDF's text layer into a document.
@@ -64,8 +79,8 @@ pub fn pages(bytes: &[u8]) -> Result<Vec<content::Page>, InputError> {
     Ok(read_pages(bytes)?.0)
 }
 
-/// The pages, and what was left out of them: the pages after the caps on pages, glyphs and
-/// decoded bytes ([`Omission::Pages`]), and each page read only in part
+/// The pages, and what was left out of them: the pages after the caps on pages, glyphs (the
+/// file's [`glyph_budget`]) and decoded bytes ([`Omission::Pages`]), and each page read only in part
 /// ([`Omission::PagePart`]).
 fn read_pages(bytes: &[u8]) -> Result<(Vec<content::Page>, Vec<Omission>), InputError> {
     if bytes.len() > MAX_INPUT_BYTES {
@@ -79,6 +94,7 @@ fn read_pages(bytes: &[u8]) -> Result<(Vec<content::Page>, Vec<Omission>), Input
     let mut fonts = Default::default();
     let mut pages: Vec<content::Page> = Vec::new();
     let mut glyphs = 0usize;
+    let budget = glyph_budget(bytes.len());
     // A page tree may show one page object many times (a fuzzed file: 642 times): its
     // content is the same each time, so it is read once and copied. The first pages read are
     // remembered, with their dictionaries as inherited (a report's pages all differ).
@@ -86,18 +102,26 @@ fn read_pages(bytes: &[u8]) -> Result<(Vec<content::Page>, Vec<Omission>), Input
     let (dicts, more) = page_dicts(&file);
     let mut left_out = more;
     for (i, page) in dicts.iter().enumerate() {
+        let left = budget - glyphs;
         let p = match read.iter().find(|(d, _)| d == page) {
-            Some(&(_, i)) => pages[i].clone(),
+            Some(&(_, i)) => {
+                let mut p = pages[i].clone();
+                if p.glyphs.len() > left {
+                    p.glyphs.truncate(left);
+                    p.cut = true;
+                }
+                p
+            }
             None => {
                 if read.len() < REMEMBERED_PAGES {
                     read.push((page.clone(), pages.len()));
                 }
-                content::run_page(&file, page, &mut fonts)
+                content::run_page(&file, page, &mut fonts, left)
             }
         };
         glyphs += p.glyphs.len();
         pages.push(p);
-        if glyphs >= MAX_GLYPHS || file.budget_spent() {
+        if glyphs >= budget || file.budget_spent() {
             left_out |= i + 1 < dicts.len();
             break;
         }
