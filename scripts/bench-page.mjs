@@ -2,7 +2,9 @@
 // assertion on time). Serves dist/ (build it first: `bash scripts/setup.sh && bash scripts/build.sh`),
 // opens it in Debian's Chromium through playwright-core, warms up, then times
 // `window.nianbao.check(seed)` over many calls inside the page and prints the mean and the
-// median of batches.
+// median of batches. Since the rules moved to the full-check module, a check is the page's
+// module reading the report, the document handed over, the full-check module checking it, and
+// the findings handed back.
 //   node scripts/bench-page.mjs [ITERATIONS]        (default 500; CHROMIUM overrides the browser)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -27,8 +29,12 @@ try {
   await page.goto(`http://127.0.0.1:${port}/`, { waitUntil: 'load' });
   await page.waitForSelector('#app[data-state="ready"] #check', { timeout: 30000 });
   const r = await page.evaluate(async ({ text, n }) => {
+    // nianbao.check waits for the full-check module (the rules), so the raw check below uses it
+    const first = await window.nianbao.check(text);
+    if (!first.complete) throw new Error('the full-check module did not load');
     const api = await window.nianbao.ready;
     for (let i = 0; i < 50; i++) api.check(text);
+    if (!api.check(text).complete) throw new Error('the raw check did not use the full-check module');
     // The raw export (synchronous) and the window.nianbao.check promise, in batches of 50.
     const batches = [];
     for (let done = 0; done < n; done += 50) {
