@@ -2,7 +2,7 @@
 # The compat ("MVP", Wasm Core 1.0) builds for old domestic browsers (Chromium 78-95, Firefox ESR 78):
 # the page's module (the nianbao-web cdylib), the reader module (the nianbao-reader cdylib, feature
 # `read`: the .docx and PDF readers, loaded on demand) and the full-check module (the same crate,
-# feature `full`: the rules, the prose checks and the error localiser, loaded when the page is idle
+# feature `full`: the rules, the prose checks and the error localiser, loaded when the user starts
 # or at the first check), in the size profile wasm-release of Cargo.toml: std
 # rebuilt with -Zbuild-std and
 #   RUSTFLAGS="-Ctarget-cpu=mvp -Ctarget-feature=+mutable-globals"

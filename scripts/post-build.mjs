@@ -10,7 +10,7 @@
 //     target/compat/pkg: copied as `nianbao-compat-<h>.js` + `nianbao-compat-<h>_bg.wasm`;
 //  3. the reader module (the .docx and PDF readers, fetched by the loader only when such a file
 //     arrives) and the full-check module (the prose checks and the error localiser, fetched when
-//     the page is idle or at the first check), modern (scripts/reader.sh [full]: target/{reader,full}/pkg)
+//     the user starts to work with the page or at the first check), modern (scripts/reader.sh [full]: target/{reader,full}/pkg)
 //     and compat (scripts/compat.sh): `nianbao-{reader,full}-<variant>-<h>.js` + `…_bg.wasm`;
 //  4. per build, a boot module `nianbao-boot-<variant>-<h>.js` (imports the glue, hands it to the
 //     loader) and the wasm as a script `…_bg.wasm.js` (base64; used only where fetch() is refused,

@@ -95,7 +95,7 @@ html = html.replace('</body>', () => data('nianbao-wasm', web.wasm) + data('nian
   + data('nianbao-full-wasm', full.wasm) + classic
   + boot(web, '__nianbaoBoot', 'then it mounts the page (#nianbao-wasm)')
   + boot(reader, '__nianbaoReaderBoot', 'the reader module, only when a .docx or PDF file arrives (#nianbao-reader-wasm)')
-  + boot(full, '__nianbaoFullBoot', 'the full-check module, when the page is idle or at the first check (#nianbao-full-wasm)')
+  + boot(full, '__nianbaoFullBoot', 'the full-check module, when the user starts or at the first check (#nianbao-full-wasm)')
   + '  </body>');
 html = html.replace('<title>', '<!-- nianbao single-file build: open it directly (file://), no server and no network needed -->\n    <title>');
 

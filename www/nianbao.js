@@ -31,9 +31,10 @@
  *     returns. A page where nobody picks such a file never requests it. The reader module also
  *     holds the rules' documentation: window.__nianbaoRuleDocs() -> Promise<string[]> when the
  *     rules panel is first opened;
- *  8. loads the full-check module (the prose checks and the error localiser, which the page's
- *     module leaves out to keep the first load small) when the browser is idle after the page's
- *     module started, or at the first check if that comes sooner: the page's module calls
+ *  8. loads the full-check module (the rules, the prose checks and the error localiser, which the
+ *     page's module leaves out to keep the first load small) as soon as the user starts to work
+ *     with the page (a pointer, a key, a focus, a paste, a drag), or at the first check (the JS
+ *     API's included) if that comes sooner: the page's module calls
  *     window.__nianbaoFull(document, terms) -> Promise<Uint8Array> after it checked the tables
  *     (window.__nianbaoFullNow for the synchronous check export: undefined until it is loaded).
  * No storage, no cookies, no request except this build's own files.
@@ -288,13 +289,17 @@
     }
     return loadFull.api.full(document, terms);
   };
-  // Every check needs the full-check module: once the page's module is running, it is fetched
-  // when the browser is idle, so that it is there by the first check (the first load is the
-  // page's module alone).
-  ready.then(function () {
-    var later = window.requestIdleCallback || function (f) { return setTimeout(f, 200); };
-    later(function () { loadFull()['catch'](function () {}); });
-  }, function () {});
+  // Every check needs the full-check module: it is fetched as soon as the user starts to work
+  // with the validator (a pointer down, a key, a focus, a paste or a drag anywhere in the page,
+  // widgets included: these events cross shadow roots), so that it is usually there by the first
+  // check; a visitor who only looks never downloads it (the first load is the page's module alone).
+  // A check before it arrives waits for it (the page says 正在检查…).
+  var STARTS = ['pointerdown', 'keydown', 'focusin', 'paste', 'dragenter'];
+  function userStarted() {
+    for (var i = 0; i < STARTS.length; i++) { window.removeEventListener(STARTS[i], userStarted, true); }
+    ready.then(function () { loadFull()['catch'](function () {}); }, function () {});
+  }
+  for (var k = 0; k < STARTS.length; k++) { window.addEventListener(STARTS[k], userStarted, true); }
 
   // Called by the page's module for a .docx or PDF file: the reader's result as bytes
   // (nianbao_core::readers::wire). After a timer tick, so that the page shows it is reading.

@@ -6,7 +6,7 @@
 //  - window.nianbao.check: the contract object for text and for bytes, errors for bad input;
 //  - <nianbao-validator> in the government-styled embed-demo.html: Shadow DOM isolation both ways,
 //    the nianbao-result event reaches the host page;
-//  - no request after load over a whole session, no report data in storage or cookies;
+//  - no request after load over a whole session (but the page's own modules), no report data in storage or cookies;
 //  - a panic inside the wasm: a message, then the page works again without a reload, text kept.
 // Screenshots go to E2E_OUT (target/e2e).
 import { test, before, after } from 'node:test';
@@ -219,7 +219,7 @@ test('widget: <nianbao-validator> in the government-styled demo page; isolated b
   await page.close();
 });
 
-test('privacy: no request after load over a whole session but the reader module; nothing of the report in storage or cookies', async () => {
+test('privacy: no request after load over a whole session but the page\'s own modules; nothing of the report in storage or cookies', async () => {
   const context = await launch();
   const page = await context.newPage();
   const { errors, requests } = watch(page);
@@ -254,9 +254,13 @@ test('privacy: no request after load over a whole session but the reader module;
   }
   // the .docx loads the reader module (this build's own files, once); nothing else is requested
   const after = requests.slice(loaded).filter((u) => !u.startsWith('blob:') && !u.startsWith('data:'));
-  const reader = after.filter((u) => /^nianbao-(boot-)?reader-modern-/.test(file(u)) && new URL(u).origin === new URL(url).origin);
+  const own = (kind) => after.filter((u) => new RegExp(`^nianbao-(boot-)?${kind}-modern-`).test(file(u)) && new URL(u).origin === new URL(url).origin);
+  const reader = own('reader');
   assert.equal(reader.length, 3, `the reader module's boot module, glue and wasm: ${reader.join(' ')}`);
-  assert.deepEqual(after.filter((u) => !reader.includes(u)), [], 'requests after the page had loaded');
+  // and the full-check module (the rules), fetched when the user started to work with the page
+  const full = own('full');
+  assert.equal(full.length, 3, `the full-check module's boot module, glue and wasm: ${full.join(' ')}`);
+  assert.deepEqual(after.filter((u) => !reader.includes(u) && !full.includes(u)), [], 'requests after the page had loaded');
   const stored = await page.evaluate(async () => ({
     local: localStorage.length,
     session: sessionStorage.length,

@@ -1,8 +1,9 @@
 // The full-check module (the rules, the prose checks and the error localiser: a wasm module the
 // loader fetches after the page's first load), end to end in Debian's Chromium (playwright-core).
 // Run by scripts/e2e.sh (APP_URL).
-//  - the page starts on its first-load module alone; the full-check module comes after it, once, and
-//    every check has its findings (a typo, an arithmetic error with its localised cells);
+//  - the page starts on its first-load module alone: a visitor who only looks never downloads the
+//    full-check module; it comes, once, when the user starts to work with the page (here: the text
+//    box focused), and every check has its findings (a typo, an arithmetic error with its cells);
 //  - a check clicked before the module is there says it is checking, then shows the complete result;
 //  - when the module cannot be loaded the report is shown with a CHECK-INCOMPLETE warning that says
 //    why (never a result without problems), the page keeps working, and the next check loads it;
@@ -35,13 +36,17 @@ async function paste(page, text) {
 /** The rules of the findings shown. */
 const rulesShown = (page) => page.$$eval('#findings li[data-rule]', (els) => els.map((e) => e.getAttribute('data-rule')));
 
-test('the page starts without the full-check module, fetches it once after, and every check has its findings', async () => {
+test('the page starts without the full-check module, fetches it once the user starts, and every check has its findings', async () => {
   const context = await launch();
   const page = await context.newPage();
   const { errors, requests } = watch(page);
   await page.goto(url, { waitUntil: 'load' });
   await ready(page);
-  // the module comes after the first load (when the browser is idle)
+  // a visitor who only looks: nothing more than the first load
+  await page.waitForTimeout(1500);
+  assert.deepEqual(fullFiles(requests), [], 'not fetched before the user does anything');
+  // the user starts to work with the page: it comes
+  await page.focus('#input');
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /nianbao-full-modern-.*_bg\.wasm$/.test(e.name)),
     null, { timeout: 20000 });
   await paste(page, seed);

@@ -6,8 +6,8 @@
 //! page read — every rule, the prose checks (text rules, typo lexicon, users' terms) and the
 //! error localiser, which the first module leaves out (issue 11: it reads and shows reports) —
 //! and returns the report's findings and evaluations as the bytes of
-//! `nianbao_core::rules::wire::encode`, which the first module decodes. Fetched when the page is
-//! idle after it opened, or at the first check.
+//! `nianbao_core::rules::wire::encode`, which the first module decodes. Fetched when the
+//! user starts to work with the page, or at the first check.
 //!
 //! **The reader module** (feature `read`, the default): fetched only when a .docx or PDF file
 //! arrives (the first-load module has neither reader).

@@ -127,7 +127,7 @@ const USAGE: &str = "check(input, options): input is a string (report text or HT
 /// A .docx or PDF file needs the reader module, which this synchronous export cannot wait
 /// for: it gives an unreadable result saying so; [`check_async`] (what the loader's
 /// `nianbao.check` calls) reads every kind. Likewise the rules are the full-check module's:
-/// once it is loaded (by the page when idle or at its first check, or by any `nianbao.check`)
+/// once it is loaded (by the page when the user starts or at its first check, or by any `nianbao.check`)
 /// this export uses it; before, the report is read but not checked, with a CHECK-INCOMPLETE
 /// warning, and its `complete` is `false`.
 #[wasm_bindgen]

@@ -12,7 +12,7 @@
 //!
 //! Nor has this module the rules (issue 11: the first load): it reads and shows reports.
 //! [`Read::complete`] hands the document to the *full-check module* (`__nianbaoFull(document,
-//! terms): Promise<Uint8Array>`, fetched by the loader when the page is idle after it opened, or
+//! terms): Promise<Uint8Array>`, fetched by the loader when the user starts to work with the page, or
 //! at the first check), which checks it — every rule, the prose checks, the error localiser —
 //! and returns the report's findings and evaluations (`nianbao_core::rules::wire`). When that
 //! module cannot run, the result says so first (CHECK-INCOMPLETE): never a report that looks

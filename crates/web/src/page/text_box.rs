@@ -59,7 +59,7 @@ impl Ui {
         let terms = self.terms();
         let mut pending = pending;
         // at once when the full-check module is loaded already (the usual case: the loader
-        // fetches it when the page is idle), else once it is
+        // fetches it when the user starts to work with the page), else once it is
         if pending.read.try_complete_now(&terms) {
             self.box_checked(pending);
             return;
