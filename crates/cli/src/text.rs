@@ -142,11 +142,7 @@ pub fn report(
         )?;
         let colon = if zh { "：" } else { ": " };
         for e in ident {
-            let name = if zh {
-                e.instance_zh.as_str()
-            } else {
-                e.instance_en
-            };
+            let name = if zh { e.instance_zh(r) } else { e.instance_en };
             let show =
                 |n: Option<nianbao_core::Num>| n.map_or("—".to_string(), |n| n.to_string());
             let line = match e.outcome {

@@ -87,7 +87,15 @@ impl Num {
     }
 
     /// Exact sum; `None` on overflow.
+    #[inline]
     pub fn checked_add(self, other: Num) -> Option<Num> {
+        if self.scale == other.scale {
+            // the common case (counts): no rescaling
+            return Some(Num {
+                units: self.units.checked_add(other.units)?,
+                scale: self.scale,
+            });
+        }
         let s = self.scale.max(other.scale);
         let a = self.rescale(s)?;
         let b = other.rescale(s)?;
@@ -105,7 +113,11 @@ impl Num {
     }
 
     /// Numeric equality regardless of printed scale (`1.0 == 1`).
+    #[inline]
     pub fn same_value(self, other: Num) -> bool {
+        if self.scale == other.scale {
+            return self.units == other.units;
+        }
         self.checked_sub(other).is_some_and(|d| d.units == 0)
     }
 

@@ -72,6 +72,17 @@ fn slot(key: CellKey) -> usize {
 }
 
 impl CellStore {
+    /// Where `key`'s cell is kept in its table's slots ([`CellStore::slots`]): for code that
+    /// looks up the same keys in every report (the arithmetic identities), computed once.
+    pub(crate) fn slot_of(key: CellKey) -> usize {
+        slot(key)
+    }
+
+    /// A table's slots (empty when it has no cell), indexed by [`CellStore::slot_of`].
+    pub(crate) fn slots(&self, table: Table) -> &[Option<Cell>] {
+        &self.tables[table as usize]
+    }
+
     /// Stores a cell; a cell already stored under its key is replaced (the last read wins)
     /// and returned.
     pub fn insert(&mut self, cell: Cell) -> Option<Cell> {

@@ -3,15 +3,15 @@
 //! Every instance is an [`Evaluation`] (passes included); one that fails or cannot be
 //! checked is also a finding.
 
-use super::cells;
 use super::words::{self, pick, CellName, Missing, NotNumbers};
 use super::Violation;
+use super::{cells, finding};
 use super::{
     Case, Evaluation, Finding, Group, Instance, Outcome, Rule, RuleDoc, RuleId, Scope, Severity,
 };
 use crate::format::{self, t3, t4, CellKey, DetectedFormat, RowSpec, Table};
 use crate::lang::Lang;
-use crate::model::{CellValue, Report};
+use crate::model::{Cell, CellStore, CellValue, Report};
 use crate::num::Num;
 use std::sync::OnceLock;
 
@@ -303,6 +303,36 @@ struct IdentityDef {
     instance_en: &'static str,
     left: Vec<CellKey>,
     right: Vec<CellKey>,
+    /// The table of every cell of the identity, and where the cells of each side are kept in
+    /// its slots ([`CellStore::slot_of`]).
+    table: Table,
+    left_slots: Vec<usize>,
+    right_slots: Vec<usize>,
+}
+
+impl IdentityDef {
+    fn new(
+        kind: Kind,
+        instance: Instance,
+        (label_zh, label_en): (&'static str, &'static str),
+        left: Vec<CellKey>,
+        right: Vec<CellKey>,
+    ) -> IdentityDef {
+        let table = left[0].table;
+        debug_assert!(left.iter().chain(&right).all(|k| k.table == table));
+        let slots = |keys: &[CellKey]| keys.iter().map(|&k| CellStore::slot_of(k)).collect();
+        IdentityDef {
+            kind,
+            instance,
+            instance_zh: label_zh,
+            instance_en: label_en,
+            left_slots: slots(&left),
+            right_slots: slots(&right),
+            left,
+            right,
+            table,
+        }
+    }
 }
 
 /// The cells of `rows` in column `col`.
@@ -326,14 +356,13 @@ fn t3_identities(single_f: bool) -> Vec<IdentityDef> {
                     column(rows(&[t3::R3G]), c.id),
                 )
             };
-            v.push(IdentityDef {
+            v.push(IdentityDef::new(
                 kind,
-                instance: Instance::Col(Table::T3, c.id),
-                instance_zh: c.label_zh,
-                instance_en: c.label_en,
+                Instance::Col(Table::T3, c.id),
+                (c.label_zh, c.label_en),
                 left,
                 right,
-            });
+            ));
         }
     }
     let format = if single_f {
@@ -342,14 +371,13 @@ fn t3_identities(single_f: bool) -> Vec<IdentityDef> {
         DetectedFormat::F2021
     };
     for r in format::t3_rows(format) {
-        v.push(IdentityDef {
-            kind: Kind::T3RowTotal,
-            instance: Instance::Row(Table::T3, r.id),
-            instance_zh: r.label_zh,
-            instance_en: r.label_en,
-            left: t3::parts().map(|c| r.cell(c.id)).collect(),
-            right: vec![r.cell(t3::TOTAL)],
-        });
+        v.push(IdentityDef::new(
+            Kind::T3RowTotal,
+            Instance::Row(Table::T3, r.id),
+            (r.label_zh, r.label_en),
+            t3::parts().map(|c| r.cell(c.id)).collect(),
+            vec![r.cell(t3::TOTAL)],
+        ));
     }
     v
 }
@@ -366,13 +394,14 @@ fn t4_defs() -> &'static [IdentityDef] {
     T4.get_or_init(|| {
         t4::ROWS
             .iter()
-            .map(|g| IdentityDef {
-                kind: Kind::T4GroupTotal,
-                instance: Instance::Row(Table::T4, g.id),
-                instance_zh: g.label_zh,
-                instance_en: g.label_en,
-                left: t4::parts().map(|c| g.cell(c.id)).collect(),
-                right: vec![g.cell(t4::TOTAL)],
+            .map(|g| {
+                IdentityDef::new(
+                    Kind::T4GroupTotal,
+                    Instance::Row(Table::T4, g.id),
+                    (g.label_zh, g.label_en),
+                    t4::parts().map(|c| g.cell(c.id)).collect(),
+                    vec![g.cell(t4::TOTAL)],
+                )
             })
             .collect()
     })
@@ -388,16 +417,16 @@ pub(super) fn single_f(report: &Report) -> bool {
     single || report.format == DetectedFormat::F2019
 }
 
-/// The identities that apply to a report (those of the tables it has).
-fn identities(report: &Report) -> Vec<&'static IdentityDef> {
-    let mut v = Vec::new();
-    if report.has_table(Table::T3) {
-        v.extend(t3_defs(single_f(report)));
+/// The identities that apply to a report (those of the tables it has), in order.
+fn identities(report: &Report) -> impl Iterator<Item = &'static IdentityDef> {
+    let (mut t3, mut t4) = (false, false);
+    for r in &report.rows {
+        t3 |= r.table == Table::T3;
+        t4 |= r.table == Table::T4;
     }
-    if report.has_table(Table::T4) {
-        v.extend(t4_defs());
-    }
-    v
+    let t3: &'static [IdentityDef] = if t3 { t3_defs(single_f(report)) } else { &[] };
+    let t4: &'static [IdentityDef] = if t4 { t4_defs() } else { &[] };
+    t3.iter().chain(t4)
 }
 
 enum Operand {
@@ -557,16 +586,6 @@ fn judge(
     (Outcome::Fail, Some(broken))
 }
 
-/// The identity's instance in Chinese: rows in the report's own words where it has them.
-fn instance_zh(report: &Report, id: &IdentityDef) -> String {
-    match id.instance {
-        Instance::Row(Table::T3, row) => report
-            .row(Table::T3, row)
-            .map_or_else(|| id.instance_zh.to_string(), |r| r.label.clone()),
-        _ => id.instance_zh.to_string(),
-    }
-}
-
 /// The evaluation of the `index`th identity that applies to `report` (the order of
 /// [`check`]'s evaluations), with its sums and outcome: how a report's evaluations come back
 /// from the page's full-check module ([`super::wire`]), where only these travel, the identity
@@ -578,11 +597,11 @@ pub(super) fn evaluation_at(
     (left, right): (Option<Num>, Option<Num>),
     outcome: Outcome,
 ) -> Option<Evaluation> {
-    let id = *identities(report).get(index)?;
+    let id = identities(report).nth(index)?;
     (id.kind.rule() == rule).then(|| Evaluation {
         rule,
         instance: id.instance,
-        instance_zh: instance_zh(report, id),
+        format_zh: id.instance_zh,
         instance_en: id.instance_en,
         left_cells: &id.left,
         right_cells: &id.right,
@@ -592,18 +611,55 @@ pub(super) fn evaluation_at(
     })
 }
 
+/// The two sides of an identity in one pass over its cells, for the common case: every cell a
+/// number. `None` when a cell is blank, a placeholder, text or absent, or on overflow:
+/// [`judge`] then looks at each cell.
+fn plain_sums(report: &Report, id: &IdentityDef) -> Option<(Num, Num)> {
+    let cells = report.cells.slots(id.table);
+    let side = |slots: &[usize]| {
+        slots
+            .iter()
+            .try_fold(Num::ZERO, |total, &i| match cells.get(i) {
+                Some(Some(Cell {
+                    value: CellValue::Number(n),
+                    ..
+                })) => total.checked_add(*n),
+                _ => None,
+            })
+    };
+    Some((side(&id.left_slots)?, side(&id.right_slots)?))
+}
+
 /// Evaluates every identity that applies to the report.
 pub(super) fn check(report: &Report, out: &mut Vec<Finding>, evals: &mut Vec<Evaluation>) {
-    let ids = identities(report);
-    evals.reserve(ids.len());
-    // the operands of each identity in turn, in buffers kept from one to the next
+    let evaluation = |id: &'static IdentityDef, (left, right), outcome| Evaluation {
+        rule: id.kind.rule(),
+        instance: id.instance,
+        format_zh: id.instance_zh,
+        instance_en: id.instance_en,
+        left_cells: &id.left,
+        right_cells: &id.right,
+        left,
+        right,
+        outcome,
+    };
+    // the operands of each identity that does not simply hold, in buffers kept from one to
+    // the next
     let (mut left_ops, mut right_ops) = (Vec::new(), Vec::new());
+    let ids = identities(report);
+    evals.reserve(ids.size_hint().0);
     for id in ids {
+        // the common case first: every cell a number and the sides equal
+        if let Some((left, right)) = plain_sums(report, id) {
+            if left.same_value(right) {
+                evals.push(evaluation(id, (Some(left), Some(right)), Outcome::Pass));
+                continue;
+            }
+        }
         left_ops.clear();
         left_ops.extend(id.left.iter().map(|&k| operand(report, k)));
         right_ops.clear();
         right_ops.extend(id.right.iter().map(|&k| operand(report, k)));
-        let instance_zh = instance_zh(report, id);
         let (outcome, broken) = judge(report, id, &left_ops, &right_ops);
         if let Some(broken) = broken {
             let numbers = match broken {
@@ -612,7 +668,8 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>, evals: &mut Vec<Eva
             };
             let v = Imbalance {
                 kind: id.kind,
-                name_zh: instance_zh.clone(),
+                name_zh: finding::instance_in_words(report, id.instance, id.instance_zh)
+                    .to_string(),
                 name_en: id.instance_en,
                 broken,
             };
@@ -623,16 +680,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>, evals: &mut Vec<Eva
             }
             out.push(f);
         }
-        evals.push(Evaluation {
-            rule: id.kind.rule(),
-            instance: id.instance,
-            instance_zh,
-            instance_en: id.instance_en,
-            left_cells: &id.left,
-            right_cells: &id.right,
-            left: sum_ops(&left_ops),
-            right: sum_ops(&right_ops),
-            outcome,
-        });
+        let sums = (sum_ops(&left_ops), sum_ops(&right_ops));
+        evals.push(evaluation(id, sums, outcome));
     }
 }

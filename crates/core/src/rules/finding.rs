@@ -4,6 +4,7 @@
 use super::{Group, RuleId, Violation};
 use crate::format::{CellKey, ColId, RowId, Table};
 use crate::lang::Lang;
+use crate::model::Report;
 use crate::model::Span;
 use crate::num::Num;
 use std::fmt;
@@ -203,8 +204,9 @@ pub struct Evaluation {
     pub rule: RuleId,
     /// Which instance: a column (`C1`), a row (`R3a`) or a group (`RV`).
     pub instance: Instance,
-    /// Human name of the instance (`自然人`, `Natural persons`).
-    pub instance_zh: String,
+    /// Human name of the instance in the format's words (`自然人`, `Natural persons`); a
+    /// 表三 row as the report writes it is [`Evaluation::instance_zh`].
+    pub format_zh: &'static str,
     pub instance_en: &'static str,
     /// Left-hand side cells and right-hand side cells of `Σ left = Σ right`.
     pub left_cells: &'static [CellKey],
@@ -212,6 +214,29 @@ pub struct Evaluation {
     pub left: Option<Num>,
     pub right: Option<Num>,
     pub outcome: Outcome,
+}
+
+impl Evaluation {
+    /// The instance in Chinese as the user reads it: a row of 表三 in `report`'s own words
+    /// (`report` is the report evaluated) where it has them, else the format's words.
+    pub fn instance_zh<'a>(&self, report: &'a Report) -> &'a str {
+        instance_in_words(report, self.instance, self.format_zh)
+    }
+}
+
+/// An identity's `instance` in Chinese: a row of 表三 in `report`'s own words where it has
+/// them, else the format's words `format_zh`.
+pub(super) fn instance_in_words<'a>(
+    report: &'a Report,
+    instance: Instance,
+    format_zh: &'static str,
+) -> &'a str {
+    match instance {
+        Instance::Row(Table::T3, row) => report
+            .row(Table::T3, row)
+            .map_or(format_zh, |r| r.label.as_str()),
+        _ => format_zh,
+    }
 }
 
 /// A unit of cells that the error localiser names as the likely mistake.

@@ -280,7 +280,7 @@ pub(super) fn identity_view(analysis: &Analysis) -> Vec<IdentityView> {
             let e = &evaluations[i];
             IdentityView {
                 col: e.instance.key(),
-                col_zh: e.instance_zh.clone(),
+                col_zh: e.instance_zh(&analysis.report).to_string(),
                 outcome: e.outcome.as_str(),
                 left: e.left.map(|n| n.to_string()),
                 right: e.right.map(|n| n.to_string()),
