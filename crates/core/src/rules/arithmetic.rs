@@ -684,3 +684,61 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>, evals: &mut Vec<Eva
         evals.push(evaluation(id, sums, outcome));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every identity judged cell by cell, as [`check`] did before it summed the common case in
+    /// one pass: (rule, instance, sums, outcome, the finding's message).
+    fn plain(report: &Report) -> Vec<(RuleId, Instance, Option<Num>, Option<Num>, Outcome)> {
+        identities(report)
+            .map(|id| {
+                let l: Vec<_> = id.left.iter().map(|&k| operand(report, k)).collect();
+                let r: Vec<_> = id.right.iter().map(|&k| operand(report, k)).collect();
+                let (outcome, _) = judge(report, id, &l, &r);
+                (
+                    id.kind.rule(),
+                    id.instance,
+                    sum_ops(&l),
+                    sum_ops(&r),
+                    outcome,
+                )
+            })
+            .collect()
+    }
+
+    /// The one-pass sums of [`check`] give every evaluation that judging every cell gives, on
+    /// every text fixture (the seed, the cases with blanks, placeholders, text, overflows).
+    #[test]
+    fn the_common_case_is_judged_as_cell_by_cell() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
+        let mut dirs = vec![std::path::PathBuf::from(root)];
+        let mut seen = 0;
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                    continue;
+                }
+                if path.extension().is_none_or(|e| e != "txt") {
+                    continue;
+                }
+                let Ok(text) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
+                let report = crate::check_text(&text).report;
+                let (mut out, mut evals) = (Vec::new(), Vec::new());
+                check(&report, &mut out, &mut evals);
+                let got: Vec<_> = evals
+                    .iter()
+                    .map(|e| (e.rule, e.instance, e.left, e.right, e.outcome))
+                    .collect();
+                assert_eq!(got, plain(&report), "{}", path.display());
+                seen += usize::from(!evals.is_empty());
+            }
+        }
+        assert!(seen >= 20, "{seen} fixtures with identities");
+    }
+}
