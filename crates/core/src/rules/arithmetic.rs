@@ -689,9 +689,12 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>, evals: &mut Vec<Eva
 mod tests {
     use super::*;
 
+    /// An evaluation's rule, instance, sums and outcome.
+    type Judged = (RuleId, Instance, Option<Num>, Option<Num>, Outcome);
+
     /// Every identity judged cell by cell, as [`check`] did before it summed the common case in
-    /// one pass: (rule, instance, sums, outcome, the finding's message).
-    fn plain(report: &Report) -> Vec<(RuleId, Instance, Option<Num>, Option<Num>, Outcome)> {
+    /// one pass.
+    fn plain(report: &Report) -> Vec<Judged> {
         identities(report)
             .map(|id| {
                 let l: Vec<_> = id.left.iter().map(|&k| operand(report, k)).collect();
