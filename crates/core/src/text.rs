@@ -163,34 +163,6 @@ pub fn fold_into(out: &mut String, s: &str) {
     out.push_str(&s[run..]);
 }
 
-/// The longest haystack [`contains`] searches byte by byte.
-const SHORT_HAYSTACK: usize = 96;
-
-/// Whether `hay` contains `needle`, as `str::contains`. The format's words are looked for in
-/// labels and lines of a few dozen bytes, thousands of times a report. On x86-64 `str::contains`
-/// has a vector search for short needles and is used as it is; elsewhere (the page's
-/// WebAssembly) it sets up a two-way searcher for every call, which costs more than searching
-/// a label: a short haystack is searched directly there, each place whose byte matches the
-/// needle's last byte compared; a long one (the whole text) goes to `str::contains`, whose
-/// skipping wins there.
-pub fn contains(hay: &str, needle: &str) -> bool {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    if cfg!(target_arch = "x86_64") || h.len() > SHORT_HAYSTACK {
-        return hay.contains(needle);
-    }
-    short_contains(h, n)
-}
-
-/// [`contains`] on a short haystack, byte by byte.
-fn short_contains(h: &[u8], n: &[u8]) -> bool {
-    let Some(&last) = n.last() else {
-        return true;
-    };
-    let m = n.len();
-    // UTF-8 matches start on character boundaries: a byte match is a match of the text
-    m <= h.len() && (m - 1..h.len()).any(|i| h[i] == last && h[i + 1 - m..=i] == *n)
-}
-
 /// Whether `c` is one of the characters of `set` (a short list of marks such as "。；！？").
 /// `set.contains(c)` would search the set for `c`'s UTF-8 bytes as a substring, with a `memcmp`
 /// per candidate; the rules ask this once per character of the text.
@@ -401,49 +373,6 @@ pub(crate) fn parse_uint<T: TryFrom<i64>>(s: &str) -> Option<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The direct search of short haystacks answers as `str::contains`: every line of the seed
-    /// (cut to the length searched directly) against every row label of the format, and
-    /// against pieces of itself (a match at each place, and pieces that are not whole
-    /// characters).
-    #[test]
-    fn short_haystacks_are_searched_as_str_contains() {
-        let seed = include_str!("../../../tests/fixtures/seed.txt");
-        let words: Vec<&str> = crate::format::Table::ALL
-            .iter()
-            .flat_map(|t| t.rows())
-            .flat_map(|r| r.keys.iter().copied())
-            .chain(["", "年", "\t", "（一）", "0", "00"])
-            .collect();
-        let mut compared = 0;
-        for line in seed.lines() {
-            let mut cut = line.len().min(SHORT_HAYSTACK);
-            while !line.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            let hay = &line[..cut];
-            for w in &words {
-                assert_eq!(
-                    short_contains(hay.as_bytes(), w.as_bytes()),
-                    hay.contains(w)
-                );
-                compared += 1;
-            }
-            let b = hay.as_bytes();
-            for i in 0..b.len() {
-                for j in i..b.len().min(i + 12) {
-                    let piece = &b[i..=j];
-                    let by_windows = b.windows(piece.len()).any(|x| x == piece);
-                    assert!(short_contains(b, piece) == by_windows && by_windows);
-                    let mut other = piece.to_vec();
-                    other[0] ^= 1;
-                    let there = b.windows(other.len()).any(|x| x == other.as_slice());
-                    assert_eq!(short_contains(b, &other), there);
-                }
-            }
-        }
-        assert!(compared > 5_000, "{compared}");
-    }
 
     #[test]
     fn one_of_is_membership_in_the_set() {

@@ -13,7 +13,7 @@ pub mod t2;
 pub mod t3;
 pub mod t4;
 
-use crate::text::{self, Sig};
+use crate::text::Sig;
 pub use key::{CellKey, ColId, RowId, Table, UnknownKey};
 pub use sections::{section, SectionSpec, SECTIONS};
 
@@ -280,7 +280,7 @@ impl RowSpec {
         } else if self.exact {
             self.keys.contains(&norm)
         } else {
-            self.keys.iter().any(|k| text::contains(norm, k))
+            self.keys.iter().any(|k| norm.contains(k))
         }
     }
 }
@@ -342,10 +342,9 @@ impl Markers {
     }
 
     pub fn found_in(&self, text: &str) -> bool {
-        let has = |w: &&str| text::contains(text, w);
-        self.all.iter().all(has)
-            && (self.any.is_empty() || self.any.iter().any(has))
-            && !self.none.iter().any(has)
+        self.all.iter().all(|w| text.contains(w))
+            && (self.any.is_empty() || self.any.iter().any(|w| text.contains(w)))
+            && !self.none.iter().any(|w| text.contains(w))
     }
 }
 
@@ -386,7 +385,7 @@ impl TableSpec {
     pub fn group_of(&self, norm: &str) -> Option<&'static GroupSpec> {
         let sig = Sig::of(norm);
         self.groups_specific_first()
-            .find(|g| sig.may_contain(g.sig) && g.keywords.iter().any(|k| text::contains(norm, k)))
+            .find(|g| sig.may_contain(g.sig) && g.keywords.iter().any(|k| norm.contains(k)))
     }
 }
 

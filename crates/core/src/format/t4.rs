@@ -2,7 +2,7 @@
 //! each with the same five result columns.
 
 use super::{rows, CellKey, ColId, ColSpec, GroupSpec, Markers, RowId, RowSpec, Table, TableSpec};
-use crate::text::{self, Sig};
+use crate::text::Sig;
 
 /// 结果维持.
 pub const UPHELD: ColId = ColId(0);
@@ -70,7 +70,7 @@ pub const fn cell(row: RowId, col: ColId) -> CellKey {
 pub fn group_named(folded: &str) -> Option<&'static RowSpec> {
     let sig = Sig::of(folded);
     rows_specific_first()
-        .find(|g| sig.may_contain(g.sig) && g.keys.iter().any(|k| text::contains(folded, k)))
+        .find(|g| sig.may_contain(g.sig) && g.keys.iter().any(|k| folded.contains(k)))
 }
 
 /// The groups, those under 行政诉讼 first.
