@@ -3,13 +3,14 @@
 # the page's module (the nianbao-web cdylib), the reader module (the nianbao-reader cdylib, feature
 # `read`: the .docx and PDF readers, loaded on demand) and the full-check module (the same crate,
 # feature `full`: the rules, the prose checks and the error localiser, loaded when the user starts
-# or at the first check), in the size profile wasm-release of Cargo.toml: std
-# rebuilt with -Zbuild-std and
+# or at the first check), in the size profile wasm-release of Cargo.toml (the full-check module in
+# the speed profile wasm-full, optimised with wasm-opt -O3): std rebuilt with -Zbuild-std and
 #   RUSTFLAGS="-Ctarget-cpu=mvp -Ctarget-feature=+mutable-globals"
 # (browser-floor.md §2.3; -reference-types alone is not enough), into its own target dir
 # target/compat/ so the normal build's std is not invalidated. Then wasm-bindgen --target web (with
 # no reference-types in the module it emits the JS heap glue, no externref table) and
-# wasm-opt -Oz limited to MVP + mutable-globals, so the optimiser cannot add bulk-memory etc.
+# wasm-opt (-Oz; -O3 for the full-check module) limited to MVP + mutable-globals, so the optimiser
+# cannot add bulk-memory etc.
 # Static checks on each final module (browser-floor.md §5.1):
 #   - wasm-validate (Debian wabt) with every post-MVP proposal disabled (the Core 1.0 profile);
 #   - the target_features custom section is absent, empty or only +mutable-globals;
@@ -35,23 +36,25 @@ export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
 # build CRATE LIB [CARGO-FEATURE-ARGS...]: one cdylib, compiled (with those feature arguments),
 # bound, optimised and checked into $pkg/LIB{.js,_bg.wasm} (LIB names the module: the
 # nianbao-reader crate builds both the reader module and the full-check module)
+# PROFILE and WASM_OPT in the environment choose another cargo profile and wasm-opt level (the
+# full-check module: wasm-full, -O3; Cargo.toml says why).
 build() {
-  local crate=$1 lib=$2
+  local crate=$1 lib=$2 profile=${PROFILE:-wasm-release} wasm_opt=${WASM_OPT:--Oz}
   shift 2
   case $route in
     rustup)
       # rustup's stable cargo + rustc with the rust-src component; -Z flags through RUSTC_BOOTSTRAP,
       # set for this one command only (never globally: toolchain.md §8).
       RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
-        cargo build --profile wasm-release --locked --offline --target "$WASM_TARGET" -p "$crate" --lib "$@"
+        cargo build --profile "$profile" --locked --offline --target "$WASM_TARGET" -p "$crate" --lib "$@"
       ;;
     debian)
       # scripts/dcargo already sets RUSTC_BOOTSTRAP=1 and CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-      "$ROOT/scripts/dcargo" build --profile wasm-release --locked --offline --target "$WASM_TARGET" -p "$crate" --lib "$@"
+      "$ROOT/scripts/dcargo" build --profile "$profile" --locked --offline --target "$WASM_TARGET" -p "$crate" --lib "$@"
       ;;
     *) echo "compat: no wasm32 toolchain (run scripts/setup.sh)"; exit 1;;
   esac
-  local built=$out/$WASM_TARGET/wasm-release/${crate//-/_}.wasm
+  local built=$out/$WASM_TARGET/$profile/${crate//-/_}.wasm
 
   # the raw module must already be MVP: a feature here would come from a precompiled std
   node "$ROOT/scripts/wasm-features.mjs" --expect-mvp "$built"
@@ -79,7 +82,7 @@ build() {
     echo "compat: $lib: wasm-bindgen output unchanged; reusing the wasm-opt result"
   else
     # --mvp-features --enable-mutable-globals: binaryen may only use what Core 1.0 has
-    wasm-opt -Oz --mvp-features --enable-mutable-globals \
+    wasm-opt "$wasm_opt" --mvp-features --enable-mutable-globals \
       "$staging/${lib}_bg.wasm" -o "$staging/opt.wasm"
     mv "$staging/opt.wasm" "$pkg/${lib}_bg.wasm"
     cp "$staging/$lib.js" "$pkg/$lib.js"
@@ -100,6 +103,6 @@ build() {
 trap 'rm -rf "$out"/bindgen.*' EXIT
 build nianbao-web nianbao_web
 build nianbao-reader nianbao_reader --features read
-build nianbao-reader nianbao_full --no-default-features --features full
+PROFILE=wasm-full WASM_OPT=-O3 build nianbao-reader nianbao_full --no-default-features --features full
 # one stamp for all (scripts/build.sh hashes it into its input stamp)
 cat "$pkg/.stamp-nianbao_web" "$pkg/.stamp-nianbao_reader" "$pkg/.stamp-nianbao_full" > "$pkg/.stamp"
