@@ -311,6 +311,25 @@ struct IdentityDef {
 }
 
 impl IdentityDef {
+    /// The identity evaluated: its sums (`None` where a side is not all numbers) and outcome.
+    fn evaluation(
+        &'static self,
+        (left, right): (Option<Num>, Option<Num>),
+        outcome: Outcome,
+    ) -> Evaluation {
+        Evaluation {
+            rule: self.kind.rule(),
+            instance: self.instance,
+            format_zh: self.instance_zh,
+            instance_en: self.instance_en,
+            left_cells: &self.left,
+            right_cells: &self.right,
+            left,
+            right,
+            outcome,
+        }
+    }
+
     fn new(
         kind: Kind,
         instance: Instance,
@@ -598,17 +617,7 @@ pub(super) fn evaluation_at(
     outcome: Outcome,
 ) -> Option<Evaluation> {
     let id = identities(report).nth(index)?;
-    (id.kind.rule() == rule).then(|| Evaluation {
-        rule,
-        instance: id.instance,
-        format_zh: id.instance_zh,
-        instance_en: id.instance_en,
-        left_cells: &id.left,
-        right_cells: &id.right,
-        left,
-        right,
-        outcome,
-    })
+    (id.kind.rule() == rule).then(|| id.evaluation((left, right), outcome))
 }
 
 /// The two sides of an identity in one pass over its cells, for the common case: every cell a
@@ -632,17 +641,6 @@ fn plain_sums(report: &Report, id: &IdentityDef) -> Option<(Num, Num)> {
 
 /// Evaluates every identity that applies to the report.
 pub(super) fn check(report: &Report, out: &mut Vec<Finding>, evals: &mut Vec<Evaluation>) {
-    let evaluation = |id: &'static IdentityDef, (left, right), outcome| Evaluation {
-        rule: id.kind.rule(),
-        instance: id.instance,
-        format_zh: id.instance_zh,
-        instance_en: id.instance_en,
-        left_cells: &id.left,
-        right_cells: &id.right,
-        left,
-        right,
-        outcome,
-    };
     // the operands of each identity that does not simply hold, in buffers kept from one to
     // the next
     let (mut left_ops, mut right_ops) = (Vec::new(), Vec::new());
@@ -652,7 +650,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>, evals: &mut Vec<Eva
         // the common case first: every cell a number and the sides equal
         if let Some((left, right)) = plain_sums(report, id) {
             if left.same_value(right) {
-                evals.push(evaluation(id, (Some(left), Some(right)), Outcome::Pass));
+                evals.push(id.evaluation((Some(left), Some(right)), Outcome::Pass));
                 continue;
             }
         }
@@ -681,7 +679,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>, evals: &mut Vec<Eva
             out.push(f);
         }
         let sums = (sum_ops(&left_ops), sum_ops(&right_ops));
-        evals.push(evaluation(id, sums, outcome));
+        evals.push(id.evaluation(sums, outcome));
     }
 }
 
