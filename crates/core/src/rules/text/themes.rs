@@ -84,31 +84,75 @@ impl Violation for ThemeMissing {
     }
 }
 
+/// The themes none of whose words `text` has, folded ([`fold`]: full-width forms, traditional
+/// characters, spaces). A word is looked for in the text as written first: the words are folded
+/// already and hold no space, so the folded text has every word the text has as written, and most
+/// reports write every theme plainly; the text is folded (a pass over a whole report) only when a
+/// word is not there as written.
+fn missing(themes: &'static [Theme], text: &str) -> Vec<&'static Theme> {
+    let mut folded: Option<String> = None;
+    themes
+        .iter()
+        .filter(|t| {
+            !t.words.iter().any(|w| text.contains(w)) && {
+                let f = folded.get_or_insert_with(|| fold(text));
+                !t.words.iter().any(|w| f.contains(w))
+            }
+        })
+        .collect()
+}
+
 pub(super) fn check(report: &Report, text: &str, out: &mut Vec<Finding>) {
     if !matches!(report.format, DetectedFormat::F2021 | DetectedFormat::Mixed) {
         return;
     }
     let Some(s1) = report.section(1) else { return };
-    let body = fold(text.get(s1.span.start..s1.span.end).unwrap_or(""));
+    let body = text.get(s1.span.start..s1.span.end).unwrap_or("");
     let agency = report.agency.as_deref().unwrap_or_default();
     let government = GOVERNMENT_ENDS.iter().any(|e| agency.ends_with(e));
     // The five themes in the overview; a government's 考核/评议/追究 anywhere in the report
     // (some write them under 五 or 六).
-    let missing = |themes: &'static [Theme], text: &str| -> Vec<&'static Theme> {
-        themes
-            .iter()
-            .filter(|t| !t.words.iter().any(|w| text.contains(w)))
-            .collect()
-    };
     let v = ThemeMissing {
-        overview: missing(OVERVIEW_THEMES, &body),
+        overview: missing(OVERVIEW_THEMES, body),
         government: if government {
-            missing(GOVERNMENT_THEMES, &fold(text))
+            missing(GOVERNMENT_THEMES, text)
         } else {
             Vec::new()
         },
     };
     if !v.overview.is_empty() || !v.government.is_empty() {
         out.push(Finding::new(&v).at(Some(s1.heading_span)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`missing`] looks for a word in the text as written before folding it: sound only while
+    /// every word is its own fold and holds no space.
+    #[test]
+    fn theme_words_are_folded_already() {
+        for t in OVERVIEW_THEMES.iter().chain(GOVERNMENT_THEMES) {
+            for w in t.words {
+                assert_eq!(fold(w), *w, "{w}");
+                assert!(!w.chars().any(char::is_whitespace), "{w}");
+            }
+        }
+    }
+
+    /// A theme written only in traditional characters or with spaces inside is found, through
+    /// the folded text; one not written at all is missing.
+    #[test]
+    fn a_theme_is_found_as_written_or_folded() {
+        let words: Vec<&str> = OVERVIEW_THEMES.iter().map(|t| t.words[0]).collect();
+        let plain = words.join("，");
+        assert!(missing(OVERVIEW_THEMES, &plain).is_empty());
+        let spaced: String = plain.chars().flat_map(|c| [c, ' ']).collect();
+        assert!(missing(OVERVIEW_THEMES, &spaced).is_empty());
+        let without_first = words[1..].join("，");
+        let gone = missing(OVERVIEW_THEMES, &without_first);
+        assert_eq!(gone.len(), 1);
+        assert!(std::ptr::eq(gone[0], &OVERVIEW_THEMES[0]));
     }
 }
