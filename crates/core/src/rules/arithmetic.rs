@@ -312,6 +312,8 @@ struct IdentityDef {
 
 impl IdentityDef {
     /// The identity evaluated: its sums (`None` where a side is not all numbers) and outcome.
+    /// Inlined: out of line it is 360 B gzip more in the page's compat module (measured).
+    #[inline(always)]
     fn evaluation(
         &'static self,
         (left, right): (Option<Num>, Option<Num>),
