@@ -5,6 +5,14 @@
 #   bash scripts/fuzz.sh long [SECONDS]  # every target for SECONDS (default 600), one after another
 #   bash scripts/fuzz.sh long 300 pdf    # named targets only
 #   FUZZ_CMP=off bash scripts/fuzz.sh long 7200 pdf   # built without the comparison hooks (below)
+#   bash scripts/fuzz.sh campaign text 10200000 2     # to 10.2 million executions, two workers
+#
+# A campaign is what fuzz/README.md's figures come from: WORKERS processes of the target's
+# binary on one corpus (libFuzzer reloads the corpus, so each takes up what the others
+# find), RUNS executions in all, built without the comparison hooks unless FUZZ_CMP=on, no
+# time limit but FUZZ_MAX_SECONDS (default a day); logs fuzz/logs/<target>-w<k>.log, and the
+# executions of all workers added up at the end. FUZZ_MERGE=1 first minimises the corpus
+# (-merge=1: the inputs that keep its coverage), as a PDF corpus grown by earlier runs needs.
 #
 # Installs what it needs (cargo-fuzz from crates.io, a C++ compiler for libFuzzer), seeds
 # fuzz/corpus/<target>/ from the fixtures and ../shared/corpus at run time (the corpora are
@@ -20,7 +28,12 @@ MODE=${1:-smoke}
 case $MODE in
   smoke) SECONDS_PER=${FUZZ_SECONDS:-5}; shift || true ;;
   long) SECONDS_PER=${2:-600}; shift; shift || true ;;
-  *) echo "usage: scripts/fuzz.sh [smoke | long [SECONDS] [TARGET...]]" >&2; exit 2 ;;
+  campaign)
+    [ $# -ge 3 ] || { echo "usage: scripts/fuzz.sh campaign TARGET RUNS [WORKERS]" >&2; exit 2; }
+    CAMPAIGN_RUNS=$3; WORKERS=${4:-1}; SECONDS_PER=${FUZZ_MAX_SECONDS:-86400}
+    FUZZ_CMP=${FUZZ_CMP:-off}
+    set -- "$2" ;;
+  *) echo "usage: scripts/fuzz.sh [smoke | long [SECONDS] [TARGET...] | campaign TARGET RUNS [WORKERS]]" >&2; exit 2 ;;
 esac
 TARGETS=("$@")
 [ ${#TARGETS[@]} -gt 0 ] || TARGETS=(text html docx pdf check_bytes concat wire findings)
@@ -111,6 +124,49 @@ say "build (cargo fuzz build ${BUILD[*]})"
 (cd "$FUZZ" && cargo fuzz build "${BUILD[@]}" >/dev/null 2>"$FUZZ/.build.log") || {
   cat "$FUZZ/.build.log" >&2; exit 1; }
 mkdir -p "$FUZZ/logs" "$FUZZ/artifacts"
+flags() { # flags TARGET: the limits every run has
+  echo -timeout=1 -rss_limit_mb=2048 -malloc_limit_mb=256 -dict="$(dict "$1")" \
+    -artifact_prefix="$FUZZ/artifacts/$1/" -print_final_stats=1
+}
+execs_of() { sed -n 's/^stat::number_of_executed_units: *//p' "$1" | tail -n 1; }
+
+if [ "$MODE" = campaign ]; then
+  t=${TARGETS[0]}
+  bin=$FUZZ/target/x86_64-unknown-linux-gnu/release/$t
+  [ "${FUZZ_CMP:-on}" = off ] && bin=$FUZZ/target/nocmp/x86_64-unknown-linux-gnu/release/$t
+  [ -x "$bin" ] || bin=$(ls "$FUZZ"/target/*/x86_64-unknown-linux-gnu/release/"$t" 2>/dev/null | head -n 1)
+  mkdir -p "$FUZZ/artifacts/$t"
+  cd "$FUZZ"
+  if [ "${FUZZ_MERGE:-0}" = 1 ]; then
+    say "$t: minimising the corpus (-merge=1)"
+    rm -rf "corpus/$t.merged"; mkdir -p "corpus/$t.merged"
+    "$bin" -merge=1 -timeout=1 -rss_limit_mb=2048 "corpus/$t.merged" "corpus/$t" >"logs/$t-merge.log" 2>&1
+    rm -rf "corpus/$t"; mv "corpus/$t.merged" "corpus/$t"
+  fi
+  per=$(( (CAMPAIGN_RUNS + WORKERS - 1) / WORKERS ))
+  say "$t: campaign of $CAMPAIGN_RUNS executions, $WORKERS worker(s) of $per, from $(ls "corpus/$t" | wc -l) inputs"
+  pids=()
+  for k in $(seq 1 "$WORKERS"); do
+    # shellcheck disable=SC2046
+    "$bin" "corpus/$t" -runs="$per" -max_total_time="$SECONDS_PER" $(flags "$t") \
+      >"logs/$t-w$k.log" 2>&1 &
+    pids+=($!)
+  done
+  total=0; bad=0
+  for k in $(seq 1 "$WORKERS"); do
+    rc=0; wait "${pids[$((k - 1))]}" || rc=$?
+    e=$(execs_of "logs/$t-w$k.log"); total=$((total + ${e:-0}))
+    say "$t worker $k: ${e:-?} executions, exit $rc, slowest input $(sed -n 's/^stat::slowest_unit_time_sec: *//p' "logs/$t-w$k.log") s, peak RSS $(sed -n 's/^stat::peak_rss_mb: *//p' "logs/$t-w$k.log") MB"
+    if [ $rc -ne 0 ]; then
+      bad=1
+      grep -E 'panicked|ERROR: libFuzzer|==fuzz==|Test unit written|SUMMARY' "logs/$t-w$k.log" | head -n 20 >&2 || true
+    fi
+  done
+  say "$t: $total executions in all"
+  [ $bad -eq 0 ] || { say "FAILED: $t (inputs in fuzz/artifacts/$t/, logs in fuzz/logs/)"; exit 1; }
+  exit 0
+fi
+
 failed=()
 for t in "${TARGETS[@]}"; do
   mkdir -p "$FUZZ/artifacts/$t"
@@ -118,12 +174,10 @@ for t in "${TARGETS[@]}"; do
   say "$t: $MODE, ${SECONDS_PER}s"
   set +e
   (cd "$FUZZ" && cargo fuzz run "${BUILD[@]}" "$t" -- \
-    -max_total_time="$SECONDS_PER" -timeout=1 -rss_limit_mb=2048 -malloc_limit_mb=256 \
-    -dict="$(dict "$t")" -artifact_prefix="$FUZZ/artifacts/$t/" -print_final_stats=1 \
-    ${FUZZ_ARGS:-}) >"$log" 2>&1
+    -max_total_time="$SECONDS_PER" $(flags "$t") ${FUZZ_ARGS:-}) >"$log" 2>&1
   rc=$?
   set -e
-  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+  execs=$(execs_of "$log")
   say "$t: ${execs:-?} executions, exit $rc"
   if [ $rc -ne 0 ]; then
     failed+=("$t")

@@ -55,11 +55,13 @@ pub fn sink(format: Format, lang: Lang) -> Box<dyn Sink> {
     match format {
         Format::Text => Box::new(crate::text::TextSink::new(lang)),
         Format::Json => Box::new(Json {
+            buf: Vec::new(),
             lang,
             lines: false,
             count: 0,
         }),
         Format::Jsonl => Box::new(Json {
+            buf: Vec::new(),
             lang,
             lines: true,
             count: 0,
@@ -99,16 +101,18 @@ pub fn report_dto(item: &Item, lang: Lang) -> Option<ReportDto> {
     }
 }
 
-/// Writes `s` (pretty JSON: no raw line breaks inside strings) with every line indented.
+/// Writes `s` (pretty JSON: no raw line breaks inside strings) with every line indented, in
+/// one write.
 pub fn write_indented(out: &mut dyn Write, s: &str, indent: &str) -> io::Result<()> {
+    let mut buf = Vec::with_capacity(s.len() + s.len() / 8);
     for (i, line) in s.lines().enumerate() {
         if i > 0 {
-            out.write_all(b"\n")?;
+            buf.push(b'\n');
         }
-        out.write_all(indent.as_bytes())?;
-        out.write_all(line.as_bytes())?;
+        buf.extend_from_slice(indent.as_bytes());
+        buf.extend_from_slice(line.as_bytes());
     }
-    Ok(())
+    out.write_all(&buf)
 }
 
 fn json_error(e: serde_json::Error) -> io::Error {
@@ -118,6 +122,9 @@ fn json_error(e: serde_json::Error) -> io::Error {
 /// `--format json`: the one object of format.md §10, written as the reports come (the same
 /// bytes as serialising the whole run at once); `--format jsonl`: one report object per line.
 struct Json {
+    /// A report's JSON is made here and written at once: serde_json writes a token at a time,
+    /// and each would be a call through `dyn Write` (the buffer is kept for the next report).
+    buf: Vec<u8>,
     lang: Lang,
     lines: bool,
     count: usize,
@@ -139,8 +146,10 @@ impl Sink for Json {
             return Ok(());
         };
         if self.lines {
-            serde_json::to_writer(&mut *out, &dto).map_err(json_error)?;
-            out.write_all(b"\n")?;
+            self.buf.clear();
+            serde_json::to_writer(&mut self.buf, &dto).map_err(json_error)?;
+            self.buf.push(b'\n');
+            out.write_all(&self.buf)?;
         } else {
             out.write_all(if self.count == 0 { b"\n" } else { b",\n" })?;
             let s = serde_json::to_string_pretty(&dto).map_err(json_error)?;
