@@ -7,11 +7,12 @@
 /// Something a reader left out of a document, past one of its caps.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Omission {
-    /// Only the first `read` pages were read (PDF: past the caps on pages, glyphs or decoded
-    /// bytes).
+    /// Only the first `read` pages were read (PDF: past the caps on pages, glyphs, ruling
+    /// segments or decoded bytes).
     Pages { read: usize },
     /// Page `page` (counted from 1) was read only in part: its drawing ran past the cap on
-    /// operators, glyphs or ruling lines of one page.
+    /// operators, glyphs or ruling lines of one page, or the document's on glyphs or ruling
+    /// segments ended in it.
     PagePart { page: usize },
     /// `tables` ruled tables past the document's budget of grid slots: their text is read as
     /// lines, without their cells.

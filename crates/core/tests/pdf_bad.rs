@@ -333,6 +333,53 @@ fn the_glyphs_kept_grow_with_the_file() {
     }
 }
 
+/// The ruling segments a file keeps grow with its size (`ruling_budget`: one per three bytes, at
+/// least 20 000), as its glyphs do: a page tree that shows one ruled page hundreds of times
+/// multiplies the segments tables are built from. Past the budget the page it ends in is read in
+/// part and the pages after it not at all, and both are said; the text of every page read is kept.
+#[test]
+fn the_rulings_kept_grow_with_the_file() {
+    use nianbao_core::readers::pdf::{pages, parse, ruling_budget, MIN_RULING_BUDGET};
+    use nianbao_core::Omission;
+    assert_eq!(ruling_budget(3_000), MIN_RULING_BUDGET);
+    assert_eq!(ruling_budget(3_000_000), 1_000_000);
+    assert_eq!(ruling_budget(300_000), 100_000);
+    // 4 500 segments a page (under one page's cap of 5 000), in about 30 KB (under the budget's
+    // floor): 2 250 flat rectangles stroked, each two horizontal segments (no vertical ones, so
+    // no table is built), and one word of text.
+    const PER_PAGE: usize = 4_500;
+    let rects: String = (0..PER_PAGE / 2)
+        .map(|i| format!("{} {} 5 0 re ", 10 + 6 * (i % 80), 20 + i / 80))
+        .collect();
+    let segments = format!("{rects}S");
+    // the word mid-page: a line in the same place on every page of a header or footer band is
+    // page furniture, and left out
+    let content = format!("BT /F1 12 Tf 72 400 Td (word) Tj ET {segments}");
+    for distinct in [false, true] {
+        let bytes = six_pages(&content, distinct);
+        let budget = ruling_budget(bytes.len());
+        let full = budget / PER_PAGE;
+        assert!((1..5).contains(&full), "{full} pages fit");
+        let read = pages(&bytes).unwrap();
+        assert_eq!(read.len(), full + 1, "distinct pages: {distinct}");
+        assert_eq!(read.iter().map(|p| p.rules.len()).sum::<usize>(), budget);
+        assert!(read[..full]
+            .iter()
+            .all(|p| p.rules.len() == PER_PAGE && !p.cut));
+        assert!(read[full].cut);
+        let d = parse(&bytes).unwrap();
+        assert_eq!(
+            d.omitted,
+            [
+                Omission::Pages { read: full + 1 },
+                Omission::PagePart { page: full + 1 }
+            ],
+            "distinct pages: {distinct}"
+        );
+        assert_eq!(d.text.matches("word").count(), full + 1);
+    }
+}
+
 /// Six pages showing `content` (one stream): one page object six times (`distinct: false`),
 /// or six page objects that differ (each read afresh).
 fn six_pages(content: &str, distinct: bool) -> Vec<u8> {
