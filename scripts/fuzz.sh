@@ -124,9 +124,9 @@ say "build (cargo fuzz build ${BUILD[*]})"
 (cd "$FUZZ" && cargo fuzz build "${BUILD[@]}" >/dev/null 2>"$FUZZ/.build.log") || {
   cat "$FUZZ/.build.log" >&2; exit 1; }
 mkdir -p "$FUZZ/logs" "$FUZZ/artifacts"
-flags() { # flags TARGET: the limits every run has
-  echo -timeout=1 -rss_limit_mb=2048 -malloc_limit_mb=256 -dict="$(dict "$1")" \
-    -artifact_prefix="$FUZZ/artifacts/$1/" -print_final_stats=1
+flags() { # flags TARGET: sets FLAGS to the limits every run has
+  FLAGS=(-timeout=1 -rss_limit_mb=2048 -malloc_limit_mb=256 -dict="$(dict "$1")"
+    -artifact_prefix="$FUZZ/artifacts/$1/" -print_final_stats=1)
 }
 execs_of() { sed -n 's/^stat::number_of_executed_units: *//p' "$1" | tail -n 1; }
 
@@ -146,9 +146,9 @@ if [ "$MODE" = campaign ]; then
   per=$(( (CAMPAIGN_RUNS + WORKERS - 1) / WORKERS ))
   say "$t: campaign of $CAMPAIGN_RUNS executions, $WORKERS worker(s) of $per, from $(ls "corpus/$t" | wc -l) inputs"
   pids=()
+  flags "$t"
   for k in $(seq 1 "$WORKERS"); do
-    # shellcheck disable=SC2046
-    "$bin" "corpus/$t" -runs="$per" -max_total_time="$SECONDS_PER" $(flags "$t") \
+    "$bin" "corpus/$t" -runs="$per" -max_total_time="$SECONDS_PER" "${FLAGS[@]}" \
       >"logs/$t-w$k.log" 2>&1 &
     pids+=($!)
   done
@@ -172,9 +172,11 @@ for t in "${TARGETS[@]}"; do
   mkdir -p "$FUZZ/artifacts/$t"
   log=$FUZZ/logs/$t.log
   say "$t: $MODE, ${SECONDS_PER}s"
+  flags "$t"
   set +e
+  # shellcheck disable=SC2086 # FUZZ_ARGS: extra libFuzzer flags, split on spaces
   (cd "$FUZZ" && cargo fuzz run "${BUILD[@]}" "$t" -- \
-    -max_total_time="$SECONDS_PER" $(flags "$t") ${FUZZ_ARGS:-}) >"$log" 2>&1
+    -max_total_time="$SECONDS_PER" "${FLAGS[@]}" ${FUZZ_ARGS:-}) >"$log" 2>&1
   rc=$?
   set -e
   execs=$(execs_of "$log")
