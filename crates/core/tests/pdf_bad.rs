@@ -380,6 +380,61 @@ fn the_rulings_kept_grow_with_the_file() {
     }
 }
 
+/// A page object the page tree shows again is laid out once: its copies take its tables, and
+/// their grid slots from the document's budget, as laying the same rulings out again would give
+/// (the same document as with the copies laid out afresh), whether the budget holds them all or
+/// runs out on a copy.
+#[test]
+fn copied_pages_take_the_tables_laid_out_once() {
+    use nianbao_core::readers::pdf::layout::{document, ruled::SlotBudget};
+    use nianbao_core::readers::pdf::pages;
+    // A ruled table of 2 × 3 cells (6 grid slots), a word in each, and a line of text.
+    let mut content = String::from("BT /F1 12 Tf 72 700 Td (heading) Tj ET ");
+    for x in [100, 200, 300, 400] {
+        content += &format!("{x} 500 m {x} 600 l S ");
+    }
+    for y in [500, 550, 600] {
+        content += &format!("100 {y} m 400 {y} l S ");
+    }
+    for (k, (x, y)) in [
+        (110, 570),
+        (210, 570),
+        (310, 570),
+        (110, 520),
+        (210, 520),
+        (310, 520),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        content += &format!("BT /F1 10 Tf {x} {y} Td (c{k}) Tj ET ");
+    }
+    let bytes = six_pages(&content, false);
+    let read = pages(&bytes).unwrap();
+    assert_eq!(read.len(), 6);
+    assert!(read[1..].iter().all(|p| p.copy_of == Some(0)));
+    let afresh: Vec<_> = read
+        .iter()
+        .cloned()
+        .map(|mut p| {
+            p.copy_of = None;
+            p
+        })
+        .collect();
+    for left in [usize::MAX, 20, 6, 0] {
+        let budget = SlotBudget { left, refused: 0 };
+        let once = document(&read, budget);
+        assert_eq!(once, document(&afresh, budget), "budget {left}");
+        let tables = once
+            .blocks
+            .iter()
+            .filter(|b| matches!(b, nianbao_core::readers::Block::Table(_)))
+            .count();
+        assert_eq!(tables, (left / 6).min(6), "budget {left}");
+        assert_eq!(once.text.matches("c4").count(), 6, "budget {left}");
+    }
+}
+
 /// Six pages showing `content` (one stream): one page object six times (`distinct: false`),
 /// or six page objects that differ (each read afresh).
 fn six_pages(content: &str, distinct: bool) -> Vec<u8> {

@@ -71,6 +71,9 @@ pub struct Page {
     pub image_cover: f64,
     /// Read only in part: the caps on operators, glyphs or ruling lines of a page ran out.
     pub cut: bool,
+    /// The earlier page this one copies (a page object the page tree shows again is read once,
+    /// `super::read_pages`): its tables are laid out once too.
+    pub copy_of: Option<usize>,
 }
 
 type M = [f64; 6];

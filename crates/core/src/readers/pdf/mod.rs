@@ -124,6 +124,7 @@ fn read_pages(bytes: &[u8]) -> Result<(Vec<content::Page>, Vec<Omission>), Input
         let mut p = match read.iter().find(|(d, _)| d == page) {
             Some(&(_, i)) => {
                 let mut p = pages[i].clone();
+                p.copy_of = Some(i);
                 if p.glyphs.len() > left {
                     p.glyphs.truncate(left);
                     p.cut = true;
@@ -296,6 +297,9 @@ pub(crate) fn sort_by_key2<T>(v: &mut Vec<T>, key: impl Fn(&T) -> (f64, f64)) {
             b | 1 << 63
         }
     }
+    if v.len() < 2 {
+        return;
+    }
     let mut index: Vec<(u64, u64, u32)> = v
         .iter()
         .enumerate()
@@ -304,6 +308,10 @@ pub(crate) fn sort_by_key2<T>(v: &mut Vec<T>, key: impl Fn(&T) -> (f64, f64)) {
             (ord(a), ord(b), i as u32)
         })
         .collect();
+    // Already in order (rulings and lines are mostly drawn so): nothing moves.
+    if index.is_sorted() {
+        return;
+    }
     index.sort_unstable();
     let mut slots: Vec<Option<T>> = v.drain(..).map(Some).collect();
     v.extend(

@@ -71,8 +71,34 @@ struct PageText {
 pub fn document(pages: &[Page], mut slots: ruled::SlotBudget) -> Document {
     let furniture = furniture(pages);
     let mut pieces: Vec<Piece> = Vec::new();
+    // A page that a later page copies keeps its tables as laid out, for the copies (a fuzzed
+    // file showed a few ruled page objects 300–700 times).
+    let copied: Vec<bool> = {
+        let mut c = vec![false; pages.len()];
+        for o in pages.iter().filter_map(|p| p.copy_of) {
+            if let Some(c) = c.get_mut(o) {
+                *c = true;
+            }
+        }
+        c
+    };
+    let mut laid: Vec<Option<ruled::Laid>> = vec![None; pages.len()];
     for (index, page) in pages.iter().enumerate() {
-        let tables = ruled::tables(&page.rules, &mut slots);
+        let original = page.copy_of.filter(|&o| {
+            pages
+                .get(o)
+                .is_some_and(|p| p.rules.len() == page.rules.len())
+        });
+        let tables = match original.and_then(|o| laid[o].as_ref()) {
+            Some(l) => l.again(&mut slots),
+            None if copied[index] => {
+                let l = ruled::lay(&page.rules, &mut slots);
+                let tables = l.clone().into_tables();
+                laid[index] = Some(l);
+                tables
+            }
+            None => ruled::tables(&page.rules, &mut slots),
+        };
         let (in_tables, free) = assign(&page.glyphs, &tables);
         let free_lines: Vec<Line> = lines::lines(free)
             .into_iter()

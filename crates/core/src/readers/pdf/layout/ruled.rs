@@ -87,12 +87,70 @@ impl Ruled {
 /// document's, see [`slot_budget`]): a table whose grid no longer fits is left out, its
 /// rulings ignored.
 pub fn tables(rules: &[Rule], budget: &mut SlotBudget) -> Vec<Ruled> {
-    let mut out: Vec<Ruled> = groups(rules)
-        .into_iter()
-        .filter_map(|g| table(&g, budget))
-        .collect();
-    crate::readers::pdf::sort_by_key2(&mut out, |t| (t.bbox.y0, 0.0));
-    out
+    lay(rules, budget).into_tables()
+}
+
+/// What one group of a page's segments made.
+#[derive(Clone, Debug)]
+enum Made {
+    /// No grid: too few rulings, or too many grid lines.
+    Nothing,
+    /// A grid that did not fit in the budget.
+    Refused,
+    /// A grid of `slots` slots, built: a table, or one box (no table).
+    Grid { slots: usize, table: Option<Ruled> },
+}
+
+/// A page's segments laid out: what each group made, kept so that a copy of the page (a page
+/// object the page tree shows again) takes the same tables without laying them out again
+/// ([`Laid::again`]).
+#[derive(Clone, Debug)]
+pub struct Laid(Vec<Made>);
+
+/// Lays out a page's segments: their groups, and each group's grid within `budget`.
+pub fn lay(rules: &[Rule], budget: &mut SlotBudget) -> Laid {
+    Laid(groups(rules).iter().map(|g| table(g, budget)).collect())
+}
+
+impl Laid {
+    /// The tables, top to bottom.
+    pub fn into_tables(self) -> Vec<Ruled> {
+        in_order(
+            self.0
+                .into_iter()
+                .filter_map(|m| match m {
+                    Made::Grid { table, .. } => table,
+                    _ => None,
+                })
+                .collect(),
+        )
+    }
+
+    /// The tables of a copy of the page, their slots taken from `budget` again: what laying out
+    /// the same segments again gives (a grid refused before is refused again, as the budget only
+    /// shrinks; a grid built before is built again while its slots fit).
+    pub fn again(&self, budget: &mut SlotBudget) -> Vec<Ruled> {
+        let mut out = Vec::new();
+        for m in &self.0 {
+            match m {
+                Made::Nothing => {}
+                Made::Refused => budget.refused += 1,
+                Made::Grid { slots, table } => match budget.left.checked_sub(*slots) {
+                    Some(left) => {
+                        budget.left = left;
+                        out.extend(table.iter().cloned());
+                    }
+                    None => budget.refused += 1,
+                },
+            }
+        }
+        in_order(out)
+    }
+}
+
+fn in_order(mut tables: Vec<Ruled>) -> Vec<Ruled> {
+    crate::readers::pdf::sort_by_key2(&mut tables, |t| (t.bbox.y0, 0.0));
+    tables
 }
 
 fn touches(a: &Rule, b: &Rule) -> bool {
@@ -292,10 +350,10 @@ fn root(p: &mut [usize], mut i: usize) -> usize {
 
 /// One group of segments as a table, when it has at least two rulings each way and its grid
 /// fits in what is left of the `budget` of slots.
-fn table(rules: &[Rule], budget: &mut SlotBudget) -> Option<Ruled> {
+fn table(rules: &[Rule], budget: &mut SlotBudget) -> Made {
     let (hs, vs): (Vec<Rule>, Vec<Rule>) = rules.iter().partition(|r| r.horizontal());
     if vs.len() < 2 || hs.is_empty() {
-        return None;
+        return Made::Nothing;
     }
     // Grid lines: the rulings, and where rulings end (a table cut by a page break has no
     // ruling under its last row, only its vertical rulings' ends).
@@ -312,12 +370,12 @@ fn table(rules: &[Rule], budget: &mut SlotBudget) -> Option<Ruled> {
             .collect(),
     );
     if xs.len() < 2 || ys.len() < 2 || xs.len() > MAX_LINES || ys.len() > MAX_LINES {
-        return None;
+        return Made::Nothing;
     }
     let (cols, rows) = (xs.len() - 1, ys.len() - 1);
     let Some(left) = budget.left.checked_sub(rows * cols) else {
         budget.refused += 1;
-        return None;
+        return Made::Refused;
     };
     budget.left = left;
     // Rulings on each grid line: vertical by column line, horizontal by row line.
@@ -375,13 +433,17 @@ fn table(rules: &[Rule], budget: &mut SlotBudget) -> Option<Ruled> {
         y1: ys[rows],
     };
     // A single box (a frame around text) is no table.
-    (cells.len() > 1).then_some(Ruled {
+    let table = (cells.len() > 1).then_some(Ruled {
         bbox,
         cells,
         xs,
         ys,
         slots,
-    })
+    });
+    Made::Grid {
+        slots: rows * cols,
+        table,
+    }
 }
 
 #[cfg(test)]
