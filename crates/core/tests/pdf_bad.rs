@@ -302,10 +302,7 @@ fn what_the_caps_leave_out_is_said() {
 #[test]
 fn the_glyphs_kept_grow_with_the_file() {
     use nianbao_core::readers::pdf::{glyph_budget, parse, MIN_GLYPH_BUDGET};
-    use nianbao_core::Omission;
-    assert_eq!(glyph_budget(3_000), MIN_GLYPH_BUDGET);
-    assert_eq!(glyph_budget(3_000_000), 1_000_000);
-    assert_eq!(glyph_budget(300_000), 100_000);
+    a_third_of_the_bytes(glyph_budget, MIN_GLYPH_BUDGET);
     const PER_PAGE: usize = 30_000;
     let content = format!(
         "BT /F1 1 Tf 72 800 Td {}ET",
@@ -317,14 +314,7 @@ fn the_glyphs_kept_grow_with_the_file() {
         let full = budget / PER_PAGE;
         assert!((1..5).contains(&full), "{full} pages fit");
         let d = parse(&bytes).unwrap();
-        assert_eq!(
-            d.omitted,
-            [
-                Omission::Pages { read: full + 1 },
-                Omission::PagePart { page: full + 1 }
-            ],
-            "distinct pages: {distinct}"
-        );
+        assert_eq!(d.omitted, cut_on(full + 1), "distinct pages: {distinct}");
         assert_eq!(
             d.text.matches('a').count(),
             budget,
@@ -340,10 +330,7 @@ fn the_glyphs_kept_grow_with_the_file() {
 #[test]
 fn the_rulings_kept_grow_with_the_file() {
     use nianbao_core::readers::pdf::{pages, parse, ruling_budget, MIN_RULING_BUDGET};
-    use nianbao_core::Omission;
-    assert_eq!(ruling_budget(3_000), MIN_RULING_BUDGET);
-    assert_eq!(ruling_budget(3_000_000), 1_000_000);
-    assert_eq!(ruling_budget(300_000), 100_000);
+    a_third_of_the_bytes(ruling_budget, MIN_RULING_BUDGET);
     // 4 500 segments a page (under one page's cap of 5 000), in about 30 KB (under the budget's
     // floor): 2 250 flat rectangles stroked, each two horizontal segments (no vertical ones, so
     // no table is built), and one word of text.
@@ -368,14 +355,7 @@ fn the_rulings_kept_grow_with_the_file() {
             .all(|p| p.rules.len() == PER_PAGE && !p.cut));
         assert!(read[full].cut);
         let d = parse(&bytes).unwrap();
-        assert_eq!(
-            d.omitted,
-            [
-                Omission::Pages { read: full + 1 },
-                Omission::PagePart { page: full + 1 }
-            ],
-            "distinct pages: {distinct}"
-        );
+        assert_eq!(d.omitted, cut_on(full + 1), "distinct pages: {distinct}");
         assert_eq!(d.text.matches("word").count(), full + 1);
     }
 }
@@ -433,6 +413,20 @@ fn copied_pages_take_the_tables_laid_out_once() {
         assert_eq!(tables, (left / 6).min(6), "budget {left}");
         assert_eq!(once.text.matches("c4").count(), 6, "budget {left}");
     }
+}
+
+/// A budget of a PDF by its file's size: one per three bytes, at least `floor`, at most a million.
+fn a_third_of_the_bytes(budget: fn(usize) -> usize, floor: usize) {
+    assert_eq!(budget(3_000), floor);
+    assert_eq!(budget(3_000_000), 1_000_000);
+    assert_eq!(budget(300_000), 100_000);
+}
+
+/// What a document says was left out when a budget ran out on `page` (counted from 1): the pages
+/// after it, and that page in part.
+fn cut_on(page: usize) -> [nianbao_core::Omission; 2] {
+    use nianbao_core::Omission;
+    [Omission::Pages { read: page }, Omission::PagePart { page }]
 }
 
 /// Six pages showing `content` (one stream): one page object six times (`distinct: false`),
