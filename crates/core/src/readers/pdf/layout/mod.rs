@@ -73,15 +73,12 @@ pub fn document(pages: &[Page], mut slots: ruled::SlotBudget) -> Document {
     let mut pieces: Vec<Piece> = Vec::new();
     // A page that a later page copies keeps its tables as laid out, for the copies (a fuzzed
     // file showed a few ruled page objects 300–700 times).
-    let copied: Vec<bool> = {
-        let mut c = vec![false; pages.len()];
-        for o in pages.iter().filter_map(|p| p.copy_of) {
-            if let Some(c) = c.get_mut(o) {
-                *c = true;
-            }
+    let mut copied = vec![false; pages.len()];
+    for o in pages.iter().filter_map(|p| p.copy_of) {
+        if let Some(flag) = copied.get_mut(o) {
+            *flag = true;
         }
-        c
-    };
+    }
     let mut laid: Vec<Option<ruled::Laid>> = vec![None; pages.len()];
     for (index, page) in pages.iter().enumerate() {
         let original = page.copy_of.filter(|&o| {
