@@ -11,7 +11,8 @@
 # binary on one corpus (libFuzzer reloads the corpus, so each takes up what the others
 # find), RUNS executions in all, built without the comparison hooks unless FUZZ_CMP=on, no
 # time limit but FUZZ_MAX_SECONDS (default a day); logs fuzz/logs/<target>-w<k>.log, and the
-# executions of all workers added up at the end. FUZZ_MERGE=1 first minimises the corpus
+# executions of all workers added up at the end (a worker stopped early with SIGINT, e.g.
+# `pkill -INT -f release/concat`, ends with its figures and is counted, not failed). FUZZ_MERGE=1 first minimises the corpus
 # (-merge=1: the inputs that keep its coverage), as a PDF corpus grown by earlier runs needs.
 #
 # Installs what it needs (cargo-fuzz from crates.io, a C++ compiler for libFuzzer), seeds
@@ -157,7 +158,9 @@ if [ "$MODE" = campaign ]; then
     rc=0; wait "${pids[$((k - 1))]}" || rc=$?
     e=$(execs_of "logs/$t-w$k.log"); total=$((total + ${e:-0}))
     say "$t worker $k: ${e:-?} executions, exit $rc, slowest input $(sed -n 's/^stat::slowest_unit_time_sec: *//p' "logs/$t-w$k.log") s, peak RSS $(sed -n 's/^stat::peak_rss_mb: *//p' "logs/$t-w$k.log") MB"
-    if [ $rc -ne 0 ]; then
+    if [ $rc -eq 72 ]; then
+      say "$t worker $k: stopped by an interrupt (SIGINT; libFuzzer's -interrupted_exitcode), not a finding"
+    elif [ $rc -ne 0 ]; then
       bad=1
       grep -E 'panicked|ERROR: libFuzzer|==fuzz==|Test unit written|SUMMARY' "logs/$t-w$k.log" | head -n 20 >&2 || true
     fi
