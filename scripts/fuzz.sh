@@ -12,8 +12,9 @@
 # find), RUNS executions in all, built without the comparison hooks unless FUZZ_CMP=on, no
 # time limit but FUZZ_MAX_SECONDS (default a day); logs fuzz/logs/<target>-w<k>.log, and the
 # executions of all workers added up at the end (a worker stopped early with SIGINT, e.g.
-# `pkill -INT -f release/concat`, ends with its figures and is counted, not failed). FUZZ_MERGE=1 first minimises the corpus
-# (-merge=1: the inputs that keep its coverage), as a PDF corpus grown by earlier runs needs.
+# `pkill -INT -f release/concat`, ends with its figures and is counted, not failed).
+# FUZZ_MERGE=1 first minimises the corpus (-merge=1: the inputs that keep its coverage), as a
+# PDF corpus grown by earlier runs needs.
 #
 # Installs what it needs (cargo-fuzz from crates.io, a C++ compiler for libFuzzer), seeds
 # fuzz/corpus/<target>/ from the fixtures and ../shared/corpus at run time (the corpora are
