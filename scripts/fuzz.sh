@@ -14,7 +14,12 @@
 # executions of all workers added up at the end (a worker stopped early with SIGINT, e.g.
 # `pkill -INT -f release/concat`, ends with its figures and is counted, not failed).
 # FUZZ_MERGE=1 first minimises the corpus (-merge=1: the inputs that keep its coverage), as a
-# PDF corpus grown by earlier runs needs.
+# PDF corpus grown by earlier runs needs. FUZZ_MAX_LEN gives each worker a -max_len, a list
+# by worker ("0 32768": worker 1 takes the corpus's whole inputs, libFuzzer's default, worker 2
+# inputs cut to 32 KiB; the last word holds for the workers after it). A whole report PDF of
+# the corpus costs ~10 ms, so a worker on whole inputs makes ~100 executions a second; cut
+# inputs run several times faster, and the worker on whole ones keeps looking for the slow
+# paths only large inputs show.
 #
 # Installs what it needs (cargo-fuzz from crates.io, a C++ compiler for libFuzzer), seeds
 # fuzz/corpus/<target>/ from the fixtures and ../shared/corpus at run time (the corpora are
@@ -149,8 +154,12 @@ if [ "$MODE" = campaign ]; then
   say "$t: campaign of $CAMPAIGN_RUNS executions, $WORKERS worker(s) of $per, from $(ls "corpus/$t" | wc -l) inputs"
   pids=()
   flags "$t"
+  read -r -a lens <<<"${FUZZ_MAX_LEN:-0}"
   for k in $(seq 1 "$WORKERS"); do
-    "$bin" "corpus/$t" -runs="$per" -max_total_time="$SECONDS_PER" "${FLAGS[@]}" \
+    len=${lens[$((k - 1))]:-${lens[-1]}}
+    extra=(); [ "$len" = 0 ] || extra=(-max_len="$len")
+    [ "$len" = 0 ] || say "$t worker $k: inputs up to $len bytes (-max_len)"
+    "$bin" "corpus/$t" -runs="$per" -max_total_time="$SECONDS_PER" "${FLAGS[@]}" "${extra[@]}" \
       >"logs/$t-w$k.log" 2>&1 &
     pids+=($!)
   done
