@@ -157,8 +157,8 @@ if [ "$MODE" = campaign ]; then
   read -r -a lens <<<"${FUZZ_MAX_LEN:-0}"
   for k in $(seq 1 "$WORKERS"); do
     len=${lens[$((k - 1))]:-${lens[-1]}}
-    extra=(); [ "$len" = 0 ] || extra=(-max_len="$len")
-    [ "$len" = 0 ] || say "$t worker $k: inputs up to $len bytes (-max_len)"
+    extra=()
+    if [ "$len" != 0 ]; then extra=(-max_len="$len"); say "$t worker $k: inputs up to $len bytes (-max_len)"; fi
     "$bin" "corpus/$t" -runs="$per" -max_total_time="$SECONDS_PER" "${FLAGS[@]}" "${extra[@]}" \
       >"logs/$t-w$k.log" 2>&1 &
     pids+=($!)
